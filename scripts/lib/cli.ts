@@ -1,0 +1,46 @@
+/**
+ * What a CLI step needs from the outside world, passed in so tests can run
+ * commands in-process without a terminal and read what they printed.
+ */
+import { pathToFileURL } from 'node:url';
+
+export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
+
+export interface CliContext {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when a person can answer prompts. */
+  interactive: boolean;
+}
+
+/** The real process as a context. */
+export function processContext(): CliContext {
+  return {
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}
+
+/** A usage error: the command was called wrongly (exit 2). */
+export class UsageError extends Error {}
+
+/** Runs `main` when the module is the process's entry point, exiting with its code. */
+export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<number> | number): void {
+  if (!process.argv[1] || pathToFileURL(process.argv[1]).href !== moduleUrl) return;
+  Promise.resolve(main(processContext())).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

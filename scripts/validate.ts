@@ -1,0 +1,68 @@
+/**
+ * `npm run validate -- [paths…] [--format pretty|json|github] [--strict]`
+ * Checks post-mortems and reports every problem of every file in one run.
+ * Exit 0: all valid; 1: something invalid; 2: usage error.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/lib/config.ts';
+import { displayPath, expandPaths, readPostmortems } from '../src/lib/postmortem/archive.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/report.ts';
+import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
+import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+
+export const VALIDATE_USAGE = `Usage: npm run validate -- [paths…] [options]
+
+Checks post-mortems (files or folders; default: the configured folder,
+POSTMORTEM_DIR or docs/spec/.llm/completed) and reports every problem.
+
+Options:
+  --format pretty|json|github  output format (default: pretty)
+  --strict                     warnings fail too
+  --help                       show this help
+
+Exit codes: 0 all valid, 1 invalid content, 2 usage error.
+`;
+
+export function runValidate(ctx: CliContext): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: ctx.argv,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    return usage(ctx, (error as Error).message);
+  }
+  if (args.values.help) {
+    ctx.stdout(VALIDATE_USAGE);
+    return EXIT.ok;
+  }
+  const format = args.values.format as ReportFormat;
+  if (!REPORT_FORMATS.includes(format)) return usage(ctx, `Unknown --format \`${format}\`; use one of ${REPORT_FORMATS.join(', ')}.`);
+
+  const config = loadConfig(ctx.env, ctx.cwd);
+  const defaulted = args.positionals.length === 0;
+  const given = defaulted ? [path.relative(ctx.cwd, config.archiveDir) || '.'] : args.positionals;
+  const absolute = given.map((p) => path.resolve(ctx.cwd, p));
+  const { files, missing } = expandPaths(absolute);
+  if (missing.length) {
+    return usage(ctx, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
+  }
+  const shown = files.map((file) => displayPath(file, ctx.cwd));
+  const result = validatePostmortems(readPostmortems(shown, ctx.cwd), { strict: args.values.strict });
+  ctx.stdout(formatReport(result, format));
+  if (result.summary.files === 0) {
+    ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);
+    return EXIT.invalid;
+  }
+  return result.summary.invalid === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+function usage(ctx: CliContext, message: string): number {
+  ctx.stderr(`${message}\n\n${VALIDATE_USAGE}`);
+  return EXIT.usage;
+}
+
+runIfMain(import.meta.url, runValidate);

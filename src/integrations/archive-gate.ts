@@ -1,0 +1,34 @@
+/**
+ * The build gate: `astro build` checks the archive with the same rules and
+ * the same messages as `npm run validate`, and stops on any invalid file or
+ * an empty archive. `astro dev` reports the problems and keeps serving.
+ */
+import { existsSync } from 'node:fs';
+import type { AstroIntegration } from 'astro';
+import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
+import { formatPretty, summaryLine } from '../lib/postmortem/report.ts';
+
+export function archiveGate(archiveDir: string): AstroIntegration {
+  return {
+    name: 'hindsight:archive-gate',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const folder = displayPath(archiveDir);
+        if (!existsSync(archiveDir)) {
+          throw new Error(`Hindsight: the post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
+        }
+        const { result } = loadArchive(archiveDir);
+        if (result.summary.files === 0) {
+          throw new Error(`Hindsight: no post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npm run new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
+        }
+        const problems = result.summary.errors + result.summary.warnings;
+        if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
+        else logger.info(summaryLine(result));
+        if (result.summary.invalid && command === 'build') {
+          throw new Error(`Hindsight: ${summaryLine(result)} Fix the problems above (same report: npm run validate).`);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The one place Hindsight's settings live. Every CLI, the build gate and the
+ * site read them from here; each can be overridden by an environment variable
+ * so a team can point Hindsight at its own repository without editing code.
+ */
+import path from 'node:path';
+
+/** Where post-mortems live unless `POSTMORTEM_DIR` says otherwise (the spec's folder). */
+export const DEFAULT_ARCHIVE_DIR = 'docs/spec/.llm/completed';
+
+export interface HindsightConfig {
+  /** Absolute path of the post-mortem folder. Env: `POSTMORTEM_DIR` (relative to the working directory). */
+  archiveDir: string;
+  /** Site title shown in the header and feed. Env: `HINDSIGHT_TITLE`. */
+  siteTitle: string;
+  /** Absolute site URL, used by the feed and sitemap. Env: `HINDSIGHT_SITE`. */
+  site: string;
+  /** Base path the site is served under, e.g. `/org/repo/`. Env: `HINDSIGHT_BASE`. */
+  base: string;
+  /**
+   * URL prefix for "edit this file" links; the file's path relative to the repository root is appended.
+   * Env: `HINDSIGHT_EDIT_URL`, e.g. `https://github.com/acme/ops/edit/main/`. Empty: no edit link.
+   */
+  editUrl: string;
+  /** Where `astro build` writes the site. Env: `HINDSIGHT_OUT_DIR`. */
+  outDir: string;
+}
+
+/** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
+  return {
+    archiveDir: path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR),
+    siteTitle: env.HINDSIGHT_TITLE || 'Hindsight',
+    site: env.HINDSIGHT_SITE || 'https://hindsight.example.com',
+    base: normaliseBase(env.HINDSIGHT_BASE || '/'),
+    editUrl: env.HINDSIGHT_EDIT_URL || '',
+    outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
+  };
+}
+
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+/** The configuration of this process. */
+export const config: HindsightConfig = loadConfig();

@@ -1,0 +1,74 @@
+/** Reads a folder of post-mortems from disk. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isPostmortemFile } from './file-name.ts';
+import { toPostmortem, type Postmortem } from './model.ts';
+import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
+import { validatePostmortems, type ValidationResult } from './validate.ts';
+
+/** The post-mortem files directly inside `dir`, sorted by name. Throws when the folder does not exist. */
+export function listPostmortemFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isPostmortemFile(entry.name))
+    .map((entry) => path.join(dir, entry.name))
+    .sort();
+}
+
+/**
+ * Expands files and folders into post-mortem files, in the order given.
+ * Paths are kept as the user wrote them (folder entries are joined onto them).
+ */
+export function expandPaths(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const given of paths) {
+    let stats;
+    try {
+      stats = statSync(given);
+    } catch {
+      missing.push(given);
+      continue;
+    }
+    if (stats.isDirectory()) files.push(...listPostmortemFiles(given));
+    else files.push(given);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+/** Reads and parses each file; `files` may be relative to `cwd` and are reported as given. */
+export function readPostmortems(files: readonly string[], cwd = process.cwd()): ParsedPostmortem[] {
+  return files.map((file) => parsePostmortem(file, readFileSync(path.resolve(cwd, file), 'utf8')));
+}
+
+/** A path as people read it in reports: relative to `cwd`, with forward slashes. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  return (path.relative(cwd, file) || file).split(path.sep).join('/');
+}
+
+export interface Archive {
+  result: ValidationResult;
+  /** Post-mortems whose frontmatter is valid, newest first. */
+  postmortems: Postmortem[];
+}
+
+const loaded = new Map<string, Archive>();
+
+/** Reads, validates and models every post-mortem in `dir`, once per process. */
+export function loadArchive(dir: string): Archive {
+  const cached = loaded.get(dir);
+  if (cached) return cached;
+  const parsed = readPostmortems(listPostmortemFiles(dir).map((file) => displayPath(file)));
+  const result = validatePostmortems(parsed);
+  const postmortems = parsed
+    .map((pm) => toPostmortem(pm))
+    .filter((pm): pm is Postmortem => pm !== null)
+    .sort(newestFirst);
+  const archive = { result, postmortems };
+  loaded.set(dir, archive);
+  return archive;
+}
+
+/** Newest incident first; ties broken by start time, then slug, so the order is stable. */
+export function newestFirst(a: Postmortem, b: Postmortem): number {
+  return b.meta.date.localeCompare(a.meta.date) || (b.meta.started_at ?? '').localeCompare(a.meta.started_at ?? '') || a.slug.localeCompare(b.slug);
+}

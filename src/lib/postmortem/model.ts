@@ -1,0 +1,59 @@
+/** The shape every page, feed and report reads: a valid post-mortem with its tables resolved. */
+import path from 'node:path';
+import type { ParsedPostmortem } from './parse.ts';
+import type { ActionItem } from './schema/action-item.ts';
+import type { Frontmatter } from './schema/frontmatter.ts';
+import type { TimelineEvent } from './schema/timeline-event.ts';
+import type { SectionKey } from './sections.ts';
+
+export interface Postmortem {
+  /** URL slug: the file name without `postmortem-` and extension. */
+  slug: string;
+  /** File path relative to the working directory (the repository root when run from it). */
+  path: string;
+  meta: Frontmatter;
+  timeline: TimelineEvent[];
+  actionItems: ActionItem[];
+  /** The Summary section as plain text. */
+  summary: string;
+  /** The text of the Root Cause section's `Root Cause:` line, or null. */
+  rootCause: string | null;
+  /** Headings of the template sections present, with their lines. */
+  sections: { key: SectionKey; heading: string; line: number }[];
+}
+
+/** The page model of a post-mortem whose frontmatter is valid; null otherwise. */
+export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Postmortem | null {
+  if (!parsed.meta) return null;
+  const sectionText = (key: SectionKey) => parsed.sections.find((section) => section.key === key)?.text ?? '';
+  return {
+    slug: parsed.slug,
+    path: path.relative(cwd, path.resolve(cwd, parsed.path)).split(path.sep).join('/'),
+    meta: parsed.meta,
+    timeline: parsed.timeline?.rows ?? [],
+    actionItems: (parsed.actionItems?.rows ?? [])
+      .filter((item) => item.status !== null)
+      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, ticket: item.ticket, line: item.line })),
+    summary: plainText(sectionText('summary')),
+    rootCause: rootCauseLine(sectionText('root-cause')),
+    sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
+  };
+}
+
+/** Markdown reduced to readable text for search records, feeds and previews. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[*_`>#|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function rootCauseLine(text: string): string | null {
+  const line = text.split('\n').find((candidate) => /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause/i.test(candidate) && candidate.includes(':'));
+  if (!line) return null;
+  return plainText(line.slice(line.indexOf(':') + 1)) || null;
+}

@@ -1,0 +1,225 @@
+/**
+ * text -> ParsedPostmortem: the one parse every feature reads through.
+ * It records what it finds (and where) without judging it; the rules judge.
+ */
+import type { ActionStatus } from './action-status.ts';
+import { normaliseActionStatus } from './action-status.ts';
+import { splitFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
+import { slugOf } from './file-name.ts';
+import { frontmatterSchema, type Frontmatter } from './schema/frontmatter.ts';
+import { parseIsoDate } from './schema/dates.ts';
+import type { TimelineEvent } from './schema/timeline-event.ts';
+import { sectionKeyOf, type SectionKey } from './sections.ts';
+import { columnIndex, firstTable, type ParsedTable } from './tables.ts';
+import type { ZodIssue } from 'astro/zod';
+
+export interface Section {
+  /** The template section the heading names, or null for another heading. */
+  key: SectionKey | null;
+  heading: string;
+  level: number;
+  /** 1-based line of the heading. */
+  line: number;
+  /** The section's text below its heading, up to the next heading of the same or a higher level or the next template section. */
+  text: string;
+}
+
+export interface ParsedActionItem {
+  action: string;
+  owner: string;
+  /** The due date as written. */
+  dueText: string;
+  /** The due date when it is a real `YYYY-MM-DD`. */
+  due: string | null;
+  statusText: string;
+  status: ActionStatus | null;
+  ticket: { text: string; url: string | null } | null;
+  line: number;
+}
+
+export interface TableSection<Row> {
+  section: Section;
+  table: ParsedTable | null;
+  /** Column names the table lacks. */
+  missingColumns: string[];
+  rows: Row[];
+}
+
+export interface ParsedPostmortem {
+  /** The path as given (relative or absolute). */
+  path: string;
+  slug: string;
+  /** The file's text with BOM removed and line endings normalised to LF. */
+  text: string;
+  /** Size of the original file in bytes. */
+  bytes: number;
+  frontmatter: FrontmatterBlock;
+  /** Validated frontmatter, or null when it is missing or invalid. */
+  meta: Frontmatter | null;
+  /** Each frontmatter field that is valid on its own, so cross-field rules still run when another field is wrong. */
+  fields: Partial<Frontmatter>;
+  /** What the schema found wrong with the frontmatter. */
+  schemaIssues: ZodIssue[];
+  body: string;
+  bodyStartLine: number;
+  sections: Section[];
+  timeline: TableSection<TimelineEvent> | null;
+  actionItems: TableSection<ParsedActionItem> | null;
+}
+
+/** Parses one post-mortem. Never throws on content; `text` may be anything. */
+export function parsePostmortem(path: string, raw: string): ParsedPostmortem {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const split = splitFrontmatter(text);
+  const data = split.frontmatter.kind === 'parsed' ? split.frontmatter.data : undefined;
+  const isMapData = typeof data === 'object' && data !== null && !Array.isArray(data);
+  const result = isMapData ? frontmatterSchema.safeParse(data) : null;
+  const meta = result?.success ? result.data : null;
+  const fields = meta ?? (isMapData ? validFields(data as Record<string, unknown>) : {});
+  const sections = readSections(split.body, split.bodyStartLine);
+
+  return {
+    path,
+    slug: slugOf(path),
+    text,
+    bytes: Buffer.byteLength(raw),
+    frontmatter: split.frontmatter,
+    meta,
+    fields,
+    schemaIssues: result && !result.success ? result.error.issues : [],
+    body: split.body,
+    bodyStartLine: split.bodyStartLine,
+    sections,
+    timeline: readTimeline(sections, fields.date ?? null),
+    actionItems: readActionItems(sections),
+  };
+}
+
+function validFields(data: Record<string, unknown>): Partial<Frontmatter> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(frontmatterSchema.shape)) {
+    const result = fieldSchema.safeParse(data[key]);
+    if (result.success && result.data !== undefined) fields[key] = result.data;
+  }
+  return fields as Partial<Frontmatter>;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+
+/** Finds ATX headings outside code fences and cuts the body into sections. */
+function readSections(body: string, firstLine: number): Section[] {
+  const lines = body.split('\n');
+  const headings: { index: number; level: number; heading: string; key: SectionKey | null }[] = [];
+  let fence: string | null = null;
+  lines.forEach((line, index) => {
+    const fenceMatch = FENCE_OPEN.exec(line);
+    if (fence) {
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && !line.trim().slice(fenceMatch[0].trim().length)) fence = null;
+      return;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      return;
+    }
+    const heading = readHeading(line);
+    if (heading) headings.push({ index, ...heading, key: sectionKeyOf(heading.heading) });
+  });
+
+  return headings.map((current, position) => {
+    const next = headings
+      .slice(position + 1)
+      .find((other) => other.level <= current.level || (current.key !== null && other.key !== null));
+    const end = next ? next.index : lines.length;
+    return {
+      key: current.key,
+      heading: current.heading,
+      level: current.level,
+      line: current.index + firstLine,
+      text: lines.slice(current.index + 1, end).join('\n'),
+    };
+  });
+}
+
+/** An ATX heading (`## Title ##`), read without regex backtracking on long lines. */
+function readHeading(line: string): { level: number; heading: string } | null {
+  let start = 0;
+  while (start < 3 && line[start] === ' ') start += 1;
+  let level = 0;
+  while (line[start + level] === '#') level += 1;
+  if (level < 1 || level > 6) return null;
+  const after = line[start + level];
+  if (after !== undefined && after !== ' ' && after !== '\t') return null;
+  let heading = line.slice(start + level).trim();
+  let end = heading.length;
+  while (end > 0 && heading[end - 1] === '#') end -= 1;
+  if (end < heading.length && (end === 0 || heading[end - 1] === ' ' || heading[end - 1] === '\t')) heading = heading.slice(0, end).trim();
+  return { level, heading };
+}
+
+function sectionNamed(sections: Section[], key: SectionKey): Section | undefined {
+  return sections.find((section) => section.key === key);
+}
+
+function readTable(section: Section, required: Record<string, readonly string[]>) {
+  const table = firstTable(section.text, section.line + 1);
+  const indexes: Record<string, number> = {};
+  const missingColumns: string[] = [];
+  for (const [name, aliases] of Object.entries(required)) {
+    indexes[name] = table ? columnIndex(table, aliases) : -1;
+    if (table && indexes[name] === -1 && !name.endsWith('?')) missingColumns.push(name);
+  }
+  return { table, indexes, missingColumns };
+}
+
+const TIME_CELL = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z))?$/i;
+
+/** Resolves a Timeline time (`09:12`, `2026-03-15 00:10`) to epoch ms; `HH:MM` is on the incident date. */
+export function resolveTimelineTime(time: string, incidentDate: string | null): number | null {
+  const match = TIME_CELL.exec(time.trim());
+  if (!match) return null;
+  const day = match[1] ?? incidentDate;
+  const date = day ? parseIsoDate(day) : null;
+  const [hour, minute, second] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (!date || hour > 23 || minute > 59 || second > 59) return null;
+  return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
+}
+
+function readTimeline(sections: Section[], incidentDate: string | null): TableSection<TimelineEvent> | null {
+  const section = sectionNamed(sections, 'timeline');
+  if (!section) return null;
+  const { table, indexes, missingColumns } = readTable(section, { Time: ['time', 'time (utc)', 'when'], Event: ['event', 'what happened', 'description'] });
+  const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row) => {
+    const time = row.cells[indexes.Time!]?.text ?? '';
+    return { time, at: resolveTimelineTime(time, incidentDate), event: row.cells[indexes.Event!]?.text ?? '', line: row.line };
+  });
+  return { section, table, missingColumns, rows };
+}
+
+function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | null {
+  const section = sectionNamed(sections, 'action-items');
+  if (!section) return null;
+  const { table, indexes, missingColumns } = readTable(section, {
+    Action: ['action', 'action item', 'item'],
+    Owner: ['owner', 'owners', 'assignee'],
+    'Due Date': ['due date', 'due'],
+    Status: ['status'],
+    'Ticket?': ['ticket', 'issue', 'link'],
+  });
+  const cell = (cells: { text: string; url: string | null }[], name: string) => (indexes[name]! >= 0 ? cells[indexes[name]!] : undefined);
+  const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row): ParsedActionItem => {
+    const dueText = cell(row.cells, 'Due Date')?.text ?? '';
+    const statusText = cell(row.cells, 'Status')?.text ?? '';
+    const ticket = cell(row.cells, 'Ticket?');
+    return {
+      action: cell(row.cells, 'Action')?.text ?? '',
+      owner: cell(row.cells, 'Owner')?.text ?? '',
+      dueText,
+      due: /^\d{4}-\d{2}-\d{2}$/.test(dueText) && parseIsoDate(dueText) ? dueText : null,
+      statusText,
+      status: normaliseActionStatus(statusText),
+      ticket: ticket && ticket.text ? { text: ticket.text, url: ticket.url } : null,
+      line: row.line,
+    };
+  });
+  return { section, table, missingColumns, rows };
+}

@@ -1,0 +1,22 @@
+/**
+ * Text the spec's template and the scaffold leave for the author to replace.
+ * Allowed while a post-mortem is a draft; a final one must have none.
+ */
+export const PLACEHOLDERS: readonly { pattern: RegExp; text: string }[] = [
+  { pattern: /YYYY-MM-DD/, text: 'YYYY-MM-DD' },
+  { pattern: /\bHH:MM\b/, text: 'HH:MM' },
+  { pattern: /\[Name\]/, text: '[Name]' },
+  { pattern: /\bX hours\b/, text: 'X hours' },
+  { pattern: /\bY minutes\b/, text: 'Y minutes' },
+  { pattern: /\bSEV-X\b/, text: 'SEV-X' },
+  { pattern: /\[Incident Title\]/, text: '[Incident Title]' },
+  { pattern: /\[1-2 sentence description of what happened\]/, text: '[1-2 sentence description of what happened]' },
+  { pattern: /\[What users experienced\]/, text: '[What users experienced]' },
+  { pattern: /\[Any data loss or corruption\]/, text: '[Any data loss or corruption]' },
+  { pattern: /\[5 Whys analysis\]/, text: '[5 Whys analysis]' },
+  { pattern: /\[Factor \d\]/, text: '[Factor N]' },
+  { pattern: /\[Positive aspect \d[^\]]*\]/, text: '[Positive aspect N]' },
+  { pattern: /\[Improvement \d\]/, text: '[Improvement N]' },
+  { pattern: /\[Key takeaways for the team\]/, text: '[Key takeaways for the team]' },
+  { pattern: /\bTBD\b/, text: 'TBD' },
+];

@@ -1,0 +1,58 @@
+/** Every rule, in the order their problems are listed for a file. */
+import { actionItemDue } from './action-item-due.ts';
+import { actionItemOwner } from './action-item-owner.ts';
+import { actionItemStatus } from './action-item-status.ts';
+import { actionItemsTable } from './action-items-table.ts';
+import { calendarDate } from './calendar-date.ts';
+import { duplicateSlug } from './duplicate-slug.ts';
+import { fileDate } from './file-date.ts';
+import { fileName } from './file-name.ts';
+import { fileSize } from './file-size.ts';
+import { fiveWhys } from './five-whys.ts';
+import { frontmatterMissing } from './frontmatter-missing.ts';
+import { frontmatterNotMap } from './frontmatter-not-map.ts';
+import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
+import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { placeholders } from './placeholders.ts';
+import { schema } from './schema.ts';
+import { sectionsMissing } from './sections-missing.ts';
+import { sectionsOrder } from './sections-order.ts';
+import { timelineOrder } from './timeline-order.ts';
+import { timelineTable } from './timeline-table.ts';
+import { timelineTime } from './timeline-time.ts';
+import { timestampsDate } from './timestamps-date.ts';
+import { timestampsOrder } from './timestamps-order.ts';
+import { timestampsRequired } from './timestamps-required.ts';
+import { timestampsSpan } from './timestamps-span.ts';
+import type { ArchiveRule, Rule } from './types.ts';
+
+export type { ArchiveRule, Finding, Level, Problem, Rule } from './types.ts';
+
+export const FILE_RULES: readonly Rule[] = [
+  frontmatterMissing,
+  frontmatterUnclosed,
+  frontmatterYaml,
+  frontmatterNotMap,
+  schema,
+  calendarDate,
+  fileName,
+  fileDate,
+  fileSize,
+  timestampsRequired,
+  timestampsDate,
+  timestampsOrder,
+  timestampsSpan,
+  sectionsMissing,
+  sectionsOrder,
+  timelineTable,
+  timelineTime,
+  timelineOrder,
+  fiveWhys,
+  actionItemsTable,
+  actionItemOwner,
+  actionItemDue,
+  actionItemStatus,
+  placeholders,
+];
+
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];

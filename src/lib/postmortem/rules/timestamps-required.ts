@@ -1,0 +1,19 @@
+import { FIELD_EXAMPLES } from '../schema/frontmatter.ts';
+import type { Rule } from './types.ts';
+
+const REQUIRED = ['started_at', 'resolved_at'] as const;
+
+export const timestampsRequired: Rule = {
+  id: 'timestamps-required',
+  level: 'error',
+  description: '`started_at` and `resolved_at` are set unless the post-mortem is a draft.',
+  check(pm) {
+    if (!pm.fields.status || pm.fields.status === 'draft' || pm.frontmatter.kind !== 'parsed') return [];
+    const meta = pm.fields;
+    return REQUIRED.filter((field) => !meta[field]).map((field) => ({
+      line: pm.frontmatter.kind === 'parsed' ? pm.frontmatter.lineOf(['status']) : 1,
+      message: `\`${field}\` is missing, and a \`${meta.status}\` post-mortem needs it`,
+      hint: `Add \`${field}: ${FIELD_EXAMPLES[field]}\` (ISO 8601, UTC), or set \`status: draft\` until it is known.`,
+    }));
+  },
+};

@@ -1,0 +1,38 @@
+import type { ParsedPostmortem } from '../parse.ts';
+
+export type Level = 'error' | 'warning';
+
+/** One thing wrong with one file, as every output format reports it. */
+export interface Problem {
+  /** The rule's id, e.g. `timeline-order`. */
+  rule: string;
+  level: Level;
+  /** What is wrong, quoting the bad value in backticks. */
+  message: string;
+  /** What to write instead. */
+  hint: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+/** What a rule reports; rule id and level are filled in from the rule unless it overrides the level. */
+export type Finding = Omit<Problem, 'rule' | 'level' | 'column'> & { level?: Level; column?: number };
+
+/** A check of one post-mortem. */
+export interface Rule {
+  id: string;
+  level: Level;
+  /** One line for docs/FORMAT.md and `validate --help`. */
+  description: string;
+  check(postmortem: ParsedPostmortem): Finding[];
+}
+
+/** A check across the archive (e.g. two files with one URL). Returns findings per file path. */
+export interface ArchiveRule {
+  id: string;
+  level: Level;
+  description: string;
+  check(postmortems: readonly ParsedPostmortem[]): Map<string, Finding[]>;
+}

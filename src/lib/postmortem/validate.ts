@@ -1,0 +1,84 @@
+/** Runs every rule over parsed post-mortems: the check behind the CLI, the build gate and the tests. */
+import type { ParsedPostmortem } from './parse.ts';
+import { ARCHIVE_RULES, FILE_RULES, type Finding, type Level, type Problem } from './rules/index.ts';
+
+export interface FileReport {
+  /** The path as given, or relative to the working directory. */
+  path: string;
+  /** No errors (and, with `strict`, no warnings). */
+  valid: boolean;
+  problems: Problem[];
+}
+
+export interface Summary {
+  files: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface ValidationResult {
+  files: FileReport[];
+  summary: Summary;
+}
+
+export interface ValidateOptions {
+  /** Warnings make a file invalid. */
+  strict?: boolean;
+}
+
+/** Checks each post-mortem against every rule, and the set against the archive rules; never throws on content. */
+export function validatePostmortems(postmortems: readonly ParsedPostmortem[], options: ValidateOptions = {}): ValidationResult {
+  const archiveFindings = ARCHIVE_RULES.map((rule) => ({ rule, byPath: safely(() => rule.check(postmortems), () => new Map<string, Finding[]>()) }));
+  const files = postmortems.map((pm) => {
+    const problems = FILE_RULES.flatMap((rule) => safely(() => rule.check(pm), internalError(rule.id)).map((f) => toProblem(rule.id, rule.level, f)));
+    for (const { rule, byPath } of archiveFindings) {
+      for (const finding of byPath.get(pm.path) ?? []) problems.push(toProblem(rule.id, rule.level, finding));
+    }
+    problems.sort((a, b) => a.line - b.line || a.column - b.column);
+    const failing = problems.filter((problem) => problem.level === 'error' || options.strict);
+    return { path: pm.path, valid: failing.length === 0, problems };
+  });
+  return { files, summary: summarise(files) };
+}
+
+function summarise(files: readonly FileReport[]): Summary {
+  const all = files.flatMap((file) => file.problems);
+  const valid = files.filter((file) => file.valid).length;
+  return {
+    files: files.length,
+    valid,
+    invalid: files.length - valid,
+    errors: all.filter((problem) => problem.level === 'error').length,
+    warnings: all.filter((problem) => problem.level === 'warning').length,
+  };
+}
+
+function toProblem(rule: string, level: Level, finding: Finding): Problem {
+  return {
+    rule,
+    level: finding.level ?? level,
+    message: finding.message,
+    hint: finding.hint,
+    line: Math.max(1, finding.line),
+    column: finding.column ?? 1,
+  };
+}
+
+/** A rule that throws is a Hindsight bug: report it on the file instead of losing every other result. */
+function safely<T>(run: () => T, fallback: (error: unknown) => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return fallback(error);
+  }
+}
+
+function internalError(ruleId: string) {
+  return (error: unknown): Finding[] => [{
+    line: 1,
+    message: `rule \`${ruleId}\` failed on this file: ${error instanceof Error ? error.message : String(error)}`,
+    hint: 'This is a bug in Hindsight; please report it with the file.',
+  }];
+}

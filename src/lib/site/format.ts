@@ -1,0 +1,31 @@
+/** Formatting for pages: durations, dates, percentages. */
+
+/** `45 min`, `2 h 13 min`, `3 d 4 h`; an em dash for an unknown duration. */
+export function formatDuration(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
+  const total = Math.round(minutes);
+  if (total < 60) return `${total} min`;
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const rest = total % 60;
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
+  return rest ? `${hours} h ${rest} min` : `${hours} h`;
+}
+
+/** `14 Mar 2026` from `2026-03-14`, independent of the build machine's locale and zone. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** `09:12 UTC` from an ISO date-time. */
+export function formatTimeUtc(isoDateTime: string): string {
+  return `${new Date(isoDateTime).toISOString().slice(11, 16)} UTC`;
+}
+
+/** `14%` of a whole, or null when either figure is unknown. */
+export function formatShare(part: number | undefined, whole: number | undefined): string | null {
+  if (part === undefined || whole === undefined || whole === 0) return null;
+  const share = (part / whole) * 100;
+  return `${share < 1 && share > 0 ? share.toFixed(1) : Math.round(share)}%`;
+}

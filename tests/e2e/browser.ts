@@ -1,0 +1,42 @@
+/**
+ * Finds a Chromium for Playwright without downloading one: CHROMIUM_PATH,
+ * then the system's (Debian's `chromium`), then Playwright's own if a user installed it.
+ */
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** Flags for a closed-network, root, headless machine: no sandbox, no background calls home. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = [env.CHROMIUM_PATH, ...SYSTEM_CHROMIUMS, bundledChromium()].filter((path): path is string => Boolean(path));
+  const found = candidates.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    [
+      'No Chromium found for the browser tests. Install one of:',
+      '  - Debian/Ubuntu: sudo apt-get install -y chromium   (found at /usr/bin/chromium)',
+      "  - Playwright's own: npx playwright install chromium",
+      '  - or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    ].join('\n'),
+  );
+}
+
+function bundledChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
