@@ -55,7 +55,7 @@ function readYaml(yamlText: string, startLine: number): FrontmatterBlock {
   const doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
-    const position = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const position = lineCounter.linePos(error.pos[0]);
     return {
       kind: 'invalid',
       message: describeYamlError(error.code, error.message),

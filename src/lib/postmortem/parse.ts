@@ -53,6 +53,8 @@ export interface ParsedPostmortem {
   text: string;
   /** Size of the original file in bytes. */
   bytes: number;
+  /** The file holds binary data (NUL bytes or undecodable runs), not text. */
+  binary: boolean;
   frontmatter: FrontmatterBlock;
   /** Validated frontmatter, or null when it is missing or invalid. */
   meta: Frontmatter | null;
@@ -83,6 +85,7 @@ export function parsePostmortem(path: string, raw: string): ParsedPostmortem {
     slug: slugOf(path),
     text,
     bytes: Buffer.byteLength(raw),
+    binary: text.includes('\u0000') || /\uFFFD{3,}/.test(text),
     frontmatter: split.frontmatter,
     meta,
     fields,

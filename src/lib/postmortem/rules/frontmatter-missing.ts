@@ -8,7 +8,7 @@ export const frontmatterMissing: Rule = {
   description: 'The file starts with a `---` YAML frontmatter block.',
   check(pm) {
     if (pm.frontmatter.kind !== 'none') return [];
-    if (pm.text.includes('\u0000') || /\uFFFD{3,}/.test(pm.text)) {
+    if (pm.binary) {
       return [{ line: 1, message: 'is not a text file (it holds binary data)', hint: 'Remove it from the folder, or replace it with a Markdown post-mortem.' }];
     }
     if (!pm.text.trim()) {

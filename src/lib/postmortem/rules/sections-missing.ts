@@ -6,7 +6,7 @@ export const sectionsMissing: Rule = {
   level: 'error',
   description: `The body has every template section: ${SECTIONS.map((section) => section.title).join(', ')}.`,
   check(pm) {
-    if (!pm.body.trim() && pm.frontmatter.kind !== 'parsed') return [];
+    if (pm.binary || (!pm.body.trim() && pm.frontmatter.kind !== 'parsed')) return [];
     const present = new Set(pm.sections.map((section) => section.key));
     return SECTIONS.filter((section) => !present.has(section.key)).map((section) => {
       const before = SECTIONS.slice(0, SECTIONS.indexOf(section)).reverse().find((other) => present.has(other.key));

@@ -10,7 +10,8 @@ export const timestampsRequired: Rule = {
   check(pm) {
     if (!pm.fields.status || pm.fields.status === 'draft' || pm.frontmatter.kind !== 'parsed') return [];
     const meta = pm.fields;
-    return REQUIRED.filter((field) => !meta[field]).map((field) => ({
+    const written = pm.frontmatter.data as Record<string, unknown>;
+    return REQUIRED.filter((field) => written[field] === undefined || written[field] === null).map((field) => ({
       line: pm.frontmatter.kind === 'parsed' ? pm.frontmatter.lineOf(['status']) : 1,
       message: `\`${field}\` is missing, and a \`${meta.status}\` post-mortem needs it`,
       hint: `Add \`${field}: ${FIELD_EXAMPLES[field]}\` (ISO 8601, UTC), or set \`status: draft\` until it is known.`,

@@ -8,8 +8,9 @@ export const timestampsSpan: Rule = {
   check(pm) {
     const rows = (pm.timeline?.rows ?? []).filter((row) => row.at !== null);
     if (rows.length < 2 || pm.frontmatter.kind !== 'parsed') return [];
-    const first = rows[0]!;
-    const last = rows[rows.length - 1]!;
+    const byTime = [...rows].sort((a, b) => a.at! - b.at!);
+    const first = byTime[0]!;
+    const last = byTime[byTime.length - 1]!;
     const findings = [];
     for (const field of ['started_at', 'resolved_at'] as const) {
       const value = pm.fields[field];
