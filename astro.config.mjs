@@ -9,6 +9,7 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   outDir: config.outDir,
+  cacheDir: config.cacheDir,
   trailingSlash: 'always',
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap()],
   devToolbar: { enabled: false },

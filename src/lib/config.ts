@@ -3,6 +3,7 @@
  * site read them from here; each can be overridden by an environment variable
  * so a team can point Hindsight at its own repository without editing code.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /** Where post-mortems live unless `POSTMORTEM_DIR` says otherwise (the spec's folder). */
@@ -24,17 +25,24 @@ export interface HindsightConfig {
   editUrl: string;
   /** Where `astro build` writes the site. Env: `HINDSIGHT_OUT_DIR`. */
   outDir: string;
+  /**
+   * Astro's cache (content data store), one per archive folder, so builds of
+   * different archives (tests, benchmarks) never read each other's entries.
+   */
+  cacheDir: string;
 }
 
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
+  const archiveDir = path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR);
   return {
-    archiveDir: path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR),
+    archiveDir,
     siteTitle: env.HINDSIGHT_TITLE || 'Hindsight',
     site: env.HINDSIGHT_SITE || 'https://hindsight.example.com',
     base: normaliseBase(env.HINDSIGHT_BASE || '/'),
     editUrl: env.HINDSIGHT_EDIT_URL || '',
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
+    cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
   };
 }
 
