@@ -3,6 +3,7 @@
  * commands in-process without a terminal and read what they printed.
  */
 import { pathToFileURL } from 'node:url';
+import type { Prompter } from './prompter.ts';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -14,6 +15,8 @@ export interface CliContext {
   stderr: (text: string) => void;
   /** True when a person can answer prompts. */
   interactive: boolean;
+  /** Asks questions when `interactive`; a command that needs it uses @clack/prompts when this is left out. Tests pass a stub. */
+  prompt?: Prompter;
 }
 
 /** The real process as a context. */

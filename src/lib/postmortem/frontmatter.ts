@@ -1,10 +1,11 @@
 /**
- * Splits a file into frontmatter and body and reads the YAML with line
- * positions. YAML 1.2 (the `yaml` package) keeps dates as the strings the
- * author wrote, so an impossible date can be quoted back instead of being
- * rolled over, and every field can be traced to its line.
+ * Splits a file into frontmatter and body and reads the YAML. The core
+ * schema of js-yaml has no timestamp type, so dates stay the strings the
+ * author wrote: an impossible date can be quoted back instead of being
+ * rolled over to another day. Field lines are found by a light scan of the
+ * block, so messages can name the line of the field they are about.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import yaml from 'js-yaml';
 
 export type FrontmatterBlock =
   /** The file does not start with `---`. */
@@ -51,48 +52,47 @@ export function splitFrontmatter(text: string): SplitFile {
 }
 
 function readYaml(yamlText: string, startLine: number): FrontmatterBlock {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const position = lineCounter.linePos(error.pos[0]);
-    return {
-      kind: 'invalid',
-      message: describeYamlError(error.code, error.message),
-      line: position.line + startLine - 1,
-      column: position.col,
-    };
+  let data: unknown;
+  try {
+    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, json: false });
+  } catch (error) {
+    const { reason, mark } = error as yaml.YAMLException;
+    return { kind: 'invalid', message: describeYamlError(reason ?? String(error)), line: (mark?.line ?? 0) + startLine, column: (mark?.column ?? 0) + 1 };
   }
-  const lineOf = (path: readonly (string | number)[]): number => {
-    const offset = offsetOf(doc, path);
-    return offset === null ? startLine - 1 : lineCounter.linePos(offset).line + startLine - 1;
-  };
-  return { kind: 'parsed', data: doc.toJS(), startLine, lineOf };
+  const lines = yamlText.split('\n');
+  return { kind: 'parsed', data, startLine, lineOf: (path) => lineOfPath(lines, path) + startLine - 1 };
 }
 
-/** Offset of the deepest node on `path` that exists (a key's line for a missing value). */
-function offsetOf(doc: Document, path: readonly (string | number)[]): number | null {
-  let node: unknown = doc.contents;
-  let found: number | null = (node as Node | null)?.range?.[0] ?? null;
-  for (const key of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
-      if (!pair) break;
-      found = (pair.key as Node).range?.[0] ?? found;
-      node = pair.value;
-      if ((node as Node | null)?.range && !isMap(node) && !isSeq(node)) found = (node as Node).range![0];
-    } else if (isSeq(node) && typeof key === 'number') {
-      const item = node.items[key];
-      if (!item) break;
-      node = item;
-      found = (item as Node).range?.[0] ?? found;
-    } else break;
-  }
-  return found;
+const TOP_LEVEL_KEY = /^(["']?)([^\s#:"'-][^:"']*)\1\s*:(?:\s|$)/;
+const ITEM = /^(\s*)-(?:\s|$)/;
+
+/**
+ * The 1-based line (within the block) of a field path such as `['links', 0, 'url']`,
+ * or of its nearest written ancestor; 0 when even the top-level key is absent.
+ */
+function lineOfPath(lines: readonly string[], path: readonly (string | number)[]): number {
+  const [key, index, subKey] = path;
+  const keyLine = lines.findIndex((line) => TOP_LEVEL_KEY.exec(line)?.[2]?.trim() === key);
+  if (keyLine === -1) return 0;
+  if (typeof index !== 'number') return keyLine + 1;
+  const end = lines.findIndex((line, i) => i > keyLine && TOP_LEVEL_KEY.test(line));
+  const block = lines.slice(keyLine + 1, end === -1 ? lines.length : end);
+  const indent = Math.min(...block.map((line) => ITEM.exec(line)?.[1]?.length ?? Infinity));
+  const items = block.flatMap((line, i) => (ITEM.exec(line)?.[1]?.length === indent ? [i] : []));
+  const itemLine = items[index];
+  if (itemLine === undefined) return keyLine + 1;
+  if (typeof subKey !== 'string') return keyLine + itemLine + 2;
+  const itemEnd = items[index + 1] ?? block.length;
+  const subLine = block.slice(itemLine, itemEnd).findIndex((line) => new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(subKey)}["']?\\s*:`).test(line));
+  return keyLine + itemLine + (subLine === -1 ? 0 : subLine) + 2;
 }
 
-function describeYamlError(code: string, message: string): string {
-  if (code === 'TAB_AS_INDENT' || /tab/i.test(message)) return 'YAML does not allow tabs for indentation';
-  if (code === 'DUPLICATE_KEY') return `YAML has a key twice: ${message.split('\n')[0]}`;
-  return `YAML does not parse: ${message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function describeYamlError(reason: string): string {
+  if (/tab/i.test(reason)) return 'YAML does not allow tabs for indentation';
+  if (/duplicated mapping key/i.test(reason)) return 'YAML has the same field twice';
+  return `YAML does not parse: ${reason}`;
 }

@@ -20,3 +20,6 @@ export const PLACEHOLDERS: readonly { pattern: RegExp; text: string }[] = [
   { pattern: /\[Key takeaways for the team\]/, text: '[Key takeaways for the team]' },
   { pattern: /\bTBD\b/, text: 'TBD' },
 ];
+
+/** All placeholders in one pattern, so a file is scanned once. */
+export const PLACEHOLDER_PATTERN = new RegExp(PLACEHOLDERS.map((placeholder) => placeholder.pattern.source).join('|'), 'g');

@@ -13,6 +13,7 @@ import { frontmatterMissing } from './frontmatter-missing.ts';
 import { frontmatterNotMap } from './frontmatter-not-map.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { mdxImport } from './mdx-import.ts';
 import { placeholders } from './placeholders.ts';
 import { schema } from './schema.ts';
 import { sectionsMissing } from './sections-missing.ts';
@@ -24,6 +25,7 @@ import { timestampsDate } from './timestamps-date.ts';
 import { timestampsOrder } from './timestamps-order.ts';
 import { timestampsRequired } from './timestamps-required.ts';
 import { timestampsSpan } from './timestamps-span.ts';
+import { unsafeHtml } from './unsafe-html.ts';
 import type { ArchiveRule, Rule } from './types.ts';
 
 export type { ArchiveRule, Finding, Level, Problem, Rule } from './types.ts';
@@ -53,6 +55,8 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemDue,
   actionItemStatus,
   placeholders,
+  unsafeHtml,
+  mdxImport,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];
