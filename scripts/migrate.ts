@@ -1,0 +1,192 @@
+/**
+ * `npm run migrate -- <files or folders…> [--write] [options]`
+ * Brings post-mortems written in the template's plain form (`### Date:`
+ * lines, no frontmatter) into the archive's form. Without --write it shows a
+ * unified diff and changes nothing.
+ * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
+ */
+import { readFileSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
+import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
+import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../src/lib/postmortem/migrate/migrate.ts';
+import { parsePostmortem } from '../src/lib/postmortem/parse.ts';
+import { isoDate } from '../src/lib/postmortem/schema/dates.ts';
+import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter.ts';
+import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
+import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
+import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
+import { createFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
+import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
+import { unifiedDiff } from './lib/unified-diff.ts';
+
+export const MIGRATE_USAGE = `Usage: npm run migrate -- <files or folders…> [options]
+
+Converts post-mortems written in the template's plain form (## Post-Mortem:
+Title, ### Date:, ### Severity:, ### Duration:, ### Author: lines, no
+frontmatter) into the archive's form: YAML frontmatter, status: ${MIGRATED_STATUS}.
+Fields it cannot find are proposed (marked "# proposed by migrate … review"
+in the file) or must be given with the options below. Without --write it
+prints a unified diff and changes nothing.
+
+Options:
+  --write               save the result (atomically; CRLF and BOM become LF, no BOM;
+                        a file off the naming convention is renamed)
+  --dry-run             show the diff only (the default)
+  --category ID         root-cause category for every file: ${CATEGORY_IDS.join(', ')}
+  --services A,B        affected services for every file
+  --severity SEV-N      severity for files that do not say
+  --author NAME         author(s) for every file (repeat or comma-separate)
+  --date YYYY-MM-DD     incident date for every file
+  --date-from-content   when the file name's date and the Date: line disagree,
+                        follow the Date: line (and rename the file)
+  --status STATUS       review status to write (default: ${MIGRATED_STATUS})
+  --yes                 accepted for symmetry; migrate never asks
+  --help                show this help
+
+Exit codes: 0 migrated, 1 a file could not be migrated or written, 2 usage error.
+`;
+
+const OPTIONS = {
+  write: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+  category: { type: 'string' },
+  services: { type: 'string' },
+  severity: { type: 'string' },
+  author: { type: 'string', multiple: true },
+  date: { type: 'string' },
+  'date-from-content': { type: 'boolean', default: false },
+  status: { type: 'string' },
+  yes: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+const MARKS: Record<MigrationNote['kind'], string> = { found: '  found    ', proposed: '  PROPOSED ', changed: '  changed  ', missing: '  MISSING  ', warning: '  warning  ' };
+
+export function runMigrate(ctx: CliContext): number {
+  let values: Values;
+  let positionals: string[];
+  let overrides: MigrateOverrides;
+  try {
+    ({ values, positionals } = parseArgs({ args: ctx.argv, options: OPTIONS, allowPositionals: true }));
+    if (values.help) {
+      ctx.stdout(MIGRATE_USAGE);
+      return EXIT.ok;
+    }
+    if (values.write && values['dry-run']) throw new UsageError('--write and --dry-run contradict each other; pick one.');
+    if (!positionals.length) throw new UsageError('Name the files or folders to migrate.');
+    overrides = readOverrides(values);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(ctx, (error as Error).message);
+    throw error;
+  }
+
+  const { files, missing } = expandPaths(positionals.map((given) => path.resolve(ctx.cwd, given)));
+  if (missing.length) return usage(ctx, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
+  if (!files.length) return usage(ctx, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
+
+  const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
+  for (const file of files) {
+    const shown = displayPath(file, ctx.cwd);
+    const raw = readFileSync(file, 'utf8');
+    const result = migratePlainForm(raw, file, { overrides, dateFromContent: values['date-from-content'] });
+    if (result.kind === 'skipped') {
+      ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
+      counts.skipped += 1;
+      continue;
+    }
+    if (result.kind === 'failed') {
+      ctx.stdout(`✗ ${shown}: could not migrate\n${formatNotes(result.notes)}\n`);
+      counts.failed += 1;
+      continue;
+    }
+    const target = path.join(path.dirname(file), result.fileName);
+    const shownTarget = displayPath(target, ctx.cwd);
+    const renamed = target !== file;
+    const notes = [...result.notes];
+    if (result.original.crlf || result.original.bom) {
+      notes.push({ kind: 'changed', message: `line endings normalised to LF${result.original.bom ? ', byte-order mark removed' : ''} (the original had ${[result.original.crlf && 'CRLF', result.original.bom && 'a BOM'].filter(Boolean).join(' and ')})` });
+    }
+    if (renamed) notes.push({ kind: 'changed', message: `renamed to ${result.fileName} (the naming convention and the incident date)` });
+    for (const line of result.moved) notes.push({ kind: 'changed', message: `line ${line.line} moved into the frontmatter (${line.fields.join(', ')}): ${line.text.trim()}` });
+
+    // What `npm run validate` will say about the result, so the reviewer knows what is left.
+    const report = validatePostmortems([parsePostmortem(shownTarget, result.text)]).files[0]!;
+    const left = report.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
+    ctx.stdout(`${renamed ? `→ ${shown} → ${shownTarget}` : `→ ${shown}`}\n${formatNotes(notes)}`);
+    ctx.stdout(left.length ? `  validate after migration:\n${left.join('\n')}\n` : '  validate after migration: no problems\n');
+    if (!report.valid) counts.needsWork += 1;
+
+    if (!values.write) {
+      ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
+      counts.migrated += 1;
+      continue;
+    }
+    try {
+      if (renamed) {
+        createFileAtomically(target, result.text);
+        unlinkSync(file);
+      } else replaceFileAtomically(target, result.text);
+      ctx.stdout(`  written: ${shownTarget}\n\n`);
+      counts.migrated += 1;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${shownTarget} already exists (left untouched)` : (error as Error).message;
+      ctx.stdout(`✗ ${shown}: not written: ${reason}\n\n`);
+      counts.failed += 1;
+    }
+  }
+
+  const parts = [`${counts.migrated} ${values.write ? 'migrated' : 'to migrate'}`, `${counts.skipped} skipped`, `${counts.failed} failed`];
+  ctx.stdout(`${parts.join(', ')}.${counts.needsWork ? ` ${counts.needsWork} still fail validate: fix what is listed above.` : ''}\n`);
+  if (counts.migrated) {
+    ctx.stdout(values.write
+      ? 'Next: review every PROPOSED field (marked "# proposed by migrate" in the frontmatter), then run npm run validate.\n'
+      : 'Nothing was changed. Run again with --write to save.\n');
+  }
+  return counts.failed ? EXIT.invalid : EXIT.ok;
+}
+
+function readOverrides(values: Values): MigrateOverrides {
+  const overrides: MigrateOverrides = {};
+  if (values.category !== undefined) {
+    const id = normaliseCategory(values.category);
+    if (!(CATEGORY_IDS as readonly unknown[]).includes(id)) throw new UsageError(`--category \`${values.category}\` is not one of ${CATEGORY_IDS.join(', ')}.`);
+    overrides.category = id as CategoryId;
+  }
+  if (values.services !== undefined) {
+    overrides.services = values.services.split(',').map((name) => name.trim()).filter(Boolean);
+    if (!overrides.services.length) throw new UsageError('--services must name at least one service.');
+  }
+  if (values.severity !== undefined) {
+    const severity = readSeverity(values.severity);
+    if (!severity) throw new UsageError(`--severity \`${values.severity}\` is not one of ${SEVERITY_IDS.join(', ')}.`);
+    overrides.severity = severity;
+  }
+  if (values.author !== undefined) {
+    overrides.authors = values.author.flatMap((author) => author.split(',')).map((name) => name.trim()).filter(Boolean);
+    if (!overrides.authors.length) throw new UsageError('--author must name someone.');
+  }
+  if (values.date !== undefined) {
+    if (!isoDate.safeParse(values.date).success) throw new UsageError(`--date \`${values.date}\` is not a date; write YYYY-MM-DD.`);
+    overrides.date = values.date;
+  }
+  if (values.status !== undefined) {
+    if (!(POSTMORTEM_STATUSES as readonly string[]).includes(values.status)) throw new UsageError(`--status \`${values.status}\` is not one of ${POSTMORTEM_STATUSES.join(', ')}.`);
+    overrides.status = values.status as PostmortemStatus;
+  }
+  return overrides;
+}
+
+function formatNotes(notes: readonly MigrationNote[]): string {
+  return notes.map((note) => `${MARKS[note.kind]}${note.message}\n`).join('');
+}
+
+function usage(ctx: CliContext, message: string): number {
+  ctx.stderr(`${message}\n\n${MIGRATE_USAGE}`);
+  return EXIT.usage;
+}
+
+runIfMain(import.meta.url, runMigrate);

@@ -1,0 +1,64 @@
+/**
+ * The metadata lines of the spec's plain form: `## Post-Mortem: Title`, then
+ * `### Date:`, `### Severity:`, `### Duration:`, `### Author:` (and the
+ * `**Date:** …` or `- Date: …` spellings agents also use).
+ */
+
+export const HEADER_FIELDS = ['date', 'severity', 'duration', 'authors', 'services', 'category', 'status'] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+
+const LABELS: Record<string, HeaderField> = {
+  date: 'date',
+  'incident date': 'date',
+  severity: 'severity',
+  sev: 'severity',
+  duration: 'duration',
+  author: 'authors',
+  authors: 'authors',
+  'written by': 'authors',
+  service: 'services',
+  services: 'services',
+  'affected services': 'services',
+  'services affected': 'services',
+  category: 'category',
+  'root cause category': 'category',
+  'root-cause category': 'category',
+  status: 'status',
+};
+
+const FIELD_LINE = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*#*\s*$/i;
+const TITLE_LINE = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]\s*(.+?)\s*#*\s*$/i;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+/** A metadata line: which field it names and the value as written. */
+export function readHeaderField(line: string): { field: HeaderField; value: string } | null {
+  const match = FIELD_LINE.exec(line);
+  if (!match) return null;
+  const field = LABELS[match[1]!.trim().toLowerCase()];
+  return field ? { field, value: stripEmphasis(match[2]!) } : null;
+}
+
+/** The title a `## Post-Mortem: Title` line names, or null. */
+export function readTitleLine(line: string): string | null {
+  const match = TITLE_LINE.exec(line);
+  return match ? stripEmphasis(match[1]!) : null;
+}
+
+/** An ATX heading's level and text, or null. */
+export function readHeadingLine(line: string): { level: number; text: string } | null {
+  const match = HEADING.exec(line);
+  return match ? { level: match[1]!.length, text: stripEmphasis(match[2]!) } : null;
+}
+
+/** Text without Markdown emphasis marks around or inside it. */
+export function stripEmphasis(text: string): string {
+  return text.replace(/\*\*|__/g, '').replace(/^[*_`]+|[*_`]+$/g, '').trim();
+}
+
+/** Names in `Dana Kim, Lee Park and @sre-team`; template placeholders such as `[Name]` are not names. */
+export function readNames(text: string): string[] {
+  return text
+    .split(/\s*(?:,|;|&|\band\b|\/)\s*/)
+    .map((name) => stripEmphasis(name))
+    .filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+}
