@@ -5,15 +5,20 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
 import { config } from './src/lib/config.ts';
+import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 
 export default defineConfig({
   site: config.site,
   base: config.base,
   outDir: config.outDir,
+  cacheDir: config.cacheDir,
   trailingSlash: 'always',
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap()],
-  // Heading ids first (Astro would add them later anyway), then the visible anchor links beside them.
-  markdown: { rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors] },
+  markdown: {
+    // Post-mortems are text: strip scripts, event handlers and script URLs first;
+    // then heading ids (Astro would add them later anyway) and the visible anchor links beside them.
+    rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors],
+  },
   devToolbar: { enabled: false },
 });

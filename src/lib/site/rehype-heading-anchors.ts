@@ -1,0 +1,50 @@
+/**
+ * Rehype plugin: a visible "#" link after every h2–h4 that has an id, so a
+ * reader can link straight to a section. Heading and link sit side by side
+ * in a wrapper (as Starlight does) so the heading's accessible name stays
+ * its own text. Runs after Astro's `rehypeHeadingIds`, which sets the ids.
+ */
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+
+const LEVELS = new Set(['h2', 'h3', 'h4']);
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+function anchorFor(heading: Element): Element {
+  const id = String(heading.properties?.id);
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['heading-wrapper', `level-${heading.tagName}`] },
+    children: [
+      heading,
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${id}` },
+        children: [
+          { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+          { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Section titled “${textOf(heading).trim()}”` }] },
+        ],
+      },
+    ],
+  };
+}
+
+function wrapHeadings(parent: Root | Element): void {
+  parent.children = parent.children.map((child) => {
+    if (child.type !== 'element') return child;
+    if (LEVELS.has(child.tagName) && child.properties?.id) return anchorFor(child);
+    wrapHeadings(child);
+    return child;
+  }) as typeof parent.children;
+}
+
+/** The plugin: `rehypePlugins: [rehypeHeadingIds, rehypeHeadingAnchors]`. */
+export function rehypeHeadingAnchors() {
+  return (tree: Root) => wrapHeadings(tree);
+}
