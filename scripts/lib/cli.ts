@@ -2,7 +2,8 @@
  * What a CLI step needs from the outside world, passed in so tests can run
  * commands in-process without a terminal and read what they printed.
  */
-import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Prompter } from './prompter.ts';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -36,7 +37,7 @@ export class UsageError extends Error {}
 
 /** Runs `main` when the module is the process's entry point, exiting with its code. */
 export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<number> | number): void {
-  if (!process.argv[1] || pathToFileURL(process.argv[1]).href !== moduleUrl) return;
+  if (!process.argv[1] || realpath(process.argv[1]) !== realpath(fileURLToPath(moduleUrl))) return;
   Promise.resolve(main(processContext())).then(
     (code) => {
       process.exitCode = code;
@@ -46,4 +47,13 @@ export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<
       process.exitCode = 70;
     },
   );
+}
+
+/** The real path of a file, so a command started through a symlink still knows it is the entry point. */
+function realpath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
 }
