@@ -23,6 +23,8 @@ export interface HindsightConfig {
    * Env: `HINDSIGHT_EDIT_URL`, e.g. `https://github.com/acme/ops/edit/main/`. Empty: no edit link.
    */
   editUrl: string;
+  /** Root of the repository that holds the post-mortems; edit links use paths relative to it. Env: `HINDSIGHT_REPO_ROOT`. */
+  repoRoot: string;
   /** Where `astro build` writes the site. Env: `HINDSIGHT_OUT_DIR`. */
   outDir: string;
   /**
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     site: env.HINDSIGHT_SITE || 'https://hindsight.example.com',
     base: normaliseBase(env.HINDSIGHT_BASE || '/'),
     editUrl: env.HINDSIGHT_EDIT_URL || '',
+    repoRoot: path.resolve(cwd, env.HINDSIGHT_REPO_ROOT || '.'),
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
     cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
   };
