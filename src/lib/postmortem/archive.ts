@@ -51,20 +51,30 @@ export interface Archive {
   postmortems: Postmortem[];
 }
 
-const loaded = new Map<string, Archive>();
+/**
+ * Archives already read, by folder. Kept on globalThis because Astro runs the
+ * build gate (loaded by Node) and the pages (bundled by Vite) in one process
+ * as two module instances: sharing the cache means the archive is parsed once per build.
+ */
+const loaded: Map<string, { signature: string; archive: Archive }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('hindsight.archives')] ??= new Map()) as never;
 
-/** Reads, validates and models every post-mortem in `dir`, once per process. */
+/** Reads, validates and models every post-mortem in `dir`; reuses the last reading while no file changed. */
 export function loadArchive(dir: string): Archive {
+  const files = listPostmortemFiles(dir);
+  const signature = files.map((file) => {
+    const stats = statSync(file);
+    return `${file}:${stats.size}:${stats.mtimeMs}`;
+  }).join('|');
   const cached = loaded.get(dir);
-  if (cached) return cached;
-  const parsed = readPostmortems(listPostmortemFiles(dir).map((file) => displayPath(file)));
+  if (cached?.signature === signature) return cached.archive;
+  const parsed = readPostmortems(files.map((file) => displayPath(file)));
   const result = validatePostmortems(parsed);
   const postmortems = parsed
     .map((pm) => toPostmortem(pm))
     .filter((pm): pm is Postmortem => pm !== null)
     .sort(newestFirst);
   const archive = { result, postmortems };
-  loaded.set(dir, archive);
+  loaded.set(dir, { signature, archive });
   return archive;
 }
 
