@@ -30,6 +30,7 @@ const CASES: Record<string, string[]> = {
   [`${P}tenants-not-number.md`]: ['schema@19'],
   [`${P}timestamp-without-zone.md`]: ['schema@15'],
   [`${P}final-without-start.md`]: ['timestamps-required@5'],
+  [`${P}unknown-category-in-final.md`]: ['category-known@11'],
   [`${P}start-not-on-date.md`]: ['timestamps-date@14', 'timestamps-span@14'],
   [`${P}resolved-before-start.md`]: ['timestamps-order@18', 'timestamps-span@18'],
   [`${P}detected-before-start.md`]: ['timestamps-order@15'],

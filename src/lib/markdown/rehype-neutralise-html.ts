@@ -37,7 +37,8 @@ export default function rehypeNeutraliseHtml() {
           if (isDangerousAttribute(propertyToAttribute(name), Array.isArray(value) ? value.join(' ') : value)) delete element.properties[name];
         }
       }
-      if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const type: string = node.type;
+      if (type === 'mdxJsxFlowElement' || type === 'mdxJsxTextElement') {
         const jsx = node as unknown as MdxJsxElement;
         if (jsx.name && DANGEROUS_ELEMENTS.has(jsx.name.toLowerCase()) && parent && index !== undefined) {
           parent.children.splice(index, 1);

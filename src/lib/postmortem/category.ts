@@ -21,9 +21,18 @@ export const CATEGORIES: readonly RootCauseCategory[] = [
   { id: 'deployment', label: 'Deployment', examples: 'Bad deploy, missing migration, incompatible version' },
 ];
 
+/**
+ * A draft may not know its root cause yet; it says `unknown` until it does.
+ * Only drafts may (rule `category-known`), so charts of reviewed incidents never show it.
+ */
+export const UNKNOWN_CATEGORY = { id: 'unknown', label: 'Not known yet', examples: 'Root cause still being investigated (drafts only)' } as const;
+
+/** What `root_cause_category` may hold: one of the five, or `unknown` in a draft. */
+export type MainCategoryId = CategoryId | typeof UNKNOWN_CATEGORY.id;
+
 /** The category for an id; ids come from the validated schema, so this never misses. */
-export function rootCauseCategory(id: CategoryId): RootCauseCategory {
-  return CATEGORIES.find((category) => category.id === id)!;
+export function rootCauseCategory(id: MainCategoryId): { id: MainCategoryId; label: string; examples: string } {
+  return id === UNKNOWN_CATEGORY.id ? UNKNOWN_CATEGORY : CATEGORIES.find((category) => category.id === id)!;
 }
 
 /**
@@ -33,5 +42,6 @@ export function rootCauseCategory(id: CategoryId): RootCauseCategory {
 export function normaliseCategory(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const key = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  return (CATEGORY_IDS as readonly string[]).includes(key) ? key : value;
+  if (key === 'not-known-yet' || key === 'tbd') return UNKNOWN_CATEGORY.id;
+  return (CATEGORY_IDS as readonly string[]).includes(key) || key === UNKNOWN_CATEGORY.id ? key : value;
 }

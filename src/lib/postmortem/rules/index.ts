@@ -4,6 +4,7 @@ import { actionItemOwner } from './action-item-owner.ts';
 import { actionItemStatus } from './action-item-status.ts';
 import { actionItemsTable } from './action-items-table.ts';
 import { calendarDate } from './calendar-date.ts';
+import { categoryKnown } from './category-known.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
 import { fileDate } from './file-date.ts';
 import { fileName } from './file-name.ts';
@@ -41,6 +42,7 @@ export const FILE_RULES: readonly Rule[] = [
   fileDate,
   fileSize,
   timestampsRequired,
+  categoryKnown,
   timestampsDate,
   timestampsOrder,
   timestampsSpan,

@@ -3,17 +3,13 @@
  * the schema's fields, body from the template. Pure, so the CLI, tests and
  * any other caller produce the same file for the same answers.
  */
-import type { CategoryId } from '../category.ts';
+import { UNKNOWN_CATEGORY, type CategoryId } from '../category.ts';
 import { fileNameFor } from '../file-name.ts';
 import type { MilestoneField, PostmortemStatus } from '../schema/frontmatter.ts';
 import type { SeverityId } from '../severity.ts';
-import { proposeCategory } from '../migrate/propose-category.ts';
 import { serializeFrontmatter, type FieldComments } from './serialize-frontmatter.ts';
 import { slugify } from './slug.ts';
 import { renderBody } from './template.ts';
-
-/** The category every post-mortem must name; when it is not known yet the scaffold still has to write one. */
-export const FALLBACK_CATEGORY: CategoryId = 'code-bug';
 
 export interface ScaffoldAnswers {
   title: string;
@@ -34,23 +30,15 @@ export interface ScaffoldAnswers {
 export interface Scaffold {
   fileName: string;
   text: string;
-  /** The category written when the answer was "not known yet", else null. */
-  placeholderCategory: CategoryId | null;
+  /** True when the root cause was "not known yet" and the file says `unknown` (allowed in drafts only). */
+  categoryUnknown: boolean;
 }
 
 /** The new file's name and text. `recentChanges` fills the Evidence note (null leaves its placeholder). */
 export function buildScaffold(answers: ScaffoldAnswers, template: string, recentChanges: string[] | null): Scaffold {
   const comments: FieldComments = {};
-  let category = answers.category;
-  let placeholderCategory: CategoryId | null = null;
-  if (!category) {
-    // The schema requires a category even in a draft: write a guess from the title and say so in the file.
-    const proposal = proposeCategory(answers.title);
-    category = placeholderCategory = proposal?.category ?? FALLBACK_CATEGORY;
-    comments.root_cause_category = proposal
-      ? 'not known yet: guessed from the title, set it once the root cause is found'
-      : 'not known yet: placeholder, set it once the root cause is found';
-  }
+  const category = answers.category ?? UNKNOWN_CATEGORY.id;
+  if (!answers.category) comments.root_cause_category = `not known yet: set one of the five categories once the 5 Whys find the cause`;
   const frontmatter = serializeFrontmatter(
     {
       title: answers.title,
@@ -65,5 +53,5 @@ export function buildScaffold(answers: ScaffoldAnswers, template: string, recent
     comments,
   );
   const body = renderBody(template, { date: answers.date, severity: answers.severity, milestones: answers.milestones, recentChanges });
-  return { fileName: fileNameFor(answers.date, answers.slug ?? slugify(answers.title)), text: `${frontmatter}\n${body}`, placeholderCategory };
+  return { fileName: fileNameFor(answers.date, answers.slug ?? slugify(answers.title)), text: `${frontmatter}\n${body}`, categoryUnknown: !answers.category };
 }

@@ -4,7 +4,7 @@
  * order, date against file name) are rules, so each gets its own message.
  */
 import { z } from 'astro/zod';
-import { categorySchema } from './category.ts';
+import { categorySchema, mainCategorySchema } from './category.ts';
 import { isoDate, isoDateTime } from './dates.ts';
 import { linkSchema } from './link.ts';
 import { severitySchema } from './severity.ts';
@@ -32,8 +32,8 @@ export const frontmatterSchema = z
     authors: textList('names').min(1, 'must name at least one author'),
     /** Affected services or components. Required, one or more. Example: `[report-export, postgres]`. */
     services: textList('service names').min(1, 'must name at least one service'),
-    /** Main root-cause category. Required. Example: `deployment`. */
-    root_cause_category: categorySchema,
+    /** Main root-cause category. Required; a draft may say `unknown` until the cause is found. Example: `deployment`. */
+    root_cause_category: mainCategorySchema,
     /** Other categories that contributed. Default `[]`. Example: `[configuration]`. */
     contributing_categories: z.array(categorySchema, { invalid_type_error: 'must be a list of categories' }).default([]),
     /** First error or impact (ISO 8601 with zone), on `date`. Required unless `status: draft`. Example: `2026-03-14T09:12:00Z`. */
