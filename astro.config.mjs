@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
+import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { config } from './src/lib/config.ts';
 import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
@@ -14,7 +15,7 @@ export default defineConfig({
   outDir: config.outDir,
   cacheDir: config.cacheDir,
   trailingSlash: 'always',
-  integrations: [archiveGate(config.archiveDir), mdx(), sitemap()],
+  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy()],
   markdown: {
     // Post-mortems are text: strip scripts, event handlers and script URLs first;
     // then heading ids (Astro would add them later anyway) and the visible anchor links beside them.
