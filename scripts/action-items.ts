@@ -1,0 +1,153 @@
+/**
+ * `npm run action-items -- [--status …] [--owner NAME] [--format table|json|csv] [--today YYYY-MM-DD] [--fail-on-overdue]`
+ * Prints the follow-ups of every post-mortem for stand-ups and scripts.
+ * Exit 0: listed; 1: something is overdue (with --fail-on-overdue) or no post-mortems; 2: usage error.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/lib/config.ts';
+import {
+  collectActionItems,
+  isOverdue,
+  LEDGER_SORTS,
+  ledgerCounts,
+  localIsoDate,
+  matchesStatus,
+  selectLedgerItems,
+  STATUS_FILTERS,
+  type LedgerFilters,
+  type LedgerSort,
+  type StatusFilter,
+} from '../src/lib/postmortem/action-items.ts';
+import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../src/lib/postmortem/action-items/export.ts';
+import { countsLine, ledgerTable } from '../src/lib/postmortem/action-items/text.ts';
+import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../src/lib/postmortem/archive.ts';
+import { toPostmortem, type Postmortem } from '../src/lib/postmortem/model.ts';
+import { parseIsoDate } from '../src/lib/postmortem/schema/dates.ts';
+import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
+import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
+import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+
+export const ACTION_ITEMS_FORMATS = ['table', 'json', 'csv'] as const;
+type Format = (typeof ACTION_ITEMS_FORMATS)[number];
+
+export const ACTION_ITEMS_USAGE = `Usage: npm run action-items -- [options]
+
+Lists the action items of every post-mortem (folder: --dir, POSTMORTEM_DIR
+or docs/spec/.llm/completed), open work first, soonest due first.
+
+Options:
+  --status STATUS        which items: ${STATUS_FILTERS.join(', ')}
+                         (default: open = TODO or IN PROGRESS)
+  --owner NAME           only this owner (\`@dana\` or \`dana\`, any case)
+  --severity SEV-N       only items from post-mortems of this severity
+  --service NAME         only items from post-mortems naming this service
+  --sort ORDER           ${LEDGER_SORTS.join(', ')} (default: due)
+  --format FORMAT        table, json or csv (default: table)
+  --today YYYY-MM-DD     the day "overdue" is measured against (default: today)
+  --dir PATH             the post-mortem folder
+  --fail-on-overdue      exit 1 when an item is overdue (of the --owner,
+                         --severity and --service selection, whatever --status)
+  --help                 show this help
+
+An item is overdue when it is TODO or IN PROGRESS and its due date is before
+today; an item due today is not overdue yet.
+
+Exit codes: 0 listed, 1 overdue items with --fail-on-overdue (or no
+post-mortems found), 2 usage error.
+`;
+
+export function runActionItems(ctx: CliContext): number {
+  let args;
+  try {
+    args = parseArgs({
+      args: ctx.argv,
+      allowPositionals: false,
+      options: {
+        status: { type: 'string', default: 'open' },
+        owner: { type: 'string' },
+        severity: { type: 'string' },
+        service: { type: 'string' },
+        sort: { type: 'string', default: 'due' },
+        format: { type: 'string', default: 'table' },
+        today: { type: 'string' },
+        dir: { type: 'string' },
+        'fail-on-overdue': { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(ctx, (error as Error).message);
+  }
+  const options = args.values;
+  if (options.help) {
+    ctx.stdout(ACTION_ITEMS_USAGE);
+    return EXIT.ok;
+  }
+  const status = options.status as StatusFilter;
+  if (!STATUS_FILTERS.includes(status)) return usage(ctx, `Unknown --status \`${options.status}\`; use one of ${STATUS_FILTERS.join(', ')}.`);
+  const sort = options.sort as LedgerSort;
+  if (!LEDGER_SORTS.includes(sort)) return usage(ctx, `Unknown --sort \`${options.sort}\`; use one of ${LEDGER_SORTS.join(', ')}.`);
+  const format = options.format as Format;
+  if (!ACTION_ITEMS_FORMATS.includes(format)) return usage(ctx, `Unknown --format \`${options.format}\`; use one of ${ACTION_ITEMS_FORMATS.join(', ')}.`);
+  const severity = options.severity?.toUpperCase() as SeverityId | undefined;
+  if (severity !== undefined && !SEVERITY_IDS.includes(severity)) return usage(ctx, `Unknown --severity \`${options.severity}\`; use one of ${SEVERITY_IDS.join(', ')}.`);
+  if (options.owner !== undefined && !options.owner.trim()) return usage(ctx, '--owner needs a name, e.g. --owner @dana.');
+  if (options.today !== undefined && !parseIsoDate(options.today)) return usage(ctx, `--today \`${options.today}\` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`);
+  const today = options.today ?? localIsoDate();
+
+  const dir = options.dir ? path.resolve(ctx.cwd, options.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
+  let files: string[];
+  try {
+    files = listPostmortemFiles(dir).map((file) => displayPath(file, ctx.cwd));
+  } catch {
+    return usage(ctx, `No such folder: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
+  }
+  if (files.length === 0) {
+    ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);
+    return EXIT.invalid;
+  }
+
+  // The scope (owner, severity, service) is what the counts and the overdue gate cover; --status only narrows the list.
+  const scope: LedgerFilters = { owner: options.owner, severity, service: options.service };
+  const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files)), scope, sort, today);
+  const counts = ledgerCounts(scoped, today);
+  const records = toLedgerRecords(scoped.filter((item) => matchesStatus(item, status, today)), today);
+  if (format === 'json') ctx.stdout(`${JSON.stringify({ today, counts, items: records } satisfies LedgerExport, null, 2)}\n`);
+  else if (format === 'csv') ctx.stdout(ledgerCsv(records));
+  else ctx.stdout(`${countsLine(counts, today)}\n\n${ledgerTable(records)}`);
+
+  if (!options['fail-on-overdue']) return EXIT.ok;
+  const overdue = scoped.filter((item) => isOverdue(item, today));
+  if (overdue.length === 0) return EXIT.ok;
+  ctx.stderr(`${overdue.length} action item${overdue.length === 1 ? ' is' : 's are'} overdue (due before ${today}).\n`);
+  return EXIT.invalid;
+}
+
+/**
+ * The post-mortems that pass validation. Items of an invalid file are left
+ * out (its table may be misread), with a warning naming the files.
+ */
+function readValidPostmortems(ctx: CliContext, files: string[]): Postmortem[] {
+  const parsed = readPostmortems(files, ctx.cwd);
+  const { files: reports } = validatePostmortems(parsed);
+  const invalid = reports.filter((report) => !report.valid).map((report) => report.path);
+  if (invalid.length) {
+    ctx.stderr(
+      `warning: ${invalid.length} of ${files.length} post-mortems are invalid and their action items are not listed: ${invalid.join(', ')}\n` +
+        '         Run `npm run validate` to see what to fix.\n',
+    );
+  }
+  return parsed
+    .filter((_, index) => reports[index]!.valid)
+    .map((pm) => toPostmortem(pm, ctx.cwd))
+    .filter((pm): pm is Postmortem => pm !== null)
+    .sort(newestFirst);
+}
+
+function usage(ctx: CliContext, message: string): number {
+  ctx.stderr(`${message}\n\n${ACTION_ITEMS_USAGE}`);
+  return EXIT.usage;
+}
+
+runIfMain(import.meta.url, runActionItems);

@@ -1,0 +1,83 @@
+/**
+ * The ledger as data for scripts: the JSON and CSV that the site publishes
+ * under /api/ and that `npm run action-items --format json|csv` prints.
+ * One shape for both, so a script can switch between them.
+ */
+import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from '../action-items.ts';
+import { toCsv } from './csv.ts';
+
+/** One exported action item. */
+export interface LedgerRecord {
+  postmortem: {
+    slug: string;
+    title: string;
+    severity: string;
+    /** Incident date, `YYYY-MM-DD`. */
+    date: string;
+    services: string[];
+    /** The file, relative to the repository root. */
+    path: string;
+    /** The post-mortem's page on the site; null where there is no site (the CLI). */
+    url: string | null;
+  };
+  action: string;
+  owner: string;
+  /** `YYYY-MM-DD` or null. */
+  due: string | null;
+  /** `TODO`, `IN PROGRESS`, `DONE` or `WON'T DO`. */
+  status: string;
+  ticket: { text: string; url: string | null } | null;
+  /** Days since the incident date, as of `today`. */
+  ageDays: number;
+  open: boolean;
+  /** Open and due before `today`. */
+  overdue: boolean;
+  /** 1-based line of the row in the file. */
+  line: number;
+}
+
+/** The whole export: the day it was computed against, the headline figures and the items. */
+export interface LedgerExport {
+  /** The `YYYY-MM-DD` that `overdue` and `ageDays` were computed against (the build date on the site). */
+  today: string;
+  counts: LedgerCounts;
+  items: LedgerRecord[];
+}
+
+/** Turns ledger items into records; `pageUrl` gives a post-mortem's URL from its slug. */
+export function toLedgerRecords(items: readonly LedgerItem[], today: string, pageUrl: (slug: string) => string | null = () => null): LedgerRecord[] {
+  return items.map((item) => ({
+    postmortem: { slug: item.slug, title: item.title, severity: item.severity, date: item.date, services: item.services, path: item.path, url: pageUrl(item.slug) },
+    action: item.action,
+    owner: item.owner,
+    due: item.due,
+    status: item.status,
+    ticket: item.ticket,
+    ageDays: ageInDays(item, today),
+    open: isOpen(item),
+    overdue: isOverdue(item, today),
+    line: item.line,
+  }));
+}
+
+/** The JSON export, as an object. */
+export function ledgerExport(items: readonly LedgerItem[], today: string, pageUrl?: (slug: string) => string | null): LedgerExport {
+  return { today, counts: ledgerCounts(items, today), items: toLedgerRecords(items, today, pageUrl) };
+}
+
+/** CSV columns, in order: one row per action item. `services` is joined with `; `. */
+export const CSV_COLUMNS = [
+  'postmortem_title', 'severity', 'incident_date', 'services', 'postmortem_url', 'postmortem_path',
+  'action', 'owner', 'due', 'status', 'open', 'overdue', 'age_days', 'ticket', 'ticket_url',
+] as const;
+
+/** The CSV export; `true`/`false` for flags, empty cells for nothing. */
+export function ledgerCsv(records: readonly LedgerRecord[]): string {
+  return toCsv([
+    CSV_COLUMNS,
+    ...records.map((r) => [
+      r.postmortem.title, r.postmortem.severity, r.postmortem.date, r.postmortem.services.join('; '), r.postmortem.url, r.postmortem.path,
+      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url,
+    ]),
+  ]);
+}

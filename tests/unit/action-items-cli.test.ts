@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/action-items.ts';
+import type { CliContext } from '../../scripts/lib/cli.ts';
+import { CSV_COLUMNS } from '../../src/lib/postmortem/action-items/export.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SITE = 'tests/fixtures/site';
+const TODAY = '2026-04-15';
+
+function run(argv: string[], env: NodeJS.ProcessEnv = { POSTMORTEM_DIR: SITE }, cwd = ROOT) {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = { argv, cwd, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false };
+  const code = runActionItems(ctx);
+  return { code, stdout, stderr };
+}
+
+/** Table rows (after the counts line, blank line and header). */
+function tableRows(stdout: string): string[] {
+  return stdout.trimEnd().split('\n').slice(3);
+}
+
+function json(argv: string[]) {
+  const result = run([...argv, '--format', 'json', '--today', TODAY]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as { today: string; counts: Record<string, number>; items: { action: string; owner: string; status: string; due: string | null; overdue: boolean }[] };
+}
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-action-items-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('npm run action-items', () => {
+  it('--help prints the usage and exits 0', () => {
+    const { code, stdout, stderr } = run(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(ACTION_ITEMS_USAGE);
+    expect(stdout).toContain('--fail-on-overdue');
+    expect(stderr).toBe('');
+  });
+
+  it('lists the open items by default as a table, soonest due first, overdue ones flagged', () => {
+    const { code, stdout, stderr } = run(['--today', TODAY]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe('As of 2026-04-15: 6 open, 2 overdue, 1 due in the next 14 days, 7 done in the last 90 days.');
+    const rows = tableRows(stdout);
+    expect(rows).toHaveLength(6);
+    expect(rows[0]).toMatch(/^OVERDUE\s+2025-09-30\s+IN PROGRESS\s+@sre\s+371d\s+Inventory remaining/);
+    expect(rows[1]).toMatch(/^OVERDUE\s+2026-03-31\s+IN PROGRESS\s+@platform-team/);
+    // Due today: listed, not flagged.
+    expect(rows[2]).toMatch(/^\s+2026-04-15\s+IN PROGRESS\s+@platform-team\s+32d\s+Add EXPLAIN ANALYZE/);
+    expect(rows.every((row) => /IN PROGRESS|TODO/.test(row))).toBe(true);
+  });
+
+  it('--status selects open, overdue, done, closed or all', () => {
+    expect(json(['--status', 'open']).items).toHaveLength(6);
+    expect(json(['--status', 'overdue']).items.map((i) => i.due)).toEqual(['2025-09-30', '2026-03-31']);
+    expect(json(['--status', 'done']).items.every((i) => i.status === 'DONE')).toBe(true);
+    expect(json(['--status', 'done']).items).toHaveLength(20);
+    expect(json(['--status', 'closed']).items).toHaveLength(27);
+    expect(json(['--status', 'all']).items).toHaveLength(33);
+    expect(json(['--status', 'wont-do']).items).toHaveLength(7);
+  });
+
+  it('--owner matches with or without @, in any case', () => {
+    const items = json(['--owner', 'SRE', '--status', 'all']).items;
+    expect(items).toHaveLength(6);
+    expect(items.every((i) => i.owner === '@sre')).toBe(true);
+    expect(json(['--owner', '@sre']).items).toHaveLength(2);
+    expect(json(['--owner', '@nobody']).items).toEqual([]);
+    expect(run(['--owner', '@nobody', '--today', TODAY]).stdout).toContain('No action items match.');
+  });
+
+  it('--severity and --service narrow by the post-mortem', () => {
+    expect(json(['--severity', 'sev-1', '--status', 'all']).items).toHaveLength(5);
+    expect(json(['--service', 'postgres']).items.map((i) => i.owner).sort()).toEqual(['@ingest-team', '@platform-team', '@sre']);
+  });
+
+  it('--format json prints today, the counts of every status and the selected records', () => {
+    const body = json([]);
+    expect(body.today).toBe(TODAY);
+    expect(body.counts).toEqual({ open: 6, overdue: 2, dueSoon: 1, doneRecently: 7 });
+    expect(json(['--owner', '@sre']).counts).toEqual({ open: 2, overdue: 1, dueSoon: 0, doneRecently: 0 });
+    expect(body.items[0]).toMatchObject({ owner: '@sre', due: '2025-09-30', overdue: true, postmortem: { slug: '2025-04-09-expired-tls-certificate', url: null } });
+  });
+
+  it('--format csv prints the header and one quoted, formula-safe row per item', () => {
+    const { code, stdout } = run(['--format', 'csv', '--today', TODAY]);
+    expect(code).toBe(0);
+    const lines = stdout.split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(8);
+    expect(lines[1]).toContain(`"Inventory remaining manually issued certificates (SAML signing, partner mTLS) and assign owners",'@sre,2025-09-30,IN PROGRESS,true,true,371,`);
+  });
+
+  it('--sort orders by due date or age, either way', () => {
+    expect(json(['--sort', 'due-desc']).items.map((i) => i.due)[0]).toBe('2026-06-30');
+    expect(json(['--sort', 'age-desc']).items[0]!.due).toBe('2025-09-30');
+    expect(json(['--sort', 'age']).items[0]!.action).toMatch(/^(Add EXPLAIN ANALYZE|Seed staging)/);
+  });
+
+  it('--today moves the overdue line: an item due that day is not overdue yet', () => {
+    expect(json(['--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false]);
+    const dayBefore = JSON.parse(run(['--owner', '@platform-team', '--format', 'json', '--today', '2026-03-31']).stdout);
+    expect(dayBefore.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([false, false]);
+  });
+
+  it('--fail-on-overdue exits 1 and says so when something is overdue, 0 otherwise', () => {
+    const late = run(['--fail-on-overdue', '--today', TODAY]);
+    expect(late.code).toBe(1);
+    expect(late.stderr).toBe('2 action items are overdue (due before 2026-04-15).\n');
+    expect(late.stdout).toContain('OVERDUE');
+
+    expect(run(['--fail-on-overdue', '--owner', '@platform-team', '--today', '2026-03-31']).code).toBe(0);
+    expect(run(['--fail-on-overdue', '--owner', '@platform-team', '--today', '2026-04-01']).code).toBe(1);
+    expect(run(['--fail-on-overdue', '--owner', '@ingest-team', '--today', TODAY]).code).toBe(0);
+    // The gate looks at every status: listing only DONE items still fails on an overdue one.
+    expect(run(['--fail-on-overdue', '--status', 'done', '--today', TODAY]).code).toBe(1);
+    expect(run(['--today', TODAY]).code).toBe(0);
+  });
+
+  it('reads POSTMORTEM_DIR, and --dir over it', () => {
+    expect(run(['--today', TODAY], {}).stdout).not.toBe(run(['--today', TODAY]).stdout);
+    expect(run(['--today', TODAY, '--dir', SITE], { POSTMORTEM_DIR: 'tests/fixtures/valid' }).stdout).toBe(run(['--today', TODAY]).stdout);
+    const valid = JSON.parse(run(['--status', 'all', '--format', 'json', '--today', TODAY], { POSTMORTEM_DIR: 'tests/fixtures/valid' }).stdout);
+    expect(valid.items).toHaveLength(4);
+  });
+
+  it('uses the local date as today by default', () => {
+    const body = JSON.parse(run(['--format', 'json']).stdout);
+    expect(body.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('lists the valid files of an archive with invalid ones, warning on stderr', () => {
+    const dir = path.join(scratch, 'mixed');
+    mkdirSync(dir);
+    copyFileSync(path.join(ROOT, SITE, 'postmortem-2026-03-14-report-export-timeouts.md'), path.join(dir, 'postmortem-2026-03-14-report-export-timeouts.md'));
+    copyFileSync(path.join(ROOT, 'tests/fixtures/invalid/postmortem-2026-03-14-unknown-status.md'), path.join(dir, 'postmortem-2026-03-14-unknown-status.md'));
+    const { code, stdout, stderr } = run(['--status', 'all', '--format', 'json', '--today', TODAY, '--dir', dir], {});
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).items).toHaveLength(4);
+    expect(stderr).toMatch(/^warning: 1 of 2 post-mortems are invalid and their action items are not listed: .*postmortem-2026-03-14-unknown-status\.md\n/);
+    expect(stderr).toContain('npm run validate');
+  });
+
+  it('exits 1 on a folder without post-mortems', () => {
+    const empty = path.join(scratch, 'empty');
+    mkdirSync(empty);
+    const { code, stderr } = run(['--dir', empty], {});
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^No post-mortems/);
+  });
+
+  it.each([
+    [['--status', 'late'], 'Unknown --status `late`'],
+    [['--format', 'xml'], 'Unknown --format `xml`'],
+    [['--sort', 'owner'], 'Unknown --sort `owner`'],
+    [['--severity', 'SEV-5'], 'Unknown --severity `SEV-5`'],
+    [['--today', '2026-02-30'], '--today `2026-02-30` is not a date'],
+    [['--today', 'tomorrow'], '--today `tomorrow` is not a date'],
+    [['--owner', ' '], '--owner needs a name'],
+    [['--owner'], "Option '--owner <value>' argument missing"],
+    [['--verbose'], "Unknown option '--verbose'"],
+    [['extra'], "Unexpected argument 'extra'"],
+    [['--dir', 'no/such/folder'], 'No such folder: no/such/folder'],
+  ])('exits 2 with the usage on %j', (argv, message) => {
+    const { code, stdout, stderr } = run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr).toContain(ACTION_ITEMS_USAGE);
+  });
+
+  it('runs as a real process with npx tsx and sets the exit code', () => {
+    const result = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--today', TODAY, '--format', 'json', '--fail-on-overdue'], {
+      cwd: ROOT,
+      env: { ...process.env, POSTMORTEM_DIR: SITE },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 6, overdue: 2 });
+    expect(result.stderr).toContain('2 action items are overdue');
+
+    const usage = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--format', 'yaml'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('Usage: npm run action-items');
+  });
+});
