@@ -1,16 +1,36 @@
 /**
- * Browser tests run against a production build of the small fixture archive
- * in tests/fixtures/site, served by `astro preview` under a base path (as on
- * GitHub Pages), built once per run.
+ * Browser tests run against production builds of small fixture archives,
+ * served by `astro preview` under a base path (as on GitHub Pages), each
+ * built once per run: tests/fixtures/site for the product, and
+ * tests/fixtures/hostile for the proof that injected content never runs.
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
 import { freePort } from './tests/e2e/free-port.ts';
 
-// Workers re-read this file; the port chosen by the runner reaches them through the environment.
-process.env.E2E_PORT ??= String(freePort());
-const port = Number(process.env.E2E_PORT);
 export const E2E_BASE = '/hindsight/';
+export const E2E_TODAY = '2026-11-27';
+
+// Workers re-read this file; the ports chosen by the runner reach them through the environment.
+process.env.E2E_PORT ??= String(freePort());
+process.env.E2E_HOSTILE_PORT ??= String(freePort());
+// The tests compute expectations with the core, so they must share the site's fixed "today".
+process.env.HINDSIGHT_TODAY = E2E_TODAY;
+
+const archives = {
+  site: { port: Number(process.env.E2E_PORT), dir: 'tests/fixtures/site' },
+  hostile: { port: Number(process.env.E2E_HOSTILE_PORT), dir: 'tests/fixtures/hostile' },
+};
+const origin = (port: number) => `http://127.0.0.1:${port}${E2E_BASE}`;
+const envOf = (name: keyof typeof archives) => ({
+  POSTMORTEM_DIR: archives[name].dir,
+  HINDSIGHT_OUT_DIR: `.cache/e2e-${name}`,
+  HINDSIGHT_BASE: E2E_BASE,
+  HINDSIGHT_EDIT_URL: 'https://github.com/acme/ops/edit/main/',
+  // Date-dependent pages (overdue, last 90 days) are tested against a fixed day.
+  HINDSIGHT_TODAY: E2E_TODAY,
+});
+const preview = (name: keyof typeof archives) => `npx astro preview --host 127.0.0.1 --port ${archives[name].port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,25 +38,36 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   outputDir: '.cache/test-results',
   use: {
-    baseURL: `http://127.0.0.1:${port}${E2E_BASE}`,
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
     trace: 'off',
   },
-  webServer: {
-    command: `npx astro build && npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}${E2E_BASE}`,
-    env: {
-      POSTMORTEM_DIR: 'tests/fixtures/site',
-      HINDSIGHT_OUT_DIR: '.cache/e2e-site',
-      HINDSIGHT_BASE: E2E_BASE,
-      HINDSIGHT_EDIT_URL: 'https://github.com/acme/ops/edit/main/',
+  projects: [
+    { name: 'site', testIgnore: /hostile\.spec\.ts$/, use: { baseURL: origin(archives.site.port) } },
+    { name: 'hostile', testMatch: /hostile\.spec\.ts$/, use: { baseURL: origin(archives.hostile.port) } },
+  ],
+  // Servers start one after the other: the first builds both archives (two builds at once would share Astro's
+  // generated types), the second only serves what the first built.
+  webServer: [
+    {
+      command: `npx astro build && env ${Object.entries(envOf('hostile')).map(([k, v]) => `${k}=${v}`).join(' ')} npx astro build && ${preview('site')}`,
+      url: origin(archives.site.port),
+      env: envOf('site'),
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      command: preview('hostile'),
+      url: origin(archives.hostile.port),
+      env: envOf('hostile'),
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

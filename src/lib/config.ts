@@ -25,6 +25,8 @@ export interface HindsightConfig {
   editUrl: string;
   /** Root of the repository that holds the post-mortems; edit links use paths relative to it. Env: `HINDSIGHT_REPO_ROOT`. */
   repoRoot: string;
+  /** Pins the site's "today" (`YYYY-MM-DD`) instead of the build date. Env: `HINDSIGHT_TODAY`. */
+  today: string | null;
   /** Where `astro build` writes the site. Env: `HINDSIGHT_OUT_DIR`. */
   outDir: string;
   /**
@@ -44,9 +46,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     base: normaliseBase(env.HINDSIGHT_BASE || '/'),
     editUrl: env.HINDSIGHT_EDIT_URL || '',
     repoRoot: path.resolve(cwd, env.HINDSIGHT_REPO_ROOT || '.'),
+    today: readToday(env.HINDSIGHT_TODAY),
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
     cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
   };
+}
+
+function readToday(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`HINDSIGHT_TODAY must be a date written YYYY-MM-DD, not \`${value}\`.`);
+  return value;
 }
 
 function normaliseBase(base: string): string {

@@ -46,31 +46,33 @@ describe('npm run action-items', () => {
     const { code, stdout, stderr } = run(['--today', TODAY]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    expect(stdout.split('\n')[0]).toBe('As of 2026-04-15: 6 open, 2 overdue, 1 due in the next 14 days, 7 done in the last 90 days.');
+    expect(stdout.split('\n')[0]).toBe('As of 2026-04-15: 9 open, 2 overdue, 1 due in the next 14 days, 8 done in the last 90 days.');
     const rows = tableRows(stdout);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(9);
     expect(rows[0]).toMatch(/^OVERDUE\s+2025-09-30\s+IN PROGRESS\s+@sre\s+371d\s+Inventory remaining/);
     expect(rows[1]).toMatch(/^OVERDUE\s+2026-03-31\s+IN PROGRESS\s+@platform-team/);
     // Due today: listed, not flagged.
     expect(rows[2]).toMatch(/^\s+2026-04-15\s+IN PROGRESS\s+@platform-team\s+32d\s+Add EXPLAIN ANALYZE/);
+    // No due date: shown as a dash, never flagged, listed last.
+    expect(rows[8]).toMatch(/^\s+—\s+TODO\s+@platform-team\s+-201d\s+Decide the overlap window for signing keys/);
     expect(rows.every((row) => /IN PROGRESS|TODO/.test(row))).toBe(true);
   });
 
   it('--status selects open, overdue, done, closed or all', () => {
-    expect(json(['--status', 'open']).items).toHaveLength(6);
+    expect(json(['--status', 'open']).items).toHaveLength(9);
     expect(json(['--status', 'overdue']).items.map((i) => i.due)).toEqual(['2025-09-30', '2026-03-31']);
     expect(json(['--status', 'done']).items.every((i) => i.status === 'DONE')).toBe(true);
-    expect(json(['--status', 'done']).items).toHaveLength(20);
-    expect(json(['--status', 'closed']).items).toHaveLength(27);
-    expect(json(['--status', 'all']).items).toHaveLength(33);
+    expect(json(['--status', 'done']).items).toHaveLength(21);
+    expect(json(['--status', 'closed']).items).toHaveLength(28);
+    expect(json(['--status', 'all']).items).toHaveLength(37);
     expect(json(['--status', 'wont-do']).items).toHaveLength(7);
   });
 
   it('--owner matches with or without @, in any case', () => {
     const items = json(['--owner', 'SRE', '--status', 'all']).items;
-    expect(items).toHaveLength(6);
+    expect(items).toHaveLength(7);
     expect(items.every((i) => i.owner === '@sre')).toBe(true);
-    expect(json(['--owner', '@sre']).items).toHaveLength(2);
+    expect(json(['--owner', '@sre']).items).toHaveLength(3);
     expect(json(['--owner', '@nobody']).items).toEqual([]);
     expect(run(['--owner', '@nobody', '--today', TODAY]).stdout).toContain('No action items match.');
   });
@@ -78,13 +80,15 @@ describe('npm run action-items', () => {
   it('--severity and --service narrow by the post-mortem', () => {
     expect(json(['--severity', 'sev-1', '--status', 'all']).items).toHaveLength(5);
     expect(json(['--service', 'postgres']).items.map((i) => i.owner).sort()).toEqual(['@ingest-team', '@platform-team', '@sre']);
+    // The .mdx post-mortem is read too: its open item first, then its done one.
+    expect(json(['--service', 'search', '--status', 'all']).items.map((i) => i.owner)).toEqual(['@sre', '@tom']);
   });
 
   it('--format json prints today, the counts of every status and the selected records', () => {
     const body = json([]);
     expect(body.today).toBe(TODAY);
-    expect(body.counts).toEqual({ open: 6, overdue: 2, dueSoon: 1, doneRecently: 7 });
-    expect(json(['--owner', '@sre']).counts).toEqual({ open: 2, overdue: 1, dueSoon: 0, doneRecently: 0 });
+    expect(body.counts).toEqual({ open: 9, overdue: 2, dueSoon: 1, doneRecently: 8 });
+    expect(json(['--owner', '@sre']).counts).toEqual({ open: 3, overdue: 1, dueSoon: 0, doneRecently: 0 });
     expect(body.items[0]).toMatchObject({ owner: '@sre', due: '2025-09-30', overdue: true, postmortem: { slug: '2025-04-09-expired-tls-certificate', url: null } });
   });
 
@@ -93,20 +97,29 @@ describe('npm run action-items', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(11);
     expect(lines[1]).toContain(`"Inventory remaining manually issued certificates (SAML signing, partner mTLS) and assign owners",'@sre,2025-09-30,IN PROGRESS,true,true,371,`);
+    // A formula-looking action is defused with ' and quoted; so are the @owner and the negative age of a future-dated incident.
+    expect(lines[7]).toMatch(/^Webhook signatures rejected after key rotation,SEV-3,2026-11-02,webhooks,,/);
+    expect(lines[7]).toContain(`,"'=HYPERLINK(""https://evil.example"",""Publish both keys during rotation"")",'@mei,2026-11-20,TODO,true,false,-201,,`);
+    // No due date: an empty cell.
+    expect(lines[9]).toContain(`,Decide the overlap window for signing keys,'@platform-team,,TODO,true,false,-201,,`);
+    expect(lines[10]).toBe('');
   });
 
   it('--sort orders by due date or age, either way', () => {
-    expect(json(['--sort', 'due-desc']).items.map((i) => i.due)[0]).toBe('2026-06-30');
+    expect(json(['--sort', 'due-desc']).items.map((i) => i.due)[0]).toBe('2026-12-15');
     expect(json(['--sort', 'age-desc']).items[0]!.due).toBe('2025-09-30');
-    expect(json(['--sort', 'age']).items[0]!.action).toMatch(/^(Add EXPLAIN ANALYZE|Seed staging)/);
+    expect(json(['--sort', 'age']).items[0]!.action).toMatch(/^(=HYPERLINK\(|Decide the overlap window)/);
   });
 
   it('--today moves the overdue line: an item due that day is not overdue yet', () => {
-    expect(json(['--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false]);
+    expect(json(['--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false, false]);
     const dayBefore = JSON.parse(run(['--owner', '@platform-team', '--format', 'json', '--today', '2026-03-31']).stdout);
-    expect(dayBefore.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([false, false]);
+    expect(dayBefore.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([false, false, false]);
+    // The draft's item without a due date stays not overdue however late it gets.
+    const farLater = JSON.parse(run(['--owner', '@platform-team', '--format', 'json', '--today', '2099-01-01']).stdout);
+    expect(farLater.items.map((i: { due: string | null; overdue: boolean }) => [i.due, i.overdue])).toEqual([['2026-03-31', true], ['2026-04-15', true], [null, false]]);
   });
 
   it('--fail-on-overdue exits 1 and says so when something is overdue, 0 otherwise', () => {
@@ -182,7 +195,7 @@ describe('npm run action-items', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 6, overdue: 2 });
+    expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 9, overdue: 2 });
     expect(result.stderr).toContain('2 action items are overdue');
 
     const usage = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--format', 'yaml'], { cwd: ROOT, env: process.env, encoding: 'utf8' });

@@ -40,6 +40,9 @@ describe('CSV cells', () => {
     expect(csvCell('@dana')).toBe("'@dana");
     expect(csvCell('=SUM(A1,A2)')).toBe(`"'=SUM(A1,A2)"`);
     expect(csvCell('a=b')).toBe('a=b');
+    // Numbers the export computes (a negative age) stay numbers; the same text from a post-mortem is defused.
+    expect(csvCell(-201)).toBe('-201');
+    expect(csvCell('-201')).toBe("'-201");
   });
 
   it('joins rows with CRLF and ends with one', () => {

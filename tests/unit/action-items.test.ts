@@ -179,7 +179,7 @@ describe('the ledger of the site fixture', () => {
   it('collects every row of every Action Items table with its post-mortem', () => {
     const rows = postmortems.reduce((sum, pm) => sum + pm.actionItems.length, 0);
     expect(items).toHaveLength(rows);
-    expect(items).toHaveLength(33);
+    expect(items).toHaveLength(37);
     const seed = items.find((x) => x.action === 'Seed staging with a large tenant');
     expect(seed).toMatchObject({
       owner: '@sre',
@@ -194,6 +194,20 @@ describe('the ledger of the site fixture', () => {
     });
     expect(seed!.path).toMatch(/tests\/fixtures\/site\/postmortem-2026-03-14-report-export-timeouts\.md$/);
     expect(seed!.line).toBe(80);
+    // An .mdx post-mortem's table (no Ticket column) is read like any other.
+    const restore = items.find((x) => x.action === 'Restore the autoscaler minimum and document it');
+    expect(restore).toMatchObject({
+      owner: '@sre',
+      due: '2026-12-15',
+      status: 'IN PROGRESS',
+      ticket: null,
+      slug: '2026-09-15-search-reindex-backlog',
+      severity: 'SEV-4',
+      date: '2026-09-15',
+      services: ['search', 'ingest-worker'],
+      line: 68,
+    });
+    expect(restore!.path).toMatch(/tests\/fixtures\/site\/postmortem-2026-09-15-search-reindex-backlog\.mdx$/);
   });
 
   it('normalises loosely written statuses (`in progress`, `Done`, `won\'t do`)', () => {
@@ -202,14 +216,25 @@ describe('the ledger of the site fixture', () => {
   });
 
   it('counts against a fixed today', () => {
-    expect(ledgerCounts(items, '2026-04-15')).toEqual({ open: 6, overdue: 2, dueSoon: 1, doneRecently: 7 });
-    expect(ledgerCounts(items, '2026-04-16')).toMatchObject({ open: 6, overdue: 3 });
+    expect(ledgerCounts(items, '2026-04-15')).toEqual({ open: 9, overdue: 2, dueSoon: 1, doneRecently: 8 });
+    expect(ledgerCounts(items, '2026-04-16')).toMatchObject({ open: 9, overdue: 3 });
+  });
+
+  it('never counts the draft\'s undated item (`YYYY-MM-DD` placeholder) as overdue', () => {
+    const undated = items.find((x) => x.action === 'Decide the overlap window for signing keys');
+    expect(undated).toMatchObject({ owner: '@platform-team', due: null, status: 'TODO', slug: '2026-11-02-webhook-signature-drift' });
+    expect(isOpen(undated!)).toBe(true);
+    expect(isOverdue(undated!, '2099-01-01')).toBe(false);
+    // Far in the future every open item with a due date is overdue: 8 of the 9.
+    expect(ledgerCounts(items, '2099-01-01')).toMatchObject({ open: 9, overdue: 8 });
   });
 
   it('offers the owners, severities and services that occur', () => {
     const facets = ledgerFacets(items);
-    expect(facets.owners).toEqual(['@amara', '@dana', '@ingest-team', '@jonas', '@lucia', '@mei', '@platform-team', '@ravi', '@sre']);
+    expect(facets.owners).toEqual(['@amara', '@dana', '@ingest-team', '@jonas', '@lucia', '@mei', '@platform-team', '@ravi', '@sre', '@tom']);
     expect(facets.severities).toEqual(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
     expect(facets.services).toContain('postgres');
+    expect(facets.services).toContain('search');
+    expect(facets.services).toContain('webhooks');
   });
 });

@@ -87,7 +87,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** A cell's inline Markdown reduced to text and its first link. */
 function readCell(markdown: string): TableCell {
-  if (!INLINE_SYNTAX.test(markdown)) return { text: markdown, url: null };
+  if (!INLINE_SYNTAX.test(markdown)) return { text: markdown, url: bareUrl(markdown) };
   let url: string | null = null;
   // Code spans are set aside first so their content is never read as emphasis or links.
   const codeSpans: string[] = [];
@@ -108,7 +108,16 @@ function readCell(markdown: string): TableCell {
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!)
     .replace(/\uE000(\d+)\uE001/g, (_, index: string) => codeSpans[Number(index)]!)
     .trim();
-  return { text, url };
+  return { text, url: url ?? bareUrl(markdown) };
+}
+
+/** A GFM autolink literal (`https://…`, `www.…`), trimmed of trailing punctuation as GFM trims it. */
+function bareUrl(markdown: string): string | null {
+  const match = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i.exec(markdown);
+  if (!match) return null;
+  let candidate = match[0].replace(/[?!.,:*_~'"]+$/, '');
+  while (candidate.endsWith(')') && (candidate.match(/\(/g)?.length ?? 0) < (candidate.match(/\)/g)?.length ?? 0)) candidate = candidate.slice(0, -1);
+  return /^www\./i.test(candidate) ? `http://${candidate}` : candidate;
 }
 
 /** Index of the first column whose name is one of `names`, or -1. */

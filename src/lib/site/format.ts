@@ -18,9 +18,17 @@ export function formatDate(isoDate: string): string {
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** `09:12 UTC` from an ISO date-time. */
-export function formatTimeUtc(isoDateTime: string): string {
-  return `${new Date(isoDateTime).toISOString().slice(11, 16)} UTC`;
+/**
+ * `09:12 UTC` from an ISO date-time; `1 Mar 16:40 UTC` when it falls on
+ * another day than `incidentDate`, so multi-day spans read right.
+ */
+export function formatTimeUtc(isoDateTime: string, incidentDate?: string): string {
+  const iso = new Date(isoDateTime).toISOString();
+  const day = iso.slice(0, 10);
+  const time = `${iso.slice(11, 16)} UTC`;
+  if (!incidentDate || day === incidentDate) return time;
+  const sameYear = day.slice(0, 4) === incidentDate.slice(0, 4);
+  return `${sameYear ? formatDate(day).replace(/ \d{4}$/, '') : formatDate(day)} ${time}`;
 }
 
 /** `14%` of a whole, or null when either figure is unknown. */

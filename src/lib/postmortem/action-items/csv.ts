@@ -7,13 +7,14 @@
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One cell: a leading formula character gets a `'` in front (the spreadsheet
+ * One cell: a text cell starting with a formula character gets a `'` in front (the spreadsheet
  * convention for "this is text"), then the cell is quoted when it holds a
  * comma, quote, line break or edge whitespace.
  */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  // Numbers are data the writer produced, not text from a post-mortem: a negative one stays a number.
+  if (typeof value !== 'number' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The home page's figures, gathered from the core in one place so the page
+ * only lays them out: recent post-mortems, incidents per severity in the
+ * last 90 days, median time to resolve and the action-item counts.
+ */
+import { collectActionItems, ledgerCounts, type LedgerCounts } from '../postmortem/action-items.ts';
+import { isInRange, rangeStart } from '../postmortem/metrics.ts';
+import { summariseInterval } from '../postmortem/metrics.ts';
+import type { Postmortem } from '../postmortem/model.ts';
+import { SEVERITIES, type SeverityLevel } from '../postmortem/severity.ts';
+
+export interface HomeSummary {
+  total: number;
+  recent: Postmortem[];
+  /** `YYYY-MM-DD` the windows and "overdue" are judged against. */
+  asOf: string;
+  /** First day of the 90-day window. */
+  windowStart: string;
+  /** Incidents in the window, per severity, every level listed (zero included). */
+  bySeverity: { level: SeverityLevel; count: number }[];
+  inWindow: number;
+  /** Time to resolve over the whole archive, in minutes. */
+  resolve: { n: number; median: number | null };
+  actions: LedgerCounts;
+}
+
+/** Everything the home page shows, as of `asOf`. */
+export function homeSummary(postmortems: readonly Postmortem[], asOf: string, recentCount = 5): HomeSummary {
+  const window = postmortems.filter((pm) => isInRange(pm.meta.date, '90d', asOf));
+  const { n, median } = summariseInterval([...postmortems], 'resolve');
+  return {
+    total: postmortems.length,
+    recent: postmortems.slice(0, recentCount),
+    asOf,
+    windowStart: rangeStart('90d', asOf)!,
+    bySeverity: SEVERITIES.map((level) => ({ level, count: window.filter((pm) => pm.meta.severity === level.id).length })),
+    inWindow: window.length,
+    resolve: { n, median },
+    actions: ledgerCounts(collectActionItems([...postmortems]), asOf),
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * /api/action-items.csv: the ledger for spreadsheets, one row per action item,
+ * overdue and age as of the build date. Columns: CSV_COLUMNS in
+ * src/lib/postmortem/action-items/export.ts; documented in docs/ACTION-ITEMS.md.
+ */
+import type { APIRoute } from 'astro';
+import { ledgerCsv, toLedgerRecords } from '../../lib/postmortem/action-items/export.ts';
+import { absolutePageUrl, siteLedger } from '../action-items/_ledger.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const { buildDate, items } = siteLedger();
+  return new Response(ledgerCsv(toLedgerRecords(items, buildDate, absolutePageUrl(site))), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,14 @@
+/**
+ * /api/action-items.json: the whole ledger with overdue flags and ages as of
+ * the build date (`today` in the file). Shape: LedgerExport in
+ * src/lib/postmortem/action-items/export.ts; documented in docs/ACTION-ITEMS.md.
+ */
+import type { APIRoute } from 'astro';
+import { ledgerExport } from '../../lib/postmortem/action-items/export.ts';
+import { absolutePageUrl, siteLedger } from '../action-items/_ledger.ts';
+
+export const GET: APIRoute = ({ site }) => {
+  const { buildDate, items } = siteLedger();
+  const body = ledgerExport(items, buildDate, absolutePageUrl(site));
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,18 @@
+/** The archive as JSON for other tools; shape documented in docs/API.md. */
+import type { APIRoute } from 'astro';
+import { config } from '../../lib/config.ts';
+import { buildApiDocument } from '../../lib/postmortem/incident-api.ts';
+import { siteArchive } from '../../lib/site/archive.ts';
+import { buildDate } from '../../lib/site/build-date.ts';
+import { incidentUrl } from '../../lib/site/urls.ts';
+
+export const GET: APIRoute = (context) => {
+  const site = context.site ?? new URL(config.site);
+  const now = new Date();
+  const document = buildApiDocument(siteArchive().postmortems, {
+    urlOf: (slug) => new URL(incidentUrl(slug), site).href,
+    asOf: buildDate(now),
+    generatedAt: now.toISOString(),
+  });
+  return new Response(JSON.stringify(document, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,15 @@
+/**
+ * /api/metrics.json: the analytics page's figures as data. For each time
+ * range (all services) the full report the page's tables show, plus the
+ * per-incident rows the page re-aggregates for a single service. Shape:
+ * MetricsExport in src/lib/postmortem/metrics/export.ts; documented in docs/METRICS.md.
+ */
+import type { APIRoute } from 'astro';
+import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics.ts';
+import { siteArchive } from '../../lib/site/archive.ts';
+import { buildDate } from '../../lib/site/build-date.ts';
+
+export const GET: APIRoute = () => {
+  const body = metricsExport(toMetricsDataset(siteArchive().postmortems, buildDate()));
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

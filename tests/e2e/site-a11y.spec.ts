@@ -1,0 +1,53 @@
+/** Every page type passes axe in light and dark, and the theme toggle is remembered. */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const PAGES = [
+  { name: 'home', path: './' },
+  { name: 'incident list', path: 'incidents/' },
+  { name: 'incident list with a search', path: 'incidents/?q=redis&severity=SEV-2' },
+  { name: 'post-mortem', path: 'incidents/2026-03-14-report-export-timeouts/' },
+  { name: 'post-mortem (SEV-1)', path: 'incidents/2025-04-09-expired-tls-certificate/' },
+  { name: 'guide', path: 'guide/' },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+    for (const { name, path } of PAGES) {
+      test(`${name} has no axe violations`, async ({ page }) => {
+        await page.goto(path);
+        if (path.includes('q=')) await expect(page.locator('[data-results] mark').first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      });
+    }
+  });
+}
+
+test('the theme toggle switches, is remembered, and applies before paint', async ({ page }) => {
+  await page.goto('guide/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await page.goto('incidents/', { waitUntil: 'commit' });
+  // The inline head script has run by the time the body is parsed.
+  await page.waitForSelector('body');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+});
+
+test('the skip link moves to the content', async ({ page }) => {
+  await page.goto('incidents/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await skip.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});

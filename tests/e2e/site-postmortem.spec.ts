@@ -1,0 +1,77 @@
+/** A post-mortem page: metadata, rendered tables, action items, related incidents, edit link, anchors, print. */
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { isOverdue } from '../../src/lib/postmortem/action-items.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { buildDate } from '../../src/lib/site/build-date.ts';
+
+const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
+const pm = postmortems.find((candidate) => candidate.slug === '2026-03-14-report-export-timeouts')!;
+const PAGE = `incidents/${pm.slug}/`;
+
+test('shows the metadata and computed intervals', async ({ page }) => {
+  await page.goto(PAGE);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(pm.meta.title);
+  const header = page.locator('.pm-header');
+  await expect(header.getByRole('link', { name: 'SEV-2 · Major' })).toHaveAttribute('href', '/hindsight/guide/#sev-2');
+  await expect(header).toContainText('final');
+  await expect(header).toContainText('14 Mar 2026');
+  await expect(header).toContainText('1 h 53 min');
+  await expect(header).toContainText('Dana Kim');
+  await expect(header.getByRole('link', { name: 'Deployment' })).toHaveAttribute('href', '/hindsight/guide/#category-deployment');
+  await expect(header).toContainText('42 of 310 · 14%');
+  for (const service of pm.meta.services) await expect(header.getByRole('link', { name: service, exact: true })).toBeVisible();
+  const milestones = page.getByRole('list', { name: 'Milestone intervals' });
+  await expect(milestones.getByRole('listitem').filter({ hasText: 'Time to detect' })).toContainText('7 min');
+  await expect(milestones.getByRole('listitem').filter({ hasText: 'Time to mitigate' })).toContainText('1 h 29 min');
+  await expect(milestones.getByRole('listitem').filter({ hasText: 'Time to resolve' })).toContainText('1 h 53 min');
+});
+
+test('renders the body with its GFM tables and heading anchors', async ({ page }) => {
+  await page.goto(PAGE);
+  const timeline = page.getByRole('table').filter({ hasText: 'Deploy 2026.03.14-2' });
+  await expect(timeline.getByRole('columnheader')).toHaveText(['Time', 'Event']);
+  await expect(timeline.getByRole('row')).toHaveCount(pm.timeline.length + 1);
+  await expect(page.getByRole('heading', { name: 'Summary', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Section titled “Summary”' })).toHaveAttribute('href', '#summary');
+});
+
+test('lists action items with status badges and build-date overdue marks', async ({ page }) => {
+  await page.goto(PAGE);
+  const status = page.getByRole('region', { name: 'Action item status' });
+  const items = status.getByRole('listitem');
+  await expect(items).toHaveCount(pm.actionItems.length);
+  const today = buildDate();
+  for (const [index, item] of pm.actionItems.entries()) {
+    const row = items.nth(index);
+    await expect(row).toContainText(item.action);
+    await expect(row.locator('.badge')).toHaveText(item.status);
+    await expect(row.getByText('Overdue', { exact: true })).toHaveCount(isOverdue(item, today) ? 1 : 0);
+  }
+  await expect(status).toContainText('when this page was built');
+});
+
+test('links related incidents and the file to edit', async ({ page }) => {
+  await page.goto(PAGE);
+  const related = page.getByRole('region', { name: 'Related incidents' });
+  await expect(related.getByRole('link', { name: 'Bank feed ingest silently dropped transactions after upstream schema change' })).toBeVisible();
+  await expect(related).toContainText('Also affected report-export, postgres');
+  await expect(page.getByRole('link', { name: 'Edit this file' })).toHaveAttribute('href', `https://github.com/acme/ops/edit/main/${pm.path}`);
+});
+
+test('a severity badge leads to its row in the guide', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.locator('.pm-header').getByRole('link', { name: 'SEV-2 · Major' }).click();
+  await expect(page).toHaveURL(/\/hindsight\/guide\/#sev-2$/);
+  await expect(page.locator('#sev-2')).toContainText('Major feature broken');
+});
+
+test('prints the post-mortem without the site around it', async ({ page }) => {
+  await page.goto(PAGE);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.site-footer')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('table').first()).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { editDistance, highlightRanges, snippet } from '../../src/lib/site/highlight.ts';
+
+const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
+
+describe('highlightRanges', () => {
+  it('marks every occurrence of a query word, in any case', () => {
+    expect(marks('The shared redis-main instance; Redis evicted keys', 'redis')).toEqual(['redis', 'Redis']);
+  });
+
+  it('marks whole words within a typo when the word does not occur', () => {
+    expect(marks('Wildcard TLS certificate expired', 'certficate')).toEqual(['certificate']);
+    expect(marks('Session keys lost under eviction', 'evicton')).toEqual(['eviction']);
+  });
+
+  it('never marks scattered letters of unrelated words', () => {
+    expect(marks('Users were sent back to the login page', 'redis')).toEqual([]);
+    expect(marks('Scheduled reports', 'dts')).toEqual([]);
+  });
+
+  it('handles several words and merges overlaps', () => {
+    expect(marks('bank feed schema drift', 'schema drift')).toEqual(['schema', 'drift']);
+    expect(highlightRanges('aaaa', 'aa aaa')).toEqual([[0, 4]]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps', () => {
+    expect(editDistance('certficate', 'certificate')).toBe(1);
+    expect(editDistance('redsi', 'redis')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('snippet', () => {
+  it('cuts a window around the first match and shifts the ranges', () => {
+    const text = `${'word '.repeat(60)}target ${'tail '.repeat(40)}`;
+    const part = snippet(text, highlightRanges(text, 'target'), 80);
+    expect(part.text.startsWith('…')).toBe(true);
+    expect(part.text.endsWith('…')).toBe(true);
+    expect(part.ranges.map(([start, end]) => part.text.slice(start, end))).toEqual(['target']);
+  });
+
+  it('leaves short text alone', () => {
+    expect(snippet('short', [[0, 5]])).toEqual({ text: 'short', ranges: [[0, 5]] });
+  });
+});
+
+describe('near words', () => {
+  it('do not include words that merely begin like a shortened query', () => {
+    expect(marks('until a reissued certificate was live', 'redis')).toEqual([]);
+    expect(marks('expired certificates', 'certficate')).toEqual(['certificates']);
+  });
+});
