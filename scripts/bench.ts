@@ -1,0 +1,274 @@
+/**
+ * `npm run bench -- [--count N] [--runs K] [--large] [options]`
+ * Generates N realistic post-mortems in a temporary folder and measures, side
+ * by side in one run: validate against a naive parser, Hindsight's build
+ * against a bare Astro build of the same files, page weights per page type,
+ * and search in a browser. Prints a table, writes JSON, and judges the targets
+ * of docs/PERFORMANCE.md. Exit 0: every measured target met; 1: some missed; 2: usage error.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from '@playwright/test';
+import { slugOf } from '../src/lib/postmortem/file-name.ts';
+import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
+import { writeArchive } from './bench/generate.ts';
+import { measureCommand, type CommandMeasurement } from './bench/measure-build.ts';
+import { measureValidate } from './bench/measure-validate.ts';
+import { measurePageWeights, type PageSpec } from './bench/page-weights.ts';
+import { startPreview } from './bench/preview.ts';
+import { searchQueries } from './bench/queries.ts';
+import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench/report.ts';
+import { measureSearch } from './bench/search-latency.ts';
+import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './bench/sites.ts';
+import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+
+export const BENCH_USAGE = `Usage: npm run bench -- [options]
+
+Generates N post-mortems in a temporary folder and measures validate, the
+build (against a bare Astro build of the same files), page weights and search.
+
+Options:
+  --count N         post-mortems to generate (default: 1000)
+  --runs K          validate runs; the median is reported (default: 3)
+  --large           also build and search N = --large-count (default: off)
+  --large-count M   size of the large run (default: 5000)
+  --queries Q       search queries to time, at least 50 (default: 60)
+  --json PATH       where to write the JSON result (default: .cache/bench/latest.json)
+  --write-docs      update the figures in docs/PERFORMANCE.md
+  --no-browser      skip page weights and search (no Chromium needed)
+  --keep            keep the temporary folder (its path is printed)
+  --help            show this help
+
+Exit codes: 0 every measured target met, 1 a target missed, 2 usage error.
+`;
+
+const BUILD_TIMEOUT_MS = 45 * 60_000;
+const DOCS_FILE = 'docs/PERFORMANCE.md';
+const DOCS_START = '<!-- bench:start -->';
+const DOCS_END = '<!-- bench:end -->';
+
+interface Options {
+  count: number;
+  runs: number;
+  large: boolean;
+  largeCount: number;
+  queries: number;
+  json: string;
+  writeDocs: boolean;
+  browser: boolean;
+  keep: boolean;
+}
+
+export async function runBench(ctx: CliContext): Promise<number> {
+  const parsed = parseOptions(ctx);
+  if (typeof parsed === 'number') return parsed;
+  const options = parsed;
+  const started = Date.now();
+  const log = (text: string) => ctx.stderr(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
+  const benchDir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-bench-'));
+  let browser: Browser | null = null;
+  // Interrupted: builds and servers share our process group and stop with it; the temporary folder must go too.
+  const interrupted = () => {
+    if (!options.keep) rmSync(benchDir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  try {
+    const machine = describeMachine();
+    log(`temporary folder ${benchDir}; load average ${machine.loadAverage.toFixed(1)} on ${machine.cpus} cores`);
+
+    const archiveDir = path.join(benchDir, `archive-${options.count}`);
+    const archive = writeArchive(archiveDir, options.count);
+    log(`generated ${archive.files} post-mortems (${(archive.bytes / 1024 / 1024).toFixed(1)} MiB)`);
+
+    log(`validate vs naive baseline, ${options.runs} run(s) each…`);
+    const validate = measureValidate(archiveDir, options.runs);
+    log(`validate median ${seconds(validate.medianMs)}, naive ${seconds(validate.naiveMedianMs)}`);
+
+    const site = hindsightSite(benchDir, archiveDir, `hindsight-${options.count}`);
+    const hindsightBuild = await build('Hindsight', site, benchDir, `hindsight-${options.count}`, log);
+    const base = baselineSite(benchDir, archiveDir, `baseline-${options.count}`);
+    const baselineBuild = await build('bare Astro', base, benchDir, `baseline-${options.count}`, log);
+
+    if (options.browser) browser = await launchBrowser(log);
+    const hindsight = await measureSite(browser, site, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
+
+    let large: SiteRun | null = null;
+    if (options.large) {
+      const largeDir = path.join(benchDir, `archive-${options.largeCount}`);
+      const largeArchive = writeArchive(largeDir, options.largeCount);
+      log(`generated ${largeArchive.files} post-mortems for the large run`);
+      const largeSite = hindsightSite(benchDir, largeDir, `hindsight-${options.largeCount}`);
+      const largeBuild = await build('Hindsight (large)', largeSite, benchDir, `hindsight-${options.largeCount}`, log);
+      large = await measureSite(browser, largeSite, largeBuild, options.largeCount, largeArchive.bytes, largeArchive.largest, options, benchDir, log);
+    }
+
+    const partial: Omit<BenchResult, 'targets'> = {
+      command: ['npm run bench', ...(ctx.argv.length ? ['--', ...ctx.argv] : [])].join(' '),
+      startedAt: new Date(started).toISOString(),
+      durationS: (Date.now() - started) / 1000,
+      machine,
+      options: { count: options.count, runs: options.runs, large: options.large, largeCount: options.largeCount },
+      validate,
+      hindsight,
+      baseline: { build: baselineBuild },
+      large,
+    };
+    const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };
+    const jsonPath = path.resolve(ctx.cwd, options.json);
+    mkdirSync(path.dirname(jsonPath), { recursive: true });
+    writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+    ctx.stdout(`\n${formatTable(result)}\nJSON: ${path.relative(ctx.cwd, jsonPath)}\n`);
+    if (options.writeDocs) {
+      updateDocs(path.resolve(REPO_ROOT, DOCS_FILE), formatMarkdown(result));
+      ctx.stdout(`Updated ${DOCS_FILE}.\n`);
+    }
+    return result.targets.some((t) => t.pass === false) ? EXIT.invalid : EXIT.ok;
+  } finally {
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+    await browser?.close();
+    if (options.keep) ctx.stderr(`Kept ${benchDir}\n`);
+    else rmSync(benchDir, { recursive: true, force: true });
+  }
+}
+
+function parseOptions(ctx: CliContext): Options | number {
+  let args;
+  try {
+    args = parseArgs({
+      args: ctx.argv,
+      allowPositionals: false,
+      options: {
+        count: { type: 'string', default: '1000' },
+        runs: { type: 'string', default: '3' },
+        large: { type: 'boolean', default: false },
+        'large-count': { type: 'string', default: '5000' },
+        queries: { type: 'string', default: '60' },
+        json: { type: 'string', default: '.cache/bench/latest.json' },
+        'write-docs': { type: 'boolean', default: false },
+        'no-browser': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return usage(ctx, (error as Error).message);
+  }
+  const v = args.values;
+  if (v.help) {
+    ctx.stdout(BENCH_USAGE);
+    return EXIT.ok;
+  }
+  const count = wholeNumber(v.count, 1);
+  const runs = wholeNumber(v.runs, 1);
+  const largeCount = wholeNumber(v['large-count'], 1);
+  const queries = wholeNumber(v.queries, 2);
+  if (count === null) return usage(ctx, `--count \`${v.count}\` is not a whole number ≥ 1.`);
+  if (runs === null) return usage(ctx, `--runs \`${v.runs}\` is not a whole number ≥ 1.`);
+  if (largeCount === null) return usage(ctx, `--large-count \`${v['large-count']}\` is not a whole number ≥ 1.`);
+  if (queries === null) return usage(ctx, `--queries \`${v.queries}\` is not a whole number ≥ 2.`);
+  return { count, runs, large: v.large!, largeCount, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep! };
+}
+
+function wholeNumber(text: string | undefined, minimum: number): number | null {
+  if (!text || !/^\d+$/.test(text)) return null;
+  const value = Number(text);
+  return value >= minimum ? value : null;
+}
+
+function usage(ctx: CliContext, message: string): number {
+  ctx.stderr(`${message}\n\n${BENCH_USAGE}`);
+  return EXIT.usage;
+}
+
+async function build(name: string, site: SiteBuild, benchDir: string, label: string, log: (text: string) => void): Promise<CommandMeasurement> {
+  log(`building ${name}…`);
+  const result = await measureCommand(process.execPath, [ASTRO_BIN, 'build', ...site.args], {
+    cwd: site.cwd,
+    env: site.env,
+    logFile: path.join(benchDir, `${label}-build.log`),
+    timeoutMs: BUILD_TIMEOUT_MS,
+  });
+  const memory = result.peakRssMiB ?? result.treePeakRssMiB;
+  log(`${name} build ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${seconds(result.wallMs)}, peak ${memory?.toFixed(0) ?? '?'} MiB`);
+  if (result.wallMs > 180_000) log(`note: the ${name} build took more than 3 minutes`);
+  if (!result.ok) log(tail(result.logFile));
+  return result;
+}
+
+/** Page weights and search on a built site, when it built and a browser is at hand. */
+async function measureSite(
+  browser: Browser | null,
+  site: SiteBuild,
+  built: CommandMeasurement,
+  count: number,
+  archiveBytes: number,
+  largest: string,
+  options: Options,
+  benchDir: string,
+  log: (text: string) => void,
+): Promise<SiteRun> {
+  const run: SiteRun = { count, archiveBytes, build: built, pages: [], search: null };
+  if (!built.ok || !browser) return run;
+  const preview = await startPreview(site, path.join(benchDir, `preview-${count}.log`));
+  try {
+    const pages: PageSpec[] = [
+      { type: 'home', path: '' },
+      { type: 'incident list', path: 'incidents/' },
+      { type: 'post-mortem', path: `incidents/${slugOf(largest)}/` },
+      { type: 'analytics', path: 'analytics/' },
+      { type: 'action items', path: 'action-items/' },
+      { type: 'guide', path: 'guide/' },
+    ];
+    log(`page weights at N = ${count}…`);
+    run.pages = await measurePageWeights(browser, preview.url, pages);
+    log(`search at N = ${count}, ${options.queries} queries…`);
+    run.search = await measureSearch(browser, preview.url, new URL('incidents/', preview.url).href, searchQueries(options.queries + 1));
+    const q = run.search.queries;
+    log(`search: ${run.search.status}${run.search.note ? ` (${run.search.note})` : ''}; p95 ${q.p95Ms?.toFixed(1) ?? '—'} ms over ${q.measured} queries`);
+  } finally {
+    await preview.stop();
+  }
+  return run;
+}
+
+async function launchBrowser(log: (text: string) => void): Promise<Browser | null> {
+  try {
+    return await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  } catch (error) {
+    log(`no browser, so no page weights or search: ${(error as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+function describeMachine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.versions.node,
+    os: `${os.type()} ${os.release()}`,
+    loadAverage: os.loadavg()[0] ?? 0,
+  };
+}
+
+function updateDocs(file: string, block: string): void {
+  const text = readFileSync(file, 'utf8');
+  const start = text.indexOf(DOCS_START);
+  const end = text.indexOf(DOCS_END);
+  if (start === -1 || end < start) throw new Error(`${DOCS_FILE} lacks the ${DOCS_START} … ${DOCS_END} markers.`);
+  writeFileSync(file, `${text.slice(0, start + DOCS_START.length)}\n${block}\n${text.slice(end)}`);
+}
+
+function tail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-15).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+runIfMain(import.meta.url, runBench);

@@ -1,0 +1,12 @@
+// The bare Astro 5 baseline the benchmark compares Hindsight's build with:
+// the same post-mortem files rendered as plain Markdown pages, no integrations.
+// Copied into the bench temp folder by scripts/bench/baseline.ts (the .tpl
+// suffix keeps this project's type check away from it).
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  outDir: process.env.BENCH_OUT_DIR,
+  cacheDir: process.env.BENCH_CACHE_DIR,
+  trailingSlash: 'always',
+  devToolbar: { enabled: false },
+});

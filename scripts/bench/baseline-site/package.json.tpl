@@ -1,0 +1,1 @@
+{ "name": "hindsight-bench-baseline", "private": true, "type": "module" }

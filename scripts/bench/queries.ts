@@ -1,0 +1,37 @@
+/**
+ * Search queries for the latency measurement: 1–3 words people would type
+ * about the generated archive (services, symptoms, causes), about a quarter
+ * of them misspelt, in a fixed order for a seed.
+ */
+import { SERVICES, seededRandom } from './generate.ts';
+
+const TERMS = [
+  'expired', 'certificate', 'signing key', 'migration', 'disk full', 'oom', 'out of memory', 'race condition', 'pagination',
+  'backfill', 'schema drift', 'feature flag', 'rollback', 'timeouts', 'duplicates', 'replication slot', 'queue', 'deploy',
+  'stale assets', 'connection pool', 'network partition', 'health check', 'pricing', 'imports', 'locale', 'retry', 'double counted',
+  'noisy neighbour', 'protocol version', 'config typo', 'wal', 'logins', 'invoices', 'exports', 'checkout',
+];
+
+/** `count` queries of one to three words; roughly one in four has a typo (swapped, dropped or doubled letter). */
+export function searchQueries(count: number, seed = 42): string[] {
+  const random = seededRandom(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const queries: string[] = [];
+  while (queries.length < count) {
+    const words = random() < 0.4 ? pick(SERVICES).split('-') : pick(TERMS).split(' ');
+    if (words.length < 3 && random() < 0.3) words.push(pick(random() < 0.5 ? TERMS : SERVICES).split(/[ -]/)[0]!);
+    let query = words.slice(0, 3).join(' ');
+    if (random() < 0.25) query = misspell(query, random);
+    // The measurement types the last character as the keystroke, so a query needs two at least.
+    if (query.length >= 3 && !queries.includes(query)) queries.push(query);
+  }
+  return queries;
+}
+
+function misspell(text: string, random: () => number): string {
+  const at = 1 + Math.floor(random() * (text.length - 2));
+  const kind = Math.floor(random() * 3);
+  if (kind === 0) return text.slice(0, at) + text[at + 1] + text[at] + text.slice(at + 2);
+  if (kind === 1) return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + text[at] + text.slice(at);
+}

@@ -1,0 +1,80 @@
+/**
+ * The two sites the benchmark builds side by side: Hindsight itself (this
+ * repository, pointed at the generated folder) and a bare Astro baseline
+ * generated from baseline-site/ in the bench folder. Both get a private,
+ * empty cache folder so every build is cold and no build touches the
+ * repository's own cache (other builds may be running in the checkout).
+ */
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const TEMPLATE = fileURLToPath(new URL('./baseline-site', import.meta.url));
+/** The Astro CLI, run with this Node so `npm`/`npx` start-up is not measured. */
+export const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'astro.js');
+
+export interface SiteBuild {
+  /** Folder to run `astro` in. */
+  cwd: string;
+  /** Arguments after `astro build` / `astro preview`. */
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  outDir: string;
+}
+
+/**
+ * Hindsight as `npm run build` runs it, with two overrides: the output folder
+ * (HINDSIGHT_OUT_DIR) and a cache folder, via a wrapper config that imports
+ * the repository's astro.config.mjs unchanged.
+ */
+export function hindsightSite(benchDir: string, archiveDir: string, name: string): SiteBuild {
+  const outDir = path.join(benchDir, `${name}-dist`);
+  // The build's own chunks, run from the output folder during prerendering, resolve packages from here.
+  const modules = path.join(benchDir, 'node_modules');
+  if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), modules, 'dir');
+  const wrapper = path.join(benchDir, `${name}.astro.config.mjs`);
+  writeFileSync(
+    wrapper,
+    `import config from ${JSON.stringify(path.join(REPO_ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(path.join(benchDir, `${name}-cache`))} };\n`,
+  );
+  return {
+    // Run from the bench folder with --root: Astro keeps its build chunks in the output folder only when that
+    // folder is inside the working directory, and otherwise in <cwd>/.astro/, which builds running in the checkout share.
+    cwd: benchDir,
+    // Astro joins --config onto the root, so it must be relative.
+    args: ['--root', REPO_ROOT, '--config', path.relative(REPO_ROOT, wrapper)],
+    env: { ...process.env, POSTMORTEM_DIR: archiveDir, HINDSIGHT_OUT_DIR: outDir, HINDSIGHT_BASE: '/', ASTRO_TELEMETRY_DISABLED: '1' },
+    outDir,
+  };
+}
+
+/** The bare Astro project: baseline-site/ copied (dropping `.tpl`), sharing this repository's node_modules. */
+export function baselineSite(benchDir: string, archiveDir: string, name: string): SiteBuild {
+  const root = path.join(benchDir, name);
+  mkdirSync(root, { recursive: true });
+  cpSync(TEMPLATE, root, { recursive: true });
+  untemplate(root);
+  symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
+  const outDir = path.join(root, 'dist');
+  return {
+    cwd: root,
+    args: [],
+    env: {
+      ...process.env,
+      BENCH_ARCHIVE_DIR: archiveDir,
+      BENCH_OUT_DIR: outDir,
+      BENCH_CACHE_DIR: path.join(root, '.astro-cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+    outDir,
+  };
+}
+
+function untemplate(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) untemplate(full);
+    else if (name.endsWith('.tpl')) renameSync(full, full.slice(0, -'.tpl'.length));
+  }
+}
