@@ -95,6 +95,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
     if (options.browser) browser = await launchBrowser(log);
     const hindsight = await measureSite(browser, site, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
 
+    const defaultDurationS = (Date.now() - started) / 1000;
     let large: SiteRun | null = null;
     if (options.large) {
       const largeDir = path.join(benchDir, `archive-${options.largeCount}`);
@@ -109,6 +110,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
       command: ['npm run bench', ...(ctx.argv.length ? ['--', ...ctx.argv] : [])].join(' '),
       startedAt: new Date(started).toISOString(),
       durationS: (Date.now() - started) / 1000,
+      defaultDurationS,
       machine,
       options: { count: options.count, runs: options.runs, large: options.large, largeCount: options.largeCount },
       validate,

@@ -6,10 +6,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/config.ts';
-import { displayPath, expandPaths, readPostmortems } from '../src/lib/postmortem/archive.ts';
+import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/report.ts';
-import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
+import { combineChecks } from '../src/lib/postmortem/validate.ts';
 import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+import { checkFiles } from './lib/parallel-check.ts';
 
 export const VALIDATE_USAGE = `Usage: npm run validate -- [paths…] [options]
 
@@ -24,7 +25,7 @@ Options:
 Exit codes: 0 all valid, 1 invalid content, 2 usage error.
 `;
 
-export function runValidate(ctx: CliContext): number {
+export async function runValidate(ctx: CliContext): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -51,7 +52,7 @@ export function runValidate(ctx: CliContext): number {
     return usage(ctx, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
   const shown = files.map((file) => displayPath(file, ctx.cwd));
-  const result = validatePostmortems(readPostmortems(shown, ctx.cwd), { strict: args.values.strict });
+  const result = combineChecks(await checkFiles(shown, ctx.cwd), { strict: args.values.strict });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);

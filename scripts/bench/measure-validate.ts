@@ -10,7 +10,8 @@ import { median } from '../../src/lib/postmortem/stats.ts';
 import { REPO_ROOT } from './sites.ts';
 
 const NAIVE = fileURLToPath(new URL('./naive-validate.ts', import.meta.url));
-const VALIDATE = fileURLToPath(new URL('../validate.ts', import.meta.url));
+/** `npm run validate` is `node scripts/launch.mjs validate`: time exactly that. */
+const LAUNCH = fileURLToPath(new URL('../launch.mjs', import.meta.url));
 
 export interface ValidateMeasurement {
   runsMs: number[];
@@ -33,13 +34,13 @@ export function measureValidate(dir: string, runs: number): ValidateMeasurement 
   const startup: number[] = [];
   let failure: string | undefined;
   for (let run = 0; run < runs; run += 1) {
-    const ours = timed([VALIDATE, dir]);
+    const ours = timed([LAUNCH, 'validate', dir]);
     validate.push(ours.ms);
     if (ours.status !== 0) failure ??= `validate exited ${ours.status}: ${ours.output.slice(-500)}`;
-    const theirs = timed([NAIVE, dir]);
+    const theirs = timed(['--import', 'tsx', NAIVE, dir]);
     naive.push(theirs.ms);
     if (theirs.status !== 0) failure ??= `naive baseline exited ${theirs.status}: ${theirs.output.slice(-500)}`;
-    startup.push(timed([VALIDATE, '--help']).ms);
+    startup.push(timed([LAUNCH, 'validate', '--help']).ms);
   }
   const medianMs = median(validate)!;
   const naiveMedianMs = median(naive)!;
@@ -57,6 +58,6 @@ export function measureValidate(dir: string, runs: number): ValidateMeasurement 
 
 function timed(args: string[]): { ms: number; status: number | null; output: string } {
   const started = performance.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { ms: performance.now() - started, status: child.status, output: `${child.stdout}${child.stderr}` };
 }

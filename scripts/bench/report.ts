@@ -29,6 +29,8 @@ export interface BenchResult {
   command: string;
   startedAt: string;
   durationS: number;
+  /** The run without its --large part: what the 15-minute budget is about. */
+  defaultDurationS: number;
   machine: Machine;
   options: { count: number; runs: number; large: boolean; largeCount: number };
   validate: ValidateMeasurement | null;
@@ -142,9 +144,9 @@ export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
   targets.push({
     label: '`npm run bench` at its default N',
     target: `< ${TOTAL_BUDGET_S / 60} min`,
-    measured: `${(r.durationS / 60).toFixed(1)} min`,
-    pass: n === 1000 ? r.durationS < TOTAL_BUDGET_S : null,
-    note: n === 1000 ? undefined : `this run used N = ${n}`,
+    measured: `${(r.defaultDurationS / 60).toFixed(1)} min`,
+    pass: n === 1000 ? r.defaultDurationS < TOTAL_BUDGET_S : null,
+    note: [n === 1000 ? undefined : `this run used N = ${n}`, r.large ? `${(r.durationS / 60).toFixed(1)} min with the --large run` : undefined].filter(Boolean).join('; ') || undefined,
   });
   return targets;
 }
@@ -193,8 +195,8 @@ export function formatMarkdown(r: BenchResult): string {
     lines.push('| Page | Path | JS | HTML | CSS | Total | Requests |', '|---|---|---|---|---|---|---|');
     for (const p of run.pages) {
       lines.push(p.status === 'ok'
-        ? `| ${p.type} | \`${p.path}\` | ${kb(p.jsGzip)} | ${kb(p.htmlGzip)} | ${kb(p.cssGzip)} | ${kb(p.totalGzip)} | ${p.requests} |`
-        : `| ${p.type} | \`${p.path}\` | ${p.status} | ${p.error ?? ''} | | | |`);
+        ? `| ${p.type} | \`/${p.path}\` | ${kb(p.jsGzip)} | ${kb(p.htmlGzip)} | ${kb(p.cssGzip)} | ${kb(p.totalGzip)} | ${p.requests} |`
+        : `| ${p.type} | \`/${p.path}\` | ${p.status} | ${p.error ?? ''} | | | |`);
     }
     lines.push('');
   }

@@ -4,6 +4,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import type { Prompter } from './prompter.ts';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -37,7 +38,7 @@ export class UsageError extends Error {}
 
 /** Runs `main` when the module is the process's entry point, exiting with its code. */
 export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<number> | number): void {
-  if (!process.argv[1] || realpath(process.argv[1]) !== realpath(fileURLToPath(moduleUrl))) return;
+  if (!isMainThread || !process.argv[1] || realpath(process.argv[1]) !== realpath(fileURLToPath(moduleUrl))) return;
   Promise.resolve(main(processContext())).then(
     (code) => {
       process.exitCode = code;

@@ -38,7 +38,7 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
   it('runs only npm scripts and files that exist', () => {
     for (const step of steps.filter((s) => s.run)) {
       for (const [, script] of step.run!.matchAll(/npm run (\S+)/g)) expect(Object.keys(scripts), step.run).toContain(script);
-      for (const [, file] of step.run!.matchAll(/\.hindsight\/(scripts\/\S+\.ts)/g)) expect(() => readFileSync(path.join(ROOT, file!))).not.toThrow();
+      for (const [, command] of step.run!.matchAll(/\.hindsight\/scripts\/launch\.mjs (\S+)/g)) expect(() => readFileSync(path.join(ROOT, 'scripts', `${command}.ts`))).not.toThrow();
       if (step['working-directory']) expect(step['working-directory']).toBe('.hindsight');
     }
   });
@@ -71,7 +71,8 @@ describe('the validate step, run as the workflow runs it', () => {
     expect(result.stdout).toContain('::error file=docs/spec/.llm/completed/postmortem-2026-03-14-severity-sev5.md,line=4,col=1,title=Hindsight%3A schema::');
   });
 
-  it('uses the tsx binary that npm ci installs', () => {
-    expect(execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['--version'], { encoding: 'utf8' })).toMatch(/tsx v\d/);
+  it('starts through the launcher, as npm run validate does', () => {
+    expect(scripts.validate).toBe('node scripts/launch.mjs validate');
+    expect(execFileSync(process.execPath, [path.join(ROOT, 'scripts/launch.mjs'), 'validate', '--help'], { encoding: 'utf8' })).toContain('Usage: npm run validate');
   });
 });

@@ -55,6 +55,7 @@ describe('bench report', () => {
     command: 'npm run bench',
     startedAt: '2026-11-27T01:00:00.000Z',
     durationS: 600,
+    defaultDurationS: 600,
     machine: { cpus: 2, cpuModel: 'cpu', memoryGiB: 8, node: '20', os: 'Linux', loadAverage: 1 },
     options: { count: 1000, runs: 3, large: false, largeCount: 5000 },
     validate: { runsMs: [800, 900, 1000], medianMs: 900, naiveRunsMs: [5000], naiveMedianMs: 5000, speedup: 5000 / 900, startupMedianMs: 300, valid: true },

@@ -7,29 +7,29 @@ import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   let stdout = '';
   let stderr = '';
   const ctx: CliContext = { argv, cwd: ROOT, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false };
-  const code = runValidate(ctx);
+  const code = await runValidate(ctx);
   return { code, stdout, stderr };
 }
 
 describe('npm run validate', () => {
-  it('exits 0 on the shipped examples (the default folder)', () => {
-    const { code, stdout } = run([]);
+  it('exits 0 on the shipped examples (the default folder)', async () => {
+    const { code, stdout } = await run([]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/✓ 24 post-mortems valid/);
   });
 
-  it('honours POSTMORTEM_DIR', () => {
-    const { code, stdout } = run([], { POSTMORTEM_DIR: 'tests/fixtures/valid' });
+  it('honours POSTMORTEM_DIR', async () => {
+    const { code, stdout } = await run([], { POSTMORTEM_DIR: 'tests/fixtures/valid' });
     expect(code).toBe(0);
     expect(stdout).toMatch(/✓ 1 post-mortem valid/);
   });
 
-  it('reports every problem of every file in one run, path:line:col with rule and hint, and exits 1', () => {
-    const { code, stdout } = run(['tests/fixtures/invalid', 'tests/fixtures/valid']);
+  it('reports every problem of every file in one run, path:line:col with rule and hint, and exits 1', async () => {
+    const { code, stdout } = await run(['tests/fixtures/invalid', 'tests/fixtures/valid']);
     expect(code).toBe(1);
     expect(stdout).toContain('tests/fixtures/invalid/postmortem-2026-03-14-severity-sev5.md:4:1  error    `severity` is `SEV-5`, which must be one of SEV-1, SEV-2, SEV-3, SEV-4  (schema)');
     expect(stdout).toContain('    hint: Write it like e.g. `severity: SEV-2`.');
@@ -37,8 +37,8 @@ describe('npm run validate', () => {
     expect(stdout).toMatch(/✗ 34 of 37 post-mortems invalid/);
   });
 
-  it('prints the documented JSON shape and nothing else on stdout', () => {
-    const { code, stdout } = run(['tests/fixtures/invalid/postmortem-2026-03-14-unknown-status.md', 'tests/fixtures/valid', '--format', 'json']);
+  it('prints the documented JSON shape and nothing else on stdout', async () => {
+    const { code, stdout } = await run(['tests/fixtures/invalid/postmortem-2026-03-14-unknown-status.md', 'tests/fixtures/valid', '--format', 'json']);
     expect(code).toBe(1);
     const report = JSON.parse(stdout);
     expect(report).toEqual({
@@ -54,34 +54,34 @@ describe('npm run validate', () => {
     });
   });
 
-  it('prints GitHub annotations with escaped text', () => {
-    const { stdout } = run(['tests/fixtures/invalid/postmortem-2026-03-14-yaml-tabs.md', '--format', 'github']);
+  it('prints GitHub annotations with escaped text', async () => {
+    const { stdout } = await run(['tests/fixtures/invalid/postmortem-2026-03-14-yaml-tabs.md', '--format', 'github']);
     expect(stdout.split('\n')[0]).toBe(
       '::error file=tests/fixtures/invalid/postmortem-2026-03-14-yaml-tabs.md,line=7,col=1,title=Hindsight%3A frontmatter-yaml::YAML does not allow tabs for indentation%0AHint: Indent with spaces (two per level), not tabs.',
     );
   });
 
-  it('--strict makes warnings fail', () => {
+  it('--strict makes warnings fail', async () => {
     const file = 'tests/fixtures/invalid/postmortem-2026-03-14-resolved-outside-timeline.md';
-    expect(run([file]).code).toBe(0);
-    expect(run([file, '--strict']).code).toBe(1);
+    expect((await run([file])).code).toBe(0);
+    expect((await run([file, '--strict'])).code).toBe(1);
   });
 
-  it('exits 2 with the usage on a usage error', () => {
+  it('exits 2 with the usage on a usage error', async () => {
     for (const argv of [['--format', 'xml'], ['--bogus'], ['no/such/folder']]) {
-      const { code, stderr } = run(argv);
+      const { code, stderr } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(stderr).toContain('Usage: npm run validate');
     }
   });
 
-  it('exits 1 when the folder holds no post-mortems', () => {
-    const { code, stderr } = run(['scripts/lib']);
+  it('exits 1 when the folder holds no post-mortems', async () => {
+    const { code, stderr } = await run(['scripts/lib']);
     expect(code).toBe(1);
     expect(stderr).toContain('No post-mortems');
   });
 
-  it('runs as a real process through npm with the right exit code', () => {
+  it('runs as a real process through npm with the right exit code', async () => {
     const result = spawnSync('npm', ['run', '-s', 'validate', '--', path.join(FIXTURES, 'invalid', 'postmortem-2026-03-14-empty.md')], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('is empty  (frontmatter-missing)');

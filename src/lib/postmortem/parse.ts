@@ -4,6 +4,7 @@
  */
 import type { ActionStatus } from './action-status.ts';
 import { normaliseActionStatus } from './action-status.ts';
+import { closesFence, fenceOpening } from './fences.ts';
 import { splitFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import { slugOf } from './file-name.ts';
 import { frontmatterSchema, type Frontmatter } from './schema/frontmatter.ts';
@@ -107,38 +108,40 @@ function validFields(data: Record<string, unknown>): Partial<Frontmatter> {
   return fields as Partial<Frontmatter>;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** Lines that may open a heading or a fence; everything else is skipped without being split out. */
+const BLOCK_LINE = /^ {0,3}(?:#|`{3}|~{3})[^\n]*/gm;
 
-/** Finds ATX headings outside code fences and cuts the body into sections. */
+/** Finds ATX headings outside code fences and cuts the body into sections (as slices of the body, not copies). */
 function readSections(body: string, firstLine: number): Section[] {
-  const lines = body.split('\n');
-  const headings: { index: number; level: number; heading: string; key: SectionKey | null }[] = [];
+  const headings: { line: number; start: number; end: number; level: number; heading: string; key: SectionKey | null }[] = [];
   let fence: string | null = null;
-  lines.forEach((line, index) => {
-    const fenceMatch = FENCE_OPEN.exec(line);
+  let line = 0;
+  let counted = 0;
+  for (const match of body.matchAll(BLOCK_LINE)) {
+    for (let i = body.indexOf('\n', counted); i !== -1 && i < match.index; i = body.indexOf('\n', i + 1)) line += 1;
+    counted = match.index;
+    const text = match[0];
     if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length && !line.trim().slice(fenceMatch[0].trim().length)) fence = null;
-      return;
+      if (closesFence(text, fence)) fence = null;
+      continue;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      return;
-    }
-    const heading = readHeading(line);
-    if (heading) headings.push({ index, ...heading, key: sectionKeyOf(heading.heading) });
-  });
+    fence = fenceOpening(text);
+    if (fence) continue;
+    const heading = readHeading(text);
+    if (heading) headings.push({ line, start: match.index, end: match.index + text.length, ...heading, key: sectionKeyOf(heading.heading) });
+  }
 
   return headings.map((current, position) => {
     const next = headings
       .slice(position + 1)
       .find((other) => other.level <= current.level || (current.key !== null && other.key !== null));
-    const end = next ? next.index : lines.length;
+    const textStart = Math.min(current.end + 1, body.length);
     return {
       key: current.key,
       heading: current.heading,
       level: current.level,
-      line: current.index + firstLine,
-      text: lines.slice(current.index + 1, end).join('\n'),
+      line: current.line + firstLine,
+      text: body.slice(textStart, next ? Math.max(textStart, next.start - 1) : body.length),
     };
   });
 }

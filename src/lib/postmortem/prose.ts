@@ -3,22 +3,18 @@
  * so text checks can ignore code samples and still report exact lines.
  */
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+import { closesFence, fenceOpening } from './fences.ts';
 
 export function blankCode(markdown: string): string {
   const lines = markdown.split('\n');
   let fence: string | null = null;
   const kept = lines.map((line) => {
-    const match = FENCE.exec(line);
     if (fence) {
-      if (match && match[1]![0] === fence[0] && match[1]!.length >= fence.length) fence = null;
+      if (closesFence(line, fence)) fence = null;
       return ' '.repeat(line.length);
     }
-    if (match) {
-      fence = match[1]!;
-      return ' '.repeat(line.length);
-    }
-    return line;
+    fence = fenceOpening(line);
+    return fence ? ' '.repeat(line.length) : line;
   });
   return kept.join('\n').replace(/(`+)([^`\n]|[^`\n][^\n]*?[^`\n])\1(?!`)/g, (code) => code.replace(/[^\n]/g, ' '));
 }

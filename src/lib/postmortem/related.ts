@@ -41,8 +41,16 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   return shared / (a.size + b.size - shared);
 }
 
+/** Words per post-mortem, computed once: every page of a build compares against the whole archive. */
+const wordCache = new WeakMap<Postmortem, Set<string>>();
+
 function wordsOf(pm: Postmortem): Set<string> {
-  return significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '));
+  let words = wordCache.get(pm);
+  if (!words) {
+    words = significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '));
+    wordCache.set(pm, words);
+  }
+  return words;
 }
 
 /**

@@ -7,6 +7,8 @@
  * fixture table.
  */
 
+import { closesFence, fenceOpening } from './fences.ts';
+
 export interface TableCell {
   /** The cell's plain text (emphasis and code marks removed). */
   text: string;
@@ -22,7 +24,6 @@ export interface ParsedTable {
   rows: { line: number; cells: TableCell[] }[];
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:\s|$)|>|`{3,}|~{3,}|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|(?:[-*_]\s*){3,}$)/;
 
@@ -32,15 +33,12 @@ export function firstTable(markdown: string, firstLine: number): ParsedTable | n
   let fence: string | null = null;
   for (let index = 0; index + 1 < lines.length; index += 1) {
     const line = lines[index]!;
-    const fenceMatch = FENCE.exec(line);
     if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = null;
+      if (closesFence(line, fence)) fence = null;
       continue;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
-    }
+    fence = fenceOpening(line);
+    if (fence) continue;
     if (!line.includes('|') || /^ {4}|^\t/.test(line)) continue;
     const header = splitRow(line);
     const delimiter = splitRow(lines[index + 1]!);

@@ -1,6 +1,6 @@
 /** Runs every rule over parsed post-mortems: the check behind the CLI, the build gate and the tests. */
 import type { ParsedPostmortem } from './parse.ts';
-import { ARCHIVE_RULES, FILE_RULES, type Finding, type Level, type Problem } from './rules/index.ts';
+import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/index.ts';
 
 export interface FileReport {
   /** The path as given, or relative to the working directory. */
@@ -30,15 +30,25 @@ export interface ValidateOptions {
 
 /** Checks each post-mortem against every rule, and the set against the archive rules; never throws on content. */
 export function validatePostmortems(postmortems: readonly ParsedPostmortem[], options: ValidateOptions = {}): ValidationResult {
-  const archiveFindings = ARCHIVE_RULES.map((rule) => ({ rule, byPath: safely(() => rule.check(postmortems), () => new Map<string, Finding[]>()) }));
-  const files = postmortems.map((pm) => {
-    const problems = FILE_RULES.flatMap((rule) => safely(() => rule.check(pm), internalError(rule.id)).map((f) => toProblem(rule.id, rule.level, f)));
+  return combineChecks(postmortems.map((pm) => ({ path: pm.path, slug: pm.slug, problems: checkFile(pm) })), options);
+}
+
+/** One file's problems under every file rule (the part of validation that can run in parallel). */
+export function checkFile(pm: ParsedPostmortem): Problem[] {
+  return FILE_RULES.flatMap((rule) => safely(() => rule.check(pm), internalError(rule.id)).map((finding) => toProblem(rule.id, rule.level, finding)));
+}
+
+/** Adds the archive rules' problems to per-file results and summarises, in the order the files were given. */
+export function combineChecks(checked: readonly (ArchiveEntry & { problems: Problem[] })[], options: ValidateOptions = {}): ValidationResult {
+  const archiveFindings = ARCHIVE_RULES.map((rule) => ({ rule, byPath: safely(() => rule.check(checked), () => new Map<string, Finding[]>()) }));
+  const files = checked.map(({ path, problems: fileProblems }) => {
+    const problems = [...fileProblems];
     for (const { rule, byPath } of archiveFindings) {
-      for (const finding of byPath.get(pm.path) ?? []) problems.push(toProblem(rule.id, rule.level, finding));
+      for (const finding of byPath.get(path) ?? []) problems.push(toProblem(rule.id, rule.level, finding));
     }
     problems.sort((a, b) => a.line - b.line || a.column - b.column);
     const failing = problems.filter((problem) => problem.level === 'error' || options.strict);
-    return { path: pm.path, valid: failing.length === 0, problems };
+    return { path, valid: failing.length === 0, problems };
   });
   return { files, summary: summarise(files) };
 }

@@ -29,7 +29,7 @@ import { timestampsSpan } from './timestamps-span.ts';
 import { unsafeHtml } from './unsafe-html.ts';
 import type { ArchiveRule, Rule } from './types.ts';
 
-export type { ArchiveRule, Finding, Level, Problem, Rule } from './types.ts';
+export type { ArchiveEntry, ArchiveRule, Finding, Level, Problem, Rule } from './types.ts';
 
 export const FILE_RULES: readonly Rule[] = [
   frontmatterMissing,

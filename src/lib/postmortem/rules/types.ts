@@ -29,10 +29,13 @@ export interface Rule {
   check(postmortem: ParsedPostmortem): Finding[];
 }
 
+/** What archive rules see of each file: little enough to pass between threads. */
+export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'>;
+
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */
 export interface ArchiveRule {
   id: string;
   level: Level;
   description: string;
-  check(postmortems: readonly ParsedPostmortem[]): Map<string, Finding[]>;
+  check(entries: readonly ArchiveEntry[]): Map<string, Finding[]>;
 }

@@ -1,0 +1,58 @@
+// Starts a Hindsight CLI from a cached single-file build of it. tsx compiles
+// every module at each start (about 0.6 s for validate); the bundle starts in
+// about 0.15 s, which matters when CI runs `validate` on every pull request.
+// The bundle is rebuilt whenever a source file or the lockfile changes.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [name, ...args] = process.argv.slice(2);
+const entry = path.join(root, 'scripts', `${name ?? ''}.ts`);
+if (!name || !existsSync(entry)) {
+  process.stderr.write(`Usage: node scripts/launch.mjs <command> [args…]; no command \`${name ?? ''}\` in scripts/.\n`);
+  process.exit(2);
+}
+
+/** Sizes and times of everything the bundle is made of. */
+function fingerprint() {
+  const hash = createHash('sha1');
+  const visit = (dir) => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) visit(full);
+      else if (/\.(ts|mjs|js|json)$/.test(item.name)) {
+        const { size, mtimeMs } = statSync(full);
+        hash.update(`${full}:${size}:${mtimeMs}\n`);
+      }
+    }
+  };
+  visit(path.join(root, 'src', 'lib'));
+  visit(path.join(root, 'scripts'));
+  hash.update(String(statSync(path.join(root, 'package-lock.json')).mtimeMs));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
+const bundle = path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
+if (!existsSync(bundle)) {
+  const { build } = await import('esbuild');
+  mkdirSync(cacheDir, { recursive: true });
+  const partial = `${bundle}.${process.pid}.tmp`;
+  await build({
+    entryPoints: [entry],
+    outfile: partial,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+  renameSync(partial, bundle);
+}
+
+// The CLI checks that it is the entry point: make the bundle the script being run.
+process.argv = [process.argv[0], bundle, ...args];
+await import(pathToFileURL(bundle).href);

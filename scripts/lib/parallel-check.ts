@@ -1,0 +1,66 @@
+/**
+ * Checks many files on all cores: each thread reads, parses and runs the file
+ * rules on its share; the caller adds the archive rules. Below a few hundred
+ * files a thread costs more to start than it saves, so small runs stay on one.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { readPostmortems } from '../../src/lib/postmortem/archive.ts';
+import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/index.ts';
+import { checkFile } from '../../src/lib/postmortem/validate.ts';
+
+export type CheckedFile = ArchiveEntry & { problems: Problem[] };
+
+const MIN_FILES_PER_THREAD = 250;
+const JOB = 'hindsight:check-files';
+
+interface Job {
+  kind: typeof JOB;
+  files: string[];
+  cwd: string;
+}
+
+/** Reads, parses and checks `files` (paths relative to `cwd` or absolute), in the given order. */
+export async function checkFiles(files: readonly string[], cwd: string): Promise<CheckedFile[]> {
+  const threads = Math.min(availableParallelism(), Math.floor(files.length / MIN_FILES_PER_THREAD));
+  if (threads < 2) return checkShare(files, cwd);
+  const size = Math.ceil(files.length / threads);
+  const shares = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
+  const [own, ...others] = shares;
+  const results = await Promise.all([...others.map((share) => inWorker(share, cwd)), Promise.resolve(checkShare(own!, cwd))]);
+  return [...results.at(-1)!, ...results.slice(0, -1).flat()].sort(byOrder(files));
+}
+
+function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
+  return readPostmortems(files, cwd).map((pm) => ({ path: pm.path, slug: pm.slug, problems: checkFile(pm) }));
+}
+
+/** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */
+function inWorker(files: string[], cwd: string): Promise<CheckedFile[]> {
+  return new Promise((resolve) => {
+    const job: Job = { kind: JOB, files, cwd };
+    let settled = false;
+    const settle = (result: CheckedFile[]) => {
+      if (!settled) resolve(result);
+      settled = true;
+    };
+    try {
+      const worker = new Worker(new URL(import.meta.url), { workerData: job });
+      worker.once('message', (result: CheckedFile[]) => settle(result));
+      worker.once('error', () => settle(checkShare(files, cwd)));
+      worker.once('exit', () => settle(checkShare(files, cwd)));
+    } catch {
+      settle(checkShare(files, cwd));
+    }
+  });
+}
+
+function byOrder(files: readonly string[]) {
+  const position = new Map(files.map((file, index) => [file, index]));
+  return (a: CheckedFile, b: CheckedFile) => position.get(a.path)! - position.get(b.path)!;
+}
+
+if (!isMainThread && (workerData as Job | undefined)?.kind === JOB) {
+  const job = workerData as Job;
+  parentPort!.postMessage(checkShare(job.files, job.cwd));
+}

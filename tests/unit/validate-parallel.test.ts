@@ -1,0 +1,41 @@
+/**
+ * Large archives are checked on all cores: the report must be the same,
+ * problem for problem and in the same order, as checking on one thread.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { config } from '../../src/lib/config.ts';
+import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { FIXTURES } from './helpers/validate-files.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const archive = mkdtempSync(path.join(os.tmpdir(), 'hindsight-parallel-'));
+afterAll(() => rmSync(archive, { recursive: true, force: true }));
+
+describe('validate on a large archive', () => {
+  const examples = readdirSync(config.archiveDir);
+  for (let copy = 0; copy < 25; copy += 1) {
+    for (const name of examples) copyFileSync(path.join(config.archiveDir, name), path.join(archive, name.replace(/^(postmortem-\d{4}-\d{2}-\d{2}-)/, `$1c${copy}-`)));
+  }
+  // Problems in the middle of the list land in a worker's share.
+  for (const name of ['postmortem-2026-03-14-severity-sev5.md', 'postmortem-2026-03-14-timeline-out-of-order.md']) copyFileSync(path.join(FIXTURES, 'invalid', name), path.join(archive, name));
+
+  it('reports exactly what a single-threaded check reports', () => {
+    const files = listPostmortemFiles(archive).map((file) => displayPath(file, ROOT));
+    expect(files.length).toBe(examples.length * 25 + 2);
+    const expected = validatePostmortems(readPostmortems(files, ROOT));
+    let output = '';
+    try {
+      execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', displayPath(archive, ROOT), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    } catch (error) {
+      output = (error as { stdout: string; status: number }).stdout;
+      expect((error as { status: number }).status).toBe(1);
+    }
+    expect(JSON.parse(output)).toEqual(expected);
+    expect(expected.summary.invalid).toBe(2);
+  });
+});
