@@ -4,7 +4,7 @@
  * an empty archive. `astro dev` reports the problems and keeps serving.
  */
 import { existsSync } from 'node:fs';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
 import { formatPretty, summaryLine } from '../lib/postmortem/report.ts';
 
@@ -15,20 +15,27 @@ export function archiveGate(archiveDir: string): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const folder = displayPath(archiveDir);
-        if (!existsSync(archiveDir)) {
-          throw new Error(`Hindsight: the post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
-        }
+        if (!existsSync(archiveDir)) stop(logger, `The post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
         const { result } = loadArchive(archiveDir);
         if (result.summary.files === 0) {
-          throw new Error(`Hindsight: no post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npm run new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
+          stop(logger, `No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npm run new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
         }
         const problems = result.summary.errors + result.summary.warnings;
         if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
         else logger.info(summaryLine(result));
         if (result.summary.invalid && command === 'build') {
-          throw new Error(`Hindsight: ${summaryLine(result)} Fix the problems above (same report: npm run validate).`);
+          stop(logger, `The build stops here: fix the problems above (\`npm run validate\` prints the same report).`);
         }
       },
     },
   };
+}
+
+/**
+ * Ends the build with exit code 1. Astro prints a stack trace under any error
+ * thrown from a hook, which buries the report; invalid content is not a crash.
+ */
+function stop(logger: AstroIntegrationLogger, message: string): never {
+  logger.error(message);
+  process.exit(1);
 }

@@ -1,10 +1,10 @@
 /** A real `astro build` is the thing tested here: the gate must stop it with validate's messages. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES } from './helpers/validate-files.ts';
+import { FIXTURES, validatePaths } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-gate-'));
@@ -35,12 +35,34 @@ describe('astro build gate', () => {
     expect(output).toContain('2 of 3 post-mortems invalid');
   });
 
+  it('reports every file of the whole malformed corpus in one run, without crashing', () => {
+    const { status, output } = build(path.join(FIXTURES, 'invalid'));
+    expect(status).not.toBe(0);
+    const { files, summary } = validatePaths('invalid');
+    expect(files).toHaveLength(readdirSync(path.join(FIXTURES, 'invalid')).length);
+    for (const file of files) expect(output, file.path).toContain(path.basename(file.path));
+    expect(summary.invalid).toBeGreaterThanOrEqual(30);
+    expect(output).toContain(`✗ ${summary.invalid} of ${summary.files} post-mortems invalid`);
+    expect(output).not.toMatch(/\n\s+at .*\.(?:js|ts):\d+/);
+  });
+
+  it('builds awkward but valid files (byte-order mark, CRLF, unicode title) without leaking frontmatter into pages', () => {
+    const { status, output } = build(path.join(FIXTURES, 'awkward'));
+    expect(status, output).toBe(0);
+    for (const slug of ['2026-03-14-bom', '2026-03-14-crlf', '2026-03-14-unicode-title']) {
+      const html = readFileSync(path.join(temp, 'dist/incidents', slug, 'index.html'), 'utf8');
+      expect(html).not.toContain('root_cause_category');
+      expect(html).toContain('Root Cause');
+    }
+    expect(readFileSync(path.join(temp, 'dist/incidents/2026-03-14-unicode-title/index.html'), 'utf8')).toContain('Zürich-Exporte: Zeitüberschreitung für große Mandanten — 報告');
+  });
+
   it('fails loudly on an archive with no post-mortems', () => {
     const archive = path.join(temp, 'empty');
     mkdirSync(archive);
     const { status, output } = build(archive);
     expect(status).not.toBe(0);
-    expect(output).toMatch(/no post-mortems \(\*\.md, \*\.mdx\) in/);
+    expect(output).toMatch(/No post-mortems \(\*\.md, \*\.mdx\) in/);
   });
 
   it('fails when the configured folder does not exist', () => {
