@@ -1,16 +1,17 @@
 /**
  * The incident list's search and filters. The page already lists every
- * post-mortem; this shows, hides, reorders and highlights those rows. Fuse
- * and the prebuilt index load on the first interaction with the search box
- * (or when the URL already holds a query), never with the first paint.
+ * post-mortem; while a search or a filter is active, the list shows only the
+ * best {@link PAGE} matching rows (more on request), moved to the top in
+ * order and highlighted, and hides the rest with one class on the list, so
+ * a keystroke touches the rows it changes, not all of them. The search data
+ * loads on the first interaction with the search box (or when the URL
+ * already holds a query), never with the first paint.
  */
-import type { FuseResult, FuseResultMatch } from 'fuse.js';
+import type { SearchData } from '../lib/postmortem/search-options.ts';
 import { countFacets, FACET_KEYS, matchesFilters, type FacetValues, type Filters } from '../lib/site/facets.ts';
 import { highlightRanges, snippet, type Range } from '../lib/site/highlight.ts';
 import { readListState, writeListState, type ListState } from '../lib/site/list-state.ts';
-import { FUSE_OPTIONS, SEARCH_KEYS, type SearchData, type SearchRecord } from '../lib/postmortem/search-options.ts';
-
-type Search = (query: string) => FuseResult<unknown>[];
+import { createIncidentSearch, type IncidentSearch } from '../lib/site/search-engine.ts';
 
 /** Wide screens show the filters open beside the list; phones keep them folded above it. */
 const WIDE = '(min-width: 60rem)';
@@ -18,6 +19,8 @@ const WIDE = '(min-width: 60rem)';
 const MATCH_LINES = 2;
 /** Pause in typing after which the query is written to the URL. */
 const TYPING_PAUSE_MS = 350;
+/** Rows shown at once while searching or filtering; "Show more" adds as many again. */
+const PAGE = 50;
 
 /** Wires the incident list on this page, if there is one. */
 export function initIncidentList(): void {
@@ -29,31 +32,35 @@ export function initIncidentList(): void {
   const list = root.querySelector<HTMLElement>('[data-results]')!;
   const counter = root.querySelector<HTMLElement>('[data-result-count]')!;
   const empty = root.querySelector<HTMLElement>('[data-empty]')!;
+  const more = root.querySelector<HTMLButtonElement>('[data-show-more]')!;
   const rows = [...list.children] as HTMLElement[];
-  const items = rows.map((row) => JSON.parse(row.dataset.facets ?? '{}') as FacetValues);
-  const original = rows.map((row) => ({
-    title: row.querySelector('[data-search-field="title"]')?.textContent ?? '',
-    summary: row.querySelector('[data-search-field="summary"]')?.textContent ?? '',
-  }));
   const total = rows.length;
+  const all = rows.map((_, index) => index);
+  let facetValues: FacetValues[] | undefined;
+  /** Each row's facet values, read once, on first use (not with the first paint). */
+  const items = () => (facetValues ??= rows.map((row) => JSON.parse(row.dataset.facets ?? '{}') as FacetValues));
 
   let state: ListState = readListState(new URLSearchParams(location.search));
-  let search: Promise<Search> | null = null;
+  let search: Promise<IncidentSearch> | null = null;
   let renderToken = 0;
   let typing = false;
   let typingTimer: number | undefined;
+  /** How many of the matching rows to show; back to {@link PAGE} whenever the question changes. */
+  let limit = PAGE;
+  /** Rows shown now, in order; rows moved from their place in the list; rows carrying highlights, with the query they show. */
+  let shown: number[] = [];
+  const moved = new Set<number>();
+  const decorated = new Map<number, string>();
+  const texts = new Map<number, RowText>();
 
-  /** Fetches Fuse and the index once; later calls share the same promise. */
-  const loadSearch = (): Promise<Search> =>
-    (search ??= Promise.all([import('fuse.js'), fetch(root.dataset.searchUrl!).then((response) => response.json() as Promise<SearchData>)]).then(
-      ([{ default: Fuse }, data]) => {
+  /** Fetches the index once and indexes it; later calls share the same promise. */
+  const loadSearch = (): Promise<IncidentSearch> =>
+    (search ??= fetch(root.dataset.searchUrl!)
+      .then((response) => response.json() as Promise<SearchData>)
+      .then((data) => {
         if (data.count !== total) throw new Error('Search data is out of date; reload the page.');
-        // Result positions are list positions: the records' text lives in the index.
-        const docs = Array.from({ length: data.count }, () => ({}) as SearchRecord);
-        const fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.parseIndex(data.index as Parameters<typeof Fuse.parseIndex>[0]));
-        return (query: string) => fuse.search(query);
-      },
-    ));
+        return createIncidentSearch(data);
+      }));
 
   const syncControls = () => {
     input.value = state.q;
@@ -78,40 +85,101 @@ export function initIncidentList(): void {
     history[push ? 'pushState' : 'replaceState'](null, '', next);
   };
 
+  /** The original title and summary of a row, kept before the first highlight. */
+  const textOf = (index: number): RowText => {
+    let text = texts.get(index);
+    if (!text) {
+      const row = rows[index]!;
+      text = {
+        title: row.querySelector('[data-search-field="title"]')?.textContent ?? '',
+        summary: row.querySelector('[data-search-field="summary"]')?.textContent ?? '',
+      };
+      texts.set(index, text);
+    }
+    return text;
+  };
+
+  /** Puts every moved row back in its place (each right after its predecessor, in list order) and shows them all. */
+  const restore = () => {
+    list.classList.remove('is-filtered');
+    for (const index of shown) rows[index]!.classList.remove('is-shown');
+    shown = [];
+    for (const [index] of decorated) highlightRow(rows[index]!, textOf(index), '', null);
+    decorated.clear();
+    for (const index of [...moved].sort((a, b) => a - b)) {
+      if (index === 0) list.prepend(rows[0]!);
+      else rows[index - 1]!.after(rows[index]!);
+    }
+    moved.clear();
+  };
+
+  /** Shows exactly `next`, in order, at the top of the list; only rows whose place or visibility changes are touched. */
+  const showRows = (next: number[], engine: IncidentSearch | null) => {
+    list.classList.add('is-filtered');
+    const keep = new Set(next);
+    for (const index of shown) if (!keep.has(index)) rows[index]!.classList.remove('is-shown');
+    let cursor = list.firstElementChild;
+    for (const index of next) {
+      const row = rows[index]!;
+      if (row === cursor) cursor = cursor.nextElementSibling;
+      else {
+        list.insertBefore(row, cursor);
+        moved.add(index);
+      }
+      row.classList.add('is-shown');
+    }
+    // Highlights: only on rows shown, and only where the query they show changed.
+    for (const [index] of decorated) {
+      if (keep.has(index)) continue;
+      highlightRow(rows[index]!, textOf(index), '', null);
+      decorated.delete(index);
+    }
+    for (const index of next) {
+      if ((decorated.get(index) ?? '') === state.q) continue;
+      highlightRow(rows[index]!, textOf(index), state.q, engine && state.q ? engine : null, index);
+      if (state.q) decorated.set(index, state.q);
+      else decorated.delete(index);
+    }
+    shown = next;
+  };
+
   const render = async () => {
     const token = ++renderToken;
-    let order = rows.map((_, index) => index);
-    const matches = new Map<number, readonly FuseResultMatch[]>();
+    let order = all;
+    let engine: IncidentSearch | null = null;
     if (state.q) {
-      let results: FuseResult<unknown>[];
       try {
-        results = (await loadSearch())(state.q);
+        engine = await loadSearch();
       } catch (error) {
         search = null;
         counter.textContent = `Search is unavailable: ${(error as Error).message}`;
         return;
       }
       if (token !== renderToken) return;
-      order = results.map((result) => result.refIndex);
-      for (const result of results) matches.set(result.refIndex, result.matches ?? []);
+      order = engine.search(state.q) ?? all;
     }
-    const visible = order.filter((index) => matchesFilters(items[index]!, state.filters));
-    const shown = new Set(visible);
-    rows.forEach((row, index) => {
-      row.hidden = !shown.has(index);
-      highlightRow(row, original[index]!, matches.get(index) ?? [], state.q);
-    });
-    list.append(...visible.map((index) => rows[index]!), ...rows.filter((_, index) => !shown.has(index)));
-    updateCounts(form, countFacets(order.map((index) => items[index]!), state.filters));
-    const filtered = state.q !== '' || Object.keys(state.filters).length > 0;
-    counter.textContent = filtered ? `${visible.length} of ${total} post-mortems` : `${total} post-mortems`;
+    const active = state.q !== '' || Object.keys(state.filters).length > 0;
+    const values = items();
+    const visible = Object.keys(state.filters).length ? order.filter((index) => matchesFilters(values[index]!, state.filters)) : order;
+    if (active) showRows(visible.slice(0, limit), engine);
+    else restore();
+    const rest = active ? visible.length - Math.min(limit, visible.length) : 0;
+    more.hidden = rest === 0;
+    if (rest) setText(more, `Show ${Math.min(PAGE, rest)} more (${rest} not shown)`);
+    updateCounts(form, countFacets(order.map((index) => values[index]!), state.filters));
+    setText(counter, active ? `${visible.length} of ${total} post-mortems` : `${total} post-mortems`);
     empty.hidden = visible.length > 0;
-    empty.querySelector('[data-empty-what]')!.textContent = describe(state);
+    setText(empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(state));
   };
 
+  more.addEventListener('click', () => {
+    limit += PAGE;
+    void render();
+  });
   input.addEventListener('focus', () => void loadSearch().catch(() => (search = null)), { once: true });
   input.addEventListener('input', () => {
     state = { ...state, q: input.value.trim() };
+    limit = PAGE;
     void render();
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => {
@@ -124,6 +192,7 @@ export function initIncidentList(): void {
   form.addEventListener('change', () => {
     typing = false;
     state = { ...state, filters: filtersFromForm() };
+    limit = PAGE;
     writeUrl(true);
     void render();
   });
@@ -131,6 +200,7 @@ export function initIncidentList(): void {
   const clear = (keepQuery: boolean) => {
     typing = false;
     state = { q: keepQuery ? state.q : '', filters: {} };
+    limit = PAGE;
     syncControls();
     writeUrl(true);
     void render();
@@ -143,6 +213,7 @@ export function initIncidentList(): void {
   window.addEventListener('popstate', () => {
     typing = false;
     state = readListState(new URLSearchParams(location.search));
+    limit = PAGE;
     syncControls();
     void render();
   });
@@ -167,7 +238,7 @@ function updateCounts(form: HTMLFormElement, counts: ReturnType<typeof countFace
   for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
     const [key, ...rest] = span.dataset.count!.split(':') as [keyof typeof counts, ...string[]];
     const count = counts[key]?.[rest.join(':')] ?? 0;
-    span.textContent = String(count);
+    setText(span, String(count));
     span.closest('label')?.classList.toggle('is-empty', count === 0);
   }
 }
@@ -180,26 +251,43 @@ function describe(state: ListState): string {
   return `${query}${query ? ' with ' : ''}${parts.join(', ')}`;
 }
 
-/** Marks what matched: words in the title and summary in place, other matched fields as lines below (at most {@link MATCH_LINES}). */
-function highlightRow(row: HTMLElement, text: { title: string; summary: string }, matches: readonly FuseResultMatch[], query: string): void {
+/** Sets an element's text only when it differs, so unchanged parts of the page cause no DOM work. */
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+interface RowText {
+  title: string;
+  summary: string;
+}
+
+/**
+ * Marks what matched: words in the title and summary in place, other fields
+ * that hold a query word as lines below (at most {@link MATCH_LINES}). An
+ * empty query puts the row back as it was.
+ */
+function highlightRow(row: HTMLElement, text: RowText, query: string, engine: IncidentSearch | null, index = -1): void {
   const title = row.querySelector<HTMLElement>('[data-search-field="title"]');
   const summary = row.querySelector<HTMLElement>('[data-search-field="summary"]');
   title?.replaceChildren(...marked(text.title, query ? highlightRanges(text.title, query) : []));
   summary?.replaceChildren(...marked(text.summary, query ? highlightRanges(text.summary, query) : []));
   const lines: HTMLElement[] = [];
-  for (const match of matches) {
-    if (lines.length === MATCH_LINES || !match.value || match.key === 'title' || match.key === 'summary') continue;
-    const ranges = highlightRanges(match.value, query);
-    if (!ranges.length) continue;
-    const part = snippet(match.value, ranges);
-    const line = document.createElement('span');
-    line.className = 'match-line';
-    line.append(`${SEARCH_KEYS.find((key) => key.name === match.key)?.label ?? 'Match'}: `, ...marked(part.text, part.ranges));
-    lines.push(line);
+  for (const field of engine ? engine.fields(index) : []) {
+    if (field.key === 'title' || field.key === 'summary') continue;
+    for (const value of field.values) {
+      if (lines.length === MATCH_LINES) break;
+      const ranges = highlightRanges(value, query);
+      if (!ranges.length) continue;
+      const part = snippet(value, ranges);
+      const line = document.createElement('span');
+      line.className = 'match-line';
+      line.append(`${field.label}: `, ...marked(part.text, part.ranges));
+      lines.push(line);
+    }
   }
   const box = row.querySelector<HTMLElement>('[data-search-matches]');
   if (box) {
-    box.replaceChildren(...lines.flatMap((line, index) => (index ? [document.createElement('br'), line] : [line])));
+    box.replaceChildren(...lines.flatMap((line, at) => (at ? [document.createElement('br'), line] : [line])));
     box.hidden = lines.length === 0;
   }
 }

@@ -39,6 +39,20 @@ test('a search with no results shows a clear empty state that can be reset', asy
   await expect(searchBox(page)).toHaveValue('');
 });
 
+test('clearing a search puts every post-mortem back in list order, without highlights', async ({ page }) => {
+  await page.goto('incidents/');
+  const titles = () => page.locator('[data-results] > li:visible').getByRole('heading').allTextContents();
+  const before = await titles();
+  await searchBox(page).fill('redis');
+  await expect(page.getByRole('status')).toContainText(`of ${postmortems.length} post-mortems`);
+  await expect(rows(page).first().locator('mark').first()).toBeVisible();
+  await searchBox(page).fill('');
+  await expect(rows(page)).toHaveCount(postmortems.length);
+  expect(await titles()).toEqual(before);
+  await expect(page.locator('[data-results] mark')).toHaveCount(0);
+  await expect(page.locator('[data-show-more]')).toBeHidden();
+});
+
 test('the search data is fetched on first interaction, not with the first paint', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, highlightRanges, snippet } from '../../src/lib/site/highlight.ts';
+import { editDistance, highlightRanges, nearEdits, queryTerms, snippet } from '../../src/lib/site/highlight.ts';
 
 const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
 
@@ -50,5 +50,25 @@ describe('near words', () => {
   it('do not include words that merely begin like a shortened query', () => {
     expect(marks('until a reissued certificate was live', 'redis')).toEqual([]);
     expect(marks('expired certificates', 'certficate')).toEqual(['certificates']);
+  });
+});
+
+describe('nearEdits', () => {
+  it('agrees with editDistance on whole words and beginnings, within the typo budget', () => {
+    expect(nearEdits('certficate', 'certificate')).toBe(1);
+    expect(nearEdits('certficate', 'certificates')).toBe(1);
+    expect(nearEdits('redsi', 'redis')).toBe(1);
+    expect(nearEdits('evicton', 'eviction')).toBe(1);
+    expect(nearEdits('redis', 'reissued')).toBe(-1);
+    expect(nearEdits('dts', 'dst')).toBe(-1);
+    expect(nearEdits('kitten', 'sitting')).toBe(-1);
+  });
+});
+
+describe('queryTerms', () => {
+  it('splits on anything but letters and digits, lower-cased, without duplicates or lone letters', () => {
+    expect(queryTerms('Ingest-Worker  ingest a')).toEqual(['ingest', 'worker']);
+    expect(queryTerms('a')).toEqual(['a']);
+    expect(queryTerms(' -- ')).toEqual([]);
   });
 });

@@ -2,22 +2,25 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { FUSE_OPTIONS, SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchRecord } from '../../src/lib/postmortem/search-options.ts';
+import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData } from '../../src/lib/postmortem/search-options.ts';
 import { buildSearchData, clipText, searchVersion, toSearchRecord } from '../../src/lib/postmortem/search.ts';
+import { highlightRanges } from '../../src/lib/site/highlight.ts';
+import { createIncidentSearch } from '../../src/lib/site/search-engine.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
 
-/** Searches the serialized data the way the browser does: parsed index, empty docs. */
+const engine = createIncidentSearch(JSON.parse(JSON.stringify(buildSearchData(postmortems))) as SearchData);
+
+/** Searches the serialized data the way the browser does; `keys` are the fields the highlighter marks a word in. */
 function searchLikeBrowser(query: string) {
-  const data = JSON.parse(JSON.stringify(buildSearchData(postmortems)));
-  const docs = Array.from({ length: data.count }, () => ({}) as SearchRecord);
-  const fuse = new Fuse(docs, FUSE_OPTIONS, Fuse.parseIndex(data.index));
-  return fuse.search(query).map((result) => ({ slug: postmortems[result.refIndex]!.slug, keys: result.matches?.map((match) => match.key) }));
+  return (engine.search(query) ?? []).map((index) => ({
+    slug: postmortems[index]!.slug,
+    keys: engine.fields(index).filter((field) => field.values.some((value) => highlightRanges(value, query).length)).map((field) => field.key),
+  }));
 }
 
 describe('search records', () => {
@@ -46,7 +49,8 @@ describe('search data', () => {
     const data = buildSearchData(postmortems);
     expect(data.count).toBe(postmortems.length);
     expect(data.version).toBe(searchVersion(postmortems));
-    expect(data.index.records).toHaveLength(postmortems.length);
+    expect(data.records).toHaveLength(postmortems.length);
+    expect(data.records[0]).toEqual(SEARCH_KEYS.map(({ name }) => toSearchRecord(postmortems[0]!)[name]));
     expect(JSON.stringify(data)).not.toContain('"slug"');
   });
 
@@ -62,6 +66,14 @@ describe('search data', () => {
     expect(searchLikeBrowser('dst')[0]!.slug).toBe('2025-10-26-dst-scheduled-report-duplicates');
     const hit = searchLikeBrowser('EXPLAIN ANALYZE').find((result) => result.slug === '2026-03-14-report-export-timeouts');
     expect(hit?.keys).toContain('actions');
+  });
+
+  it('needs every word of the query, ranks title matches first, and finds nothing for gibberish', () => {
+    const both = searchLikeBrowser('redis eviction').map((hit) => hit.slug);
+    expect(both[0]).toBe('2025-05-21-redis-session-eviction');
+    for (const slug of both) expect(searchLikeBrowser('redis').map((hit) => hit.slug)).toContain(slug);
+    expect(searchLikeBrowser('zqxwv')).toEqual([]);
+    expect(engine.search('  -- ')).toBeNull();
   });
 
   it('changes version when the list of post-mortems changes', () => {

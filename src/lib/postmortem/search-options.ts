@@ -1,7 +1,7 @@
 /**
- * How the incident search reads the archive: the fields, their weights and
- * Fuse's fuzziness. Shared by the build (which prebuilds the index) and the
- * browser (which loads it), so the two can never disagree on key order.
+ * How the incident search reads the archive: the fields and their weights.
+ * Shared by the build (which writes the records) and the browser (which
+ * indexes and searches them), so the two can never disagree on field order.
  * Browser-safe: no imports.
  */
 
@@ -16,23 +16,6 @@ export const SEARCH_KEYS = [
 ] as const;
 
 export type SearchKey = (typeof SEARCH_KEYS)[number]['name'];
-
-/**
- * Fuse options. `ignoreLocation` lets a word match anywhere in a long field;
- * a threshold of 0.3 forgives a typo in a word ("certficate") without
- * letting three-letter queries ("dst", "oom") match nearly everything.
- * Field-length norms are off: the key weights already rank a title above a
- * summary, and leaving the norms out of the index keeps it ~15% smaller.
- */
-export const FUSE_OPTIONS = {
-  keys: SEARCH_KEYS.map(({ name, weight }) => ({ name, weight })),
-  threshold: 0.3,
-  ignoreLocation: true,
-  ignoreFieldNorm: true,
-  includeMatches: true,
-  includeScore: true,
-  minMatchCharLength: 2,
-};
 
 /** What one post-mortem contributes to the search index. */
 export interface SearchRecord {
@@ -50,15 +33,19 @@ export interface SearchRecord {
 export const SEARCH_TEXT_LIMIT = 200;
 
 /**
- * The serialized search data (`incidents/search.json`). Records are not
- * shipped twice: their text lives in the index, and result `i` is the
- * position of the post-mortem in the incident list, which renders the same
- * archive in the same order (`count` and `version` guard that).
+ * The serialized search data (`incidents/search.json`): each record's fields
+ * as a plain array in {@link SEARCH_KEYS} order, nothing else (the browser
+ * builds its word index from them in a few milliseconds, so shipping one
+ * would only add weight). Record `i` is the post-mortem at position `i` of
+ * the incident list, which renders the same archive in the same order
+ * (`count` and `version` guard that).
  */
 export interface SearchData {
   /** Changes whenever the list of post-mortems changes; the list page carries the same value. */
   version: string;
   count: number;
-  /** `Fuse.createIndex(...).toJSON()`, without the field-length norms (`n`) that `ignoreFieldNorm` never reads. */
-  index: { keys: unknown[]; records: unknown[] };
+  records: SearchRow[];
 }
+
+/** A {@link SearchRecord} as an array in {@link SEARCH_KEYS} order: `[title, services, tags, summary, rootCause, actions]`. */
+export type SearchRow = [title: string, services: string[], tags: string[], summary: string, rootCause: string, actions: string[]];

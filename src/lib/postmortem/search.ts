@@ -1,11 +1,11 @@
 /**
- * The incident search, built once at build time: a lean record per
- * post-mortem and a prebuilt Fuse index over them, serialized so the browser
- * only parses it (no indexing on the reader's machine).
+ * The incident search data, built once at build time: a lean record per
+ * post-mortem (clipped text, as plain arrays). The browser indexes the words
+ * itself (src/lib/site/search-engine.ts): a word index costs it a few
+ * milliseconds to build but would cost every reader its weight to download.
  */
-import Fuse from 'fuse.js';
 import type { Postmortem } from './model.ts';
-import { FUSE_OPTIONS, SEARCH_TEXT_LIMIT, type SearchData, type SearchRecord } from './search-options.ts';
+import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData, type SearchRecord, type SearchRow } from './search-options.ts';
 
 /** Cuts text to `limit` characters at a word boundary, with an ellipsis when cut. */
 export function clipText(text: string, limit = SEARCH_TEXT_LIMIT): string {
@@ -38,20 +38,12 @@ export function searchVersion(postmortems: readonly Pick<Postmortem, 'slug'>[]):
   return `${postmortems.length.toString(36)}-${hash.toString(36)}`;
 }
 
-type IndexEntry = { v: string; i?: number; n?: number };
-
-/** Drops the per-field norms from a serialized index's records; the search runs with `ignoreFieldNorm`. */
-function withoutNorms(records: unknown[]): unknown[] {
-  const strip = ({ n: _norm, ...entry }: IndexEntry) => entry;
-  return (records as { i: number; $: Record<string, IndexEntry | IndexEntry[]> }[]).map((record) => ({
-    ...record,
-    $: Object.fromEntries(Object.entries(record.$).map(([key, value]) => [key, Array.isArray(value) ? value.map(strip) : strip(value)])),
-  }));
+/** A record as the array the search data ships, in {@link SEARCH_KEYS} order. */
+export function toSearchRow(record: SearchRecord): SearchRow {
+  return SEARCH_KEYS.map(({ name }) => record[name]) as SearchRow;
 }
 
 /** The search data for the archive, in archive order (newest first, as the list shows it). */
 export function buildSearchData(postmortems: readonly Postmortem[]): SearchData {
-  const records = postmortems.map(toSearchRecord);
-  const index = Fuse.createIndex(FUSE_OPTIONS.keys, records).toJSON() as SearchData['index'];
-  return { version: searchVersion(postmortems), count: records.length, index: { keys: index.keys, records: withoutNorms(index.records) } };
+  return { version: searchVersion(postmortems), count: postmortems.length, records: postmortems.map((pm) => toSearchRow(toSearchRecord(pm))) };
 }

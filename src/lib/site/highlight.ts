@@ -30,36 +30,82 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Words as search sees them: runs of letters and digits. */
+export const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a query, lower-cased, deduplicated; one-letter words are dropped unless nothing else is left. */
+export function queryTerms(query: string): string[] {
+  const all = [...new Set(query.toLowerCase().match(WORD) ?? [])];
+  const long = all.filter((term) => term.length >= 2);
+  return long.length ? long : all;
+}
+
+// Reused rows for nearEdits: it runs against every word of the vocabulary on a keystroke.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
- * True when `word` is `term` give or take a typo: the whole word, or its
- * beginning for longer words ("certficate" ~ "certificates"). Beginnings
- * shorter than the term are not tried: "reis" is one edit from "redis", but
- * "reissued" is not what anyone searching "redis" meant.
+ * How many typos separate `word` from `term` when it is "near": the whole
+ * word, or its beginning for longer words ("certficate" ~ "certificates"),
+ * within {@link allowedEdits}; -1 when it is not. Beginnings shorter than the
+ * term are not tried: "reis" is one edit from "redis", but "reissued" is not
+ * what anyone searching "redis" meant. One optimal-string-alignment table
+ * gives the whole word and every beginning at once.
  */
-function isNear(term: string, word: string): boolean {
+export function nearEdits(term: string, word: string): number {
   const edits = allowedEdits(term.length);
-  if (!edits) return false;
-  if (Math.abs(word.length - term.length) <= edits && editDistance(term, word) <= edits) return true;
-  for (let length = term.length; length <= Math.min(word.length - 1, term.length + edits); length++) {
-    if (editDistance(term, word.slice(0, length)) <= edits) return true;
+  const m = term.length;
+  if (!edits || word.length < m - edits) return -1;
+  const n = Math.min(word.length, m + edits);
+  if (n + 1 > rowA.length) [rowA, rowB, rowC] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  // rowC: i - 2, rowB: i - 1, rowA: i.
+  let twoBack = rowC;
+  let previous = rowB;
+  let current = rowA;
+  for (let j = 0; j <= n; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= m; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const a = term.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const b = word.charCodeAt(j - 1);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a === b ? 0 : 1));
+      if (i > 1 && j > 1 && a === word.charCodeAt(j - 2) && term.charCodeAt(i - 2) === b) best = Math.min(best, twoBack[j - 2]! + 1);
+      current[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    // Two rows past the budget: no later cell can come back under it.
+    if (rowMin > edits && previousMin > edits) return -1;
+    previousMin = rowMin;
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return false;
+  // `previous` now holds the last row: the distance from the term to each beginning of the word.
+  let found = -1;
+  const consider = (distance: number) => {
+    if (distance <= edits && (found === -1 || distance < found)) found = distance;
+  };
+  if (word.length <= m + edits) consider(previous[word.length]!);
+  for (let j = m; j <= Math.min(word.length - 1, m + edits); j++) consider(previous[j]!);
+  return found;
 }
 
 /** Ranges of `text` to mark for `query`, sorted and merged. */
 export function highlightRanges(text: string, query: string): Range[] {
   const lower = text.toLowerCase();
-  const terms = [...new Set(query.toLowerCase().split(/\s+/).filter((term) => term.length >= 2))];
+  const terms = queryTerms(query).filter((term) => term.length >= 2);
   const ranges: Range[] = [];
-  const words = [...lower.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({ word: match[0], start: match.index! }));
+  let words: { word: string; start: number }[] | undefined;
   for (const term of terms) {
     let found = false;
     for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
       ranges.push([at, at + term.length]);
       found = true;
     }
-    if (found) continue;
-    for (const { word, start } of words) if (isNear(term, word)) ranges.push([start, start + word.length]);
+    if (found || !allowedEdits(term.length)) continue;
+    words ??= [...lower.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index! }));
+    for (const { word, start } of words) if (nearEdits(term, word) >= 0) ranges.push([start, start + word.length]);
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];

@@ -1,4 +1,4 @@
-/** The incident search data: a prebuilt Fuse index the list page fetches on first interaction. */
+/** The incident search data: lean records the list page fetches on first interaction and indexes in the browser. */
 import type { APIRoute } from 'astro';
 import { buildSearchData } from '../../lib/postmortem/search.ts';
 import { siteArchive } from '../../lib/site/archive.ts';
