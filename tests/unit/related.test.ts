@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { jaccard, relatedIncidents, significantWords } from '../../src/lib/postmortem/related.ts';
+import { jaccard, relatedIncidents, significantWords, wordIds } from '../../src/lib/postmortem/related.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const bySlug = (slug: string) => postmortems.find((pm) => pm.slug === slug)!;
@@ -37,7 +37,8 @@ describe('text likeness', () => {
   });
 
   it('is Jaccard similarity', () => {
-    expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3);
-    expect(jaccard(new Set(), new Set(['a']))).toBe(0);
+    expect(jaccard(wordIds(['alpha', 'beta']), wordIds(['beta', 'gamma']))).toBeCloseTo(1 / 3);
+    expect(jaccard(wordIds(['gamma', 'alpha', 'beta']), wordIds(['beta', 'alpha', 'gamma']))).toBe(1);
+    expect(jaccard(wordIds([]), wordIds(['alpha']))).toBe(0);
   });
 });

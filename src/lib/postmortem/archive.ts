@@ -56,17 +56,30 @@ export interface Archive {
  * build gate (loaded by Node) and the pages (bundled by Vite) in one process
  * as two module instances: sharing the cache means the archive is parsed once per build.
  */
-const loaded: Map<string, { signature: string; archive: Archive }> = ((globalThis as Record<symbol, unknown>)[Symbol.for('hindsight.archives')] ??= new Map()) as never;
+const loaded: Map<string, { signature: string; archive: Archive; checkedAt: number }> = ((globalThis as Record<symbol, unknown>)[
+  Symbol.for('hindsight.archives')
+] ??= new Map()) as never;
+
+/**
+ * How long a reading is trusted without looking at the files again. Every page of a build asks for the
+ * archive; re-reading a thousand file sizes per page would make a build quadratic. `astro dev` still sees
+ * an edit on the next request after this.
+ */
+const TRUST_MS = 1000;
 
 /** Reads, validates and models every post-mortem in `dir`; reuses the last reading while no file changed. */
 export function loadArchive(dir: string): Archive {
+  const cached = loaded.get(dir);
+  if (cached && Date.now() - cached.checkedAt < TRUST_MS) return cached.archive;
   const files = listPostmortemFiles(dir);
   const signature = files.map((file) => {
     const stats = statSync(file);
     return `${file}:${stats.size}:${stats.mtimeMs}`;
   }).join('|');
-  const cached = loaded.get(dir);
-  if (cached?.signature === signature) return cached.archive;
+  if (cached?.signature === signature) {
+    cached.checkedAt = Date.now();
+    return cached.archive;
+  }
   const parsed = readPostmortems(files.map((file) => displayPath(file)));
   const result = validatePostmortems(parsed);
   const postmortems = parsed
@@ -74,7 +87,7 @@ export function loadArchive(dir: string): Archive {
     .filter((pm): pm is Postmortem => pm !== null)
     .sort(newestFirst);
   const archive = { result, postmortems };
-  loaded.set(dir, { signature, archive });
+  loaded.set(dir, { signature, archive, checkedAt: Date.now() });
   return archive;
 }
 

@@ -33,21 +33,41 @@ export function significantWords(text: string): Set<string> {
   );
 }
 
-/** Jaccard similarity of two word sets, 0 (nothing shared) to 1 (same words). */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (!a.size || !b.size) return 0;
+/** Ids for words, so word sets are sorted integer arrays that compare without allocating. */
+const vocabulary = new Map<string, number>();
+
+/** A word set as sorted word ids. */
+export function wordIds(words: Iterable<string>): Int32Array {
+  const ids = [...words].map((word) => {
+    let id = vocabulary.get(word);
+    if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+    return id;
+  });
+  return Int32Array.from(new Set(ids)).sort();
+}
+
+/** Jaccard similarity of two word sets (sorted ids), 0 (nothing shared) to 1 (same words). */
+export function jaccard(a: Int32Array, b: Int32Array): number {
+  if (!a.length || !b.length) return 0;
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (a[i]! < b[j]!) i += 1;
+    else j += 1;
+  }
+  return shared / (a.length + b.length - shared);
 }
 
 /** Words per post-mortem, computed once: every page of a build compares against the whole archive. */
-const wordCache = new WeakMap<Postmortem, Set<string>>();
+const wordCache = new WeakMap<Postmortem, Int32Array>();
 
-function wordsOf(pm: Postmortem): Set<string> {
+function wordsOf(pm: Postmortem): Int32Array {
   let words = wordCache.get(pm);
   if (!words) {
-    words = significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '));
+    words = wordIds(significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' ')));
     wordCache.set(pm, words);
   }
   return words;
