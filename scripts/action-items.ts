@@ -4,7 +4,6 @@
  * Exit 0: listed; 1: something is overdue (with --fail-on-overdue) or no post-mortems; 2: usage error.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/config.ts';
 import {
   collectActionItems,
@@ -26,7 +25,7 @@ import { toPostmortem, type Postmortem } from '../src/lib/postmortem/model.ts';
 import { parseIsoDate } from '../src/lib/postmortem/schema/dates.ts';
 import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
-import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
 
 export const ACTION_ITEMS_FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof ACTION_ITEMS_FORMATS)[number];
@@ -58,42 +57,33 @@ post-mortems found), 2 usage error.
 `;
 
 export function runActionItems(ctx: CliContext): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: ctx.argv,
-      allowPositionals: false,
-      options: {
-        status: { type: 'string', default: 'open' },
-        owner: { type: 'string' },
-        severity: { type: 'string' },
-        service: { type: 'string' },
-        sort: { type: 'string', default: 'due' },
-        format: { type: 'string', default: 'table' },
-        today: { type: 'string' },
-        dir: { type: 'string' },
-        'fail-on-overdue': { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return usage(ctx, (error as Error).message);
-  }
+  const args = parseCommand(ctx, ACTION_ITEMS_USAGE, {
+    allowPositionals: false,
+    options: {
+      status: { type: 'string', default: 'open' },
+      owner: { type: 'string' },
+      severity: { type: 'string' },
+      service: { type: 'string' },
+      sort: { type: 'string', default: 'due' },
+      format: { type: 'string', default: 'table' },
+      today: { type: 'string' },
+      dir: { type: 'string' },
+      'fail-on-overdue': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof args === 'number') return args;
   const options = args.values;
-  if (options.help) {
-    ctx.stdout(ACTION_ITEMS_USAGE);
-    return EXIT.ok;
-  }
   const status = options.status as StatusFilter;
-  if (!STATUS_FILTERS.includes(status)) return usage(ctx, `Unknown --status \`${options.status}\`; use one of ${STATUS_FILTERS.join(', ')}.`);
+  if (!STATUS_FILTERS.includes(status)) return usageError(ctx, ACTION_ITEMS_USAGE, `Unknown --status \`${options.status}\`; use one of ${STATUS_FILTERS.join(', ')}.`);
   const sort = options.sort as LedgerSort;
-  if (!LEDGER_SORTS.includes(sort)) return usage(ctx, `Unknown --sort \`${options.sort}\`; use one of ${LEDGER_SORTS.join(', ')}.`);
+  if (!LEDGER_SORTS.includes(sort)) return usageError(ctx, ACTION_ITEMS_USAGE, `Unknown --sort \`${options.sort}\`; use one of ${LEDGER_SORTS.join(', ')}.`);
   const format = options.format as Format;
-  if (!ACTION_ITEMS_FORMATS.includes(format)) return usage(ctx, `Unknown --format \`${options.format}\`; use one of ${ACTION_ITEMS_FORMATS.join(', ')}.`);
+  if (!ACTION_ITEMS_FORMATS.includes(format)) return usageError(ctx, ACTION_ITEMS_USAGE, `Unknown --format \`${options.format}\`; use one of ${ACTION_ITEMS_FORMATS.join(', ')}.`);
   const severity = options.severity?.toUpperCase() as SeverityId | undefined;
-  if (severity !== undefined && !SEVERITY_IDS.includes(severity)) return usage(ctx, `Unknown --severity \`${options.severity}\`; use one of ${SEVERITY_IDS.join(', ')}.`);
-  if (options.owner !== undefined && !options.owner.trim()) return usage(ctx, '--owner needs a name, e.g. --owner @dana.');
-  if (options.today !== undefined && !parseIsoDate(options.today)) return usage(ctx, `--today \`${options.today}\` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`);
+  if (severity !== undefined && !SEVERITY_IDS.includes(severity)) return usageError(ctx, ACTION_ITEMS_USAGE, `Unknown --severity \`${options.severity}\`; use one of ${SEVERITY_IDS.join(', ')}.`);
+  if (options.owner !== undefined && !options.owner.trim()) return usageError(ctx, ACTION_ITEMS_USAGE, '--owner needs a name, e.g. --owner @dana.');
+  if (options.today !== undefined && !parseIsoDate(options.today)) return usageError(ctx, ACTION_ITEMS_USAGE, `--today \`${options.today}\` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`);
   const today = options.today ?? localIsoDate();
 
   const dir = options.dir ? path.resolve(ctx.cwd, options.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
@@ -101,7 +91,7 @@ export function runActionItems(ctx: CliContext): number {
   try {
     files = listPostmortemFiles(dir).map((file) => displayPath(file, ctx.cwd));
   } catch {
-    return usage(ctx, `No such folder: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
+    return usageError(ctx, ACTION_ITEMS_USAGE, `No such folder: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }
   if (files.length === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);
@@ -143,11 +133,6 @@ function readValidPostmortems(ctx: CliContext, files: string[]): Postmortem[] {
     .map((pm) => toPostmortem(pm, ctx.cwd))
     .filter((pm): pm is Postmortem => pm !== null)
     .sort(newestFirst);
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${ACTION_ITEMS_USAGE}`);
-  return EXIT.usage;
 }
 
 runIfMain(import.meta.url, runActionItems);

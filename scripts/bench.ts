@@ -9,7 +9,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium, type Browser } from '@playwright/test';
 import { slugOf } from '../src/lib/postmortem/file-name.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
@@ -22,7 +21,7 @@ import { searchQueries } from './bench/queries.ts';
 import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench/report.ts';
 import { measureSearch } from './bench/search-latency.ts';
 import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './bench/sites.ts';
-import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
@@ -137,40 +136,31 @@ export async function runBench(ctx: CliContext): Promise<number> {
 }
 
 function parseOptions(ctx: CliContext): Options | number {
-  let args;
-  try {
-    args = parseArgs({
-      args: ctx.argv,
-      allowPositionals: false,
-      options: {
-        count: { type: 'string', default: '1000' },
-        runs: { type: 'string', default: '3' },
-        large: { type: 'boolean', default: false },
-        'large-count': { type: 'string', default: '5000' },
-        queries: { type: 'string', default: '60' },
-        json: { type: 'string', default: '.cache/bench/latest.json' },
-        'write-docs': { type: 'boolean', default: false },
-        'no-browser': { type: 'boolean', default: false },
-        keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    return usage(ctx, (error as Error).message);
-  }
+  const args = parseCommand(ctx, BENCH_USAGE, {
+    allowPositionals: false,
+    options: {
+      count: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      large: { type: 'boolean', default: false },
+      'large-count': { type: 'string', default: '5000' },
+      queries: { type: 'string', default: '60' },
+      json: { type: 'string', default: '.cache/bench/latest.json' },
+      'write-docs': { type: 'boolean', default: false },
+      'no-browser': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof args === 'number') return args;
   const v = args.values;
-  if (v.help) {
-    ctx.stdout(BENCH_USAGE);
-    return EXIT.ok;
-  }
   const count = wholeNumber(v.count, 1);
   const runs = wholeNumber(v.runs, 1);
   const largeCount = wholeNumber(v['large-count'], 1);
   const queries = wholeNumber(v.queries, 2);
-  if (count === null) return usage(ctx, `--count \`${v.count}\` is not a whole number ≥ 1.`);
-  if (runs === null) return usage(ctx, `--runs \`${v.runs}\` is not a whole number ≥ 1.`);
-  if (largeCount === null) return usage(ctx, `--large-count \`${v['large-count']}\` is not a whole number ≥ 1.`);
-  if (queries === null) return usage(ctx, `--queries \`${v.queries}\` is not a whole number ≥ 2.`);
+  if (count === null) return usageError(ctx, BENCH_USAGE, `--count \`${v.count}\` is not a whole number ≥ 1.`);
+  if (runs === null) return usageError(ctx, BENCH_USAGE, `--runs \`${v.runs}\` is not a whole number ≥ 1.`);
+  if (largeCount === null) return usageError(ctx, BENCH_USAGE, `--large-count \`${v['large-count']}\` is not a whole number ≥ 1.`);
+  if (queries === null) return usageError(ctx, BENCH_USAGE, `--queries \`${v.queries}\` is not a whole number ≥ 2.`);
   return { count, runs, large: v.large!, largeCount, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep! };
 }
 
@@ -178,11 +168,6 @@ function wholeNumber(text: string | undefined, minimum: number): number | null {
   if (!text || !/^\d+$/.test(text)) return null;
   const value = Number(text);
   return value >= minimum ? value : null;
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${BENCH_USAGE}`);
-  return EXIT.usage;
 }
 
 async function build(name: string, site: SiteBuild, benchDir: string, label: string, log: (text: string) => void): Promise<CommandMeasurement> {

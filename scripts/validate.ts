@@ -4,12 +4,11 @@
  * Exit 0: all valid; 1: something invalid; 2: usage error.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/config.ts';
 import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/report.ts';
 import { combineChecks } from '../src/lib/postmortem/validate.ts';
-import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
 import { checkFiles } from './lib/parallel-check.ts';
 
 export const VALIDATE_USAGE = `Usage: npm run validate -- [paths…] [options]
@@ -26,22 +25,13 @@ Exit codes: 0 all valid, 1 invalid content, 2 usage error.
 `;
 
 export async function runValidate(ctx: CliContext): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: ctx.argv,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
-    });
-  } catch (error) {
-    return usage(ctx, (error as Error).message);
-  }
-  if (args.values.help) {
-    ctx.stdout(VALIDATE_USAGE);
-    return EXIT.ok;
-  }
+  const args = parseCommand(ctx, VALIDATE_USAGE, {
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (typeof args === 'number') return args;
   const format = args.values.format as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) return usage(ctx, `Unknown --format \`${format}\`; use one of ${REPORT_FORMATS.join(', ')}.`);
+  if (!REPORT_FORMATS.includes(format)) return usageError(ctx, VALIDATE_USAGE, `Unknown --format \`${format}\`; use one of ${REPORT_FORMATS.join(', ')}.`);
 
   const config = loadConfig(ctx.env, ctx.cwd);
   const defaulted = args.positionals.length === 0;
@@ -49,7 +39,7 @@ export async function runValidate(ctx: CliContext): Promise<number> {
   const absolute = given.map((p) => path.resolve(ctx.cwd, p));
   const { files, missing } = expandPaths(absolute);
   if (missing.length) {
-    return usage(ctx, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
+    return usageError(ctx, VALIDATE_USAGE, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
   const shown = files.map((file) => displayPath(file, ctx.cwd));
   const result = combineChecks(await checkFiles(shown, ctx.cwd), { strict: args.values.strict });
@@ -59,11 +49,6 @@ export async function runValidate(ctx: CliContext): Promise<number> {
     return EXIT.invalid;
   }
   return result.summary.invalid === 0 ? EXIT.ok : EXIT.invalid;
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${VALIDATE_USAGE}`);
-  return EXIT.usage;
 }
 
 runIfMain(import.meta.url, runValidate);

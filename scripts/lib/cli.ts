@@ -4,6 +4,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import type { Prompter } from './prompter.ts';
 
@@ -31,6 +32,30 @@ export function processContext(): CliContext {
     stderr: (text) => process.stderr.write(text),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
+}
+
+/** Prints `message` and the usage on standard error; returns exit code 2. */
+export function usageError(ctx: CliContext, usage: string, message: string): number {
+  ctx.stderr(`${message}\n\n${usage}`);
+  return EXIT.usage;
+}
+
+/**
+ * Reads a command's flags from `ctx.argv`. A malformed or unknown flag is a usage error and `--help`
+ * prints the usage; both return the exit code to end with. Otherwise the parsed flags.
+ */
+export function parseCommand<T extends Omit<ParseArgsConfig, 'args'>>(ctx: CliContext, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs({ ...config, args: ctx.argv }) as ReturnType<typeof parseArgs<T>>;
+  } catch (error) {
+    return usageError(ctx, usage, (error as Error).message);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    ctx.stdout(usage);
+    return EXIT.ok;
+  }
+  return parsed;
 }
 
 /** A usage error: the command was called wrongly (exit 2). */
