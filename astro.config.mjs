@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { config } from './src/lib/config.ts';
+import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 
@@ -17,6 +18,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy()],
   markdown: {
+    ...MARKDOWN_OPTIONS,
     // Post-mortems are text: strip scripts, event handlers and script URLs first;
     // then heading ids (Astro would add them later anyway) and the visible anchor links beside them.
     rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors],

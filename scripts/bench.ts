@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { MARKDOWN_OPTIONS } from '../src/lib/markdown/options.ts';
 import { slugOf } from '../src/lib/postmortem/file-name.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { writeArchive } from './bench/generate.ts';
@@ -90,6 +91,10 @@ export async function runBench(ctx: CliContext): Promise<number> {
     const hindsightBuild = await build('Hindsight', site, benchDir, `hindsight-${options.count}`, log);
     const base = baselineSite(benchDir, archiveDir, `baseline-${options.count}`);
     const baselineBuild = await build('bare Astro', base, benchDir, `baseline-${options.count}`, log);
+    // Hindsight turns off Astro's smartypants (a product choice, and a quarter of a build): this baseline does the
+    // same, so the ratio against it is what Hindsight's own features cost.
+    const sameMarkdown = baselineSite(benchDir, archiveDir, `baseline-same-markdown-${options.count}`, { ...MARKDOWN_OPTIONS });
+    const sameMarkdownBuild = await build("bare Astro with Hindsight's Markdown options", sameMarkdown, benchDir, `baseline-same-markdown-${options.count}`, log);
 
     if (options.browser) browser = await launchBrowser(log);
     const hindsight = await measureSite(browser, site, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
@@ -114,7 +119,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
       options: { count: options.count, runs: options.runs, large: options.large, largeCount: options.largeCount },
       validate,
       hindsight,
-      baseline: { build: baselineBuild },
+      baseline: { build: baselineBuild, sameMarkdown: sameMarkdownBuild },
       large,
     };
     const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };

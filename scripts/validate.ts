@@ -19,6 +19,8 @@ POSTMORTEM_DIR or docs/spec/.llm/completed) and reports every problem.
 Options:
   --format pretty|json|github  output format (default: pretty)
   --strict                     warnings fail too
+  --jobs N                     threads to check on (default: one per 1,250
+                               files, up to the number of cores)
   --help                       show this help
 
 Exit codes: 0 all valid, 1 invalid content, 2 usage error.
@@ -27,11 +29,14 @@ Exit codes: 0 all valid, 1 invalid content, 2 usage error.
 export async function runValidate(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, VALIDATE_USAGE, {
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, jobs: { type: 'string' }, help: { type: 'boolean', default: false } },
   });
   if (typeof args === 'number') return args;
   const format = args.values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) return usageError(ctx, VALIDATE_USAGE, `Unknown --format \`${format}\`; use one of ${REPORT_FORMATS.join(', ')}.`);
+
+  const jobs = args.values.jobs === undefined ? undefined : Number(args.values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) return usageError(ctx, VALIDATE_USAGE, `--jobs takes a whole number from 1 to 64, not \`${args.values.jobs}\`.`);
 
   const config = loadConfig(ctx.env, ctx.cwd);
   const defaulted = args.positionals.length === 0;
@@ -42,7 +47,7 @@ export async function runValidate(ctx: CliContext): Promise<number> {
     return usageError(ctx, VALIDATE_USAGE, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
   const shown = files.map((file) => displayPath(file, ctx.cwd));
-  const result = combineChecks(await checkFiles(shown, ctx.cwd), { strict: args.values.strict });
+  const result = combineChecks(await checkFiles(shown, ctx.cwd, jobs), { strict: args.values.strict });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);

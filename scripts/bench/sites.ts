@@ -49,8 +49,11 @@ export function hindsightSite(benchDir: string, archiveDir: string, name: string
   };
 }
 
-/** The bare Astro project: baseline-site/ copied (dropping `.tpl`), sharing this repository's node_modules. */
-export function baselineSite(benchDir: string, archiveDir: string, name: string): SiteBuild {
+/**
+ * The bare Astro project: baseline-site/ copied (dropping `.tpl`), sharing this repository's node_modules.
+ * `markdown`: Markdown options to use instead of Astro's defaults.
+ */
+export function baselineSite(benchDir: string, archiveDir: string, name: string, markdown: Record<string, unknown> = {}): SiteBuild {
   const root = path.join(benchDir, name);
   mkdirSync(root, { recursive: true });
   cpSync(TEMPLATE, root, { recursive: true });
@@ -65,6 +68,7 @@ export function baselineSite(benchDir: string, archiveDir: string, name: string)
       BENCH_ARCHIVE_DIR: archiveDir,
       BENCH_OUT_DIR: outDir,
       BENCH_CACHE_DIR: path.join(root, '.astro-cache'),
+      BENCH_MARKDOWN: JSON.stringify(markdown),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
     outDir,

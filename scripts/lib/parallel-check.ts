@@ -1,7 +1,9 @@
 /**
- * Checks many files on all cores: each thread reads, parses and runs the file
- * rules on its share; the caller adds the archive rules. Below a few hundred
- * files a thread costs more to start than it saves, so small runs stay on one.
+ * Checks many files on several threads: each thread reads, parses and runs the
+ * file rules on its share; the caller adds the archive rules. A thread has to
+ * load every module again before it checks anything, so on this 2-core machine
+ * one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
+ * by default a thread is added per 1,250 files, up to the number of cores.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -11,7 +13,7 @@ import { checkFile } from '../../src/lib/postmortem/validate.ts';
 
 export type CheckedFile = ArchiveEntry & { problems: Problem[] };
 
-const MIN_FILES_PER_THREAD = 250;
+const MIN_FILES_PER_THREAD = 1250;
 const JOB = 'hindsight:check-files';
 
 interface Job {
@@ -20,9 +22,14 @@ interface Job {
   cwd: string;
 }
 
-/** Reads, parses and checks `files` (paths relative to `cwd` or absolute), in the given order. */
-export async function checkFiles(files: readonly string[], cwd: string): Promise<CheckedFile[]> {
-  const threads = Math.min(availableParallelism(), Math.floor(files.length / MIN_FILES_PER_THREAD));
+/** How many threads check `fileCount` files when the caller does not say. */
+export function defaultThreads(fileCount: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
+}
+
+/** Reads, parses and checks `files` (paths relative to `cwd` or absolute), in the given order, on `threads` threads. */
+export async function checkFiles(files: readonly string[], cwd: string, threads = defaultThreads(files.length)): Promise<CheckedFile[]> {
+  threads = Math.min(threads, files.length);
   if (threads < 2) return checkShare(files, cwd);
   const size = Math.ceil(files.length / threads);
   const shares = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
@@ -40,17 +47,19 @@ function inWorker(files: string[], cwd: string): Promise<CheckedFile[]> {
   return new Promise((resolve) => {
     const job: Job = { kind: JOB, files, cwd };
     let settled = false;
-    const settle = (result: CheckedFile[]) => {
-      if (!settled) resolve(result);
+    const settle = (result: () => CheckedFile[]) => {
+      // The worker exits after answering: only check here if it never answered.
+      if (!settled) resolve(result());
       settled = true;
     };
+    const here = () => checkShare(files, cwd);
     try {
       const worker = new Worker(new URL(import.meta.url), { workerData: job });
-      worker.once('message', (result: CheckedFile[]) => settle(result));
-      worker.once('error', () => settle(checkShare(files, cwd)));
-      worker.once('exit', () => settle(checkShare(files, cwd)));
+      worker.once('message', (result: CheckedFile[]) => settle(() => result));
+      worker.once('error', () => settle(here));
+      worker.once('exit', () => settle(here));
     } catch {
-      settle(checkShare(files, cwd));
+      settle(here);
     }
   });
 }

@@ -36,6 +36,11 @@ test('renders the body with its GFM tables and heading anchors', async ({ page }
   await expect(page.getByRole('link', { name: 'Section titled “Summary”' })).toHaveAttribute('href', '#summary');
 });
 
+test('keeps commands and quotes in prose as written (no typographic rewriting)', async ({ page }) => {
+  await page.goto(PAGE);
+  await expect(page.getByRole('listitem').filter({ hasText: 'The on-call paused large exports' })).toContainText('exportctl pause --min-rows=10000 --reason "index build" while');
+});
+
 test('lists action items with status badges and build-date overdue marks', async ({ page }) => {
   await page.goto(PAGE);
   const status = page.getByRole('region', { name: 'Action item status' });

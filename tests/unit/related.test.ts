@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../scripts/bench/generate.ts';
+import { rootCauseCategory } from '../../src/lib/postmortem/category.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { jaccard, relatedIncidents, significantWords, wordIds } from '../../src/lib/postmortem/related.ts';
+import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import { jaccard, MIN_SCORE, relatedIncidents, significantWords, SIMILAR_TEXT, WEIGHTS, wordIds } from '../../src/lib/postmortem/related.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const bySlug = (slug: string) => postmortems.find((pm) => pm.slug === slug)!;
@@ -40,5 +45,59 @@ describe('text likeness', () => {
     expect(jaccard(wordIds(['alpha', 'beta']), wordIds(['beta', 'gamma']))).toBeCloseTo(1 / 3);
     expect(jaccard(wordIds(['gamma', 'alpha', 'beta']), wordIds(['beta', 'alpha', 'gamma']))).toBe(1);
     expect(jaccard(wordIds([]), wordIds(['alpha']))).toBe(0);
+  });
+});
+
+/** The definition, written plainly: score everyone, keep those with a reason, stable-sort, cut. */
+const naiveWords = new Map<Postmortem, Int32Array>();
+function naiveRelated(target: Postmortem, archive: readonly Postmortem[], limit: number) {
+  const words = (pm: Postmortem) => {
+    if (!naiveWords.has(pm)) naiveWords.set(pm, wordIds(significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '))));
+    return naiveWords.get(pm)!;
+  };
+  const categories = new Set([target.meta.root_cause_category, ...target.meta.contributing_categories]);
+  return archive
+    .filter((pm) => pm.slug !== target.slug)
+    .map((pm) => {
+      const reasons: string[] = [];
+      const shared = target.meta.services.filter((service) => pm.meta.services.includes(service));
+      let score = WEIGHTS.service * shared.length;
+      if (shared.length) reasons.push(`Also affected ${shared.join(', ')}`);
+      if (pm.meta.root_cause_category === target.meta.root_cause_category && pm.meta.root_cause_category !== 'unknown') {
+        score += WEIGHTS.category;
+        reasons.push(`Same root cause: ${rootCauseCategory(pm.meta.root_cause_category).label}`);
+      }
+      score += WEIGHTS.contributing * pm.meta.contributing_categories.filter((category) => categories.has(category)).length;
+      const likeness = jaccard(words(target), words(pm));
+      score += WEIGHTS.text * likeness;
+      if (likeness >= SIMILAR_TEXT) reasons.push('Similar wording');
+      return { slug: pm.slug, date: pm.meta.date, reasons, score };
+    })
+    .filter((related) => related.score >= MIN_SCORE && related.reasons.length > 0)
+    .sort((a, b) => b.score - a.score || b.date.localeCompare(a.date))
+    .slice(0, limit)
+    .map(({ slug, reasons, score }) => ({ slug, reasons, score }));
+}
+
+describe('relatedIncidents on a generated archive', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-related-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeArchive(dir, 150);
+  const generated = loadArchive(dir).postmortems;
+
+  it('gives exactly what scoring everyone and sorting gives, for every incident and limit', () => {
+    expect(generated.length).toBe(150);
+    let shown = 0;
+    for (const archive of [generated, postmortems]) {
+      for (const target of archive) {
+        for (const limit of [0, 1, 4, 12]) {
+          const fast = relatedIncidents(target, archive, limit).map(({ postmortem, reasons, score }) => ({ slug: postmortem.slug, reasons, score }));
+          expect(fast).toEqual(naiveRelated(target, archive, limit));
+          shown += fast.length;
+        }
+      }
+    }
+    // The comparison means something only if incidents do have related ones.
+    expect(shown).toBeGreaterThan(1000);
   });
 });

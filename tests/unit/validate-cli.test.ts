@@ -68,7 +68,7 @@ describe('npm run validate', () => {
   });
 
   it('exits 2 with the usage on a usage error', async () => {
-    for (const argv of [['--format', 'xml'], ['--bogus'], ['no/such/folder']]) {
+    for (const argv of [['--format', 'xml'], ['--bogus'], ['no/such/folder'], ['--jobs', '0'], ['--jobs', 'many']]) {
       const { code, stderr } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(stderr).toContain('Usage: npm run validate');

@@ -8,5 +8,7 @@ export default defineConfig({
   outDir: process.env.BENCH_OUT_DIR,
   cacheDir: process.env.BENCH_CACHE_DIR,
   trailingSlash: 'always',
+  // Astro's defaults, or (for the like-for-like run) Hindsight's Markdown options passed in as JSON.
+  markdown: JSON.parse(process.env.BENCH_MARKDOWN || '{}'),
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,7 @@
 /**
  * Related incidents: post-mortems that share a service or a root-cause
- * category with this one, or read alike. Computed at build for each page.
+ * category with this one, or read alike. Computed at build for each page,
+ * so scoring the archive must stay cheap: reasons are only written for the few shown.
  */
 import { rootCauseCategory, UNKNOWN_CATEGORY } from './category.ts';
 import type { Postmortem } from './model.ts';
@@ -13,11 +14,11 @@ export interface RelatedIncident {
 }
 
 /** How much each kind of likeness counts. A shared service weighs most: it is where the next incident will be. */
-const WEIGHTS = { service: 3, category: 2, contributing: 0.5, text: 8 };
+export const WEIGHTS = { service: 3, category: 2, contributing: 0.5, text: 8 };
 /** Text likeness (Jaccard of significant words) from which "Similar wording" is worth saying. */
 export const SIMILAR_TEXT = 0.12;
 /** Below this score a post-mortem is not worth showing as related. */
-const MIN_SCORE = 1.5;
+export const MIN_SCORE = 1.5;
 
 const STOP_WORDS = new Set(
   'a an and are as at be by for from had has have in into is it its not of on or our that the their then this to was were when which while with after before during over under all any did out too'.split(' '),
@@ -74,35 +75,122 @@ function wordsOf(pm: Postmortem): Int32Array {
 }
 
 /**
+ * An archive prepared for scoring: which post-mortems hold each word and each
+ * service. Scoring one page then walks the target's words and services instead
+ * of comparing it with every other post-mortem's word list, so a build of N
+ * pages costs about N × (postings touched), not N² list merges.
+ */
+interface ArchiveIndex {
+  position: Map<Postmortem, number>;
+  wordCounts: Int32Array;
+  byWord: Map<number, number[]>;
+  byService: Map<string, number[]>;
+  /** Per post-mortem: the main category, with a bit per contributing category. */
+  category: string[];
+  contributingBits: Int32Array;
+  categoryBit: Map<string, number>;
+  /** Scratch counters, reset after each target. */
+  sharedWords: Int32Array;
+  sharedServices: Int32Array;
+}
+
+const indexes = new WeakMap<readonly Postmortem[], ArchiveIndex>();
+
+function indexOf(archive: readonly Postmortem[]): ArchiveIndex {
+  let index = indexes.get(archive);
+  if (index) return index;
+  const categoryBit = new Map<string, number>();
+  const bitOf = (category: string) => {
+    if (!categoryBit.has(category)) categoryBit.set(category, 1 << categoryBit.size % 31);
+    return categoryBit.get(category)!;
+  };
+  index = {
+    position: new Map(archive.map((pm, at) => [pm, at])),
+    wordCounts: Int32Array.from(archive, (pm) => wordsOf(pm).length),
+    byWord: new Map(),
+    byService: new Map(),
+    category: archive.map((pm) => pm.meta.root_cause_category),
+    contributingBits: Int32Array.from(archive, (pm) => pm.meta.contributing_categories.reduce((bits, category) => bits | bitOf(category), 0)),
+    categoryBit,
+    sharedWords: new Int32Array(archive.length),
+    sharedServices: new Int32Array(archive.length),
+  };
+  archive.forEach((pm, at) => {
+    for (const word of wordsOf(pm)) append(index!.byWord, word, at);
+    for (const service of new Set(pm.meta.services)) append(index!.byService, service, at);
+  });
+  indexes.set(archive, index);
+  return index;
+}
+
+function append<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Best first; ties: newest first. */
+function ranksBefore(a: { score: number; postmortem: Postmortem }, b: { score: number; postmortem: Postmortem }): boolean {
+  return a.score > b.score || (a.score === b.score && a.postmortem.meta.date.localeCompare(b.postmortem.meta.date) > 0);
+}
+
+/**
  * Up to `limit` post-mortems most like `target`, best first (ties: newest
- * first). Shared services, the same main category, overlapping contributing
- * categories and similar wording each add to the score.
+ * first, then archive order). Shared services, the same main category,
+ * overlapping contributing categories and similar wording (Jaccard of
+ * significant words) each add to the score.
  */
 export function relatedIncidents(target: Postmortem, archive: readonly Postmortem[], limit = 4): RelatedIncident[] {
+  if (limit <= 0) return [];
+  const index = indexOf(archive);
   const targetWords = wordsOf(target);
-  const targetCategories = new Set([target.meta.root_cause_category, ...target.meta.contributing_categories]);
-  return archive
-    .filter((pm) => pm.slug !== target.slug)
-    .map((pm) => {
-      const reasons: string[] = [];
-      let score = 0;
-      const sharedServices = target.meta.services.filter((service) => pm.meta.services.includes(service));
-      if (sharedServices.length) {
-        score += WEIGHTS.service * sharedServices.length;
-        reasons.push(`Also affected ${sharedServices.join(', ')}`);
-      }
-      // Two drafts that both say `unknown` share ignorance, not a cause.
-      if (pm.meta.root_cause_category === target.meta.root_cause_category && pm.meta.root_cause_category !== UNKNOWN_CATEGORY.id) {
-        score += WEIGHTS.category;
-        reasons.push(`Same root cause: ${rootCauseCategory(pm.meta.root_cause_category).label}`);
-      }
-      score += WEIGHTS.contributing * pm.meta.contributing_categories.filter((category) => targetCategories.has(category)).length;
-      const likeness = jaccard(targetWords, wordsOf(pm));
-      score += WEIGHTS.text * likeness;
-      if (likeness >= SIMILAR_TEXT) reasons.push('Similar wording');
-      return { postmortem: pm, reasons, score };
-    })
-    .filter((related) => related.score >= MIN_SCORE && related.reasons.length > 0)
-    .sort((a, b) => b.score - a.score || b.postmortem.meta.date.localeCompare(a.postmortem.meta.date))
-    .slice(0, limit);
+  const targetServices = [...new Set(target.meta.services)];
+  const { sharedWords, sharedServices } = index;
+  for (const word of targetWords) for (const at of index.byWord.get(word) ?? []) sharedWords[at]! += 1;
+  for (const service of targetServices) for (const at of index.byService.get(service) ?? []) sharedServices[at]! += 1;
+  const targetBits = [target.meta.root_cause_category, ...target.meta.contributing_categories].reduce((bits, category) => bits | (index.categoryBit.get(category) ?? 0), 0);
+  // Two drafts that both say `unknown` share ignorance, not a cause.
+  const knownCategory = target.meta.root_cause_category === UNKNOWN_CATEGORY.id ? null : target.meta.root_cause_category;
+  const self = index.position.get(target) ?? -1;
+
+  // The best `limit` so far, kept in order; a candidate goes after those it does not beat, as a stable sort would put it.
+  const best: { score: number; postmortem: Postmortem; at: number; likeness: number; sameCategory: boolean }[] = [];
+  for (let at = 0; at < archive.length; at += 1) {
+    const pm = archive[at]!;
+    if (at === self || pm.slug === target.slug) continue;
+    const shared = sharedWords[at]!;
+    const likeness = shared && targetWords.length ? shared / (targetWords.length + index.wordCounts[at]! - shared) : 0;
+    const sameCategory = knownCategory !== null && index.category[at] === knownCategory;
+    // Only a shared service, the same cause or similar wording give a reader a reason to look.
+    if (!sharedServices[at] && !sameCategory && likeness < SIMILAR_TEXT) continue;
+    const score =
+      WEIGHTS.service * sharedServices[at]! +
+      (sameCategory ? WEIGHTS.category : 0) +
+      WEIGHTS.contributing * bitCount(index.contributingBits[at]! & targetBits) +
+      WEIGHTS.text * likeness;
+    if (score < MIN_SCORE) continue;
+    const candidate = { score, postmortem: pm, at, likeness, sameCategory };
+    if (best.length === limit && !ranksBefore(candidate, best[best.length - 1]!)) continue;
+    let place = best.length;
+    while (place > 0 && ranksBefore(candidate, best[place - 1]!)) place -= 1;
+    best.splice(place, 0, candidate);
+    if (best.length > limit) best.pop();
+  }
+  sharedWords.fill(0);
+  sharedServices.fill(0);
+
+  return best.map(({ score, postmortem: pm, likeness, sameCategory }) => {
+    const reasons: string[] = [];
+    const services = targetServices.filter((service) => pm.meta.services.includes(service));
+    if (services.length) reasons.push(`Also affected ${services.join(', ')}`);
+    if (sameCategory) reasons.push(`Same root cause: ${rootCauseCategory(pm.meta.root_cause_category).label}`);
+    if (likeness >= SIMILAR_TEXT) reasons.push('Similar wording');
+    return { postmortem: pm, reasons, score };
+  });
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest; rest &= rest - 1) count += 1;
+  return count;
 }

@@ -1,0 +1,10 @@
+/**
+ * How Hindsight differs from Astro's default Markdown options. One place,
+ * because the site's config and the benchmark's like-for-like baseline both use it.
+ */
+export const MARKDOWN_OPTIONS = {
+  // Post-mortems quote commands and identifiers in prose: typographic rewriting would turn
+  // `--force` into an em dash and straight quotes into curly ones, breaking what readers copy.
+  // (It was also a quarter of the build: retext runs over every sentence.)
+  smartypants: false,
+} as const;
