@@ -14,7 +14,7 @@ import { MARKDOWN_OPTIONS } from '../src/lib/markdown/options.ts';
 import { slugOf } from '../src/lib/postmortem/file-name.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { writeArchive } from './bench/generate.ts';
-import { measureCommand, type CommandMeasurement } from './bench/measure-build.ts';
+import { measureCommand, medianOfRuns, type CommandMeasurement } from './bench/measure-build.ts';
 import { measureValidate } from './bench/measure-validate.ts';
 import { measurePageWeights, type PageSpec } from './bench/page-weights.ts';
 import { startPreview } from './bench/preview.ts';
@@ -32,6 +32,7 @@ build (against a bare Astro build of the same files), page weights and search.
 Options:
   --count N         post-mortems to generate (default: 1000)
   --runs K          validate runs; the median is reported (default: 3)
+  --build-runs B    builds of each site, taking turns; the median is reported (default: 3)
   --large           also build and search N = --large-count (default: off)
   --large-count M   size of the large run (default: 5000)
   --queries Q       search queries to time, at least 50 (default: 60)
@@ -52,6 +53,7 @@ const DOCS_END = '<!-- bench:end -->';
 interface Options {
   count: number;
   runs: number;
+  buildRuns: number;
   large: boolean;
   largeCount: number;
   queries: number;
@@ -87,17 +89,33 @@ export async function runBench(ctx: CliContext): Promise<number> {
     const validate = measureValidate(archiveDir, options.runs);
     log(`validate median ${seconds(validate.medianMs)}, naive ${seconds(validate.naiveMedianMs)}`);
 
-    const site = hindsightSite(benchDir, archiveDir, `hindsight-${options.count}`);
-    const hindsightBuild = await build('Hindsight', site, benchDir, `hindsight-${options.count}`, log);
-    const base = baselineSite(benchDir, archiveDir, `baseline-${options.count}`);
-    const baselineBuild = await build('bare Astro', base, benchDir, `baseline-${options.count}`, log);
-    // Hindsight turns off Astro's smartypants (a product choice, and a quarter of a build): this baseline does the
+    // The three builds take turns, so a slow spell of a noisy machine falls on all of them; each variant's median is kept.
+    // Hindsight turns off Astro's smartypants (a product choice, and a quarter of a build): the third build does the
     // same, so the ratio against it is what Hindsight's own features cost.
-    const sameMarkdown = baselineSite(benchDir, archiveDir, `baseline-same-markdown-${options.count}`, { ...MARKDOWN_OPTIONS });
-    const sameMarkdownBuild = await build("bare Astro with Hindsight's Markdown options", sameMarkdown, benchDir, `baseline-same-markdown-${options.count}`, log);
+    const variants = [
+      { name: 'Hindsight', label: `hindsight-${options.count}`, site: (label: string) => hindsightSite(benchDir, archiveDir, label) },
+      { name: 'bare Astro', label: `baseline-${options.count}`, site: (label: string) => baselineSite(benchDir, archiveDir, label) },
+      {
+        name: "bare Astro with Hindsight's Markdown options",
+        label: `baseline-same-markdown-${options.count}`,
+        site: (label: string) => baselineSite(benchDir, archiveDir, label, { ...MARKDOWN_OPTIONS }),
+      },
+    ];
+    const runs: CommandMeasurement[][] = variants.map(() => []);
+    let site: SiteBuild | null = null;
+    for (let run = 1; run <= options.buildRuns; run += 1) {
+      const several = options.buildRuns > 1;
+      for (const [index, variant] of variants.entries()) {
+        const label = several ? `${variant.label}-run${run}` : variant.label;
+        const built = variant.site(label);
+        if (index === 0) site = built;
+        runs[index]!.push(await build(several ? `${variant.name} (run ${run} of ${options.buildRuns})` : variant.name, built, benchDir, label, log));
+      }
+    }
+    const [hindsightBuild, baselineBuild, sameMarkdownBuild] = runs.map(medianOfRuns) as [CommandMeasurement, CommandMeasurement, CommandMeasurement];
 
     if (options.browser) browser = await launchBrowser(log);
-    const hindsight = await measureSite(browser, site, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
+    const hindsight = await measureSite(browser, site!, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
 
     const defaultDurationS = (Date.now() - started) / 1000;
     let large: SiteRun | null = null;
@@ -116,7 +134,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
       durationS: (Date.now() - started) / 1000,
       defaultDurationS,
       machine,
-      options: { count: options.count, runs: options.runs, large: options.large, largeCount: options.largeCount },
+      options: { count: options.count, runs: options.runs, buildRuns: options.buildRuns, large: options.large, largeCount: options.largeCount },
       validate,
       hindsight,
       baseline: { build: baselineBuild, sameMarkdown: sameMarkdownBuild },
@@ -146,6 +164,7 @@ function parseOptions(ctx: CliContext): Options | number {
     options: {
       count: { type: 'string', default: '1000' },
       runs: { type: 'string', default: '3' },
+      'build-runs': { type: 'string', default: '3' },
       large: { type: 'boolean', default: false },
       'large-count': { type: 'string', default: '5000' },
       queries: { type: 'string', default: '60' },
@@ -160,13 +179,15 @@ function parseOptions(ctx: CliContext): Options | number {
   const v = args.values;
   const count = wholeNumber(v.count, 1);
   const runs = wholeNumber(v.runs, 1);
+  const buildRuns = wholeNumber(v['build-runs'], 1);
   const largeCount = wholeNumber(v['large-count'], 1);
   const queries = wholeNumber(v.queries, 2);
   if (count === null) return usageError(ctx, BENCH_USAGE, `--count \`${v.count}\` is not a whole number ≥ 1.`);
   if (runs === null) return usageError(ctx, BENCH_USAGE, `--runs \`${v.runs}\` is not a whole number ≥ 1.`);
+  if (buildRuns === null) return usageError(ctx, BENCH_USAGE, `--build-runs \`${v['build-runs']}\` is not a whole number ≥ 1.`);
   if (largeCount === null) return usageError(ctx, BENCH_USAGE, `--large-count \`${v['large-count']}\` is not a whole number ≥ 1.`);
   if (queries === null) return usageError(ctx, BENCH_USAGE, `--queries \`${v.queries}\` is not a whole number ≥ 2.`);
-  return { count, runs, large: v.large!, largeCount, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep! };
+  return { count, runs, buildRuns, large: v.large!, largeCount, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep! };
 }
 
 function wholeNumber(text: string | undefined, minimum: number): number | null {

@@ -3,7 +3,7 @@
 // about 0.15 s, which matters when CI runs `validate` on every pull request.
 // The bundle is rebuilt whenever a source file or the lockfile changes.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -35,7 +35,8 @@ function fingerprint() {
 }
 
 const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
-const bundle = path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
+const version = fingerprint();
+const bundle = path.join(cacheDir, `${name}-${version}.mjs`);
 if (!existsSync(bundle)) {
   const { build } = await import('esbuild');
   mkdirSync(cacheDir, { recursive: true });
@@ -51,8 +52,15 @@ if (!existsSync(bundle)) {
     logLevel: 'warning',
   });
   renameSync(partial, bundle);
+  // Bundles of earlier versions of this command are never run again.
+  for (const file of readdirSync(cacheDir)) {
+    if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && path.join(cacheDir, file) !== bundle) rmSync(path.join(cacheDir, file), { force: true });
+  }
 }
 
+// Which build of the code runs, so caches of its results (validate's) are never read by another build.
+process.env.HINDSIGHT_CODE_VERSION = version;
+process.env.HINDSIGHT_CACHE_DIR = cacheDir;
 // The CLI checks that it is the entry point: make the bundle the script being run.
 process.argv = [process.argv[0], bundle, ...args];
 await import(pathToFileURL(bundle).href);

@@ -9,7 +9,8 @@ import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/report.ts';
 import { combineChecks } from '../src/lib/postmortem/validate.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
-import { checkFiles } from './lib/parallel-check.ts';
+import { checkFilesWithCache } from './lib/cached-check.ts';
+import { resultCacheFromEnv } from './lib/result-cache.ts';
 
 export const VALIDATE_USAGE = `Usage: npm run validate -- [paths…] [options]
 
@@ -21,6 +22,8 @@ Options:
   --strict                     warnings fail too
   --jobs N                     threads to check on (default: one per 1,250
                                files, up to the number of cores)
+  --no-cache                   check every file, even those unchanged since
+                               the last run (results are cached by content)
   --help                       show this help
 
 Exit codes: 0 all valid, 1 invalid content, 2 usage error.
@@ -29,7 +32,7 @@ Exit codes: 0 all valid, 1 invalid content, 2 usage error.
 export async function runValidate(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, VALIDATE_USAGE, {
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, jobs: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: { format: { type: 'string', default: 'pretty' }, strict: { type: 'boolean', default: false }, jobs: { type: 'string' }, 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
   });
   if (typeof args === 'number') return args;
   const format = args.values.format as ReportFormat;
@@ -47,7 +50,9 @@ export async function runValidate(ctx: CliContext): Promise<number> {
     return usageError(ctx, VALIDATE_USAGE, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
   const shown = files.map((file) => displayPath(file, ctx.cwd));
-  const result = combineChecks(await checkFiles(shown, ctx.cwd, jobs), { strict: args.values.strict });
+  const cache = args.values['no-cache'] ? null : resultCacheFromEnv(ctx.env);
+  const { checked } = await checkFilesWithCache(shown, ctx.cwd, cache, jobs);
+  const result = combineChecks(checked, { strict: args.values.strict });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);

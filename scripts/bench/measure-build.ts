@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { median } from '../../src/lib/postmortem/stats.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -20,6 +21,30 @@ export interface CommandMeasurement {
   treePeakRssMiB: number | null;
   /** Where the command's output went. */
   logFile: string;
+  /** When this is the median of several runs: each run's wall time, in the order run. */
+  runsMs?: number[];
+}
+
+/**
+ * Several runs of one build as one measurement: the median wall time and the
+ * median peaks (each median on its own), ok only if every run was. The log is the first failed run's, else the last.
+ */
+export function medianOfRuns(runs: readonly CommandMeasurement[]): CommandMeasurement {
+  if (runs.length === 0) throw new Error('medianOfRuns needs at least one run');
+  const failed = runs.find((run) => !run.ok);
+  const peaks = (pick: (run: CommandMeasurement) => number | null) => {
+    const values = runs.map(pick).filter((value): value is number => value !== null);
+    return values.length ? median(values)! : null;
+  };
+  return {
+    ok: !failed,
+    exitCode: failed ? failed.exitCode : 0,
+    wallMs: median(runs.map((run) => run.wallMs))!,
+    peakRssMiB: peaks((run) => run.peakRssMiB),
+    treePeakRssMiB: peaks((run) => run.treePeakRssMiB),
+    logFile: (failed ?? runs[runs.length - 1]!).logFile,
+    runsMs: runs.map((run) => run.wallMs),
+  };
 }
 
 export interface RunOptions {

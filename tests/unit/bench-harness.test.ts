@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../../scripts/bench.ts';
+import { medianOfRuns } from '../../scripts/bench/measure-build.ts';
 import { inlineScripts } from '../../scripts/bench/page-weights.ts';
 import { searchQueries } from '../../scripts/bench/queries.ts';
 import { evaluateTargets, formatMarkdown, formatTable, type BenchResult } from '../../scripts/bench/report.ts';
@@ -25,7 +26,7 @@ describe('bench CLI', () => {
     expect(out.stdout).toContain('--count N');
   });
 
-  it.each([['--count', 'many'], ['--runs', '0'], ['--queries', '1'], ['--nope']])('rejects %s %s with exit 2', async (...argv) => {
+  it.each([['--count', 'many'], ['--runs', '0'], ['--build-runs', '0'], ['--queries', '1'], ['--nope']])('rejects %s %s with exit 2', async (...argv) => {
     const { ctx, out } = context(argv.filter(Boolean) as string[]);
     expect(await runBench(ctx)).toBe(2);
     expect(out.stderr).toContain('Usage: npm run bench');
@@ -86,6 +87,23 @@ describe('bench report', () => {
     expect(byLabel['search data per 1,000 post-mortems (gzip)']).toBe(true);
     expect(byLabel['search data fetched before the first interaction']).toBe(true);
     expect(byLabel['N = 5,000 builds without running out of memory']).toBeNull();
+    expect(byLabel["build wall time vs bare Astro with Hindsight's Markdown options"]).toBeNull();
+  });
+
+  it('judges the like-for-like build and says it is a median of several runs', () => {
+    const hindsightRuns = [build(120_000, 500), build(100_000, 520), build(101_000, 480)];
+    const sameMarkdown = medianOfRuns([build(90_000, 400), build(95_000, 410), build(80_000, 390)]);
+    const result = { ...base, hindsight: { ...base.hindsight!, build: medianOfRuns(hindsightRuns) }, baseline: { build: build(100_000, 450), sameMarkdown } };
+    const like = evaluateTargets(result).find((t) => t.label === "build wall time vs bare Astro with Hindsight's Markdown options")!;
+    expect(like.pass).toBe(true); // 101 s ≤ 1.15 × 90 s
+    expect(like.measured).toBe('1.12× (101.00 s vs 90.00 s; median of 3)');
+  });
+
+  it('takes the median of each figure over several builds, and fails if any run failed', () => {
+    const median = medianOfRuns([build(120_000, 500), build(100_000, 520), build(101_000, 480)]);
+    expect(median).toMatchObject({ ok: true, wallMs: 101_000, peakRssMiB: 500, treePeakRssMiB: 540, runsMs: [120_000, 100_000, 101_000] });
+    const failed = medianOfRuns([build(1, 1), { ...build(2, 2), ok: false, exitCode: 1, logFile: 'failed.log' }]);
+    expect(failed).toMatchObject({ ok: false, exitCode: 1, logFile: 'failed.log' });
   });
 
   it('reports a missing page or search as not measured, not as a crash', () => {

@@ -30,7 +30,7 @@ describe('validate on a large archive', () => {
     const expected = validatePostmortems(readPostmortems(files, ROOT));
     let output = '';
     try {
-      execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', displayPath(archive, ROOT), '--format', 'json', '--jobs', '3'], { cwd: ROOT, encoding: 'utf8' });
+      execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', displayPath(archive, ROOT), '--format', 'json', '--jobs', '3', '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
     } catch (error) {
       output = (error as { stdout: string; status: number }).stdout;
       expect((error as { status: number }).status).toBe(1);

@@ -1,0 +1,14 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { splitFrontmatter } from './src/lib/postmortem/frontmatter.ts';
+import { frontmatterSchema } from './src/lib/postmortem/schema/frontmatter.ts';
+import { parsePostmortem } from './src/lib/postmortem/parse.ts';
+const dir = '/tmp/a1000';
+const texts = readdirSync(dir).map((f) => readFileSync(dir + '/' + f, 'utf8'));
+const bench = (name: string, fn: () => void) => { fn(); const t = performance.now(); for (let r = 0; r < 3; r++) fn(); console.log(name, ((performance.now() - t) / 3).toFixed(0), 'ms'); };
+const splits = texts.map((t) => splitFrontmatter(t));
+bench('normalise', () => { for (const t of texts) t.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'); });
+bench('split+yaml', () => { for (const t of texts) splitFrontmatter(t); });
+bench('zod', () => { for (const s of splits) frontmatterSchema.safeParse((s.frontmatter as any).data); });
+bench('binary check', () => { for (const t of texts) t.includes('\u0000') || /\uFFFD{3,}/.test(t); });
+bench('bytes', () => { for (const t of texts) Buffer.byteLength(t); });
+bench('parse all', () => { for (const t of texts) parsePostmortem('x/postmortem-2020-01-01-x.md', t); });
