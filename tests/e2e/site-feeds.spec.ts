@@ -6,7 +6,7 @@ import { incidentIntervals } from '../../src/lib/postmortem/durations.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 
-test('the RSS feed is valid XML with one item per post-mortem', async ({ page, request }) => {
+test('the RSS feed is valid XML with one item per post-mortem, newest first (the latest 50)', async ({ page, request }) => {
   const response = await request.get('rss.xml');
   expect(response.ok()).toBe(true);
   expect(response.headers()['content-type']).toMatch(/xml/);

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../scripts/bench/generate.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { FEED_LENGTH, feedItems } from '../../src/lib/site/feed.ts';
+
+describe('feedItems', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-feed-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeArchive(dir, FEED_LENGTH + 10);
+  const { postmortems } = loadArchive(dir);
+
+  it('carries the newest post-mortems only, newest first', () => {
+    const items = feedItems(postmortems);
+    expect(postmortems).toHaveLength(FEED_LENGTH + 10);
+    expect(items).toHaveLength(FEED_LENGTH);
+    expect(items.map((item) => item.link)).toEqual(postmortems.slice(0, FEED_LENGTH).map((pm) => `/incidents/${pm.slug}/`));
+    const dates = items.map((item) => item.pubDate!.getTime());
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    expect(dates.at(-1)).toBeGreaterThanOrEqual(Math.max(...postmortems.slice(FEED_LENGTH).map((pm) => Date.parse(pm.meta.date))));
+  });
+});
