@@ -193,7 +193,7 @@ describe('the ledger of the site fixture', () => {
       services: ['report-export', 'postgres'],
     });
     expect(seed!.path).toMatch(/tests\/fixtures\/site\/postmortem-2026-03-14-report-export-timeouts\.md$/);
-    expect(seed!.line).toBe(80);
+    expect(seed!.line).toBe(81);
     // An .mdx post-mortem's table (no Ticket column) is read like any other.
     const restore = items.find((x) => x.action === 'Restore the autoscaler minimum and document it');
     expect(restore).toMatchObject({
