@@ -3,7 +3,7 @@
  * checked again, and the report is always what checking everything reports.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -97,5 +97,23 @@ describe('checkFilesWithCache', () => {
     const fullRun = run('--no-cache');
     expect(cachedRun.status).toBe(1);
     expect(JSON.parse(cachedRun.stdout)).toEqual(JSON.parse(fullRun.stdout));
+  });
+});
+
+describe('the code version the cache is kept under', () => {
+  it('survives a checkout that only changes file times (the launcher hashes contents)', () => {
+    const bundles = () => readdirSync(path.join(ROOT, 'node_modules/.cache/hindsight')).filter((name) => /^validate-[0-9a-f]+\.mjs$/.test(name));
+    execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', '--help'], { cwd: ROOT });
+    const before = bundles();
+    expect(before).toHaveLength(1);
+    const source = path.join(ROOT, 'src/lib/postmortem/sections.ts');
+    const { atime, mtime } = statSync(source);
+    utimesSync(source, new Date(), new Date(Date.now() + 60_000));
+    try {
+      execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', '--help'], { cwd: ROOT });
+      expect(bundles()).toEqual(before);
+    } finally {
+      utimesSync(source, atime, mtime);
+    }
   });
 });
