@@ -31,7 +31,7 @@ build (against a bare Astro build of the same files), page weights and search.
 
 Options:
   --count N         post-mortems to generate (default: 1000)
-  --runs K          validate runs; the median is reported (default: 3)
+  --runs K          validate runs; the median is reported (default: 5)
   --build-runs B    builds of each site, taking turns; the median is reported (default: 3)
   --large           also build and search N = --large-count (default: off)
   --large-count M   size of the large run (default: 5000)
@@ -163,7 +163,7 @@ function parseOptions(ctx: CliContext): Options | number {
     allowPositionals: false,
     options: {
       count: { type: 'string', default: '1000' },
-      runs: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '5' },
       'build-runs': { type: 'string', default: '3' },
       large: { type: 'boolean', default: false },
       'large-count': { type: 'string', default: '5000' },

@@ -87,26 +87,29 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function readCell(markdown: string): TableCell {
   if (!INLINE_SYNTAX.test(markdown)) return { text: markdown, url: bareUrl(markdown) };
   let url: string | null = null;
+  // Each pass runs only when its syntax can be there: most cells hold one code span and nothing else.
+  let text = markdown.includes('\\|') ? markdown.replace(/\\\|/g, '|') : markdown;
   // Code spans are set aside first so their content is never read as emphasis or links.
   const codeSpans: string[] = [];
-  const text = markdown
-    .replace(/\\\|/g, '|')
-    .replace(/`([^`]*)`/g, (_, code: string) => `\uE000${codeSpans.push(code.trim()) - 1}\uE001`)
-    .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_, label: string, href: string) => {
+  if (text.includes('`')) text = text.replace(/`([^`]*)`/g, (_, code: string) => `\uE000${codeSpans.push(code.trim()) - 1}\uE001`);
+  if (text.includes('](')) {
+    text = text.replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_, label: string, href: string) => {
       url ??= href;
       return label;
-    })
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, (_, href: string) => {
+    });
+  }
+  if (text.includes('<')) {
+    text = text.replace(/<((?:https?|mailto):[^>\s]+)>/g, (_, href: string) => {
       url ??= href;
       return href;
-    })
-    .replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])([*_])(?=\S)([^*_]*?\S)\2(?![\w*])/g, '$1$3')
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!)
-    .replace(/\uE000(\d+)\uE001/g, (_, index: string) => codeSpans[Number(index)]!)
-    .trim();
-  return { text, url: url ?? bareUrl(markdown) };
+    });
+  }
+  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, '$2');
+  if (text.includes('*') || text.includes('_')) text = text.replace(/(^|[^\w*])([*_])(?=\S)([^*_]*?\S)\2(?![\w*])/g, '$1$3');
+  if (text.includes('\\')) text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (text.includes('&')) text = text.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!);
+  if (codeSpans.length) text = text.replace(/\uE000(\d+)\uE001/g, (_, index: string) => codeSpans[Number(index)]!);
+  return { text: text.trim(), url: url ?? bareUrl(markdown) };
 }
 
 /** A GFM autolink literal (`https://…`, `www.…`), trimmed of trailing punctuation as GFM trims it. */
