@@ -6,9 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
-import { checkFiles, defaultThreads, type CheckedFile } from './parallel-check.ts';
+import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
 import type { ResultCache } from './result-cache.ts';
 
 export interface CheckRun {
@@ -30,13 +28,9 @@ export async function checkFilesWithCache(files: readonly string[], cwd: string,
     else pending.push({ file, text, key });
   }
   const cached = known.size;
-  const fresh =
-    (threads ?? defaultThreads(pending.length)) >= 2
-      ? await checkFiles(pending.map(({ file }) => file), cwd, threads ?? defaultThreads(pending.length))
-      : pending.map(({ file, text }) => {
-          const parsed = parsePostmortem(file, text);
-          return { path: file, slug: parsed.slug, problems: checkFile(parsed) };
-        });
+  const threadCount = threads ?? defaultThreads(pending.length);
+  // On one thread the texts already read are checked as they are; threads read their share again.
+  const fresh = threadCount >= 2 ? await checkFiles(pending.map(({ file }) => file), cwd, threadCount) : pending.map(({ file, text }) => checkText(file, text));
   fresh.forEach((result, index) => {
     known.set(result.path, result);
     cache.set(pending[index]!.key, result.problems);

@@ -5,9 +5,11 @@
  * one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
  * by default a thread is added per 1,250 files, up to the number of cores.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readPostmortems } from '../../src/lib/postmortem/archive.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/index.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
 
@@ -39,7 +41,13 @@ export async function checkFiles(files: readonly string[], cwd: string, threads 
 }
 
 function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
-  return readPostmortems(files, cwd).map((pm) => ({ path: pm.path, slug: pm.slug, problems: checkFile(pm) }));
+  return files.map((file) => checkText(file, readFileSync(path.resolve(cwd, file), 'utf8')));
+}
+
+/** Parses and checks one file's text (`file` as it is to be reported). */
+export function checkText(file: string, text: string): CheckedFile {
+  const parsed = parsePostmortem(file, text);
+  return { path: parsed.path, slug: parsed.slug, problems: checkFile(parsed) };
 }
 
 /** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */
