@@ -3,7 +3,7 @@
  * category with this one, or read alike. Computed at build for each page,
  * so scoring the archive must stay cheap: reasons are only written for the few shown.
  */
-import { rootCauseCategory, UNKNOWN_CATEGORY } from './category.ts';
+import { CATEGORY_IDS, rootCauseCategory, UNKNOWN_CATEGORY } from './category.ts';
 import type { Postmortem } from './model.ts';
 
 export interface RelatedIncident {
@@ -85,10 +85,9 @@ interface ArchiveIndex {
   wordCounts: Int32Array;
   byWord: Map<number, number[]>;
   byService: Map<string, number[]>;
-  /** Per post-mortem: the main category, with a bit per contributing category. */
+  /** Per post-mortem: the main category, and each contributing category as a bit. */
   category: string[];
-  contributingBits: Int32Array;
-  categoryBit: Map<string, number>;
+  contributingBits: number[][];
   /** Scratch counters, reset after each target. */
   sharedWords: Int32Array;
   sharedServices: Int32Array;
@@ -99,19 +98,13 @@ const indexes = new WeakMap<readonly Postmortem[], ArchiveIndex>();
 function indexOf(archive: readonly Postmortem[]): ArchiveIndex {
   let index = indexes.get(archive);
   if (index) return index;
-  const categoryBit = new Map<string, number>();
-  const bitOf = (category: string) => {
-    if (!categoryBit.has(category)) categoryBit.set(category, 1 << categoryBit.size % 31);
-    return categoryBit.get(category)!;
-  };
   index = {
     position: new Map(archive.map((pm, at) => [pm, at])),
     wordCounts: Int32Array.from(archive, (pm) => wordsOf(pm).length),
     byWord: new Map(),
     byService: new Map(),
     category: archive.map((pm) => pm.meta.root_cause_category),
-    contributingBits: Int32Array.from(archive, (pm) => pm.meta.contributing_categories.reduce((bits, category) => bits | bitOf(category), 0)),
-    categoryBit,
+    contributingBits: archive.map((pm) => pm.meta.contributing_categories.map((category) => categoryBits([category]))),
     sharedWords: new Int32Array(archive.length),
     sharedServices: new Int32Array(archive.length),
   };
@@ -144,11 +137,11 @@ export function relatedIncidents(target: Postmortem, archive: readonly Postmorte
   if (limit <= 0) return [];
   const index = indexOf(archive);
   const targetWords = wordsOf(target);
-  const targetServices = [...new Set(target.meta.services)];
+  const targetServices = target.meta.services;
   const { sharedWords, sharedServices } = index;
   for (const word of targetWords) for (const at of index.byWord.get(word) ?? []) sharedWords[at]! += 1;
   for (const service of targetServices) for (const at of index.byService.get(service) ?? []) sharedServices[at]! += 1;
-  const targetBits = [target.meta.root_cause_category, ...target.meta.contributing_categories].reduce((bits, category) => bits | (index.categoryBit.get(category) ?? 0), 0);
+  const targetBits = categoryBits([target.meta.root_cause_category, ...target.meta.contributing_categories]);
   // Two drafts that both say `unknown` share ignorance, not a cause.
   const knownCategory = target.meta.root_cause_category === UNKNOWN_CATEGORY.id ? null : target.meta.root_cause_category;
   const self = index.position.get(target) ?? -1;
@@ -166,7 +159,7 @@ export function relatedIncidents(target: Postmortem, archive: readonly Postmorte
     const score =
       WEIGHTS.service * sharedServices[at]! +
       (sameCategory ? WEIGHTS.category : 0) +
-      WEIGHTS.contributing * bitCount(index.contributingBits[at]! & targetBits) +
+      WEIGHTS.contributing * sharedCategories(index.contributingBits[at]!, targetBits) +
       WEIGHTS.text * likeness;
     if (score < MIN_SCORE) continue;
     const candidate = { score, postmortem: pm, at, likeness, sameCategory };
@@ -189,8 +182,19 @@ export function relatedIncidents(target: Postmortem, archive: readonly Postmorte
   });
 }
 
-function bitCount(bits: number): number {
+/** A bit per root-cause category in `categories` (`unknown` has none). */
+function categoryBits(categories: readonly string[]): number {
+  let bits = 0;
+  for (const category of categories) {
+    const at = (CATEGORY_IDS as readonly string[]).indexOf(category);
+    if (at >= 0) bits |= 1 << at;
+  }
+  return bits;
+}
+
+/** How many of a post-mortem's contributing categories (as bits) are among `targetBits`. */
+function sharedCategories(contributing: readonly number[], targetBits: number): number {
   let count = 0;
-  for (let rest = bits; rest; rest &= rest - 1) count += 1;
+  for (const bit of contributing) if (bit & targetBits) count += 1;
   return count;
 }
