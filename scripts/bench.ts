@@ -90,7 +90,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
     log(`validate median ${seconds(validate.medianMs)}, naive ${seconds(validate.naiveMedianMs)}`);
 
     // The three builds take turns, so a slow spell of a noisy machine falls on all of them; each variant's median is kept.
-    // Hindsight turns off Astro's smartypants (a product choice, and a quarter of a build): the third build does the
+    // Hindsight turns off Astro's smartypants (a product choice, and a fifth of a build): the third build does the
     // same, so the ratio against it is what Hindsight's own features cost.
     const variants = [
       { name: 'Hindsight', label: `hindsight-${options.count}`, site: (label: string) => hindsightSite(benchDir, archiveDir, label) },

@@ -5,6 +5,6 @@
 export const MARKDOWN_OPTIONS = {
   // Post-mortems quote commands and identifiers in prose: typographic rewriting would turn
   // `--force` into an em dash and straight quotes into curly ones, breaking what readers copy.
-  // (It was also a quarter of the build: retext runs over every sentence.)
+  // (It was also a fifth of the build time: retext runs over every sentence.)
   smartypants: false,
 } as const;
