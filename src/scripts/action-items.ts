@@ -79,7 +79,7 @@ function markToday(root: HTMLElement, rows: Row[], today: string): void {
     const overdue = isOverdue(data, today);
     element.classList.toggle('is-overdue', overdue);
     const flag = element.querySelector<HTMLElement>('[data-overdue-flag]');
-    if (flag) flag.hidden = !overdue;
+    if (flag && flag.hidden === overdue) flag.hidden = !overdue;
     setText(element, '[data-overdue-days]', daysOverdue(data, today));
     setText(element, '[data-age]', ageInDays(data, today));
   }
@@ -110,12 +110,14 @@ function markToday(root: HTMLElement, rows: Row[], today: string): void {
 function showRows(root: HTMLElement, tbody: HTMLTableSectionElement, rows: Row[], state: LedgerState, today: string): void {
   const compare = compareLedgerItems(state.sort);
   const sorted = [...rows].sort((a, b) => compare(a.data, b.data));
+  // Moving thousands of rows makes the browser lay the table out again: only move them when the order changed.
+  const reorder = sorted.some((row, index) => tbody.rows[index] !== row.element);
   let shown = 0;
   for (const row of sorted) {
     const visible = matchesFilters(row.data, state.filters, today);
-    row.element.hidden = !visible;
+    if (row.element.hidden === visible) row.element.hidden = !visible;
     if (visible) shown++;
-    tbody.append(row.element);
+    if (reorder) tbody.append(row.element);
   }
   const result = root.querySelector('[data-ledger-result]');
   if (result) result.textContent = shown === rows.length ? `Showing all ${rows.length} action items.` : `Showing ${shown} of ${rows.length} action items.`;
@@ -200,7 +202,8 @@ function urlFor({ filters, sort }: LedgerState): string {
   return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
 }
 
+/** Sets a text only when it differs: rewriting thousands of equal texts would still restyle the page. */
 function setText(scope: ParentNode, selector: string, value: string | number): void {
   const element = scope.querySelector(selector);
-  if (element) element.textContent = String(value);
+  if (element && element.textContent !== String(value)) element.textContent = String(value);
 }
