@@ -41,10 +41,15 @@ async function weighPage(browser: Browser, baseUrl: string, spec: PageSpec): Pro
     const page = await context.newPage();
     const bodies: Promise<void>[] = [];
     page.on('response', (response) => {
+      const type = response.request().resourceType();
+      // Chromium drops the bodies of very large documents (tens of MB) before they can be read: fetch those again to weigh them.
+      const body = response.body().catch((error: unknown) => {
+        if (type === 'document' && response.status() < 300) return context.request.get(response.url()).then((again) => again.body());
+        throw error;
+      });
       bodies.push(
-        response.body().then(
+        body.then(
           (body) => {
-            const type = response.request().resourceType();
             const gzip = gzipSync(body).length;
             weight.requests += 1;
             weight.totalBytes += body.length;
