@@ -5,18 +5,18 @@
  * unified diff and changes nothing.
  * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
  */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
+import { loadConfig } from '../src/lib/config.ts';
+import { displayPath, expandPaths, listPostmortemFiles } from '../src/lib/postmortem/archive.ts';
 import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
 import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../src/lib/postmortem/migrate/migrate.ts';
-import { parsePostmortem } from '../src/lib/postmortem/parse.ts';
+import { splitFrontmatter } from '../src/lib/postmortem/frontmatter.ts';
 import { isoDate } from '../src/lib/postmortem/schema/dates.ts';
 import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter.ts';
 import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { createFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
 import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
 import { unifiedDiff } from './lib/unified-diff.ts';
@@ -26,8 +26,11 @@ export const MIGRATE_USAGE = `Usage: npm run migrate -- <files or folders…> [o
 Converts post-mortems written in the template's plain form (## Post-Mortem:
 Title, ### Date:, ### Severity:, ### Duration:, ### Author: lines, no
 frontmatter) into the archive's form: YAML frontmatter, status: ${MIGRATED_STATUS}.
-Fields it cannot find are proposed (marked "# proposed by migrate … review"
-in the file) or must be given with the options below. Without --write it
+Values the text states are read (a Category: line, tenant counts or a share,
+times in the Impact range and the Timeline); values it only suggests are
+proposed and marked "# proposed by migrate" (validate warns until a person
+removes the mark); a field the text does not hold makes the file a draft that
+names it. Every file it writes passes npm run validate. Without --write it
 prints a unified diff and changes nothing.
 
 Options:
@@ -39,8 +42,9 @@ Options:
   --severity SEV-N      severity for files that do not say
   --author NAME         author(s) for every file (repeat or comma-separate)
   --date YYYY-MM-DD     incident date for every file
-  --date-from-content   when the file name's date and the Date: line disagree,
-                        follow the Date: line (and rename the file)
+  --date-from-file-name when the file name's date and the Date: line disagree,
+                        keep the file name's date (by default the Date: line
+                        wins and --write renames the file, never over another)
   --status STATUS       review status to write (default: ${MIGRATED_STATUS})
   --yes                 accepted for symmetry; migrate never asks
   --help                show this help
@@ -56,7 +60,7 @@ const OPTIONS = {
   severity: { type: 'string' },
   author: { type: 'string', multiple: true },
   date: { type: 'string' },
-  'date-from-content': { type: 'boolean', default: false },
+  'date-from-file-name': { type: 'boolean', default: false },
   status: { type: 'string' },
   yes: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -89,10 +93,11 @@ export function runMigrate(ctx: CliContext): number {
   if (!files.length) return usage(ctx, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
   const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
+  const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
     const shown = displayPath(file, ctx.cwd);
     const raw = readFileSync(file, 'utf8');
-    const result = migratePlainForm(raw, file, { overrides, dateFromContent: values['date-from-content'] });
+    const result = migratePlainForm(raw, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices });
     if (result.kind === 'skipped') {
       ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
       counts.skipped += 1;
@@ -110,15 +115,15 @@ export function runMigrate(ctx: CliContext): number {
     if (result.original.crlf || result.original.bom) {
       notes.push({ kind: 'changed', message: `line endings normalised to LF${result.original.bom ? ', byte-order mark removed' : ''} (the original had ${[result.original.crlf && 'CRLF', result.original.bom && 'a BOM'].filter(Boolean).join(' and ')})` });
     }
-    if (renamed) notes.push({ kind: 'changed', message: `renamed to ${result.fileName} (the naming convention and the incident date)` });
+    if (renamed) notes.push({ kind: 'changed', message: `renamed to ${result.fileName} (${result.renameReason ?? 'the naming convention'})` });
     for (const line of result.moved) notes.push({ kind: 'changed', message: `line ${line.line} moved into the frontmatter (${line.fields.join(', ')}): ${line.text.trim()}` });
 
     // What `npm run validate` will say about the result, so the reviewer knows what is left.
-    const report = validatePostmortems([parsePostmortem(shownTarget, result.text)]).files[0]!;
-    const left = report.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
+    const left = result.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
     ctx.stdout(`${renamed ? `→ ${shown} → ${shownTarget}` : `→ ${shown}`}\n${formatNotes(notes)}`);
+    if (result.frontmatter.status === 'draft') ctx.stdout(`  DRAFT     written as a draft: ${result.draftBecause.join(', ')}\n`);
     ctx.stdout(left.length ? `  validate after migration:\n${left.join('\n')}\n` : '  validate after migration: no problems\n');
-    if (!report.valid) counts.needsWork += 1;
+    if (result.problems.some((problem) => problem.level === 'error')) counts.needsWork += 1;
 
     if (!values.write) {
       ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
@@ -143,7 +148,7 @@ export function runMigrate(ctx: CliContext): number {
   ctx.stdout(`${parts.join(', ')}.${counts.needsWork ? ` ${counts.needsWork} still fail validate: fix what is listed above.` : ''}\n`);
   if (counts.migrated) {
     ctx.stdout(values.write
-      ? 'Next: review every PROPOSED field (marked "# proposed by migrate" in the frontmatter), then run npm run validate.\n'
+      ? 'Next: review every PROPOSED value (marked "# proposed by migrate" in the frontmatter; validate warns on each, --strict fails), delete the mark, fill in what a draft names, then run npm run validate.\n'
       : 'Nothing was changed. Run again with --write to save.\n');
   }
   return counts.failed ? EXIT.invalid : EXIT.ok;
@@ -178,6 +183,28 @@ function readOverrides(values: Values): MigrateOverrides {
     overrides.status = values.status as PostmortemStatus;
   }
   return overrides;
+}
+
+/**
+ * Service names the archive already uses (the configured folder and the given
+ * files that have frontmatter), so proposals reuse them. Only the frontmatter is read.
+ */
+function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
+  const archiveDir = loadConfig(ctx.env, ctx.cwd).archiveDir;
+  const archive = existsSync(archiveDir) ? listPostmortemFiles(archiveDir) : [];
+  const names = new Set<string>();
+  for (const file of new Set([...archive, ...files])) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const block = splitFrontmatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).frontmatter;
+    const services = block.kind === 'parsed' && block.data && typeof block.data === 'object' ? (block.data as { services?: unknown }).services : undefined;
+    if (Array.isArray(services)) for (const name of services) if (typeof name === 'string' && name.trim()) names.add(name.trim());
+  }
+  return [...names];
 }
 
 function formatNotes(notes: readonly MigrationNote[]): string {

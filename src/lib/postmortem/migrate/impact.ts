@@ -1,8 +1,9 @@
 /**
- * Figures from the Impact section's bullets: tenants affected (and of how
- * many), and the impact window from `Duration: HH:MM to HH:MM UTC`.
+ * Figures from the Impact section's bullets: tenants affected (counts, or a
+ * share when only a share is written), and the impact window from
+ * `Duration: HH:MM to HH:MM UTC` in every form the template invites.
  */
-import { addDays, isoTimestamp, minuteOfDay, readLooseMoment } from './loose-time.ts';
+import { addDays, isoTimestamp, minuteOfDay, readLooseDate, type LooseMoment } from './loose-time.ts';
 import { stripEmphasis } from './plain-header.ts';
 
 /** The value of a `- **Label**: value` bullet whose label matches, with its 0-based line index. */
@@ -17,53 +18,118 @@ export function bulletValue(lines: readonly string[], label: RegExp): { value: s
 export interface TenantFigures {
   affected?: number;
   total?: number;
+  /** Percent of tenants affected, when the text states a share (`100% of total`, `All customers`). */
+  percent?: number;
   /** Why a figure written could not be used, for the report. */
   problem?: string;
 }
 
-const NUMBER = /(\d[\d,]*)/;
 const toNumber = (text: string) => Number(text.replace(/,/g, ''));
+/** Words that make the number after them a bound or an estimate, not a count. */
+const APPROXIMATE = /(?:~|≈|\babout|\bapprox(?:imately|\.)?|\baround|\broughly|\bestimated|\best\.|\bover|\bmore than|\bat least|\bup to|\bunder|\bless than|\bfewer than|\bnearly|\balmost|\bsome|\bapproximately|\bupwards of)\s*$/i;
+/** A count: digits (with thousands commas), not part of a decimal or a percentage, not followed by million/billion (rounded). */
+const COUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)(?!\s*%)(?!\s*\+)(?!\s*(?:k\b|thousand|million|billion|m\b|bn\b))/gi;
+const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/;
+/** What a percentage must be of to be a share of tenants: `(14%)`, `14% of total`, `0.4% of customers`; not `50% of total requests`. */
+const SHARE_OF = /^\s*(?:[),;]|$|of\s+(?:the\s+|our\s+|all\s+)?(?:total(?!\s+(?!tenants?\b|customers?\b|users?\b|accounts?\b)[a-z])|(?:[\w.,~]+\s+){0,3}?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|sites?|workspaces?|projects?|players?|merchants?|sellers?)\b))/i;
+/** Bounds are not shares: `less than 1%` says little about the share. */
+const PERCENT_BOUND = /(?:<|>|≤|≥|\bless than|\bunder|\bover|\bmore than|\bup to|\bat least|\bat most|\bbelow|\babove)\s*$/i;
 
 /**
- * `42 (14% of total)`, `42 of 310`, `42/310`, `All 310 tenants`, `None` → figures.
- * Approximations (`~40`, `about 40`) are not exact counts and are left out.
+ * Counts only from counts, a share only from a share:
+ * `42 (14% of total)` → 42 and 14%; `42 of 310` → 42 of 310; `All users (100% of total)` → 100%;
+ * `All Acme customers` → 100%; `775 customers (about 0.4% of over 200,000)` → 775 and 0.4%
+ * (the total is a bound, so it is left out); `~400` → nothing. Shares are never turned into counts.
  */
 export function readTenants(value: string): TenantFigures {
-  const text = value.trim();
-  if (/^(?:none|0|no tenants?)\b/i.test(text)) return { affected: 0 };
-  if (/^(?:~|≈|about|approx|approximately|around|roughly|estimated|est\.|over|more than|at least|up to|under|less than)/i.test(text)) {
-    return { problem: `\`${value}\` is an approximation, not a count` };
+  const text = stripEmphasis(value).trim();
+  if (/^(?:none|0|no (?:tenants?|customers?|users?))\b/i.test(text)) return { affected: 0 };
+  const figures: TenantFigures = {};
+  const percent = PERCENT.exec(text);
+  if (percent && !PERCENT_BOUND.test(text.slice(0, percent.index)) && Number(percent[1]) <= 100 && SHARE_OF.test(text.slice(percent.index + percent[0].length))) {
+    figures.percent = Number(percent[1]);
   }
-  const all = /^all\b[^\d]*(\d[\d,]*)?/i.exec(text) ?? /^(\d[\d,]*)\s*\(?\s*all\b/i.exec(text);
-  if (all) {
-    const count = all[1] ? toNumber(all[1]) : undefined;
-    return count === undefined ? { problem: `\`${value}\` gives no count` } : { affected: count, total: count };
+  if (/^all\b/i.test(text) && !/^all\s+but\b/i.test(text)) {
+    // `All 310 tenants`: a count of all; `All customers`: a share.
+    const all = /^all\s+(?:of\s+(?:the\s+|our\s+)?)?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*%)/i.exec(text);
+    if (all) return { affected: toNumber(all[1]!), total: toNumber(all[1]!) };
+    figures.percent = 100;
+    return figures;
   }
-  const first = NUMBER.exec(text);
-  if (!first || first.index !== 0) return { problem: `\`${value}\` does not start with a count` };
-  const affected = toNumber(first[1]!);
-  const rest = text.slice(first[0].length);
-  const total = /^\s*(?:\(\s*)?(?:tenants?\s+)?(?:(?:\d+(?:\.\d+)?%\s+)?of|out of|\/)\s*(?:the\s+)?(?:~\s*)?(\d[\d,]*)/i.exec(rest);
-  if (total && /~/.test(total[0])) return { affected };
-  return total ? { affected, total: toNumber(total[1]!) } : { affected };
+  const withoutPercent = percent ? text.slice(0, percent.index) + ' '.repeat(percent[0].length) + text.slice(percent.index + percent[0].length) : text;
+  const counts = [...withoutPercent.matchAll(COUNT)].filter((match) => !/\d{4}-\d{2}-\d{2}/.test(text.slice(Math.max(0, match.index - 5), match.index + 10)));
+  const first = counts[0];
+  if (first && first.index === withoutPercent.search(/\S/) ) {
+    figures.affected = toNumber(first[1]!);
+    const rest = withoutPercent.slice(first.index + first[0].length);
+    const total = /^\s*(?:[a-z]+\s+){0,2}?(?:\(\s*)?(?:out of|of|\/)\s*(?:the\s+|our\s+|all\s+)?(\d{1,3}(?:,\d{3})+|\d+)(?![\d.]*\d)(?!\s*%)(?!\s*(?:k\b|thousand|million|billion))/i.exec(rest);
+    if (total && !APPROXIMATE.test(rest.slice(0, total.index + total[0].length - total[1]!.length))) figures.total = toNumber(total[1]!);
+    if (figures.total !== undefined && figures.total < figures.affected) delete figures.total;
+  } else if (APPROXIMATE.test(`${text.split(/\d/)[0]}`) || /^\s*(?:~|≈)/.test(text)) {
+    figures.problem = `\`${value}\` is an estimate, not a count`;
+  } else if (figures.percent === undefined) figures.problem = `\`${value}\` gives no count`;
+  return figures;
+}
+
+interface ClockAt { start: number; end: number; hour: number; minute: number; second: number }
+
+const CLOCK = /(?<![\d:.])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?(?![a-z]))?(?![\d:])/gi;
+const CONNECTOR = /^\s*(?:[-–—]|->|→)\s*$|\s(?:to|until|till|through|thru|→|->|[-–—])\s/i;
+const OTHER_ZONE = /\b(?:[ECMP][SD]T|[ECMP]T|CES?T|BST|IST|JST|AEST|AEDT|SGT|HKT|KST|GMT[+-]\d+|UTC\s*[+-]\s*\d+)\b|\b(?:[Ll]ocal|New York|Pacific|Eastern|Central|Mountain|London|Berlin|Tokyo|Sydney|Seattle|San Francisco) time\b/;
+
+function clocksIn(text: string): ClockAt[] {
+  const clocks: ClockAt[] = [];
+  for (const match of text.matchAll(CLOCK)) {
+    let hour = Number(match[1]);
+    const meridiem = match[4]?.toLowerCase();
+    if (meridiem) {
+      if (hour < 1 || hour > 12) continue;
+      hour = (hour % 12) + (meridiem === 'p' ? 12 : 0);
+    }
+    const [minute, second] = [Number(match[2]), Number(match[3] ?? 0)];
+    if (hour > 23 || minute > 59 || second > 59) continue;
+    clocks.push({ start: match.index, end: match.index + match[0].length, hour, minute, second });
+  }
+  return clocks;
 }
 
 /**
- * The impact window from `HH:MM to HH:MM UTC` (and the messy forms agents write:
- * `23:27 (Jan 31) to 18:00 (Feb 1) UTC`, `2026-01-31 23:27 - 2026-02-01 18:00`).
- * The start is on `date` unless it names its own day; an end earlier than the
- * start without a day of its own is on the next day. Null when it is not a range of times.
+ * The impact window from a range of two times and, where written, their days:
+ * `13:30 to 14:15 UTC (09:30 to 10:15 New York time)`, `07:38 on Apr 5 to 02:00 on Apr 18 UTC`,
+ * `23:27 (Jan 31) to 18:00 (Feb 1) UTC`, `Apr 5 07:38 – Apr 18 02:00`, `2026-01-31 23:27 - 2026-02-01 18:00`,
+ * `04:09 to 05:27 UTC for the faulty content; …`. The first range in UTC wins; a range in
+ * another zone is skipped. A start without a day is on `date`; an end without a day is on the
+ * start's day, or the next when it is earlier. Null when no range of times is written.
  */
 export function readImpactWindow(value: string, date: string): { started: string; resolved: string } | null {
-  const parts = value.split(/\s+(?:to|until|till|through|→|->|-|–|—)\s+|\s*[–—]\s*(?=\d)/i);
-  if (parts.length !== 2) return null;
-  const start = readLooseMoment(parts[0]!, date);
-  const end = readLooseMoment(parts[1]!, date);
-  if (!start || !end) return null;
-  const startDay = start.date ?? date;
-  let endDay = end.date ?? startDay;
-  if (!end.date && minuteOfDay(end) < minuteOfDay(start)) endDay = addDays(startDay, 1);
-  const started = isoTimestamp(startDay, start);
-  const resolved = isoTimestamp(endDay, end);
-  return started <= resolved ? { started, resolved } : null;
+  const clocks = clocksIn(value);
+  for (let index = 0; index + 1 < clocks.length; index += 1) {
+    const [from, to] = [clocks[index]!, clocks[index + 1]!];
+    const between = value.slice(from.end, to.start);
+    const connector = CONNECTOR.exec(between);
+    if (!connector) continue;
+    const connectorAt = connector.index;
+    const previousEnd = index > 0 ? clocks[index - 1]!.end : 0;
+    const next = clocks[index + 2]?.start ?? value.length;
+    const afterEnd = value.slice(to.end, next).split(/[;(]\s*(?=[^)]*\d{1,2}:\d{2})|;/)[0]!;
+    // A zone after the range, or after either time, that is not UTC: this range is not in UTC.
+    const zoneText = `${between} ${afterEnd}`.replace(/\([^)]*\)/g, ' ');
+    if (OTHER_ZONE.test(zoneText) && !/\b(?:UTC|GMT)\b/.test(zoneText)) continue;
+    const beforeStart = value.slice(previousEnd, from.start).split(/[;]/).pop()!;
+    const startDay = readLooseDate(`${beforeStart.slice(-24)} ${between.slice(0, connectorAt)}`, date);
+    const endDay = readLooseDate(`${between.slice(connectorAt + connector[0].length)} ${afterEnd.slice(0, 24)}`, startDay ?? date);
+    const start = moment(from, startDay);
+    const end = moment(to, endDay);
+    const fromDay = start.date ?? date;
+    let toDay = end.date ?? fromDay;
+    if (!end.date && minuteOfDay(end) < minuteOfDay(start)) toDay = addDays(fromDay, 1);
+    const started = isoTimestamp(fromDay, start);
+    const resolved = isoTimestamp(toDay, end);
+    if (started <= resolved) return { started, resolved };
+  }
+  return null;
+}
+
+function moment(clock: ClockAt, date: string | null): LooseMoment {
+  return { date, hour: clock.hour, minute: clock.minute, second: clock.second };
 }

@@ -11,23 +11,26 @@
  * would misread, which are rewritten with their full date and listed.
  */
 import path from 'node:path';
-import { normaliseCategory, CATEGORY_IDS, type CategoryId } from '../category.ts';
+import { UNKNOWN_CATEGORY, type CategoryId, type MainCategoryId } from '../category.ts';
 import { fileNameFor, parseFileName } from '../file-name.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
-import { parsePostmortem, type Section } from '../parse.ts';
-import { parseIsoDateTime } from '../schema/dates.ts';
-import { MILESTONE_FIELDS, type MilestoneField, type PostmortemStatus } from '../schema/frontmatter.ts';
+import { parsePostmortem, type ParsedPostmortem, type Section } from '../parse.ts';
+import type { Problem } from '../rules/index.ts';
+import { parseIsoDateTime, utcDateOf } from '../schema/dates.ts';
+import type { PostmortemStatus } from '../schema/frontmatter.ts';
 import type { SectionKey } from '../sections.ts';
 import type { SeverityId } from '../severity.ts';
-import { milestoneOfEvent } from '../scaffold/milestones.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/impact.ts';
 import { slugify } from '../scaffold/slug.ts';
-import { bulletValue, readImpactWindow, readTenants } from './impact.ts';
-import { readDurationMinutes, readLooseDate } from './loose-time.ts';
+import { validatePostmortems } from '../validate.ts';
+import { bulletValue, readTenants } from './impact.ts';
+import { readLooseDate } from './loose-time.ts';
+import { chooseMilestones } from './milestones.ts';
 import { readHeaderField, readHeadingLine, readNames, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
+import { readStatedCategory } from './stated-category.ts';
 import { resolveTimeline } from './timeline.ts';
 
 /** Values given on the command line; each wins over what the file says. */
@@ -43,8 +46,10 @@ export interface MigrateOverrides {
 
 export interface MigrateOptions {
   overrides?: MigrateOverrides;
-  /** When the file name's date and the `Date:` line disagree, follow the `Date:` line (default: the file name's). */
-  dateFromContent?: boolean;
+  /** When the file name's date and the `Date:` line disagree, keep the file name's (default: the `Date:` line wins). */
+  dateFromFileName?: boolean;
+  /** Services the archive already uses: a proposal prefers them, so one service keeps one name. */
+  archiveServices?: readonly string[];
 }
 
 /** What migrate did or could not do, for the person reviewing it. */
@@ -76,20 +81,27 @@ export type MigrationResult =
       kind: 'migrated';
       /** The conventional file name for the result (may differ from the original's). */
       fileName: string;
+      /** Why the file name changed, when it did for a reason other than the convention. */
+      renameReason: string | null;
       /** The new text: frontmatter then body, LF line endings, no BOM. */
       text: string;
       frontmatter: FrontmatterDraft;
       notes: MigrationNote[];
       moved: MovedLine[];
       rewritten: RewrittenLine[];
+      /** Fields the text does not hold, which made the file a draft (empty when it is not one for that reason). */
+      draftBecause: string[];
+      /** What `validate` says about the result. */
+      problems: Problem[];
       /** What the original's encoding was, so the caller can say it was normalised. */
       original: { crlf: boolean; bom: boolean };
     };
 
 /** The review status every migrated file gets: a person must read the proposals. */
 export const MIGRATED_STATUS: PostmortemStatus = 'in-review';
-/** The marker in the frontmatter on every field migrate guessed. */
+/** The marker in the frontmatter on every value migrate guessed (the `proposed-values` rule warns on it). */
 export const PROPOSAL_COMMENT = 'proposed by migrate from the Root Cause text: review';
+const proposed = (from: string) => `proposed by migrate from ${from}: review`;
 
 /** Converts one plain-form post-mortem. Never throws on content. */
 export function migratePlainForm(raw: string, filePath: string, options: MigrateOptions = {}): MigrationResult {
@@ -107,6 +119,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const comments: FieldComments = {};
   const moved: MovedLine[] = [];
   const missing: string[] = [];
+  const draftBecause: string[] = [];
   const move = (index: number, ...fields: string[]) => moved.push({ line: index + 1, text: lines[index]!, fields });
 
   // The metadata block: title heading and `Field: value` lines before the first template section.
@@ -135,100 +148,211 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   }
   if (titleLine && title === titleLine.title) move(titleLine.index, 'title');
   if (!title) {
-    const described = parseFileName(filePath)?.description;
+    const described = describedBy(filePath);
     if (described) {
       title = described.replace(/-/g, ' ').replace(/^./, (first) => first.toUpperCase());
-      comments.title = 'proposed by migrate from the file name: review';
+      comments.title = proposed('the file name');
       notes.push({ kind: 'proposed', message: `title \`${title}\` from the file name (no \`Post-Mortem:\` heading)` });
     } else missing.push('title (add a `## Post-Mortem: Title` heading or pass --title)');
   }
 
-  // Date: the file name's unless told to follow the content.
+  // Date: the `Date:` line is the incident's date, unless told to follow the file name.
   const fileDate = parseFileName(filePath)?.date ?? /\d{4}-\d{2}-\d{2}/.exec(path.basename(filePath))?.[0] ?? null;
   const dateLine = header.get('date');
   const contentDate = dateLine ? readLooseDate(dateLine.value) : null;
   if (dateLine && !contentDate) notes.push({ kind: 'warning', message: `could not read the date \`${dateLine.value}\` (line ${dateLine.index + 1})` });
   let date = overrides.date ?? null;
   if (!date && fileDate && contentDate && fileDate !== contentDate) {
-    date = options.dateFromContent ? contentDate : fileDate;
-    const kept = options.dateFromContent ? 'followed the Date: line (--date-from-content)' : 'kept the file name\'s date; pass --date-from-content to follow the Date: line';
+    date = options.dateFromFileName ? fileDate : contentDate;
+    const kept = options.dateFromFileName ? "kept the file name's date (--date-from-file-name)" : 'the Date: line wins';
     notes.push({ kind: 'warning', message: `the file name says ${fileDate} but the Date: line says ${contentDate}: ${kept}. Times are read on ${date}.` });
-    comments.date = `file name says ${fileDate}, Date: line says ${contentDate}: review`;
   } else if (!date) {
     date = contentDate ?? fileDate;
     if (date) notes.push({ kind: 'found', message: `date ${date} (${contentDate ? `line ${dateLine!.index + 1}` : 'file name'})` });
   }
   if (!date) missing.push('date (add a `### Date: YYYY-MM-DD` line or pass --date)');
-  if (dateLine && contentDate && contentDate === date) move(dateLine.index, 'date');
 
   // Severity, authors, status.
   const severityLine = header.get('severity');
-  const severityText = severityLine ? /sev[\s_-]*([1-4])\b/i.exec(severityLine.value)?.[1] : undefined;
-  const severity = overrides.severity ?? (severityText ? readSeverity(severityText) : null);
-  if (severityLine && !severityText) notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
-  if (severityLine && severityText && severity === readSeverity(severityText)) move(severityLine.index, 'severity');
+  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b|\bP([1-4])\b/i.exec(severityLine.value) : null;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2] ?? severityText[3]) : undefined;
+  const severity = overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
+  if (severityLine && !severityDigit) notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
+  if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(severityLine.index, 'severity');
   if (!severity) missing.push('severity (add `### Severity: SEV-N` or pass --severity)');
 
   const authorLine = header.get('authors');
   const foundAuthors = authorLine ? readNames(authorLine.value) : [];
   const authors = overrides.authors ?? foundAuthors;
   if (authorLine && foundAuthors.length && authors === foundAuthors) move(authorLine.index, 'authors');
-  if (!authors.length) missing.push('authors (add `### Author: Name` or pass --author)');
-  const status = overrides.status ?? MIGRATED_STATUS;
+  if (!authors.length) {
+    draftBecause.push('authors');
+    comments.authors = 'missing: the text names no author; add who wrote it';
+    notes.push({ kind: 'missing', message: 'authors: the text names none (add them, or pass --author); written as a draft' });
+  }
 
   // Services: a field line, an Impact bullet, the flag, or a proposal from the text.
   const impactLines = sectionText('impact').split('\n');
   const servicesLine = header.get('services');
   const servicesBullet = bulletValue(impactLines, /^(?:affected )?(?:services?|systems?|components?)(?: affected)?$/i);
-  const listed = (value: string) => value.split(/\s*[,;]\s*/).map((name) => name.replace(/[`*_]/g, '').replace(/\s*\(.*\)$/, '').trim()).filter(Boolean);
+  const listed = (value: string) => value.split(/\s*[,;]\s*|\s+and\s+/).map((name) => name.replace(/[`*_]/g, '').replace(/\s*\(.*\)$/, '').trim()).filter(Boolean);
   let services = overrides.services ?? (servicesLine ? listed(servicesLine.value) : servicesBullet ? listed(servicesBullet.value) : []);
   if (servicesLine && !overrides.services && services.length) move(servicesLine.index, 'services');
   if (!services.length) {
-    services = proposeServices(text);
+    const proposal = proposeServices(text, options.archiveServices);
+    services = proposal.services;
     if (services.length) {
-      comments.services = 'proposed by migrate from the text: review';
-      notes.push({ kind: 'proposed', message: `services [${services.join(', ')}] from the text (no Services line): review, or pass --services` });
-    } else missing.push('services (add `### Services: a, b` or pass --services)');
+      comments.services = proposed(proposal.known.length ? 'the text, names the archive already uses' : 'the text');
+      notes.push({ kind: 'proposed', message: `services [${services.join(', ')}] from the text${proposal.known.length ? ' (names the archive already uses)' : ''} (no Services line): review, or pass --services` });
+    } else {
+      draftBecause.push('services');
+      comments.services = 'missing: the text names no service migrate recognises; add the affected services';
+      notes.push({ kind: 'missing', message: 'services: none named or recognisable in the text (add them, or pass --services); written as a draft' });
+    }
   }
 
-  // Root-cause category: the flag, a Category line, or a proposal from the Root Cause text.
-  const categoryLine = header.get('category');
-  const categoryElsewhere = [sectionText('root-cause'), sectionText('summary')]
-    .flatMap((block) => block.split('\n'))
-    .map((line) => readHeaderField(line))
-    .find((field) => field?.field === 'category');
-  const writtenCategory = categoryLine ?? categoryElsewhere;
-  const namedCategory = writtenCategory ? normaliseCategory(writtenCategory.value.replace(/\s*\(.*\)$/, '')) : null;
-  let category = overrides.category ?? ((CATEGORY_IDS as readonly unknown[]).includes(namedCategory) ? (namedCategory as CategoryId) : undefined);
-  if (writtenCategory && !category) notes.push({ kind: 'warning', message: `category \`${writtenCategory.value}\` is not one of ${CATEGORY_IDS.join(', ')}` });
-  if (categoryLine && category && category === namedCategory && !overrides.category) move(categoryLine.index, 'root_cause_category');
+  // Root-cause category: the flag, a stated `Category:` line, or a keyword proposal from the Root Cause text.
+  let category: MainCategoryId | undefined = overrides.category;
+  let contributing: CategoryId[] = [];
+  const { stated, unreadable } = readStatedCategory(lines);
+  for (const line of unreadable) notes.push({ kind: 'warning', message: `category \`${line.value}\` (line ${line.index + 1}) names none of the five categories` });
+  if (!category && stated) {
+    category = stated.category;
+    contributing = stated.contributing;
+    notes.push({ kind: 'found', message: `root_cause_category ${category}${contributing.length ? `, contributing_categories [${contributing.join(', ')}]` : ''} from line ${stated.index + 1} (\`${stated.value}\`)` });
+    if (stated.index < headerEnd && !/[(,;/+&]|\band\b|\bwith\b/i.test(stated.value.replace(/^\S+(?:\s+bug)?/i, ''))) move(stated.index, 'root_cause_category');
+  }
   if (!category) {
-    const rootCause = sectionText('root-cause') || text;
-    const proposal = proposeCategory(rootCause);
+    const proposal = proposeCategory(sectionText('root-cause') || text);
     if (proposal) {
       category = proposal.category;
       comments.root_cause_category = PROPOSAL_COMMENT;
-      notes.push({ kind: 'proposed', message: `root_cause_category \`${category}\` from the Root Cause text (matched: ${proposal.matched.slice(0, 5).join(', ')}): review, or pass --category` });
-    } else missing.push('root_cause_category (pass --category)');
+      notes.push({ kind: 'proposed', message: `root_cause_category \`${category}\` from the Root Cause text (no Category line; matched: ${proposal.matched.slice(0, 5).join(', ')}): review, or pass --category` });
+    } else {
+      category = UNKNOWN_CATEGORY.id;
+      draftBecause.push('root_cause_category');
+      comments.root_cause_category = 'missing: no Category line and no keyword to go by; name the category the 5 Whys found';
+      notes.push({ kind: 'missing', message: 'root_cause_category: not stated and nothing to propose it from (pass --category); written as a draft' });
+    }
   }
 
-  if (missing.length || !date) {
+  if (missing.length || !date || !severity || !title) {
     for (const what of missing) notes.push({ kind: 'missing', message: what });
     return { kind: 'failed', notes, missing };
   }
 
-  // Tenants from the Impact bullets.
-  const fields: FrontmatterDraft = {};
-  const tenantsBullet = bulletValue(impactLines, /^(?:tenants?|customers?)(?: affected)?$|^affected (?:tenants?|customers?)$/i);
+  // Tenants from the Impact bullets: counts only from counts, a share only from a share.
+  const tenantFields: FrontmatterDraft = {};
+  const tenantsBullet = bulletValue(impactLines, /^(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|sites?)(?: affected)?$|^affected (?:tenants?|customers?|users?|accounts?)$/i);
   if (tenantsBullet) {
     const figures = readTenants(tenantsBullet.value);
-    if (figures.affected !== undefined) fields.tenants_affected = figures.affected;
-    if (figures.total !== undefined && figures.total > 0) fields.tenants_total = figures.total;
-    if (figures.problem) notes.push({ kind: 'warning', message: `tenants not recorded: ${figures.problem}` });
-    else notes.push({ kind: 'found', message: `tenants_affected ${figures.affected}${figures.total !== undefined ? `, tenants_total ${figures.total}` : ''} from the Impact bullet` });
+    if (figures.affected !== undefined) tenantFields.tenants_affected = figures.affected;
+    if (figures.total !== undefined && figures.total > 0) tenantFields.tenants_total = figures.total;
+    if (figures.percent !== undefined && figures.total === undefined) tenantFields.tenants_affected_percent = figures.percent;
+    const found = Object.entries(tenantFields).map(([field, value]) => `${field} ${value}`).join(', ');
+    if (found) notes.push({ kind: 'found', message: `${found} from the Impact bullet \`${tenantsBullet.value}\`` });
+    if (figures.problem) notes.push({ kind: 'warning', message: `tenant counts not recorded: ${figures.problem}` });
   }
 
-  // Timeline rows, rewritten where the validator would read them differently.
+  // Timeline and milestones, read on the incident date; the date moves to the start's UTC day when the text puts the start on another day.
+  let timing = readTiming(lines, parsed, date, header, impactLines);
+  const startDay = timing.milestones.started_at ? utcDateOf(parseIsoDateTime(timing.milestones.started_at)!) : null;
+  if (startDay && startDay !== date && !overrides.date) {
+    notes.push({ kind: 'warning', message: `the impact started on ${startDay} (UTC) but the date read was ${date}: the incident date is the UTC day the impact started, so date is ${startDay}` });
+    date = startDay;
+    timing = readTiming(lines, parsed, date, header, impactLines);
+  }
+  notes.push(...timing.notes);
+  for (const line of timing.moved) move(line, 'started_at', 'resolved_at');
+  Object.assign(comments, timing.comments);
+  for (const field of ['started_at', 'resolved_at'] as const) {
+    if (!timing.milestones[field]) {
+      draftBecause.push(field);
+      notes.push({ kind: 'missing', message: `${field}: the text states no time for it (add it by hand); written as a draft` });
+    }
+  }
+  if (dateLine && contentDate === date) move(dateLine.index, 'date');
+
+  const frontmatter: FrontmatterDraft = {
+    title,
+    date,
+    severity,
+    status: overrides.status ?? MIGRATED_STATUS,
+    authors,
+    services,
+    root_cause_category: category,
+    ...(contributing.length ? { contributing_categories: contributing } : {}),
+    ...timing.milestones,
+    ...tenantFields,
+  };
+  if (draftBecause.length && !overrides.status) {
+    frontmatter.status = 'draft';
+    comments.status = `migrate: the text does not hold ${draftBecause.join(', ')}; fill in, then set status: ${MIGRATED_STATUS}`;
+  }
+  const movedIndexes = new Set(moved.map((line) => line.line - 1));
+  const rewrites = new Map(timing.rewritten.map((line) => [line.line - 1, line.after]));
+  const bodyLines = lines.flatMap((line, index) => (movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line]));
+  while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
+  const body = bodyLines.join('\n').replace(/\n*$/, '\n');
+  const fileName = fileNameFor(date, describedBy(filePath) ?? slugify(title));
+  const namedDate = parseFileName(filePath)?.date ?? fileDate;
+  const renameReason = namedDate && namedDate !== date ? `the file name said ${namedDate}, the incident date is ${date}` : null;
+
+  // Every migrated file validates: what still fails in review makes it a draft, named in the status comment.
+  const targetPath = path.join(path.dirname(filePath), fileName);
+  let output = `${serializeFrontmatter(frontmatter, comments)}\n${body}`;
+  let problems = checkText(targetPath, output);
+  const blocking = problems.filter((problem) => problem.level === 'error');
+  if (blocking.length && frontmatter.status !== 'draft' && !overrides.status) {
+    const rules = [...new Set(blocking.map((problem) => problem.rule))];
+    frontmatter.status = 'draft';
+    comments.status = `migrate: validate found ${rules.join(', ')} in review; fix them, then set status: ${MIGRATED_STATUS}`;
+    draftBecause.push(...rules.map((rule) => `rule ${rule}`));
+    notes.push({ kind: 'warning', message: `as ${MIGRATED_STATUS} it would fail ${rules.join(', ')}: written as a draft` });
+    output = `${serializeFrontmatter(frontmatter, comments)}\n${body}`;
+    problems = checkText(targetPath, output);
+  }
+  return {
+    kind: 'migrated',
+    fileName,
+    renameReason,
+    text: output,
+    frontmatter,
+    notes,
+    moved: moved.sort((a, b) => a.line - b.line),
+    rewritten: timing.rewritten,
+    draftBecause,
+    problems,
+    original,
+  };
+}
+
+function checkText(filePath: string, text: string): Problem[] {
+  const pm: ParsedPostmortem = parsePostmortem(filePath, text);
+  return validatePostmortems([pm]).files[0]!.problems;
+}
+
+/** The description part of the file's name, normalised (`Crowdstrike_Update` → `crowdstrike-update`), or null when the name has none. */
+function describedBy(filePath: string): string | null {
+  const named = parseFileName(filePath)?.description;
+  if (named) return named;
+  const loose = /^postmortem[-_]\d{4}-\d{2}-\d{2}[-_](.+)\.mdx?$/i.exec(path.basename(filePath))?.[1];
+  const slug = loose?.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug || null;
+}
+
+interface Timing {
+  milestones: ReturnType<typeof chooseMilestones>['milestones'];
+  notes: MigrationNote[];
+  comments: FieldComments;
+  rewritten: RewrittenLine[];
+  /** 0-based indexes of lines whose information is now in the frontmatter (an agreeing Duration line). */
+  moved: number[];
+}
+
+/** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
+function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, { index: number; value: string }>, impactLines: readonly string[]): Timing {
+  const notes: MigrationNote[] = [];
   const rows = resolveTimeline(parsed.timeline, date);
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
@@ -246,85 +370,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     rewritten.push({ line: row.index + 1, before, after });
     notes.push({ kind: 'changed', message: `Timeline time \`${row.time}\` → \`${row.rewrite}\` (line ${row.index + 1})` });
   }
-
-  // Milestones: the Impact window, then Timeline rows that say so, then the Duration line.
-  const milestones: Partial<Record<MilestoneField, string>> = {};
-  const durationBullet = bulletValue(impactLines, /^duration$/i);
-  const window = durationBullet ? readImpactWindow(durationBullet.value, date) : null;
-  if (window) {
-    milestones.started_at = window.started;
-    milestones.resolved_at = window.resolved;
-    notes.push({ kind: 'found', message: `started_at and resolved_at from the Impact duration \`${durationBullet!.value}\`` });
-  } else if (durationBullet) notes.push({ kind: 'warning', message: `could not read the Impact duration \`${durationBullet.value}\` as a range of UTC times` });
-  for (const row of rows) {
-    const field = row.at ? milestoneOfEvent(row.event) : null;
-    if (!field || (milestones[field] && field !== 'resolved_at') || (field === 'resolved_at' && window)) continue;
-    milestones[field] = row.at!;
-    notes.push({ kind: 'found', message: `${field} ${row.at} from the Timeline row \`${row.event}\` (line ${row.index + 1})` });
-  }
-  const durationLine = header.get('duration');
-  const durationMinutes = durationLine ? readDurationMinutes(durationLine.value) : null;
-  if (durationLine && durationMinutes !== null && milestones.started_at) {
-    const computed = new Date(Date.parse(milestones.started_at) + durationMinutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    if (!milestones.resolved_at) {
-      milestones.resolved_at = computed;
-      notes.push({ kind: 'found', message: `resolved_at ${computed} from started_at plus the Duration line (${durationLine.value})` });
-    }
-    const span = (Date.parse(milestones.resolved_at) - Date.parse(milestones.started_at)) / 60_000;
-    if (Math.abs(span - durationMinutes) <= 1) move(durationLine.index, 'started_at', 'resolved_at');
-    else notes.push({ kind: 'warning', message: `the Duration line says ${durationLine.value} but started_at to resolved_at is ${Math.round(span)} minutes; the line is kept in the body` });
-  } else if (durationLine) notes.push({ kind: 'warning', message: `the Duration line (${durationLine.value}) could not be checked against a start time; it is kept in the body` });
-  dropOutOfOrder(milestones, notes);
-  for (const field of ['started_at', 'resolved_at'] as const) {
-    if (!milestones[field]) notes.push({ kind: 'missing', message: `${field}: not found (add it by hand; an in-review post-mortem needs it)` });
-  }
-
-  const frontmatter: FrontmatterDraft = {
-    title,
-    date,
-    severity: severity!,
-    status,
-    authors,
-    services,
-    root_cause_category: category,
-    ...milestones,
-    ...fields,
-  };
-  const movedIndexes = new Set(moved.map((line) => line.line - 1));
-  const rewrites = new Map(rewritten.map((line) => [line.line - 1, line.after]));
-  const bodyLines = lines.flatMap((line, index) => (movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line]));
-  while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
-  const body = bodyLines.join('\n').replace(/\n*$/, '\n');
-  const described = parseFileName(filePath)?.description ?? slugify(title!);
-  return {
-    kind: 'migrated',
-    fileName: fileNameFor(date, described),
-    text: `${serializeFrontmatter(frontmatter, comments)}\n${body}`,
-    frontmatter,
-    notes,
-    moved: moved.sort((a, b) => a.line - b.line),
-    rewritten,
-    original,
-  };
-}
-
-/** Keeps started_at ≤ detected_at ≤ acknowledged_at ≤ mitigated_at ≤ resolved_at by dropping the optional ones that break it. */
-function dropOutOfOrder(milestones: Partial<Record<MilestoneField, string>>, notes: MigrationNote[]): void {
-  const at = (field: MilestoneField) => parseIsoDateTime(milestones[field]!)!;
-  if (milestones.started_at && milestones.resolved_at && at('started_at') > at('resolved_at')) {
-    notes.push({ kind: 'warning', message: `resolved_at ${milestones.resolved_at} is before started_at ${milestones.started_at}: left out` });
-    delete milestones.resolved_at;
-  }
-  let previous: MilestoneField | null = null;
-  for (const field of MILESTONE_FIELDS) {
-    if (!milestones[field]) continue;
-    const optional = field !== 'started_at' && field !== 'resolved_at';
-    const later = MILESTONE_FIELDS.slice(MILESTONE_FIELDS.indexOf(field) + 1).find((other) => other === 'resolved_at' && milestones[other]);
-    if (optional && ((previous && at(previous) > at(field)) || (later && at(field) > at(later)))) {
-      notes.push({ kind: 'warning', message: `${field} ${milestones[field]} is out of order with the other milestones: left out` });
-      delete milestones[field];
-      continue;
-    }
-    previous = field;
-  }
+  const durationBullet = bulletValue(impactLines, /^(?:duration|impact window|window|time window|impact duration|outage window)$/i);
+  const chosen = chooseMilestones({ rows, date, window: durationBullet, durationLine: header.get('duration') ?? null });
+  return { milestones: chosen.milestones, notes: [...notes, ...chosen.notes], comments: chosen.comments, rewritten, moved: chosen.durationLineAgrees ? [header.get('duration')!.index] : [] };
 }

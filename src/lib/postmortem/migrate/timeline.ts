@@ -1,13 +1,14 @@
 /**
  * Reads a plain-form Timeline: every row's time becomes an instant, and rows
- * the validator would read differently (past midnight, `07:38 on Apr 5`) are
- * rewritten in the canonical form — `HH:MM` on the incident date,
+ * the validator would read differently (past midnight, `07:38 on Apr 5`, a
+ * day written at the start of the event: `| 12:00 | Apr 8: sites restored |`)
+ * are rewritten in the canonical form — `HH:MM` on the incident date,
  * `YYYY-MM-DD HH:MM` on another day.
  */
 import type { TableSection } from '../parse.ts';
 import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
-import { addDays, isoTimestamp, minuteOfDay, readLooseMoment } from './loose-time.ts';
+import { addDays, isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment } from './loose-time.ts';
 
 export interface ResolvedRow {
   /** 0-based line index in the text. */
@@ -20,9 +21,24 @@ export interface ResolvedRow {
   rewrite: string | null;
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
+/** A day written first in an event: `Apr 8:`, `**Jan 31** —`, `2026-02-01,`, `(Feb 1)`, `Day of Apr 8 -`. */
+const EVENT_DAY = new RegExp(
+  `^\\s*(?:\\*\\*|__)?\\(?${WEEKDAY}(\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?)\\)?(?:\\*\\*|__)?\\s*(?:[:,)\\]—–-]|\\s)`,
+  'i',
+);
+
+/** The day an event's text starts with, or null. */
+export function eventDay(event: string, reference: string): string | null {
+  const match = EVENT_DAY.exec(event);
+  return match ? readLooseDate(match[1]!, reference) : null;
+}
+
 /**
- * Resolves rows in order. A row without a day of its own is on the day of the
- * row before it, or the next day when its time is earlier (past midnight).
+ * Resolves rows in order. A row's day is the one its time cell names, else the
+ * one its event text starts with, else the day of the row before it — or the
+ * next day when its time is earlier (past midnight).
  */
 export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string): ResolvedRow[] {
   let day = date;
@@ -31,7 +47,8 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const moment = readLooseMoment(row.time, day);
     if (!moment) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null };
     const minute = minuteOfDay(moment);
-    if (moment.date) day = moment.date;
+    const named = moment.date ?? eventDay(row.event, day);
+    if (named) day = named;
     else if (previous !== null && minute < previous) day = addDays(day, 1);
     previous = minute;
     const at = isoTimestamp(day, moment);

@@ -14,8 +14,10 @@ import { frontmatterMissing } from './frontmatter-missing.ts';
 import { frontmatterNotMap } from './frontmatter-not-map.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { listsRequired } from './lists-required.ts';
 import { mdxImport } from './mdx-import.ts';
 import { placeholders } from './placeholders.ts';
+import { proposedValues } from './proposed-values.ts';
 import { schema } from './schema.ts';
 import { sectionsMissing } from './sections-missing.ts';
 import { sectionsOrder } from './sections-order.ts';
@@ -42,6 +44,7 @@ export const FILE_RULES: readonly Rule[] = [
   fileDate,
   fileSize,
   timestampsRequired,
+  listsRequired,
   categoryKnown,
   timestampsDate,
   timestampsOrder,
@@ -59,6 +62,7 @@ export const FILE_RULES: readonly Rule[] = [
   placeholders,
   unsafeHtml,
   mdxImport,
+  proposedValues,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];

@@ -8,6 +8,7 @@ import { categorySchema, mainCategorySchema } from './category.ts';
 import { isoDate, isoDateTime } from './dates.ts';
 import { linkSchema } from './link.ts';
 import { severitySchema } from './severity.ts';
+import { tenantSharePercent } from './tenant-share.ts';
 
 export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'final'] as const;
 export type PostmortemStatus = (typeof POSTMORTEM_STATUSES)[number];
@@ -28,10 +29,10 @@ export const frontmatterSchema = z
     status: z
       .enum(['draft', 'in-review', 'final'], { errorMap: () => ({ message: 'must be one of draft, in-review, final' }) })
       .default('draft'),
-    /** Who wrote it, one or more names. Required. Example: `[Dana Kim]`. */
-    authors: textList('names').min(1, 'must name at least one author'),
-    /** Affected services or components. Required, one or more. Example: `[report-export, postgres]`. */
-    services: textList('service names').min(1, 'must name at least one service'),
+    /** Who wrote it, one or more names. Required unless `status: draft` (rule `lists-required`). Example: `[Dana Kim]`. */
+    authors: textList('names').default([]),
+    /** Affected services or components, one or more. Required unless `status: draft` (rule `lists-required`). Example: `[report-export, postgres]`. */
+    services: textList('service names').default([]),
     /** Main root-cause category. Required; a draft may say `unknown` until the cause is found. Example: `deployment`. */
     root_cause_category: mainCategorySchema,
     /** Other categories that contributed. Default `[]`. Example: `[configuration]`. */
@@ -50,6 +51,8 @@ export const frontmatterSchema = z
     tenants_affected: z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').nonnegative().optional(),
     /** Number of tenants in total at the time, where known. Example: `310`. */
     tenants_total: z.number({ invalid_type_error: 'must be a whole number' }).int('must be a whole number').positive().optional(),
+    /** Percent of tenants affected, where only a share is known (no counts). Example: `0.4`. */
+    tenants_affected_percent: tenantSharePercent.optional(),
     /** Free keywords for search. Default `[]`. Example: `[timeouts, migration]`. */
     tags: textList('keywords').default([]),
     /** Tickets, dashboards, chat threads. Default `[]`. */
@@ -86,6 +89,7 @@ export const FIELD_EXAMPLES: Record<keyof Frontmatter, string> = {
   resolved_at: '2026-03-14T11:05:00Z',
   tenants_affected: '42',
   tenants_total: '310',
+  tenants_affected_percent: '13.5',
   tags: '[timeouts, migration]',
   links: '[{ title: OPS-1423, url: "https://tracker.example.com/OPS-1423" }]',
 };

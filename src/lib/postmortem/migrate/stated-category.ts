@@ -1,0 +1,91 @@
+/**
+ * A root-cause category the author stated: a `Category:` line (any emphasis,
+ * any section) whose first words name one of the five, in any case or in the
+ * spellings the skill and people use (`Code bug`, `code-bug`, `Config`,
+ * `Infra`). Other categories named in the same sentence are contributing.
+ */
+import type { CategoryId } from '../category.ts';
+import { stripEmphasis } from './plain-header.ts';
+
+/** How each category is written, as whole words at the start of a value or inside its sentence. */
+const SPELLINGS: readonly { id: CategoryId; pattern: string }[] = [
+  { id: 'code-bug', pattern: 'code[\\s_-]*bugs?|software bug|bug' },
+  { id: 'configuration', pattern: 'configuration|config|misconfiguration|mis-configuration' },
+  { id: 'infrastructure', pattern: 'infrastructure|infra' },
+  { id: 'data', pattern: 'data' },
+  { id: 'deployment', pattern: 'deployment|deploy' },
+];
+
+const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?\s*(?:\(.*?\)\s*)?(?::|\|)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+
+export interface StatedCategory {
+  category: CategoryId;
+  contributing: CategoryId[];
+  /** 0-based index of the line. */
+  index: number;
+  value: string;
+}
+
+/** The category a value's first words name, or null. */
+export function categoryAtStart(value: string): CategoryId | null {
+  const text = stripEmphasis(value).replace(/^[\s`"'[(]+/, '').toLowerCase();
+  for (const spelling of SPELLINGS) {
+    if (new RegExp(`^(?:${spelling.pattern})(?![a-z])`, 'i').test(text)) return spelling.id;
+  }
+  return null;
+}
+
+/**
+ * Categories the sentence names as categories, in order: written with a capital
+ * (`…, with Deployment contributing`), after a cue (`contributing: deployment`,
+ * `also configuration`), or joined to the main one (`Configuration / deployment`).
+ * A lower-case word in the explanation (`no data loss`) is prose, not a category.
+ */
+function categoriesIn(sentence: string): CategoryId[] {
+  const found: { id: CategoryId; at: number }[] = [];
+  for (const spelling of SPELLINGS) {
+    for (const match of sentence.matchAll(new RegExp(`(?<![a-z-])(?:${spelling.pattern})(?![a-z])`, 'gi'))) {
+      const before = sentence.slice(0, match.index);
+      const after = sentence.slice(match.index + match[0].length);
+      const named = /^[A-Z]/.test(match[0])
+        || /^\W*(?:\w+\W+){0,1}(?:contribut|also\b|as well\b|secondary\b)/i.test(after)
+        || /(?:contribut\w*|secondary|also|plus|additionally|as well as)\W*(?:\w+\W+){0,2}$/i.test(before)
+        || /^\S+(?:\s+bug)?\s*(?:[/+&,]|and)\s*$/i.test(before);
+      if (named) {
+        found.push({ id: spelling.id, at: match.index });
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((entry) => entry.id);
+}
+
+/**
+ * The first `Category:` line, outside code fences, whose value starts with a
+ * category; also the Category lines that name none, for the report.
+ */
+export function readStatedCategory(lines: readonly string[]): { stated: StatedCategory | null; unreadable: { index: number; value: string }[] } {
+  const unreadable: { index: number; value: string }[] = [];
+  let fence: string | null = null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) {
+      fence = fence ? null : marker;
+      continue;
+    }
+    if (fence) continue;
+    const match = LABEL.exec(line);
+    if (!match) continue;
+    const value = stripEmphasis(match[1]!);
+    const category = categoryAtStart(value);
+    if (!category) {
+      unreadable.push({ index, value });
+      continue;
+    }
+    const sentence = value.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
+    const contributing = [...new Set(categoriesIn(sentence).filter((id) => id !== category))];
+    return { stated: { category, contributing, index, value }, unreadable };
+  }
+  return { stated: null, unreadable };
+}
