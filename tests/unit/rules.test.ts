@@ -47,6 +47,8 @@ const CASES: Record<string, string[]> = {
   [`${P}due-date-in-words.md`]: ['action-item-due@80'],
   [`${P}unknown-status.md`]: ['action-item-status@80'],
   [`${P}placeholders-in-final.md`]: ['placeholders@36', 'placeholders@36'],
+  [`${P}final-without-services.md`]: ['lists-required@8'],
+  [`${P}proposed-by-migrate.md`]: ['proposed-values@11'],
 };
 
 describe('each malformed fixture yields exactly its problems, with file, rule and line', () => {
