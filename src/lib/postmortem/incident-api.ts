@@ -82,7 +82,8 @@ export function toApiIncident(pm: Postmortem, { urlOf, asOf }: Pick<ApiOptions, 
       }),
     ) as Record<MilestoneField, string | null>,
     durations_minutes: incidentIntervals(pm.meta),
-    tenant_share: affected !== undefined && total ? affected / total : null,
+    // Counts when both are written; else the share the post-mortem states (never turned into counts).
+    tenant_share: affected !== undefined && total ? affected / total : pm.meta.tenants_affected_percent !== undefined ? pm.meta.tenants_affected_percent / 100 : null,
     summary: pm.summary,
     root_cause: pm.rootCause,
     action_items: pm.actionItems.map((item) => ({
