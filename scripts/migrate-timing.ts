@@ -1,0 +1,44 @@
+/**
+ * `npx tsx scripts/migrate-timing.ts [rounds]` — how long migrate takes per
+ * file on the plain-form fixtures (target: under 50 ms). Measured here, not in
+ * tests: timing assertions flake on a busy machine.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { migratePlainForm } from '../src/lib/postmortem/migrate/migrate.ts';
+
+const dirs = ['tests/fixtures/plain', 'tests/fixtures/plain/agent-written'];
+const files = dirs.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file)));
+const texts = files.map((file) => ({ file, raw: readFileSync(file, 'utf8') }));
+const rounds = Number(process.argv[2] ?? 20);
+
+for (const { file, raw } of texts) migratePlainForm(raw, file); // warm-up: module loading and JIT are not per-file costs
+const perFile = new Map<string, number[]>();
+for (let round = 0; round < rounds; round += 1) {
+  for (const { file, raw } of texts) {
+    const start = performance.now();
+    migratePlainForm(raw, file);
+    perFile.set(file, [...(perFile.get(file) ?? []), performance.now() - start]);
+  }
+}
+const medians = [...perFile.entries()].map(([file, times]) => ({ file, median: times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!, max: Math.max(...times) }));
+const all = medians.map((entry) => entry.median).sort((a, b) => a - b);
+console.log(`${files.length} files × ${rounds} rounds (migrate + validate of the result, per file):`);
+console.log(`  median ${all[Math.floor(all.length / 2)]!.toFixed(2)} ms, slowest file's median ${all[all.length - 1]!.toFixed(2)} ms, worst single run ${Math.max(...medians.map((entry) => entry.max)).toFixed(2)} ms`);
+
+// The whole command, in process: read, migrate, validate, write (with renames), per file.
+const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { runMigrate } = await import('./migrate.ts');
+const cliTimes: number[] = [];
+for (let round = 0; round < Math.min(rounds, 5); round += 1) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-migrate-timing-'));
+  cpSync('tests/fixtures/plain/agent-written', dir, { recursive: true });
+  const start = performance.now();
+  runMigrate({ argv: [dir, '--write'], cwd: dir, env: {}, stdout: () => {}, stderr: () => {}, interactive: false });
+  cliTimes.push((performance.now() - start) / readdirSync('tests/fixtures/plain/agent-written').filter((file) => file.endsWith('.md')).length);
+  rmSync(dir, { recursive: true, force: true });
+}
+cliTimes.sort((a, b) => a - b);
+console.log(`npm run migrate -- <22 files> --write, in process: ${cliTimes[Math.floor(cliTimes.length / 2)]!.toFixed(2)} ms per file (median of ${cliTimes.length} runs)`);
