@@ -24,6 +24,7 @@ import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from 
 import { readSeverity } from '../scaffold/impact.ts';
 import { slugify } from '../scaffold/slug.ts';
 import { validatePostmortems } from '../validate.ts';
+import { normaliseActionItems } from './action-items.ts';
 import { bulletValue, readTenants } from './impact.ts';
 import { readLooseDate } from './loose-time.ts';
 import { chooseMilestones } from './milestones.ts';
@@ -67,7 +68,7 @@ export interface MovedLine {
   fields: string[];
 }
 
-/** A body line rewritten (a Timeline time given its full date). */
+/** A body line rewritten: a Timeline time given its full date, an Action Items status or due date in the template's form. */
 export interface RewrittenLine {
   line: number;
   before: string;
@@ -272,6 +273,12 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     }
   }
   if (dateLine && contentDate === date) move(dateLine.index, 'date');
+  const rewritten = [...timing.rewritten];
+  for (const cell of normaliseActionItems(parsed, lines, date)) {
+    rewritten.push({ line: cell.index + 1, before: cell.before, after: cell.after });
+    notes.push({ kind: 'changed', message: `Action Items row (line ${cell.index + 1}): ${cell.what}` });
+  }
+  rewritten.sort((a, b) => a.line - b.line);
 
   const frontmatter: FrontmatterDraft = {
     title,
@@ -290,7 +297,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     comments.status = `migrate: the text does not hold ${draftBecause.join(', ')}; fill in, then set status: ${MIGRATED_STATUS}`;
   }
   const movedIndexes = new Set(moved.map((line) => line.line - 1));
-  const rewrites = new Map(timing.rewritten.map((line) => [line.line - 1, line.after]));
+  const rewrites = new Map(rewritten.map((line) => [line.line - 1, line.after]));
   const bodyLines = lines.flatMap((line, index) => (movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line]));
   while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
   const body = bodyLines.join('\n').replace(/\n*$/, '\n');
@@ -320,7 +327,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     frontmatter,
     notes,
     moved: moved.sort((a, b) => a.line - b.line),
-    rewritten: timing.rewritten,
+    rewritten,
     draftBecause,
     problems,
     original,
