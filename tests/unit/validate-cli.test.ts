@@ -34,7 +34,7 @@ describe('npm run validate', () => {
     expect(stdout).toContain('tests/fixtures/invalid/postmortem-2026-03-14-severity-sev5.md:4:1  error    `severity` is `SEV-5`, which must be one of SEV-1, SEV-2, SEV-3, SEV-4  (schema)');
     expect(stdout).toContain('    hint: Write it like e.g. `severity: SEV-2`.');
     expect(stdout).toContain('tests/fixtures/invalid/postmortem-2026-03-14-yaml-tabs.md:7:');
-    expect(stdout).toMatch(/✗ 34 of 37 post-mortems invalid/);
+    expect(stdout).toMatch(/✗ 35 of 39 post-mortems invalid/);
   });
 
   it('prints the documented JSON shape and nothing else on stdout', async () => {
