@@ -121,7 +121,7 @@ export function runMigrate(ctx: CliContext): number {
     // What `npm run validate` will say about the result, so the reviewer knows what is left.
     const left = result.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
     ctx.stdout(`${renamed ? `→ ${shown} → ${shownTarget}` : `→ ${shown}`}\n${formatNotes(notes)}`);
-    if (result.frontmatter.status === 'draft') ctx.stdout(`  DRAFT     written as a draft: ${result.draftBecause.join(', ')}\n`);
+    if (result.frontmatter.status === 'draft') ctx.stdout(`  DRAFT    written as a draft: ${result.draftBecause.join(', ')}\n`);
     ctx.stdout(left.length ? `  validate after migration:\n${left.join('\n')}\n` : '  validate after migration: no problems\n');
     if (result.problems.some((problem) => problem.level === 'error')) counts.needsWork += 1;
 

@@ -129,3 +129,27 @@ describe('migrate readers for stated facts', () => {
     expect(proposeServices('Nothing here names a component.')).toEqual({ services: [], known: [] });
   });
 });
+
+describe('migrate CLI and the archive', () => {
+  it('proposes the service names the archive already uses, and reports a Duration line that disagrees', async () => {
+    const { runMigrate } = await import('../../scripts/migrate.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-archive-services-'));
+    dirs.push(dir);
+    const archive = path.join(dir, 'archive');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(archive);
+    writeFileSync(path.join(archive, 'postmortem-2026-03-14-report-export-timeouts.md'), VALID);
+    const plain = readFileSync('tests/fixtures/plain/agent-written/postmortem-2021-01-04-messaging-degraded-after-holidays.md', 'utf8')
+      .replace('### Duration: 1 hour 40 minutes', '### Duration: 3 hours')
+      .replace('Users could not load channels or send messages.', 'Users could not load channels; the Report Export jobs and Postgres backed up.');
+    writeFileSync(path.join(dir, 'postmortem-2021-01-04-messaging-degraded.md'), plain);
+    let stdout = '';
+    const code = runMigrate({ argv: ['postmortem-2021-01-04-messaging-degraded.md', '--write'], cwd: dir, env: { POSTMORTEM_DIR: 'archive' }, stdout: (text) => void (stdout += text), stderr: (text) => void (stdout += text), interactive: false });
+    expect(code, stdout).toBe(0);
+    expect(stdout).toContain('PROPOSED services [postgres, report-export] from the text (names the archive already uses)');
+    expect(stdout).toContain('the Duration line says 3 hours (180 min) but started_at to resolved_at is 100 min');
+    const written = readFileSync(path.join(dir, 'postmortem-2021-01-04-messaging-degraded.md'), 'utf8');
+    expect(written).toContain('# proposed by migrate from the text, names the archive already uses: review\nservices:\n  - postgres\n  - report-export\n');
+    expect(written).toContain('### Duration: 3 hours');
+  });
+});

@@ -175,8 +175,8 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
 
   // Severity, authors, status.
   const severityLine = header.get('severity');
-  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b|\bP([1-4])\b/i.exec(severityLine.value) : null;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2] ?? severityText[3]) : undefined;
+  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : undefined;
   const severity = overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
   if (severityLine && !severityDigit) notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(severityLine.index, 'severity');
