@@ -47,10 +47,17 @@ export function chooseMilestones({ rows, date, window, durationLine }: Milestone
   if (window && !range) notes.push({ kind: 'warning', message: `could not read the Impact duration \`${window.value}\` as a range of UTC times` });
   const stated = durationLine ? readDurationMinutes(durationLine.value) : null;
 
-  // Start and resolution: the Timeline's when it names them, the Impact range's otherwise;
+  // Start and resolution: the Timeline's when it names them, the Impact range's otherwise — and the
+  // range's when a row's day was only inferred (times without days) and the range puts it on another day;
   // when the two disagree and only the other pair matches the Duration line, that pair.
+  const pick = (field: 'started_at' | 'resolved_at', fromRange: string | undefined) => {
+    const row = fromTimeline[field];
+    if (!row) return fromRange;
+    if (fromRange && !row.row.dayWritten && fromRange.slice(0, 10) !== row.at.slice(0, 10)) return fromRange;
+    return row.at;
+  };
   const pairs: { started?: string; resolved?: string; from: string }[] = [
-    { started: fromTimeline.started_at?.at ?? range?.started, resolved: fromTimeline.resolved_at?.at ?? range?.resolved, from: 'timeline' },
+    { started: pick('started_at', range?.started), resolved: pick('resolved_at', range?.resolved), from: 'timeline' },
   ];
   if (range) pairs.push({ started: range.started, resolved: range.resolved, from: 'impact' });
   const fits = (pair: (typeof pairs)[number]) => !!pair.started && !!pair.resolved && pair.started <= pair.resolved && (stated === null || agrees(minutesBetween(pair.started, pair.resolved), stated));

@@ -19,6 +19,8 @@ export interface ResolvedRow {
   at: string | null;
   /** The canonical time to write in place of `time`, when the validator would read `time` differently. */
   rewrite: string | null;
+  /** True when the row writes its day (in the time cell or at the start of the event); false when it was inferred. */
+  dayWritten: boolean;
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -45,7 +47,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
   let previous: number | null = null;
   return (timeline?.rows ?? []).map((row) => {
     const moment = readLooseMoment(row.time, day);
-    if (!moment) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null };
+    if (!moment) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false };
     const minute = minuteOfDay(moment);
     const named = moment.date ?? eventDay(row.event, day);
     if (named) day = named;
@@ -55,6 +57,6 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const clock = at.slice(11, moment.second ? 19 : 16);
     const canonical = day === date ? clock : `${day} ${clock}`;
     const readAs = resolveTimelineTime(row.time, date);
-    return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical };
+    return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null };
   });
 }
