@@ -115,6 +115,15 @@ describe('migrate readers for stated facts', () => {
     expect(readStatedCategory(['Category: Human error']).unreadable).toEqual([{ index: 0, value: 'Human error' }]);
   });
 
+  it('a Timeline row with a day and no time stands at 00:00, names no milestone, and a day before the incident does not move the rows after it', async () => {
+    const { migratePlainForm } = await import('../../src/lib/postmortem/migrate/migrate.ts');
+    const file = 'tests/fixtures/plain/agent-written/postmortem-2021-06-08-edge-cdn-software-bug.md';
+    const result = migratePlainForm(readFileSync(file, 'utf8'), file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.text).toContain('| 2021-05-12 00:00 | Software release ships the latent bug |\n| 09:47 | Customer configuration change pushed');
+    expect(result.frontmatter).toMatchObject({ started_at: '2021-06-08T09:47:00Z', detected_at: '2021-06-08T09:48:00Z' });
+  });
+
   it('a day at the start of a Timeline event', () => {
     expect(eventDay('Apr 8: first sites restored', '2022-04-05')).toBe('2022-04-08');
     expect(eventDay('**Feb 1** — restore started', '2017-01-31')).toBe('2017-02-01');

@@ -375,7 +375,7 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
     }
     const after = before.replace(row.time, row.rewrite);
     rewritten.push({ line: row.index + 1, before, after });
-    notes.push({ kind: 'changed', message: `Timeline time \`${row.time}\` → \`${row.rewrite}\` (line ${row.index + 1})` });
+    notes.push({ kind: 'changed', message: `Timeline time \`${row.time}\` → \`${row.rewrite}\` (line ${row.index + 1})${row.dayOnly ? ': no time of day written, 00:00 stands for the day' : ''}` });
   }
   const durationBullet = bulletValue(impactLines, /^(?:duration|impact window|window|time window|impact duration|outage window)$/i);
   const chosen = chooseMilestones({ rows, date, window: durationBullet, durationLine: header.get('duration') ?? null });

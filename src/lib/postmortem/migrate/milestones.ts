@@ -39,7 +39,7 @@ export function chooseMilestones({ rows, date, window, durationLine }: Milestone
   const comments: FieldComments = {};
   const fromTimeline: Partial<Record<MilestoneField, { at: string; row: ResolvedRow }>> = {};
   for (const row of rows) {
-    const field = row.at ? milestoneOfEvent(row.event) : null;
+    const field = row.at && !row.dayOnly ? milestoneOfEvent(row.event) : null;
     if (!field || (fromTimeline[field] && field !== 'resolved_at')) continue;
     fromTimeline[field] = { at: row.at!, row };
   }

@@ -21,6 +21,8 @@ export interface ResolvedRow {
   rewrite: string | null;
   /** True when the row writes its day (in the time cell or at the start of the event); false when it was inferred. */
   dayWritten: boolean;
+  /** True when the cell names a day but no time (`May 12`): the row stands at 00:00 and names no milestone. */
+  dayOnly: boolean;
 }
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
@@ -47,16 +49,29 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
   let previous: number | null = null;
   return (timeline?.rows ?? []).map((row) => {
     const moment = readLooseMoment(row.time, day);
-    if (!moment) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false };
+    if (!moment) {
+      // A day without a time (`May 12`, `2021-05-12`): the validator needs a time, so the day's start stands for it.
+      const onlyDay = /\d/.test(row.time) && !/\d:\d/.test(row.time) ? readLooseDate(row.time, day) : null;
+      if (!onlyDay) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false, dayOnly: false };
+      // A day before the incident (`May 12: the bug shipped`) is background: the rows after it are back on the incident's days.
+      if (onlyDay >= date) {
+        day = onlyDay;
+        previous = 0;
+      }
+      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: onlyDay === date ? '00:00' : `${onlyDay} 00:00`, dayWritten: true, dayOnly: true };
+    }
     const minute = minuteOfDay(moment);
     const named = moment.date ?? eventDay(row.event, day);
-    if (named) day = named;
-    else if (previous !== null && minute < previous) day = addDays(day, 1);
-    previous = minute;
-    const at = isoTimestamp(day, moment);
+    // A row dated before the incident is background: it does not move the day of the rows after it.
+    const background = named !== null && named < date;
+    if (named && !background) day = named;
+    else if (!named && previous !== null && minute < previous) day = addDays(day, 1);
+    if (!background) previous = minute;
+    const rowDay = background ? named! : day;
+    const at = isoTimestamp(rowDay, moment);
     const clock = at.slice(11, moment.second ? 19 : 16);
-    const canonical = day === date ? clock : `${day} ${clock}`;
+    const canonical = rowDay === date ? clock : `${rowDay} ${clock}`;
     const readAs = resolveTimelineTime(row.time, date);
-    return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null };
+    return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null, dayOnly: false };
   });
 }
