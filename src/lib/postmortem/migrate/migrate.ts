@@ -378,6 +378,11 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
     notes.push({ kind: 'changed', message: `Timeline time \`${row.time}\` → \`${row.rewrite}\` (line ${row.index + 1})${row.dayOnly ? ': no time of day written, 00:00 stands for the day' : ''}` });
   }
   const durationBullet = bulletValue(impactLines, /^(?:duration|impact window|window|time window|impact duration|outage window)$/i);
-  const chosen = chooseMilestones({ rows, date, window: durationBullet, durationLine: header.get('duration') ?? null });
+  // Some write the window as two bullets: `Start: 04:09 UTC`, `End: 05:27 UTC`.
+  const startBullet = bulletValue(impactLines, /^(?:start(?:ed)?|impact start(?:ed)?|began|start time)$/i);
+  const endBullet = bulletValue(impactLines, /^(?:end(?:ed)?|impact end(?:ed)?|resolved|recovered|end time)$/i);
+  const window = durationBullet && /\d:\d\d/.test(durationBullet.value) ? durationBullet
+    : startBullet && endBullet ? { value: `${startBullet.value} to ${endBullet.value}`, index: startBullet.index } : durationBullet;
+  const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null });
   return { milestones: chosen.milestones, notes: [...notes, ...chosen.notes], comments: chosen.comments, rewritten, moved: chosen.durationLineAgrees ? [header.get('duration')!.index] : [] };
 }
