@@ -113,6 +113,11 @@ describe('migrate readers for stated facts', () => {
     expect(read('**Category**: Code bug (triggered by a valid customer configuration; no data loss)')).toMatchObject({ category: 'code-bug', contributing: [] });
     expect(readStatedCategory(['```', 'Category: Data', '```']).stated).toBeNull();
     expect(readStatedCategory(['Category: Human error']).unreadable).toEqual([{ index: 0, value: 'Human error' }]);
+    // Stated in a sentence rather than on a line of its own.
+    expect(readStatedCategory(['This falls under the **Configuration** category.']).stated).toMatchObject({ category: 'configuration', inline: true });
+    expect(readStatedCategory(['The root cause category is code bug.']).stated).toMatchObject({ category: 'code-bug' });
+    expect(readStatedCategory(['We keep a data category of logs.']).stated).toBeNull();
+    expect(read('**Category**: Configuration (a Data Center network setting)')).toMatchObject({ contributing: [] });
   });
 
   it('a Timeline row with a day and no time stands at 00:00, names no milestone, and a day before the incident does not move the rows after it', async () => {

@@ -193,7 +193,8 @@ describe('migrate readers', () => {
     expect(readTenants('42 (14% of total)')).toEqual({ affected: 42, percent: 14 });
     expect(readTenants('42 (14% of 310)')).toEqual({ affected: 42, total: 310 });
     expect(readTenants('All users (100% of total)')).toEqual({ percent: 100 });
-    expect(readTenants('All Atlassian Cloud customers on the affected sites')).toEqual({ percent: 100 });
+    expect(readTenants('All Atlassian Cloud customers')).toEqual({ percent: 100 });
+    expect(readTenants('All customers in us-east-1').percent).toBeUndefined();
     expect(readTenants('775 customers (about 0.4% of over 200,000 cloud customers)')).toEqual({ affected: 775, percent: 0.4 });
     expect(readTenants('8.5 million Windows hosts (less than 1% of all Windows machines)')).toEqual({ problem: expect.stringContaining('no count') });
     expect(readTenants('120 out of 410 tenants')).toEqual({ affected: 120, total: 410 });

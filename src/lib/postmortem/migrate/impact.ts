@@ -53,7 +53,10 @@ export function readTenants(value: string): TenantFigures {
     // `All 310 tenants`: a count of all; `All customers`: a share.
     const all = /^all\s+(?:of\s+(?:the\s+|our\s+)?)?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*%)/i.exec(text);
     if (all) return { affected: toNumber(all[1]!), total: toNumber(all[1]!) };
-    figures.percent = 100;
+    // `All customers`, `All Acme users (…)`: everyone. `All customers in us-east-1`: a subset, not a share of all tenants.
+    if (/^all\s+(?:of\s+)?(?:[\w.&'-]+\s+){0,3}?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|workspaces?|players?|merchants?|sellers?|sites?|subscribers?|members?)\b(?!\s+(?:in|on|of|using|with|who|that|whose|served|behind|within|from|at|running|hosted|across some)\b)/i.test(text)) {
+      figures.percent = 100;
+    } else if (figures.percent === undefined) figures.problem = `\`${value}\` is a group, not a count or a share of all tenants`;
     return figures;
   }
   const withoutPercent = percent ? text.slice(0, percent.index) + ' '.repeat(percent[0].length) + text.slice(percent.index + percent[0].length) : text;

@@ -221,7 +221,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     category = stated.category;
     contributing = stated.contributing;
     notes.push({ kind: 'found', message: `root_cause_category ${category}${contributing.length ? `, contributing_categories [${contributing.join(', ')}]` : ''} from line ${stated.index + 1} (\`${stated.value}\`)` });
-    if (stated.index < headerEnd && !/[(,;/+&]|\band\b|\bwith\b/i.test(stated.value.replace(/^\S+(?:\s+bug)?/i, ''))) move(stated.index, 'root_cause_category');
+    if (!stated.inline && stated.index < headerEnd && !/[(,;/+&]|\band\b|\bwith\b/i.test(stated.value.replace(/^\S+(?:\s+bug)?/i, ''))) move(stated.index, 'root_cause_category');
   }
   if (!category) {
     const proposal = proposeCategory(sectionText('root-cause') || text);

@@ -16,7 +16,10 @@ const SPELLINGS: readonly { id: CategoryId; pattern: string }[] = [
   { id: 'deployment', pattern: 'deployment|deploy' },
 ];
 
-const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?\s*(?:\(.*?\)\s*)?(?::|\|)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?\s*(?:\(.*?\)\s*)?(?::|\||\s[-–—]\s)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+
+const NAMES = 'code[\\s_-]*bugs?|configuration|infrastructure|deployment|data';
+const INLINE = new RegExp(`(?:falls? (?:under|into)|classified as|categori[sz]ed as|(?:root[\\s-]+cause\\s+)?category (?:is|was))\\s+(?:the\\s+|a\\s+|an\\s+)?["'\`]?(${NAMES})\\b|\\b(${NAMES})["'\`]?\\s+(?:root[\\s-]+cause\\s+)?category\\b(?=\\s*[.,;:)]|\\s*$)`, 'i');
 
 export interface StatedCategory {
   category: CategoryId;
@@ -24,6 +27,8 @@ export interface StatedCategory {
   /** 0-based index of the line. */
   index: number;
   value: string;
+  /** True when read from a sentence rather than a `Category:` line (such a line is never moved). */
+  inline: boolean;
 }
 
 /** The category a value's first words name, or null. */
@@ -47,7 +52,8 @@ function categoriesIn(sentence: string): CategoryId[] {
     for (const match of sentence.matchAll(new RegExp(`(?<![a-z-])(?:${spelling.pattern})(?![a-z])`, 'gi'))) {
       const before = sentence.slice(0, match.index);
       const after = sentence.slice(match.index + match[0].length);
-      const named = /^[A-Z]/.test(match[0])
+      // Capitalised, but not the first word of a name (`Data Center`, `Deployment-Manager`).
+      const named = (/^[A-Z]/.test(match[0]) && !/^(?:\s+[A-Z]|-)/.test(after))
         || /^\W*(?:\w+\W+){0,1}(?:contribut|also\b|as well\b|secondary\b)/i.test(after)
         || /(?:contribut\w*|secondary|also|plus|additionally|as well as)\W*(?:\w+\W+){0,2}$/i.test(before)
         || /^\S+(?:\s+bug)?\s*(?:[/+&,]|and)\s*$/i.test(before);
@@ -85,7 +91,17 @@ export function readStatedCategory(lines: readonly string[]): { stated: StatedCa
     }
     const sentence = value.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
     const contributing = [...new Set(categoriesIn(sentence).filter((id) => id !== category))];
-    return { stated: { category, contributing, index, value }, unreadable };
+    return { stated: { category, contributing, index, value, inline: false }, unreadable };
+  }
+  // No labelled line: a sentence that states one (`falls under the Configuration category`, `classified as a code bug`).
+  fence = null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (/^\s{0,3}(`{3,}|~{3,})/.test(line)) fence = fence ? null : 'open';
+    if (fence) continue;
+    const match = INLINE.exec(stripEmphasis(line.replace(/\*\*|__/g, '')));
+    const category = match ? categoryAtStart(match[1] ?? match[2]!) : null;
+    if (category) return { stated: { category, contributing: [], index, value: match![0], inline: true }, unreadable };
   }
   return { stated: null, unreadable };
 }
