@@ -171,7 +171,17 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     date = contentDate ?? fileDate;
     if (date) notes.push({ kind: 'found', message: `date ${date} (${contentDate ? `line ${dateLine!.index + 1}` : 'file name'})` });
   }
-  if (!date) missing.push('date (add a `### Date: YYYY-MM-DD` line or pass --date)');
+  if (!date) {
+    // No Date line and no date in the name: the first full date the Impact, Timeline or Summary writes, as a proposal.
+    const impactText = sectionText('impact');
+    const timelineCells = (parsed.timeline?.rows ?? []).map((row) => row.time).join('\n');
+    const found = [impactText, timelineCells, sectionText('summary')].map((block) => readLooseDate(block)).find((day) => day !== null) ?? null;
+    if (found) {
+      date = found;
+      comments.date = proposed('the first date the text writes');
+      notes.push({ kind: 'proposed', message: `date ${found}: no Date line, the first date the text writes: review, or pass --date` });
+    } else missing.push('date (add a `### Date: YYYY-MM-DD` line or pass --date)');
+  }
 
   // Severity, authors, status.
   const severityLine = header.get('severity');
