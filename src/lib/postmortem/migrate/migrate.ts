@@ -1,8 +1,10 @@
 /**
  * Plain form -> frontmatter form. A post-mortem written from the spec's
  * template (`## Post-Mortem: Title`, `### Date:` …, no frontmatter) becomes one
- * the schema reads: every field that can be found is extracted, missing ones
- * are proposed and marked for review, and the body is kept line for line.
+ * the schema reads. Values the text states are read; values it only suggests
+ * are proposed and marked `# proposed by migrate`; a field the text does not
+ * hold makes the file a draft that names it. Every result validates (only a
+ * missing severity stops a file), and the body is kept line for line.
  *
  * Lines: the metadata lines whose information lands in the frontmatter are
  * moved there (one place for each fact, so the two cannot disagree later);
