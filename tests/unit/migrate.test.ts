@@ -195,6 +195,9 @@ describe('migrate readers', () => {
     expect(readTenants('All users (100% of total)')).toEqual({ percent: 100 });
     expect(readTenants('All Atlassian Cloud customers')).toEqual({ percent: 100 });
     expect(readTenants('All customers in us-east-1').percent).toBeUndefined();
+    // A number after All that is not a count of tenants (`Office 365`, `3 regions`) is not one.
+    expect(readTenants('All Office 365 customers')).toEqual({ percent: 100 });
+    expect(readTenants('All 3 regions').affected).toBeUndefined();
     expect(readTenants('775 customers (about 0.4% of over 200,000 cloud customers)')).toEqual({ affected: 775, percent: 0.4 });
     expect(readTenants('8.5 million Windows hosts (less than 1% of all Windows machines)')).toEqual({ problem: expect.stringContaining('no count') });
     expect(readTenants('120 out of 410 tenants')).toEqual({ affected: 120, total: 410 });

@@ -51,7 +51,7 @@ export function readTenants(value: string): TenantFigures {
   }
   if (/^all\b/i.test(text) && !/^all\s+but\b/i.test(text)) {
     // `All 310 tenants`: a count of all; `All customers`: a share.
-    const all = /^all\s+(?:of\s+(?:the\s+|our\s+)?)?(\d{1,3}(?:,\d{3})+|\d+)\b(?!\s*%)/i.exec(text);
+    const all = /^all\s+(?:of\s+(?:the\s+|our\s+)?)?(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+)?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|workspaces?|merchants?|sellers?|sites?)\b/.exec(text.replace(/^All/, 'all'));
     if (all) return { affected: toNumber(all[1]!), total: toNumber(all[1]!) };
     // `All customers`, `All Acme users (…)`: everyone. `All customers in us-east-1`: a subset, not a share of all tenants.
     if (/^all\s+(?:of\s+)?(?:[\w.&'-]+\s+){0,3}?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|workspaces?|players?|merchants?|sellers?|sites?|subscribers?|members?)\b(?!\s+(?:in|on|of|using|with|who|that|whose|served|behind|within|from|at|running|hosted|across some)\b)/i.test(text)) {
