@@ -44,7 +44,9 @@ Options:
   --date YYYY-MM-DD     incident date for every file
   --date-from-file-name when the file name's date and the Date: line disagree,
                         keep the file name's date (by default the Date: line
-                        wins and --write renames the file, never over another)
+                        wins and --write renames the file, never over another).
+                        Either way, a start the text dates on another UTC day
+                        makes that day the incident date.
   --status STATUS       review status to write (default: ${MIGRATED_STATUS})
   --yes                 accepted for symmetry; migrate never asks
   --help                show this help
