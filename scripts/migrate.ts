@@ -98,7 +98,14 @@ export function runMigrate(ctx: CliContext): number {
   const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
     const shown = displayPath(file, ctx.cwd);
-    const raw = readFileSync(file, 'utf8');
+    let raw: string;
+    try {
+      raw = readFileSync(file, 'utf8');
+    } catch (error) {
+      ctx.stdout(`✗ ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is\n\n`);
+      counts.failed += 1;
+      continue;
+    }
     const result = migratePlainForm(raw, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices });
     if (result.kind === 'skipped') {
       ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
