@@ -5,6 +5,7 @@
  * descriptions), and the shapes of the published JSON (/api/*.json), so
  * docs/API.md is generated from the very interfaces the endpoints return.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { JsonSchema } from '../../src/lib/postmortem/json-schema.ts';
@@ -16,9 +17,7 @@ const root = path.resolve(import.meta.dirname, '../..');
  * call (`z.object({ … })`) in `file`, by property name.
  */
 export function objectLiteralDocs(file: string, variable: string): Record<string, string> {
-  const program = ts.createProgram([path.resolve(root, file)], { allowJs: false, noResolve: true });
-  const source = program.getSourceFile(path.resolve(root, file));
-  if (!source) throw new Error(`Cannot read ${file}`);
+  const source = ts.createSourceFile(file, readFileSync(path.resolve(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
   let literal: ts.ObjectLiteralExpression | undefined;
   const visit = (node: ts.Node): void => {
     if (literal) return;
@@ -46,26 +45,32 @@ export function objectLiteralDocs(file: string, variable: string): Record<string
   return docs;
 }
 
-/** Compiles `file` with the project's settings and converts each named exported type to a JSON Schema. */
-export function typeSchemas(file: string, typeNames: readonly string[]): Record<string, JsonSchema> {
+/**
+ * Compiles the files with the project's settings (one program for all: type
+ * checking is the slow part) and converts each exported type named to a JSON Schema.
+ */
+export function typeSchemas(types: readonly { file: string; type: string }[]): JsonSchema[] {
   const configPath = path.join(root, 'tsconfig.json');
   const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
-  const program = ts.createProgram([path.resolve(root, file)], { ...config?.options, noEmit: true });
+  const files = [...new Set(types.map(({ file }) => path.resolve(root, file)))];
+  const program = ts.createProgram(files, { ...config?.options, noEmit: true, skipLibCheck: true });
   const checker = program.getTypeChecker();
-  const source = program.getSourceFile(path.resolve(root, file));
-  if (!source) throw new Error(`Cannot read ${file}`);
-  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!);
-  const result: Record<string, JsonSchema> = {};
-  for (const name of typeNames) {
-    const symbol = exports.find((candidate) => candidate.name === name);
+  return types.map(({ file, type: name }) => {
+    const source = program.getSourceFile(path.resolve(root, file));
+    if (!source) throw new Error(`Cannot read ${file}`);
+    const symbol = checker.getExportsOfModule(checker.getSymbolAtLocation(source)!).find((candidate) => candidate.name === name);
     if (!symbol) throw new Error(`${file} exports no type \`${name}\``);
     const type = checker.getDeclaredTypeOfSymbol(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
-    result[name] = new Converter(checker).convert(type, 0);
-  }
-  return result;
+    const converter = new Converter(checker);
+    const schema = converter.convert(type, 0);
+    return Object.keys(converter.definitions).length ? { ...schema, definitions: converter.definitions } : schema;
+  });
 }
 
 class Converter {
+  /** Named interfaces used below the root, written once and referenced (a metrics report appears once per range). */
+  readonly definitions: Record<string, JsonSchema> = {};
+
   constructor(private readonly checker: ts.TypeChecker) {}
 
   convert(type: ts.Type, depth: number): JsonSchema {
@@ -111,6 +116,26 @@ class Converter {
   }
 
   private object(type: ts.Type, depth: number): JsonSchema {
+    const name = depth > 0 ? this.definitionName(type) : null;
+    if (name) {
+      if (!(name in this.definitions)) {
+        this.definitions[name] = {};
+        this.definitions[name] = this.inlineObject(type, depth);
+      }
+      return { $ref: `#/definitions/${name}` };
+    }
+    return this.inlineObject(type, depth);
+  }
+
+  /** The name of a non-generic interface or type alias; null for anonymous and generic types. */
+  private definitionName(type: ts.Type): string | null {
+    if (type.aliasSymbol) return type.aliasTypeArguments?.length ? null : type.aliasSymbol.name;
+    const symbol = type.getSymbol();
+    if (!symbol || !(symbol.flags & ts.SymbolFlags.Interface)) return null;
+    return (type as ts.TypeReference).typeArguments?.length ? null : symbol.name;
+  }
+
+  private inlineObject(type: ts.Type, depth: number): JsonSchema {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     for (const property of this.checker.getPropertiesOfType(type)) {

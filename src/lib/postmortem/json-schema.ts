@@ -13,7 +13,7 @@
  */
 import yaml from 'js-yaml';
 import type { ZodTypeDef } from 'astro/zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
+import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import { CATEGORY_IDS, UNKNOWN_CATEGORY } from './category.ts';
 import { isoDate, isoDateTime } from './schema/dates.ts';
 import { categorySchema, mainCategorySchema } from './schema/category.ts';
@@ -69,7 +69,7 @@ export function frontmatterJsonSchema(docs: FieldDocs): JsonSchema {
     target: 'jsonSchema7',
     $refStrategy: 'none',
     effectStrategy: 'input',
-    override: (def) => override(def) ?? (undefined as never),
+    override: (def) => override(def) ?? ignoreOverride,
   }) as JsonSchema & { properties: Record<string, JsonSchema> };
   const { $schema, ...rest } = generated;
   const properties: Record<string, JsonSchema> = {};
