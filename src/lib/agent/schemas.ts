@@ -137,3 +137,29 @@ export const COMMAND_OUTPUT_SCHEMAS = {
   'similar-output.schema.json': { title: 'Output of `npm run similar -- --format json` and the MCP tool find_similar_incidents', schema: similarOutput },
   'show-output.schema.json': { title: 'Output of `npm run show -- <slug>` and the MCP tool get_postmortem', schema: showOutput },
 } as const;
+
+/**
+ * The action-item ledger as `npm run action-items -- --format json` prints it
+ * (LedgerExport in src/lib/postmortem/action-items/export.ts); the MCP tool
+ * list_action_items returns the same, and its code assigns a LedgerExport to
+ * this type, so the compiler holds the two together.
+ */
+export const actionItemsOutput = z.object({
+  today: z.string().describe('The `YYYY-MM-DD` that `overdue` and `ageDays` were computed against.'),
+  counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), doneRecently: z.number().int() }).describe('Headline figures of the selection (owner, severity, service), whatever `status`.'),
+  items: z.array(
+    z.object({
+      postmortem: z.object({ slug: z.string(), title: z.string(), severity: z.string(), date: z.string(), services: z.array(z.string()), path: z.string(), url: z.string().nullable() }),
+      action: z.string(),
+      owner: z.string(),
+      due: z.string().nullable(),
+      status: z.string(),
+      ticket: z.object({ text: z.string(), url: z.string().nullable() }).nullable(),
+      ageDays: z.number().int(),
+      open: z.boolean(),
+      overdue: z.boolean(),
+      line: z.number().int(),
+    }),
+  ),
+});
+export type ActionItemsOutput = z.infer<typeof actionItemsOutput>;
