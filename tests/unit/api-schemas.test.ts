@@ -15,20 +15,11 @@ import { ledgerExport } from '../../src/lib/postmortem/action-items/export.ts';
 import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
 import { metricsExport } from '../../src/lib/postmortem/metrics/export.ts';
 import { toMetricsDataset } from '../../src/lib/postmortem/metrics/record.ts';
-import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
+import { checkerFor, committedSchema, strictSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TODAY = '2026-11-27';
 const { postmortems } = readArchive(path.join(ROOT, 'docs/spec/.llm/completed'), ROOT);
-
-/** The schema with `additionalProperties: false` on every object that lists its properties. */
-function strict(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(strict);
-  if (!schema || typeof schema !== 'object') return schema;
-  const copy = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'properties' || key === 'definitions' ? Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, strict(sub)])) : strict(value)]));
-  if ('properties' in copy && !('additionalProperties' in copy)) copy.additionalProperties = false;
-  return copy;
-}
 
 const published: Record<string, unknown> = {
   '/api/incidents.json': buildApiDocument(postmortems, { urlOf: (slug) => `https://hindsight.example.com/incidents/${slug}/`, asOf: TODAY, generatedAt: `${TODAY}T08:00:00.000Z` }),
@@ -46,7 +37,7 @@ describe('/api/*.json schemas (docs/API.md)', () => {
     const schema = committedSchema(`schema/${file}`);
     const data = JSON.parse(JSON.stringify(published[url]));
     expect(checkerFor(schema)(data)).toBeNull();
-    expect(checkerFor(strict(schema) as object)(data)).toBeNull();
+    expect(checkerFor(strictSchema(schema))(data)).toBeNull();
 
     const required = (schema as { required: string[] }).required;
     expect(required.length).toBeGreaterThan(0);
@@ -59,6 +50,6 @@ describe('/api/*.json schemas (docs/API.md)', () => {
   it('name nested fields too: an unexpected field deep in an incident is caught by the strict form', () => {
     const data = JSON.parse(JSON.stringify(published['/api/incidents.json'])) as { incidents: { action_items: Record<string, unknown>[] }[] };
     data.incidents[0]!.action_items[0]!.priority = 'high';
-    expect(checkerFor(strict(committedSchema('schema/api/incidents.schema.json')) as object)(data)).toContain('additional properties');
+    expect(checkerFor(strictSchema(committedSchema('schema/api/incidents.schema.json')))(data)).toContain('additional properties');
   });
 });

@@ -55,8 +55,11 @@ function categoryJsonSchema(ids: readonly string[], extraWords: readonly string[
 
 /** The date and category schemas zod-to-json-schema would reduce to a bare string. */
 function override(def: ZodTypeDef): JsonSchema | undefined {
-  if (def === isoDate._def) return { type: 'string', pattern: DATE_PATTERN };
-  if (def === isoDateTime._def) return { type: 'string', pattern: DATE_TIME_PATTERN };
+  // patternErrorMessage: what VS Code's YAML and JSON servers say instead of quoting the pattern.
+  if (def === isoDate._def) return { type: 'string', pattern: DATE_PATTERN, patternErrorMessage: `Must be a real calendar date written YYYY-MM-DD, e.g. ${FIELD_EXAMPLES.date}.` };
+  if (def === isoDateTime._def) {
+    return { type: 'string', pattern: DATE_TIME_PATTERN, patternErrorMessage: `Must be a real date and time, ISO 8601 with a zone, e.g. ${FIELD_EXAMPLES.started_at}.` };
+  }
   if (def === categorySchema._def) return categoryJsonSchema(CATEGORY_IDS, []);
   // `not known yet` and `tbd` are normaliseCategory's other words for unknown.
   if (def === mainCategorySchema._def) return categoryJsonSchema([...CATEGORY_IDS, UNKNOWN_CATEGORY.id], ['not-known-yet', 'tbd']);

@@ -23,3 +23,17 @@ export function checkerFor(schema: object): (data: unknown) => string | null {
 export function committedSchema(file: string): object {
   return JSON.parse(readFileSync(path.join(ROOT, file), 'utf8')) as object;
 }
+
+/** The schema with `additionalProperties: false` on every object that lists its properties: "exactly these fields". */
+export function strictSchema<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(strictSchema) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === 'properties' || key === 'definitions' ? Object.fromEntries(Object.entries(value as object).map(([name, sub]) => [name, strictSchema(sub)])) : strictSchema(value),
+    ]),
+  );
+  if ('properties' in copy && !('additionalProperties' in copy)) copy.additionalProperties = false;
+  return copy as T;
+}
