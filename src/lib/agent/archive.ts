@@ -1,7 +1,7 @@
 /**
  * The archive as the agent commands and the MCP server read it: every file
- * parsed and validated, and the post-mortems whose frontmatter is valid,
- * newest first (what the site lists and searches; see loadArchive).
+ * parsed, the post-mortems whose frontmatter is valid, newest first (what the
+ * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
@@ -10,7 +10,8 @@ import { validatePostmortems, type ValidationResult } from '../postmortem/valida
 
 export interface AgentArchive {
   parsed: ParsedPostmortem[];
-  result: ValidationResult;
+  /** Every rule over every file, computed on first use: search and similar never need it. */
+  readonly result: ValidationResult;
   postmortems: Postmortem[];
 }
 
@@ -18,12 +19,18 @@ export interface AgentArchive {
 export function readArchive(dir: string, cwd: string): AgentArchive {
   const files = listPostmortemFiles(dir).map((file) => displayPath(file, cwd));
   const parsed = readPostmortems(files, cwd);
-  const result = validatePostmortems(parsed);
   const postmortems = parsed
     .map((pm) => toPostmortem(pm, cwd))
     .filter((pm): pm is Postmortem => pm !== null)
     .sort(newestFirst);
-  return { parsed, result, postmortems };
+  let result: ValidationResult | undefined;
+  return {
+    parsed,
+    postmortems,
+    get result() {
+      return (result ??= validatePostmortems(parsed));
+    },
+  };
 }
 
 /** Slugs of the archive closest to `slug` (sharing its words), for "did you mean". */
