@@ -7,6 +7,7 @@
  * archive afresh (an agent may have just written a file); only
  * scaffold_postmortem writes, and it never replaces a file.
  */
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
@@ -135,10 +136,16 @@ export function createHindsightServer(options: ServerOptions): McpServer {
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ text, path: file, limit }) =>
-      guarded(async () => {
+      guarded(() => {
         if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
-        const { readFileSync } = await import('node:fs');
-        const body = text ?? readFileSync(path.resolve(cwd, file!), 'utf8');
+        let body = text ?? '';
+        if (file) {
+          try {
+            body = readFileSync(path.resolve(cwd, file), 'utf8');
+          } catch {
+            throw new ToolFailure(`Cannot read \`${file}\` (relative to ${cwd}): no such file. Pass the post-mortem's text as \`text\` instead.`);
+          }
+        }
         if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
         return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, archive().postmortems, limit));
       }),
@@ -208,7 +215,7 @@ export function createHindsightServer(options: ServerOptions): McpServer {
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (input) =>
-      guarded(async () => {
+      guarded(() => {
         const folder = input.directory ? path.resolve(cwd, input.directory) : archiveDir;
         const shown = displayPath(folder, cwd);
         const milestoneValues = Object.fromEntries(Object.entries(input.milestones).filter(([, value]) => value !== undefined)) as Record<string, string>;
@@ -217,7 +224,6 @@ export function createHindsightServer(options: ServerOptions): McpServer {
           throw new ToolFailure(`${planned.report}Refused: ${shown}/${planned.fileName} would not pass validate (nothing written).${input.status !== 'draft' ? ' Create it as status draft and set the status once the placeholders are filled.' : ''}`);
         }
         const target = path.join(folder, planned.fileName);
-        const { mkdirSync } = await import('node:fs');
         mkdirSync(folder, { recursive: true });
         try {
           createFileAtomically(target, planned.text);

@@ -108,6 +108,9 @@ describe('npm run mcp', () => {
 
     const neither = await call('find_similar_incidents', {});
     expect(neither.isError).toBe(true);
+    const missing = await call('find_similar_incidents', { path: 'no/such-postmortem.md' });
+    expect(missing.isError).toBe(true);
+    expect(text(missing)).toContain('Cannot read `no/such-postmortem.md`');
   });
 
   it('list_action_items returns what `npm run action-items -- --format json` prints', async () => {
