@@ -1,0 +1,244 @@
+/**
+ * Hindsight as an MCP server: the agent commands (search, similar, show),
+ * the action-item ledger, the validator and the scaffold as tools. Input
+ * schemas are zod (the SDK publishes them as JSON Schema and rejects bad
+ * arguments as tool errors); results are structured content checked against
+ * the output schemas in src/lib/agent/schemas.ts. Every tool reads the
+ * archive afresh (an agent may have just written a file); only
+ * scaffold_postmortem writes, and it never replaces a file.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'astro/zod';
+import { LEDGER_SORTS, listActionItems, STATUS_FILTERS } from '../../src/lib/agent/action-items.ts';
+import { nearSlugs, readArchive, type AgentArchive } from '../../src/lib/agent/archive.ts';
+import { planScaffold } from '../../src/lib/agent/scaffold.ts';
+import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
+import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/search.ts';
+import { showPostmortem } from '../../src/lib/agent/show.ts';
+import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
+import { validateText } from '../../src/lib/agent/validate-text.ts';
+import { localIsoDate } from '../../src/lib/postmortem/action-items.ts';
+import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
+import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/dates.ts';
+import { MILESTONE_FIELDS, POSTMORTEM_STATUSES } from '../../src/lib/postmortem/schema/frontmatter.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { createFileAtomically } from './atomic-write.ts';
+
+export interface ServerOptions {
+  /** Absolute path of the post-mortem folder. */
+  archiveDir: string;
+  /** Paths in results are relative to this. */
+  cwd: string;
+  /** Server version reported to clients. */
+  version: string;
+}
+
+/** A tool failure the agent should read: the message (and validator report) as text, flagged as an error. */
+class ToolFailure extends Error {}
+
+const severity = z.enum(SEVERITY_IDS).describe('SEV-1 (worst) to SEV-4.');
+const category = z
+  .string()
+  .refine((value) => ([...CATEGORY_IDS, UNKNOWN_CATEGORY.id] as readonly string[]).includes(String(normaliseCategory(value))), {
+    message: `must be one of ${[...CATEGORY_IDS, UNKNOWN_CATEGORY.id].join(', ')}`,
+  })
+  .describe(`Root-cause category: ${[...CATEGORY_IDS, UNKNOWN_CATEGORY.id].join(', ')}.`);
+
+function result<T extends object>(structured: T) {
+  return { content: [{ type: 'text' as const, text: JSON.stringify(structured, null, 2) }], structuredContent: structured as Record<string, unknown> };
+}
+
+function failure(message: string) {
+  return { content: [{ type: 'text' as const, text: message }], isError: true };
+}
+
+/** Runs a tool body; a ToolFailure (or a missing folder) becomes a tool error instead of a protocol error. */
+async function guarded<T>(body: () => T | Promise<T>): Promise<T | ReturnType<typeof failure>> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof ToolFailure) return failure(error.message);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return failure(`No such folder or file: ${(error as NodeJS.ErrnoException).path ?? ''}. Set POSTMORTEM_DIR to the post-mortem folder.`);
+    throw error;
+  }
+}
+
+export function createHindsightServer(options: ServerOptions): McpServer {
+  const { archiveDir, cwd } = options;
+  const shownFolder = displayPath(archiveDir, cwd);
+  const archive = (): AgentArchive => readArchive(archiveDir, cwd);
+  const server = new McpServer(
+    { name: 'hindsight', version: options.version },
+    {
+      instructions:
+        `Hindsight: the team's post-mortem archive (${shownFolder}). During an incident, call find_similar_incidents with what is happening ` +
+        '(services, symptoms) or search_postmortems, then get_postmortem for the root cause and list_action_items for follow-ups still open. ' +
+        'When writing a post-mortem (the incident-response skill, step 7), start it with scaffold_postmortem and check it with validate_postmortem.',
+    },
+  );
+
+  server.registerTool(
+    'search_postmortems',
+    {
+      title: 'Search post-mortems',
+      description: "The site's incident search: every word must match (whole, beginning, inside a word or within a typo), best first. Without a query, lists the post-mortems passing the filters, newest first.",
+      inputSchema: {
+        query: z.string().default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
+        service: z.string().min(1).optional().describe('Only incidents that affected this service.'),
+        severity: severity.optional(),
+        category: category.optional(),
+        since: isoDate.optional().describe('Only incidents on or after this date, YYYY-MM-DD.'),
+        limit: z.number().int().min(1).max(100).default(DEFAULT_SEARCH_LIMIT),
+      },
+      outputSchema: searchOutput.shape,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) => guarded(() => result(searchPostmortems(archive().postmortems, input))),
+  );
+
+  server.registerTool(
+    'get_postmortem',
+    {
+      title: 'Get one post-mortem',
+      description: 'One post-mortem by slug: frontmatter, every section as Markdown, timeline, action items and what the validator reports for it.',
+      inputSchema: { slug: z.string().min(1).describe('The file name without `postmortem-` and the extension, e.g. 2026-03-14-report-export-timeouts.') },
+      outputSchema: showOutput.shape,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ slug }) =>
+      guarded(() => {
+        const read = archive();
+        const clean = slug.replace(/^.*[\\/]/, '').replace(/^postmortem-/, '').replace(/\.mdx?$/, '');
+        const shown = showPostmortem(read, clean);
+        if (!shown) {
+          const near = nearSlugs(read, clean);
+          throw new ToolFailure(`No post-mortem \`${clean}\` in ${shownFolder}.${near.length ? ` Did you mean ${near.map((s) => `\`${s}\``).join(', ')}?` : ' search_postmortems lists slugs.'}`);
+        }
+        return result(shown);
+      }),
+  );
+
+  server.registerTool(
+    'find_similar_incidents',
+    {
+      title: 'Find similar incidents',
+      description:
+        'Earlier incidents most like a post-mortem being written or a description of what is happening now, ranked as the site\'s "Related incidents" (shared services first, then the same root-cause category, then similar wording), each with why, its root cause and its action items still open.',
+      inputSchema: {
+        text: z.string().min(1).optional().describe('A post-mortem (Markdown with frontmatter) or a few lines describing the incident, naming services and symptoms.'),
+        path: z.string().min(1).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
+        limit: z.number().int().min(1).max(20).default(DEFAULT_SIMILAR_LIMIT),
+      },
+      outputSchema: similarOutput.shape,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ text, path: file, limit }) =>
+      guarded(() => {
+        if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
+        let body = text ?? '';
+        if (file) {
+          try {
+            body = readFileSync(path.resolve(cwd, file), 'utf8');
+          } catch {
+            throw new ToolFailure(`Cannot read \`${file}\` (relative to ${cwd}): no such file. Pass the post-mortem's text as \`text\` instead.`);
+          }
+        }
+        if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
+        return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, archive().postmortems, limit));
+      }),
+  );
+
+  server.registerTool(
+    'list_action_items',
+    {
+      title: 'List action items',
+      description: 'Follow-ups of every valid post-mortem, as `npm run action-items -- --format json` gives them: open work first, soonest due first, with overdue flags.',
+      inputSchema: {
+        status: z.enum(STATUS_FILTERS).default('open').describe('open = TODO or IN PROGRESS; overdue; due-soon; todo; in-progress; done; wont-do; closed; all.'),
+        owner: z.string().min(1).optional().describe('Only this owner (`@dana` or `dana`, any case).'),
+        severity: severity.optional().describe('Only items from post-mortems of this severity.'),
+        service: z.string().min(1).optional().describe('Only items from post-mortems naming this service.'),
+        sort: z.enum(LEDGER_SORTS).default('due'),
+        today: isoDate.optional().describe('The day "overdue" is measured against, YYYY-MM-DD (default: today).'),
+        limit: z.number().int().min(1).max(500).optional(),
+      },
+      outputSchema: actionItemsOutput.shape,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    (input) => guarded(() => result(listActionItems(archive(), { ...input, today: input.today ?? localIsoDate() }))),
+  );
+
+  server.registerTool(
+    'validate_postmortem',
+    {
+      title: 'Validate a post-mortem',
+      description:
+        'Checks the text of one post-mortem with the same rules as `npm run validate` and the site build, beside the archive (so a duplicate slug is caught). Problems come with line, message and a hint; an invalid text is a tool error whose text is the validator\'s report.',
+      inputSchema: {
+        text: z.string().describe('The whole file: frontmatter and body.'),
+        file_name: z.string().min(1).optional().describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md (default: made from date and title).'),
+      },
+      outputSchema: validateOutput.shape,
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    ({ text, file_name }) =>
+      guarded(() => {
+        const checked = validateText(text, archive(), shownFolder, file_name);
+        if (!checked.output.valid) return { ...failure(checked.report), structuredContent: checked.output };
+        return { content: [{ type: 'text' as const, text: checked.report }], structuredContent: checked.output };
+      }),
+  );
+
+  const milestones = Object.fromEntries(MILESTONE_FIELDS.map((field) => [field, isoDateTime.optional()])) as Record<(typeof MILESTONE_FIELDS)[number], z.ZodOptional<typeof isoDateTime>>;
+  server.registerTool(
+    'scaffold_postmortem',
+    {
+      title: 'Start a new post-mortem',
+      description:
+        'Creates postmortem-<date>-<slug>.md from the template with the facts known so far, as `npm run new-postmortem` does, after checking it passes validate. Never replaces an existing file. Fill the sections in, then call validate_postmortem.',
+      inputSchema: {
+        title: z.string().trim().min(1).describe('Incident title, a short phrase.'),
+        date: isoDate.describe('Incident date (UTC), YYYY-MM-DD.'),
+        severity,
+        services: z.array(z.string().trim().min(1)).min(1).describe('Affected services.'),
+        authors: z.array(z.string().trim().min(1)).min(1).describe('Who writes it.'),
+        category: z.enum(CATEGORY_IDS).nullable().default(null).describe('Root-cause category, or null while not known (the file then says `unknown`, allowed in drafts).'),
+        status: z.enum(POSTMORTEM_STATUSES).default('draft'),
+        milestones: z.object(milestones).default({}).describe('Known timestamps, ISO 8601 with zone: started_at, detected_at, acknowledged_at, mitigated_at, resolved_at.'),
+        slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens').optional().describe('File-name description (default: made from the title).'),
+        directory: z.string().min(1).optional().describe('Folder to create it in (default: the archive folder).'),
+      },
+      outputSchema: scaffoldOutput.shape,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+    },
+    (input) =>
+      guarded(() => {
+        const folder = input.directory ? path.resolve(cwd, input.directory) : archiveDir;
+        const shown = displayPath(folder, cwd);
+        const milestoneValues = Object.fromEntries(Object.entries(input.milestones).filter(([, value]) => value !== undefined)) as Record<string, string>;
+        const planned = planScaffold({ ...input, milestones: milestoneValues }, shown);
+        if (!planned.ok) {
+          throw new ToolFailure(`${planned.report}Refused: ${shown}/${planned.fileName} would not pass validate (nothing written).${input.status !== 'draft' ? ' Create it as status draft and set the status once the placeholders are filled.' : ''}`);
+        }
+        const target = path.join(folder, planned.fileName);
+        mkdirSync(folder, { recursive: true });
+        try {
+          createFileAtomically(target, planned.text);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ToolFailure(`Refused: ${displayPath(target, cwd)} already exists; it was left untouched. Open it with get_postmortem, or pass another title or slug.`);
+          throw error;
+        }
+        return result({
+          path: displayPath(target, cwd),
+          slug: planned.fileName.replace(/^postmortem-/, '').replace(/\.mdx?$/, ''),
+          status: input.status,
+          next: `Fill in the sections (placeholders are in square brackets)${planned.categoryUnknown ? ', set root_cause_category once the 5 Whys find the cause' : ''}, then call validate_postmortem with the file's text.`,
+        });
+      }),
+  );
+
+  return server;
+}

@@ -1,0 +1,79 @@
+/**
+ * `npm run search -- "<query>" [--service NAME] [--severity SEV-N] [--category ID] [--since YYYY-MM-DD] [--limit N] [--format table|json]`
+ * The site's incident search from a terminal or an agent: same records, same ranking.
+ * Exit 0: searched (even when nothing matched); 1: no post-mortems in the folder; 2: usage error.
+ */
+import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../src/lib/agent/search.ts';
+import { searchTable } from '../src/lib/agent/text.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../src/lib/postmortem/category.ts';
+import { parseIsoDate } from '../src/lib/postmortem/schema/dates.ts';
+import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
+import { readArchiveFolder, readFormat } from './lib/archive-folder.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+
+export const SEARCH_USAGE = `Usage: npm run search -- "<query>" [options]
+
+Searches the post-mortems (folder: --dir, POSTMORTEM_DIR or
+docs/spec/.llm/completed) as the site's incident search does: every word
+must match (whole, beginning, inside a word or within a typo), best first.
+Without a query, lists the post-mortems that pass the filters, newest first.
+
+Options:
+  --service NAME         only incidents that affected this service
+  --severity SEV-N       only this severity (${SEVERITY_IDS.join(', ')})
+  --category ID          only this root-cause category (${[...CATEGORY_IDS, UNKNOWN_CATEGORY.id].join(', ')})
+  --since YYYY-MM-DD     only incidents on or after this date
+  --limit N              at most N results (default: ${DEFAULT_SEARCH_LIMIT})
+  --format FORMAT        table or json (default: table); JSON shape:
+                         schema/search-output.schema.json
+  --dir PATH             the post-mortem folder
+  --help                 show this help
+
+Exit codes: 0 searched (also when nothing matched), 1 no post-mortems
+found, 2 usage error.
+`;
+
+export function runSearch(ctx: CliContext): number {
+  const args = parseCommand(ctx, SEARCH_USAGE, {
+    allowPositionals: true,
+    options: {
+      service: { type: 'string' },
+      severity: { type: 'string' },
+      category: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      dir: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
+  const format = readFormat(ctx, SEARCH_USAGE, values.format);
+  if (typeof format === 'number') return format;
+  const severity = values.severity?.toUpperCase() as SeverityId | undefined;
+  if (severity !== undefined && !SEVERITY_IDS.includes(severity)) return usageError(ctx, SEARCH_USAGE, `Unknown --severity \`${values.severity}\`; use one of ${SEVERITY_IDS.join(', ')}.`);
+  const categories: readonly string[] = [...CATEGORY_IDS, UNKNOWN_CATEGORY.id];
+  if (values.category !== undefined && !categories.includes(String(normaliseCategory(values.category)))) {
+    return usageError(ctx, SEARCH_USAGE, `Unknown --category \`${values.category}\`; use one of ${categories.join(', ')}.`);
+  }
+  if (values.since !== undefined && !parseIsoDate(values.since)) return usageError(ctx, SEARCH_USAGE, `--since \`${values.since}\` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-01.`);
+  const limit = values.limit === undefined ? DEFAULT_SEARCH_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) return usageError(ctx, SEARCH_USAGE, `--limit \`${values.limit}\` is not a positive whole number; write e.g. --limit 5.`);
+  if (values.service !== undefined && !values.service.trim()) return usageError(ctx, SEARCH_USAGE, '--service needs a name, e.g. --service postgres.');
+
+  const archive = readArchiveFolder(ctx, SEARCH_USAGE, values.dir);
+  if (typeof archive === 'number') return archive;
+  const output = searchPostmortems(archive.postmortems, {
+    query: positionals.join(' '),
+    service: values.service ?? null,
+    severity: severity ?? null,
+    category: values.category ?? null,
+    since: values.since ?? null,
+    limit,
+  });
+  ctx.stdout(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : searchTable(output));
+  return EXIT.ok;
+}
+
+runIfMain(import.meta.url, runSearch);

@@ -1,0 +1,45 @@
+/**
+ * The archive as the agent commands and the MCP server read it: every file
+ * parsed, the post-mortems whose frontmatter is valid, newest first (what the
+ * site lists and searches; see loadArchive), and the validator's findings when asked for.
+ */
+import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
+import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
+import type { ParsedPostmortem } from '../postmortem/parse.ts';
+import { validatePostmortems, type ValidationResult } from '../postmortem/validate.ts';
+
+export interface AgentArchive {
+  parsed: ParsedPostmortem[];
+  /** Every rule over every file, computed on first use: search and similar never need it. */
+  readonly result: ValidationResult;
+  postmortems: Postmortem[];
+}
+
+/** Reads `dir` (absolute); paths are reported relative to `cwd`. Throws when the folder does not exist. */
+export function readArchive(dir: string, cwd: string): AgentArchive {
+  const files = listPostmortemFiles(dir).map((file) => displayPath(file, cwd));
+  const parsed = readPostmortems(files, cwd);
+  const postmortems = parsed
+    .map((pm) => toPostmortem(pm, cwd))
+    .filter((pm): pm is Postmortem => pm !== null)
+    .sort(newestFirst);
+  let result: ValidationResult | undefined;
+  return {
+    parsed,
+    postmortems,
+    get result() {
+      return (result ??= validatePostmortems(parsed));
+    },
+  };
+}
+
+/** Slugs of the archive closest to `slug` (sharing its words), for "did you mean". */
+export function nearSlugs(archive: AgentArchive, slug: string, limit = 3): string[] {
+  const words = new Set(slug.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 2));
+  return archive.postmortems
+    .map((pm) => ({ slug: pm.slug, shared: pm.slug.split('-').filter((word) => words.has(word)).length }))
+    .filter((candidate) => candidate.shared > 0)
+    .sort((a, b) => b.shared - a.shared || b.slug.localeCompare(a.slug))
+    .slice(0, limit)
+    .map((candidate) => candidate.slug);
+}

@@ -1,0 +1,60 @@
+/** The agent commands' results as plain text for a terminal (`--format table`). */
+import type { SearchOutput, ShowOutput, SimilarOutput } from './schemas.ts';
+
+const TEXT_WIDTH = 72;
+
+function clip(text: string, width = TEXT_WIDTH): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `${chars.slice(0, width - 1).join('')}…`;
+}
+
+/** Aligned columns. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => [...row[column]!].length)));
+  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  return `${[header, ...rows].map(line).join('\n')}\n`;
+}
+
+export function searchTable(output: SearchOutput): string {
+  if (!output.results.length) return `No post-mortem matches${output.query ? ` \`${output.query}\`` : ''}.\n`;
+  const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug]);
+  const shown = output.results.length < output.total ? `${output.results.length} of ${output.total}` : `${output.total}`;
+  return `${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG'], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}. Details: npm run show -- <slug>\n`;
+}
+
+export function similarText(output: SimilarOutput): string {
+  if (!output.results.length) {
+    return `No similar incident in the archive (compared on services: ${output.compared_on.services.join(', ') || 'none'}, ${output.compared_on.words} words).\n`;
+  }
+  return output.results
+    .map((result, at) => {
+      const lines = [
+        `${at + 1}. ${result.title} (${result.date}, ${result.severity}) ${result.slug}`,
+        `   Why: ${result.reasons.join('; ')}${result.shared.words.length ? ` — shared words: ${result.shared.words.join(', ')}` : ''}`,
+        `   Root cause: ${result.root_cause ?? '(none written)'}`,
+      ];
+      for (const item of result.open_action_items) lines.push(`   Open: [${item.status}] ${clip(item.action, 60)} (${item.owner}${item.due ? `, due ${item.due}` : ''})`);
+      return lines.join('\n');
+    })
+    .join('\n\n')
+    .concat('\n');
+}
+
+export function showText(output: ShowOutput): string {
+  const meta = output.frontmatter as Record<string, unknown>;
+  const lines = [
+    `${String(meta.title)} (${output.slug})`,
+    `${String(meta.date)} · ${String(meta.severity)} · ${String(meta.status)} · ${(meta.services as string[]).join(', ')} · ${String(meta.root_cause_category)}`,
+    `File: ${output.path}`,
+    '',
+    `Summary: ${output.summary}`,
+    `Root cause: ${output.root_cause ?? '(none written)'}`,
+    '',
+    `Sections: ${output.sections.map((section) => section.heading).join(' · ')}`,
+  ];
+  if (output.action_items.length) {
+    lines.push('', table(['STATUS', 'DUE', 'OWNER', 'ACTION'], output.action_items.map((item) => [item.status, item.due ?? '—', item.owner, clip(item.action, 60)])).trimEnd());
+  }
+  if (output.problems.length) lines.push('', ...output.problems.map((problem) => `${problem.level} line ${problem.line}: ${problem.message}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Validates the text of one post-mortem (being written, not yet saved) with
+ * the core validator, beside the archive so archive rules (duplicate slugs)
+ * see it too. The file name matters to the rules (date in the name, slug):
+ * when none is given it is made from the frontmatter as the scaffold would.
+ */
+import path from 'node:path';
+import { fileNameFor } from '../postmortem/file-name.ts';
+import { parsePostmortem } from '../postmortem/parse.ts';
+import { formatPretty } from '../postmortem/report.ts';
+import { slugify } from '../postmortem/scaffold/slug.ts';
+import { validatePostmortems } from '../postmortem/validate.ts';
+import type { AgentArchive } from './archive.ts';
+import type { ValidateOutput } from './schemas.ts';
+
+export interface TextValidation {
+  output: ValidateOutput;
+  /** The validator's report, as `npm run validate` prints it. */
+  report: string;
+  fileName: string;
+}
+
+/** The name the rules judge: the one given, or `postmortem-<date>-<slug of title>.md` from the frontmatter. */
+function fileNameOf(text: string, given: string | undefined): string {
+  if (given) return path.basename(given);
+  const { fields } = parsePostmortem('postmortem.md', text);
+  return fields.date && fields.title ? fileNameFor(fields.date, slugify(fields.title) || 'incident') : 'postmortem.md';
+}
+
+export function validateText(text: string, archive: AgentArchive, archiveFolder: string, fileName?: string): TextValidation {
+  const name = fileNameOf(text, fileName);
+  const shownPath = path.posix.join(archiveFolder, name);
+  const candidate = parsePostmortem(shownPath, text);
+  // The file being edited replaces its saved copy, so it is not its own duplicate.
+  const others = archive.parsed.filter((parsed) => path.posix.basename(parsed.path) !== name);
+  const result = validatePostmortems([...others, candidate]);
+  const report = result.files.at(-1)!;
+  const single = { files: [report], summary: { files: 1, valid: report.valid ? 1 : 0, invalid: report.valid ? 0 : 1, errors: count(report.problems, 'error'), warnings: count(report.problems, 'warning') } };
+  return {
+    fileName: name,
+    report: formatPretty(single),
+    output: { valid: report.valid, errors: single.summary.errors, warnings: single.summary.warnings, problems: report.problems },
+  };
+}
+
+function count(problems: readonly { level: string }[], level: string): number {
+  return problems.filter((problem) => problem.level === level).length;
+}
