@@ -90,8 +90,9 @@ export function runActionItems(ctx: CliContext): number {
   let files: string[];
   try {
     files = listPostmortemFiles(dir).map((file) => displayPath(file, ctx.cwd));
-  } catch {
-    return usageError(ctx, ACTION_ITEMS_USAGE, `No such folder: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
+  } catch (error) {
+    const what = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'Not a folder' : 'No such folder';
+    return usageError(ctx, ACTION_ITEMS_USAGE, `${what}: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }
   if (files.length === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);
