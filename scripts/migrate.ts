@@ -5,7 +5,7 @@
  * unified diff and changes nothing.
  * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
  */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
@@ -17,7 +17,7 @@ import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmorte
 import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
-import { createFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
+import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
 import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
 import { unifiedDiff } from './lib/unified-diff.ts';
 
@@ -126,10 +126,8 @@ export function runMigrate(ctx: CliContext): number {
       continue;
     }
     try {
-      if (renamed) {
-        createFileAtomically(target, result.text);
-        unlinkSync(file);
-      } else replaceFileAtomically(target, result.text);
+      if (renamed) moveFileAtomically(file, target, result.text);
+      else replaceFileAtomically(target, result.text);
       ctx.stdout(`  written: ${shownTarget}\n\n`);
       counts.migrated += 1;
     } catch (error) {

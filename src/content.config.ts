@@ -3,14 +3,12 @@
  * Astro's own GFM pipeline). Metadata comes from the domain core, which has
  * already validated it, so the collection declares no second schema.
  * The loader's base holds the `.llm` dot folder literally: glob wildcards never enter dot folders.
+ * The loader never reads through a symbolic link (see postmortem-loader.ts).
  */
-import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { config } from './lib/config.ts';
-import { slugOf } from './lib/postmortem/file-name.ts';
+import { postmortemLoader } from './lib/site/postmortem-loader.ts';
 
 export const collections = {
-  postmortems: defineCollection({
-    loader: glob({ base: config.archiveDir, pattern: '*.{md,mdx}', generateId: ({ entry }) => slugOf(entry) }),
-  }),
+  postmortems: defineCollection({ loader: postmortemLoader(config.archiveDir) }),
 };

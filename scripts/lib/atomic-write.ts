@@ -41,8 +41,8 @@ function writeTemporary(target: string, text: string, like?: Stats): string {
  * Creates `target` with `text`, never replacing an existing file.
  * Throws an error with code `EEXIST` when `target` exists (and leaves it untouched).
  */
-export function createFileAtomically(target: string, text: string): void {
-  const temporary = writeTemporary(target, text);
+export function createFileAtomically(target: string, text: string, like?: Stats): void {
+  const temporary = writeTemporary(target, text, like);
   try {
     // link() fails with EEXIST instead of clobbering, which rename() would do.
     linkSync(temporary, target);
@@ -74,6 +74,18 @@ export function replaceFileAtomically(target: string, text: string): void {
     unlinkSync(temporary);
     throw error;
   }
+}
+
+/**
+ * Writes `text` to the new name `target` and removes `source`, keeping the mode and owner; `target`
+ * must not exist (`EEXIST`). Refused like {@link replaceFileAtomically} when `source` is a link,
+ * read-only or hard-linked: moving it would silently change what the user has.
+ */
+export function moveFileAtomically(source: string, target: string, text: string): void {
+  const existing = lstatSync(source);
+  refuseUnsafeReplacement(source, existing);
+  createFileAtomically(target, text, existing);
+  unlinkSync(source);
 }
 
 function currentFile(target: string): Stats | null {

@@ -18,6 +18,8 @@ export const LIMITS = {
    * ledger, tags on the list): bounded so repetition cannot multiply a long value.
    */
   titleChars: 200,
+  /** Rows of the Action Items table: the ledger page repeats the post-mortem's title and services on each. */
+  actionItems: 50,
   listEntries: 20,
   listEntryChars: 60,
   urlChars: 2000,
