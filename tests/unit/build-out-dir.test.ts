@@ -2,11 +2,11 @@
  * A real `astro build` to a folder outside the checkout (as the Pages workflow does):
  * the published folder holds the site and nothing of the server build.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -24,15 +24,14 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('HINDSIGHT_OUT_DIR outside the checkout', () => {
-  it('builds, and publishes no server chunks or .mjs modules', () => {
+  it('builds, and publishes no server chunks or .mjs modules', async () => {
     mkdirSync(path.dirname(stale), { recursive: true });
     writeFileSync(stale, 'export const secret = "server only";\n');
     const out = path.join(temp, 'site');
     mkdirSync(out);
     writeFileSync(path.join(out, 'left-from-last-time.html'), 'old');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+    const result = await runProcess(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
       cwd: ROOT,
-      encoding: 'utf8',
       env: { ...process.env, POSTMORTEM_DIR: path.join(FIXTURES, 'valid'), HINDSIGHT_OUT_DIR: out, NO_COLOR: '1' },
     });
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);

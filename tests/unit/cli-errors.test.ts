@@ -3,7 +3,6 @@
  * exit 2, a bug a one-line note. Writes keep what the user has: mode, owner,
  * links, read-only files. Real processes and real files throughout.
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeFailure, UsageError } from '../../scripts/lib/cli.ts';
 import { createFileAtomically, moveFileAtomically, replaceFileAtomically, WriteRefused } from '../../scripts/lib/atomic-write.ts';
 import { ConfigError } from '../../src/lib/config.ts';
+import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -29,8 +29,7 @@ function folder(): string {
 /** Runs a command as users do; `launch` goes through scripts/launch.mjs, else tsx. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, launch = command === 'validate' || command === 'action-items') {
   const [bin, argv] = launch ? [process.execPath, ['scripts/launch.mjs', command, ...args]] : [TSX, [`scripts/${command}.ts`, ...args]];
-  const result = spawnSync(bin, argv, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, input: '' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runProcess(bin, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 function expectOneLine(stderr: string) {
@@ -41,26 +40,26 @@ function expectOneLine(stderr: string) {
 const SCAFFOLD = ['--title', 'Exports time out', '--severity', 'SEV-3', '--services', 'api', '--author', 'Dana Kim', '--yes'];
 
 describe('environment errors: one line, exit 2', () => {
-  it('new-postmortem --dir naming a file', () => {
+  it('new-postmortem --dir naming a file', async () => {
     const file = path.join(folder(), 'notes.txt');
     writeFileSync(file, 'x');
-    const result = run('new-postmortem', [...SCAFFOLD, '--dir', file]);
+    const result = await run('new-postmortem', [...SCAFFOLD, '--dir', file]);
     expect(result.status).toBe(2);
     expectOneLine(result.stderr);
     expect(result.stderr).toContain(`\`${file}\` is not a folder.`);
   });
 
-  it('new-postmortem --dir below a file', () => {
+  it('new-postmortem --dir below a file', async () => {
     const file = path.join(folder(), 'notes.txt');
     writeFileSync(file, 'x');
-    const result = run('new-postmortem', [...SCAFFOLD, '--dir', path.join(file, 'postmortems')]);
+    const result = await run('new-postmortem', [...SCAFFOLD, '--dir', path.join(file, 'postmortems')]);
     expect(result.status).toBe(2);
     expectOneLine(result.stderr);
     expect(result.stderr).toContain('is a file, not a folder');
   });
 
-  it('new-postmortem --dir in a folder nobody may write to (sysfs refuses even root)', () => {
-    const result = run('new-postmortem', [...SCAFFOLD, '--dir', '/sys']);
+  it('new-postmortem --dir in a folder nobody may write to (sysfs refuses even root)', async () => {
+    const result = await run('new-postmortem', [...SCAFFOLD, '--dir', '/sys']);
     expect(result.status).toBe(2);
     expectOneLine(result.stderr);
     expect(result.stderr).toMatch(/not writable|permission denied/);
@@ -71,21 +70,21 @@ describe('environment errors: one line, exit 2', () => {
     ['action-items', []],
     ['new-postmortem', SCAFFOLD],
     ['migrate', ['tests/fixtures/plain']],
-  ] as const)('%s with a wrong setting in the environment', (command, args) => {
-    const result = run(command, [...args], { HINDSIGHT_TODAY: 'tomorrow' });
+  ] as const)('%s with a wrong setting in the environment', async (command, args) => {
+    const result = await run(command, [...args], { HINDSIGHT_TODAY: 'tomorrow' });
     expect(result.status).toBe(2);
     expectOneLine(result.stderr);
     expect(result.stderr.trim()).toBe('HINDSIGHT_TODAY must be a date written YYYY-MM-DD, not `tomorrow`.');
   });
 
-  it('a bug is one line that says it is a bug, with the stack only on request', () => {
+  it('a bug is one line that says it is a bug, with the stack only on request', async () => {
     const script = path.join(folder(), 'buggy.ts');
     writeFileSync(script, `import { runIfMain } from ${JSON.stringify(path.join(ROOT, 'scripts/lib/cli.ts'))};\nrunIfMain(import.meta.url, () => { throw new TypeError("cannot read 'x' of undefined"); });\n`);
-    const plain = spawnSync(TSX, [script], { cwd: ROOT, encoding: 'utf8', env: process.env });
+    const plain = await runProcess(TSX, [script], { cwd: ROOT, env: process.env });
     expect(plain.status).toBe(2);
     expectOneLine(plain.stderr);
     expect(plain.stderr).toContain("Hindsight stopped on an unexpected error (a bug in Hindsight): cannot read 'x' of undefined.");
-    const debug = spawnSync(TSX, [script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, HINDSIGHT_DEBUG: '1' } });
+    const debug = await runProcess(TSX, [script], { cwd: ROOT, env: { ...process.env, HINDSIGHT_DEBUG: '1' } });
     expect(debug.stderr).toMatch(/^\s+at /m);
   });
 
@@ -166,13 +165,13 @@ describe('atomic writes keep what the user has', () => {
 describe('migrate --write, as users run it', () => {
   const PLAIN = path.join(ROOT, 'tests/fixtures/plain');
 
-  it('refuses a read-only file with the reason and leaves it untouched', () => {
+  it('refuses a read-only file with the reason and leaves it untouched', async () => {
     const dir = folder();
     const file = path.join(dir, 'postmortem-2026-03-14-report-export-timeouts.md');
     copyFileSync(path.join(PLAIN, path.basename(file)), file);
     chmodSync(file, 0o444);
     const before = readFileSync(file, 'utf8');
-    const result = run('migrate', [dir, '--write']);
+    const result = await run('migrate', [dir, '--write']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('not written: it is read-only (mode 0444)');
     expect(readFileSync(file, 'utf8')).toBe(before);
@@ -180,14 +179,14 @@ describe('migrate --write, as users run it', () => {
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('refuses a symbolic link (renamed or not) and leaves it a link', () => {
+  it('refuses a symbolic link (renamed or not) and leaves it a link', async () => {
     const dir = folder();
     const elsewhere = folder();
     for (const name of ['postmortem-2026-03-14-report-export-timeouts.md', 'outage-notes-search.md']) {
       copyFileSync(path.join(PLAIN, name), path.join(elsewhere, name));
       symlinkSync(path.join(elsewhere, name), path.join(dir, name));
     }
-    const result = run('migrate', [dir, '--write', '--author', 'Kofi Mensah']);
+    const result = await run('migrate', [dir, '--write', '--author', 'Kofi Mensah']);
     expect(result.status).toBe(1);
     expect(result.stdout.match(/not written: it is a symbolic link/g)).toHaveLength(2);
     for (const name of ['postmortem-2026-03-14-report-export-timeouts.md', 'outage-notes-search.md']) {
@@ -196,12 +195,12 @@ describe('migrate --write, as users run it', () => {
     }
   });
 
-  it('keeps the mode of a file it rewrites', () => {
+  it('keeps the mode of a file it rewrites', async () => {
     const dir = folder();
     const file = path.join(dir, 'postmortem-2026-03-14-report-export-timeouts.md');
     copyFileSync(path.join(PLAIN, path.basename(file)), file);
     chmodSync(file, 0o640);
-    const result = run('migrate', [dir, '--write']);
+    const result = await run('migrate', [dir, '--write']);
     expect(result.status, result.stdout).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/^---\n/);
     expect(statSync(file).mode & 0o777).toBe(0o640);

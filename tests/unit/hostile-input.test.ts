@@ -4,7 +4,7 @@
  * its rule and line, and none costs unbounded work (the bounds are counts:
  * the error arises before anything is expanded or read).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import type { Problem } from '../../src/lib/postmortem/rules/index.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
+import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -153,14 +154,14 @@ describe('the folder is what it says', () => {
     expect(result.summary.invalid).toBe(6);
   });
 
-  it('the file size limit has an override, read from the environment by the real CLI', () => {
-    const run = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['scripts/launch.mjs', 'validate', '--no-cache', path.join(folder, `${P}huge.md`)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-    const refused = run({});
+  it('the file size limit has an override, read from the environment by the real CLI', async () => {
+    const run = (env: NodeJS.ProcessEnv) => runProcess(process.execPath, ['scripts/launch.mjs', 'validate', '--no-cache', path.join(folder, `${P}huge.md`)], { cwd: ROOT, env: { ...process.env, ...env } });
+    const refused = await run({});
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('(file-size)');
-    const raised = run({ HINDSIGHT_MAX_FILE_KB: String(DEFAULT_LIMITS.fileKiB * 2) });
+    const raised = await run({ HINDSIGHT_MAX_FILE_KB: String(DEFAULT_LIMITS.fileKiB * 2) });
     expect(raised.stdout).not.toContain('(file-size)');
-    const wrong = run({ HINDSIGHT_MAX_FILE_KB: 'lots' });
+    const wrong = await run({ HINDSIGHT_MAX_FILE_KB: 'lots' });
     expect(wrong.status).toBe(2);
     expect(wrong.stderr.trim()).toBe('HINDSIGHT_MAX_FILE_KB must be a whole number above 0, not `lots`.');
   });
