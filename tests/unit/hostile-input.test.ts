@@ -80,6 +80,18 @@ describe('hostile fixtures (tests/fixtures/hostile-input)', () => {
     expect(problems[0]!.message).toContain('5000 YAML aliases');
   });
 
+  it.each([
+    ['flow brackets', `tags: ${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['brackets behind a quote', `title: "don't ${'['.repeat(40)}"`],
+    ['stacked block indicators', `tags:\n${'- '.repeat(5000)}x`],
+    ['deep indentation', `tags:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')}`],
+  ])('nesting too deep for a recursive parser (%s) is refused before parsing, with its line', (_, block) => {
+    const text = VALID_TEXT.replace('---\n', `---\n${block}\n`);
+    const frontmatter = splitFrontmatter(text).frontmatter;
+    expect(frontmatter).toMatchObject({ kind: 'invalid', code: 'TOO_DEEP' });
+    expect((frontmatter as { line: number }).line).toBeGreaterThanOrEqual(2);
+  });
+
   it('a frontmatter block over 64 K characters is not parsed', () => {
     const tags = Array.from({ length: 8000 }, (_, i) => `  - tag-number-${i}`).join('\n');
     const text = VALID_TEXT.replace('tags:\n', `tags:\n${tags}\n`);

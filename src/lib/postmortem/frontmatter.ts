@@ -21,7 +21,7 @@ export type FrontmatterBlock =
   | { kind: 'parsed'; data: unknown; startLine: number; lineOf: (path: readonly (string | number)[]) => number };
 
 /** Why a block was not read: a YAML syntax error (`yaml`'s code), or one of Hindsight's bounds. */
-export type YamlProblemCode = string | 'TOO_LARGE' | 'TOO_MANY_ALIASES' | 'ALIAS_EXPANSION';
+export type YamlProblemCode = string | 'TOO_LARGE' | 'TOO_DEEP' | 'TOO_MANY_ALIASES' | 'ALIAS_EXPANSION';
 
 export interface SplitFile {
   frontmatter: FrontmatterBlock;
@@ -60,11 +60,23 @@ export function splitFrontmatter(text: string): SplitFile {
 const PARSE_OPTIONS = { schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
 
 function readYaml(yamlText: string, startLine: number): FrontmatterBlock {
+  try {
+    return readBoundedYaml(yamlText, startLine);
+  } catch (error) {
+    // `yaml` parses nesting by recursion: thousands of `[` overflow the stack. That is the input's doing, not a bug.
+    if (!(error instanceof RangeError)) throw error;
+    return { kind: 'invalid', code: 'TOO_DEEP', message: 'YAML nests lists or maps too deeply to read', line: startLine, column: 1 };
+  }
+}
+
+function readBoundedYaml(yamlText: string, startLine: number): FrontmatterBlock {
   const invalid = (code: YamlProblemCode, message: string, line: number, column = 1): FrontmatterBlock => ({ kind: 'invalid', code, message, line: line + startLine - 1, column });
   // A duplicate-key check per key makes a huge map quadratic: the block's size is bounded before parsing.
   if (yamlText.length > LIMITS.frontmatterChars) {
     return invalid('TOO_LARGE', `the frontmatter is ${count(yamlText.length)} characters long, over the limit of ${count(LIMITS.frontmatterChars)}`, 1);
   }
+  const deepLine = tooDeepLine(yamlText);
+  if (deepLine !== null) return invalid('TOO_DEEP', `YAML nests lists or maps more than ${MAX_NESTING} levels deep`, deepLine);
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { ...PARSE_OPTIONS, lineCounter });
   const error = doc.errors[0];
@@ -106,6 +118,50 @@ function readYaml(yamlText: string, startLine: number): FrontmatterBlock {
       return startLine - 1;
     },
   };
+}
+
+/** Deeper than any frontmatter needs; `yaml` parses nesting by recursion, and a thousand levels overflow the stack slowly. */
+const MAX_NESTING = 32;
+
+/**
+ * The line where nesting passes {@link MAX_NESTING}, or null: open flow brackets (`[`, `{`, counted
+ * even inside quotes, so no quote can hide them), block indicators (`- `, `? `, `: `) stacked on one
+ * line, or indentation deeper than two spaces a level.
+ */
+function tooDeepLine(text: string): number | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = true;
+  let stacked = 0;
+  let indent = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) {
+      line += 1;
+      lineStart = true;
+      stacked = 0;
+      indent = 0;
+      continue;
+    }
+    if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_NESTING) return line;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
+    if (!lineStart) continue;
+    if (code === 0x20 || code === 0x09) {
+      // Deep block nesting needs deep indentation: two spaces a level.
+      indent += 1;
+      if (indent > MAX_NESTING * 2) return line;
+      continue;
+    }
+    // At the start of a line, count indicators each followed by a space: `- - - x`.
+    const next = text.charCodeAt(index + 1);
+    if ((code === 0x2d || code === 0x3f || code === 0x3a) && (next === 0x20 || next === 0x09)) {
+      stacked += 1;
+      if (stacked > MAX_NESTING) return line;
+    } else lineStart = false;
+  }
+  return null;
 }
 
 function aliasNodes(doc: Document): { source: string; range?: [number, number, number] | null }[] {

@@ -18,6 +18,7 @@ function hintFor(code: string, text: string): string {
   if (code === 'TAB_AS_INDENT') return 'Indent with spaces (two per level), not tabs.';
   if (code === 'DUPLICATE_KEY') return 'Keep one of the two lines (each field once).';
   if (code === 'TOO_LARGE') return 'Frontmatter holds the metadata only: move long text into the body.';
+  if (code === 'TOO_DEEP') return 'Frontmatter fields are values or lists of values: write `tags: [a, b]`, not lists inside lists.';
   if (code === 'TOO_MANY_ALIASES' || code === 'ALIAS_EXPANSION' || code === 'ALIAS') return 'Write the values out instead of using YAML anchors (`&name`) and aliases (`*name`).';
   const colon = COLON_IN_VALUE.exec(text);
   if (colon) {
