@@ -5,7 +5,6 @@
  * unified diff and changes nothing.
  * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
@@ -18,6 +17,7 @@ import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
+import { readSource } from '../src/lib/postmortem/source.ts';
 import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
 import { unifiedDiff } from './lib/unified-diff.ts';
 
@@ -91,7 +91,15 @@ export function runMigrate(ctx: CliContext): number {
   const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
   for (const file of files) {
     const shown = displayPath(file, ctx.cwd);
-    const raw = readFileSync(file, 'utf8');
+    // Read as validate reads: never through a link, never a FIFO or an oversized file.
+    const source = readSource(file);
+    if (source.problem && source.problem.kind !== 'not-utf8') {
+      const why = source.problem.kind === 'symlink' ? `it is a symbolic link (to ${source.problem.target}); run migrate on the file itself` : source.problem.kind === 'too-large' ? 'it is over the file size limit' : 'it is not a regular file';
+      ctx.stdout(`✗ ${shown}: not read: ${why}\n\n`);
+      counts.failed += 1;
+      continue;
+    }
+    const raw = source.text;
     const result = migratePlainForm(raw, file, { overrides, dateFromContent: values['date-from-content'] });
     if (result.kind === 'skipped') {
       ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);

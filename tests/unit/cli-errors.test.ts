@@ -188,7 +188,7 @@ describe('migrate --write, as users run it', () => {
     }
     const result = await run('migrate', [dir, '--write', '--author', 'Kofi Mensah']);
     expect(result.status).toBe(1);
-    expect(result.stdout.match(/not written: it is a symbolic link/g)).toHaveLength(2);
+    expect(result.stdout.match(/not read: it is a symbolic link/g)).toHaveLength(2);
     for (const name of ['postmortem-2026-03-14-report-export-timeouts.md', 'outage-notes-search.md']) {
       expect(lstatSync(path.join(dir, name)).isSymbolicLink()).toBe(true);
       expect(readFileSync(path.join(elsewhere, name), 'utf8')).toBe(readFileSync(path.join(PLAIN, name), 'utf8'));
