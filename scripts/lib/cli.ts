@@ -95,13 +95,13 @@ export function describeFailure(error: unknown, env: NodeJS.ProcessEnv = process
   const debug = env.HINDSIGHT_DEBUG === '1' && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   if (error instanceof UsageError || error instanceof ConfigError) return `${firstLine(error.message)}${debug}`;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (typeof code === 'string' && ENVIRONMENT_CODES.has(code)) return `${describeSystemError(error as NodeJS.ErrnoException)}${debug}`;
+  if (typeof code === 'string' && ENVIRONMENT_CODES.has(code)) return `${describeSystemError(error as NodeJS.ErrnoException & { dest?: string })}${debug}`;
   const message = error instanceof Error ? error.message : String(error);
   return `Hindsight stopped on an unexpected error (a bug in Hindsight): ${firstLine(message)}. Please report it with the command you ran (HINDSIGHT_DEBUG=1 shows the details).${debug}`;
 }
 
 /** `EACCES: permission denied, open '/x'` as `Cannot open \`/x\`: permission denied (EACCES).` */
-function describeSystemError(error: NodeJS.ErrnoException): string {
+function describeSystemError(error: NodeJS.ErrnoException & { dest?: string }): string {
   const reason = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
   if (!error.syscall || !error.path) return firstLine(error.message);
   return firstLine(`Cannot ${error.syscall} \`${error.path}\`${error.dest ? ` to \`${error.dest}\`` : ''}: ${reason} (${error.code}).`);

@@ -22,7 +22,7 @@ export function publishOutsideCheckout(outDir: string, stagingDir: string): Astr
         if (command !== 'build' || path.resolve(outDir).startsWith(process.cwd())) return;
         staged = true;
         rmSync(stagingDir, { recursive: true, force: true });
-        updateConfig({ outDir: pathToFileURL(`${stagingDir}${path.sep}`).href });
+        updateConfig({ outDir: pathToFileURL(`${stagingDir}${path.sep}`) });
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!staged) return;

@@ -108,9 +108,13 @@ function readBoundedYaml(yamlText: string, startLine: number): FrontmatterBlock 
     kind: 'parsed',
     data,
     startLine,
-    // Lines are only needed for problems: the positions are read once, on the first question.
+    // Lines are only needed for problems: the text is parsed again on the first question, so a
+    // thousand valid files do not each keep a YAML document alive.
     lineOf: (path) => {
-      positions ??= fieldLines(doc.contents, lineCounter);
+      if (!positions) {
+        const again = new LineCounter();
+        positions = fieldLines(parseDocument(yamlText, { ...PARSE_OPTIONS, lineCounter: again }).contents, again);
+      }
       for (let depth = path.length; depth > 0; depth -= 1) {
         const line = positions.get(pathKey(path.slice(0, depth)));
         if (line !== undefined) return line + startLine - 1;
