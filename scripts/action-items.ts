@@ -53,7 +53,7 @@ An item is overdue when it is TODO or IN PROGRESS and its due date is before
 today; an item due today is not overdue yet.
 
 Exit codes: 0 listed, 1 overdue items with --fail-on-overdue (or no
-post-mortems found), 2 usage error.
+post-mortems found), 2 usage or environment error.
 `;
 
 export function runActionItems(ctx: CliContext): number {
