@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
 import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
@@ -16,7 +17,8 @@ export default defineConfig({
   outDir: config.outDir,
   cacheDir: config.cacheDir,
   trailingSlash: 'always',
-  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy()],
+  // publishOutsideCheckout last: it copies the finished site out when HINDSIGHT_OUT_DIR is outside the checkout.
+  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
     // Post-mortems are text: strip scripts, event handlers and script URLs first;

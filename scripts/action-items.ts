@@ -53,7 +53,7 @@ An item is overdue when it is TODO or IN PROGRESS and its due date is before
 today; an item due today is not overdue yet.
 
 Exit codes: 0 listed, 1 overdue items with --fail-on-overdue (or no
-post-mortems found), 2 usage error.
+post-mortems found), 2 usage or environment error.
 `;
 
 export function runActionItems(ctx: CliContext): number {
@@ -90,8 +90,9 @@ export function runActionItems(ctx: CliContext): number {
   let files: string[];
   try {
     files = listPostmortemFiles(dir).map((file) => displayPath(file, ctx.cwd));
-  } catch {
-    return usageError(ctx, ACTION_ITEMS_USAGE, `No such folder: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
+  } catch (error) {
+    const what = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'Not a folder' : 'No such folder';
+    return usageError(ctx, ACTION_ITEMS_USAGE, `${what}: ${displayPath(dir, ctx.cwd)}${options.dir ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }
   if (files.length === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);

@@ -39,23 +39,28 @@ const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
 const version = fingerprint();
 const bundle = path.join(cacheDir, `${name}-${version}.mjs`);
 if (!existsSync(bundle)) {
-  const { build } = await import('esbuild');
-  mkdirSync(cacheDir, { recursive: true });
-  const partial = `${bundle}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [entry],
-    outfile: partial,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
-  renameSync(partial, bundle);
-  // Bundles of earlier versions of this command are never run again.
-  for (const file of readdirSync(cacheDir)) {
-    if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && path.join(cacheDir, file) !== bundle) rmSync(path.join(cacheDir, file), { force: true });
+  try {
+    const { build } = await import('esbuild');
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${bundle}.${process.pid}.tmp`;
+    await build({
+      entryPoints: [entry],
+      outfile: partial,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    renameSync(partial, bundle);
+    // Bundles of earlier versions of this command are never run again.
+    for (const file of readdirSync(cacheDir)) {
+      if (file.startsWith(`${name}-`) && file.endsWith('.mjs') && path.join(cacheDir, file) !== bundle) rmSync(path.join(cacheDir, file), { force: true });
+    }
+  } catch (error) {
+    process.stderr.write(`Hindsight could not prepare \`${name}\` in ${cacheDir}: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}\n`);
+    process.exit(2);
   }
 }
 
@@ -64,4 +69,11 @@ process.env.HINDSIGHT_CODE_VERSION = version;
 process.env.HINDSIGHT_CACHE_DIR = cacheDir;
 // The CLI checks that it is the entry point: make the bundle the script being run.
 process.argv = [process.argv[0], bundle, ...args];
-await import(pathToFileURL(bundle).href);
+try {
+  await import(pathToFileURL(bundle).href);
+} catch (error) {
+  // The CLI's own boundary (scripts/lib/cli.ts) handles everything once it runs; this catches what fails while loading it.
+  const message = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);
+  process.stderr.write(`Hindsight could not start \`${name}\`: ${message}${process.env.HINDSIGHT_DEBUG === '1' && error instanceof Error ? `\n${error.stack}` : ''}\n`);
+  process.exit(2);
+}

@@ -5,7 +5,7 @@
  * unified diff and changes nothing.
  * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
  */
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/lib/config.ts';
@@ -17,7 +17,8 @@ import { isoDate } from '../src/lib/postmortem/schema/dates.ts';
 import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter.ts';
 import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
-import { createFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
+import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
+import { readSource } from '../src/lib/postmortem/source.ts';
 import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
 import { unifiedDiff } from './lib/unified-diff.ts';
 
@@ -98,14 +99,27 @@ export function runMigrate(ctx: CliContext): number {
   const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
     const shown = displayPath(file, ctx.cwd);
-    let raw: string;
+    // Read as validate reads: never through a link, never a FIFO or an oversized file.
+    let source: ReturnType<typeof readSource>;
     try {
-      raw = readFileSync(file, 'utf8');
+      source = readSource(file);
     } catch (error) {
       ctx.stdout(`✗ ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is\n\n`);
       counts.failed += 1;
       continue;
     }
+    if (source.problem) {
+      // A file that is not UTF-8 is refused too: rewriting it would turn its bytes into U+FFFD.
+      const problem = source.problem;
+      const why = problem.kind === 'symlink' ? `it is a symbolic link (to ${problem.target}); run migrate on the file itself`
+        : problem.kind === 'too-large' ? 'it is over the file size limit'
+        : problem.kind === 'not-utf8' ? `byte ${problem.byte} at line ${problem.line}, column ${problem.column} is not UTF-8; convert the file to UTF-8 (e.g. \`iconv -f windows-1252 -t utf-8\`) and run again`
+        : 'it is not a regular file';
+      ctx.stdout(`✗ ${shown}: not read: ${why}\n\n`);
+      counts.failed += 1;
+      continue;
+    }
+    const raw = source.text;
     const result = migratePlainForm(raw, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices });
     if (result.kind === 'skipped') {
       ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
@@ -140,10 +154,8 @@ export function runMigrate(ctx: CliContext): number {
       continue;
     }
     try {
-      if (renamed) {
-        createFileAtomically(target, result.text);
-        unlinkSync(file);
-      } else replaceFileAtomically(target, result.text);
+      if (renamed) moveFileAtomically(file, target, result.text);
+      else replaceFileAtomically(target, result.text);
       ctx.stdout(`  written: ${shownTarget}\n\n`);
       counts.migrated += 1;
     } catch (error) {
@@ -205,7 +217,9 @@ function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
   for (const file of new Set([...archive, ...files])) {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const source = readSource(file);
+      if (source.problem) continue;
+      text = source.text;
     } catch {
       continue;
     }

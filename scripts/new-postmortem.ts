@@ -22,7 +22,7 @@ import { addDays, isoTimestamp, minuteOfDay, readLooseMoment } from '../src/lib/
 import { SEVERITIES, severityLevel, type SeverityId } from '../src/lib/postmortem/severity.ts';
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
-import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
+import { EXIT, runIfMain, UsageError, writableFolderProblem, type CliContext } from './lib/cli.ts';
 import { gitUserName, recentCommits } from './lib/git-evidence.ts';
 import { clackPrompter, PromptCancelled, type Prompter } from './lib/prompter.ts';
 
@@ -102,6 +102,12 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     return EXIT.ok;
   }
   const dir = path.resolve(ctx.cwd, values.dir ?? loadConfig(ctx.env, ctx.cwd).archiveDir);
+  // Before any question: a folder that cannot take the file is an environment error, in one line.
+  const dirProblem = values['dry-run'] ? null : writableFolderProblem(dir, values.dir ?? displayPath(dir, ctx.cwd));
+  if (dirProblem) {
+    ctx.stderr(`${dirProblem} Pass --dir with a folder you can write to (or set POSTMORTEM_DIR).\n`);
+    return EXIT.usage;
+  }
   let answers: ScaffoldAnswers;
   try {
     const given = readFlags(values, ctx.interactive);

@@ -26,7 +26,7 @@ Options:
                                the last run (results are cached by content)
   --help                       show this help
 
-Exit codes: 0 all valid, 1 invalid content, 2 usage error.
+Exit codes: 0 all valid, 1 invalid content, 2 usage or environment error.
 `;
 
 export async function runValidate(ctx: CliContext): Promise<number> {

@@ -4,16 +4,16 @@
  * already validated it; the collection's schema is the core's, described for
  * editors and never rejecting (src/lib/postmortem/editor-schema.ts).
  * The loader's base holds the `.llm` dot folder literally: glob wildcards never enter dot folders.
+ * The loader never reads through a symbolic link (see postmortem-loader.ts).
  */
-import { glob } from 'astro/loaders';
 import { defineCollection } from 'astro:content';
 import { editorFrontmatterSchema } from './lib/postmortem/editor-schema.ts';
 import { config } from './lib/config.ts';
-import { slugOf } from './lib/postmortem/file-name.ts';
+import { postmortemLoader } from './lib/site/postmortem-loader.ts';
 
 export const collections = {
   postmortems: defineCollection({
-    loader: glob({ base: config.archiveDir, pattern: '*.{md,mdx}', generateId: ({ entry }) => slugOf(entry) }),
+    loader: postmortemLoader(config.archiveDir),
     schema: editorFrontmatterSchema,
   }),
 };

@@ -3,9 +3,10 @@
  * since an earlier run take their problems from the cache; only the others
  * are parsed and checked (on several threads when there are many).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../../src/lib/config.ts';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
+import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -19,18 +20,20 @@ export interface CheckRun {
 export async function checkFilesWithCache(files: readonly string[], cwd: string, cache: ResultCache | null, threads?: number): Promise<CheckRun> {
   if (!cache) return { checked: await checkFiles(files, cwd, threads), cached: 0 };
   const known = new Map<string, CheckedFile>();
-  const pending: { file: string; text: string; key: string }[] = [];
+  const pending: { file: string; source: Source; key: string }[] = [];
+  // Results also depend on the size limits (set in the environment) and on what reading found (a link has no text).
+  const settings = JSON.stringify(config.limits);
   for (const file of files) {
-    const text = readFileSync(path.resolve(cwd, file), 'utf8');
-    const key = cache.keyOf(file, text);
+    const source = readSource(path.resolve(cwd, file));
+    const key = cache.keyOf(file, `${settings}\0${JSON.stringify(source.problem)}\0${source.text}`);
     const problems = cache.get(key);
     if (problems) known.set(file, { path: file, slug: slugOf(file), problems });
-    else pending.push({ file, text, key });
+    else pending.push({ file, source, key });
   }
   const cached = known.size;
   const threadCount = threads ?? defaultThreads(pending.length);
   // On one thread the texts already read are checked as they are; threads read their share again.
-  const fresh = threadCount >= 2 ? await checkFiles(pending.map(({ file }) => file), cwd, threadCount) : pending.map(({ file, text }) => checkText(file, text));
+  const fresh = threadCount >= 2 ? await checkFiles(pending.map(({ file }) => file), cwd, threadCount) : pending.map(({ file, source }) => checkText(file, source));
   fresh.forEach((result, index) => {
     known.set(result.path, result);
     cache.set(pending[index]!.key, result.problems);

@@ -2,10 +2,12 @@
  * What a CLI step needs from the outside world, passed in so tests can run
  * commands in-process without a terminal and read what they printed.
  */
-import { realpathSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
+import { ConfigError } from '../../src/lib/config.ts';
 import type { Prompter } from './prompter.ts';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -61,18 +63,79 @@ export function parseCommand<T extends Omit<ParseArgsConfig, 'args'>>(ctx: CliCo
 /** A usage error: the command was called wrongly (exit 2). */
 export class UsageError extends Error {}
 
-/** Runs `main` when the module is the process's entry point, exiting with its code. */
+/**
+ * Runs `main` when the module is the process's entry point, exiting with its code.
+ * This is every CLI's one error boundary: nothing reaches the terminal as a stack trace.
+ */
 export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<number> | number): void {
   if (!isMainThread || !process.argv[1] || realpath(process.argv[1]) !== realpath(fileURLToPath(moduleUrl))) return;
-  Promise.resolve(main(processContext())).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  const ctx = processContext();
+  Promise.resolve()
+    .then(() => main(ctx))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error: unknown) => {
+        ctx.stderr(`${describeFailure(error, ctx.env)}\n`);
+        process.exitCode = EXIT.usage;
+      },
+    );
+}
+
+/** File-system and system errors: the environment is wrong (a path, a permission, a full disk), not Hindsight. */
+const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOSPC', 'EDQUOT', 'EMFILE', 'ENFILE', 'EBUSY', 'ELOOP', 'ENAMETOOLONG', 'EXDEV', 'EIO', 'EPIPE', 'EAGAIN']);
+
+/**
+ * One line for an error that ended a command: the environment's problem as it is
+ * (exit 2), or, for anything else, a short note that it is a bug in Hindsight.
+ * `HINDSIGHT_DEBUG=1` adds the stack trace, for bug reports.
+ */
+export function describeFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  const debug = env.HINDSIGHT_DEBUG === '1' && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+  if (error instanceof UsageError || error instanceof ConfigError) return `${firstLine(error.message)}${debug}`;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === 'string' && ENVIRONMENT_CODES.has(code)) return `${describeSystemError(error as NodeJS.ErrnoException & { dest?: string })}${debug}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `Hindsight stopped on an unexpected error (a bug in Hindsight): ${firstLine(message)}. Please report it with the command you ran (HINDSIGHT_DEBUG=1 shows the details).${debug}`;
+}
+
+/** `EACCES: permission denied, open '/x'` as `Cannot open \`/x\`: permission denied (EACCES).` */
+function describeSystemError(error: NodeJS.ErrnoException & { dest?: string }): string {
+  const reason = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
+  if (!error.syscall || !error.path) return firstLine(error.message);
+  return firstLine(`Cannot ${error.syscall} \`${error.path}\`${error.dest ? ` to \`${error.dest}\`` : ''}: ${reason} (${error.code}).`);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n', 1)[0]!.trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+/**
+ * Why `dir` cannot take new files, or null: it (or the nearest folder it would be created in)
+ * must be a folder this process may write to.
+ */
+export function writableFolderProblem(dir: string, shown = dir): string | null {
+  let existing = path.resolve(dir);
+  for (;;) {
+    try {
+      const stats = statSync(existing);
+      if (!stats.isDirectory()) return existing === path.resolve(dir) ? `\`${shown}\` is not a folder.` : `\`${shown}\` cannot be created: \`${existing}\` is a file, not a folder.`;
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') return `\`${shown}\` cannot be created: a part of the path is a file, not a folder.`;
+      if (code !== 'ENOENT' || path.dirname(existing) === existing) return `\`${shown}\` cannot be used: ${(error as Error).message}`;
+      existing = path.dirname(existing);
+    }
+  }
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch {
+    return existing === path.resolve(dir) ? `\`${shown}\` is not writable.` : `\`${shown}\` cannot be created: \`${existing}\` is not writable.`;
+  }
+  return null;
 }
 
 /** The real path of a file, so a command started through a symlink still knows it is the entry point. */

@@ -5,11 +5,11 @@
  * one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
  * by default a thread is added per 1,250 files, up to the number of cores.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/index.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
 
@@ -41,12 +41,12 @@ export async function checkFiles(files: readonly string[], cwd: string, threads 
 }
 
 function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
-  return files.map((file) => checkText(file, readFileSync(path.resolve(cwd, file), 'utf8')));
+  return files.map((file) => checkText(file, readSource(path.resolve(cwd, file))));
 }
 
-/** Parses and checks one file's text (`file` as it is to be reported). */
-export function checkText(file: string, text: string): CheckedFile {
-  const parsed = parsePostmortem(file, text);
+/** Parses and checks one file's text (`file` as it is to be reported), as read from disk or given. */
+export function checkText(file: string, source: string | Source): CheckedFile {
+  const parsed = typeof source === 'string' ? parsePostmortem(file, source) : parsePostmortem(file, source.text, source);
   return { path: parsed.path, slug: parsed.slug, problems: checkFile(parsed) };
 }
 

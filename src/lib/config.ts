@@ -34,7 +34,34 @@ export interface HindsightConfig {
    * different archives (tests, benchmarks) never read each other's entries.
    */
   cacheDir: string;
+  /** Size limits on one post-mortem, each with its override (see docs/FORMAT.md, "Limits"). */
+  limits: SizeLimits;
 }
+
+/** A limit and the environment variable that overrides it. */
+export interface SizeLimit {
+  value: number;
+  env: string;
+}
+
+export interface SizeLimits {
+  /** Bytes in one file. Env: `HINDSIGHT_MAX_FILE_KB` (KiB). */
+  fileBytes: SizeLimit;
+  /** Rows in one Markdown table. Env: `HINDSIGHT_MAX_TABLE_ROWS`. */
+  tableRows: SizeLimit;
+  /** Columns in one Markdown table. Env: `HINDSIGHT_MAX_TABLE_COLUMNS`. */
+  tableColumns: SizeLimit;
+  /** Characters in one table cell. Env: `HINDSIGHT_MAX_CELL_CHARS`. */
+  cellChars: SizeLimit;
+  /** Bytes of HTML one post-mortem's body may render to. Env: `HINDSIGHT_MAX_BODY_HTML_KB` (KiB). */
+  bodyHtmlBytes: SizeLimit;
+}
+
+/**
+ * Defaults chosen so that one post-mortem cannot make any page heavier than 2 MB of HTML;
+ * the reasoning is in docs/FORMAT.md ("Limits").
+ */
+export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, cellChars: 500, bodyHtmlKiB: 1536 } as const;
 
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
@@ -49,12 +76,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     today: readToday(env.HINDSIGHT_TODAY),
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
     cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
+    limits: {
+      fileBytes: readLimit(env, 'HINDSIGHT_MAX_FILE_KB', DEFAULT_LIMITS.fileKiB, 1024),
+      tableRows: readLimit(env, 'HINDSIGHT_MAX_TABLE_ROWS', DEFAULT_LIMITS.tableRows),
+      tableColumns: readLimit(env, 'HINDSIGHT_MAX_TABLE_COLUMNS', DEFAULT_LIMITS.tableColumns),
+      cellChars: readLimit(env, 'HINDSIGHT_MAX_CELL_CHARS', DEFAULT_LIMITS.cellChars),
+      bodyHtmlBytes: readLimit(env, 'HINDSIGHT_MAX_BODY_HTML_KB', DEFAULT_LIMITS.bodyHtmlKiB, 1024),
+    },
   };
 }
 
+/** A limit from the environment (a whole number of `unit`s), or its default. */
+function readLimit(env: NodeJS.ProcessEnv, name: string, fallback: number, unit = 1): SizeLimit {
+  const text = env[name];
+  if (!text) return { value: fallback * unit, env: name };
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number above 0, not \`${text}\`.`);
+  return { value: value * unit, env: name };
+}
+
+/** A setting in the environment is wrong: an environment error (exit 2), not a bug. */
+export class ConfigError extends Error {}
+
 function readToday(value: string | undefined): string | null {
   if (!value) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new Error(`HINDSIGHT_TODAY must be a date written YYYY-MM-DD, not \`${value}\`.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new ConfigError(`HINDSIGHT_TODAY must be a date written YYYY-MM-DD, not \`${value}\`.`);
   return value;
 }
 
@@ -63,5 +109,18 @@ function normaliseBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
-/** The configuration of this process. */
-export const config: HindsightConfig = loadConfig();
+/**
+ * The configuration of this process. A wrong setting stops the process here with one line and
+ * exit code 2 (an environment error), before any command or the build would show a stack trace.
+ */
+export const config: HindsightConfig = configOfProcess();
+
+function configOfProcess(): HindsightConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+}

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES } from './helpers/validate-files.ts';
 
@@ -15,12 +15,25 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 const configSource = readFileSync(path.join(ROOT, 'src/lib/config.ts'), 'utf8');
 
-interface Step { uses?: string; run?: string; env?: Record<string, string>; 'working-directory'?: string }
-interface Workflow { on: Record<string, { paths?: string[] } | null>; env: Record<string, string>; jobs: Record<string, { steps: Step[] }> }
+type Permissions = Record<string, string>;
+interface Step { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown>; 'working-directory'?: string }
+interface Job { permissions?: Permissions; steps: Step[] }
+interface Workflow { on: Record<string, { paths?: string[] } | null>; env: Record<string, string>; permissions?: Permissions; jobs: Record<string, Job> }
+
+function source(name: string): string {
+  return readFileSync(path.join(ROOT, 'docs/ci', name), 'utf8');
+}
 
 function load(name: string): Workflow {
-  return yaml.load(readFileSync(path.join(ROOT, 'docs/ci', name), 'utf8')) as Workflow;
+  return parseYaml(source(name)) as Workflow;
 }
+
+/** What a job may do: its own permissions, else the workflow's. */
+function permissionsOf(workflow: Workflow, job: Job): Permissions {
+  return job.permissions ?? workflow.permissions ?? {};
+}
+
+const WRITE_SCOPES = (permissions: Permissions) => Object.entries(permissions).filter(([, level]) => level === 'write').map(([scope]) => scope);
 
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-workflow-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -43,9 +56,40 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
     }
   });
 
+  it('pins every action to a full commit SHA, with its version in a comment', () => {
+    const uses = source(name).split('\n').filter((line) => /^\s*-?\s*uses:/.test(line));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
+    expect(steps.filter((step) => step.uses).every((step) => /@[0-9a-f]{40}$/.test(step.uses!))).toBe(true);
+  });
+
+  it('pins Hindsight itself to a tag, not a branch, and leaves no token in the checkouts', () => {
+    expect(workflow.env.HINDSIGHT_REF).toMatch(/^v\d+\.\d+\.\d+$/);
+    for (const step of steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('grants write access only to a job that runs no post-mortem code', () => {
+    expect(WRITE_SCOPES(workflow.permissions ?? {})).toEqual([]);
+    for (const job of Object.values(workflow.jobs)) {
+      const runsCode = job.steps.some((step) => step.run);
+      if (runsCode) expect(WRITE_SCOPES(permissionsOf(workflow, job)), JSON.stringify(job.steps.map((s) => s.run ?? s.uses))).toEqual([]);
+    }
+  });
+
   it('sets only settings Hindsight reads', () => {
     const names = steps.flatMap((step) => Object.keys(step.env ?? {}));
     for (const env of names) expect(configSource, env).toContain(`env.${env}`);
+  });
+});
+
+describe('docs/ci/pages.yml permissions', () => {
+  const workflow = load('pages.yml');
+  it('gives pages: write and id-token: write to the deploy job alone', () => {
+    const writers = Object.entries(workflow.jobs).filter(([, job]) => WRITE_SCOPES(permissionsOf(workflow, job)).length || permissionsOf(workflow, job)['id-token']);
+    expect(writers.map(([name]) => name)).toEqual(['deploy']);
+    expect(workflow.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(permissionsOf(workflow, workflow.jobs.build!)).toEqual({ contents: 'read' });
+    expect(workflow.jobs.deploy!.steps.every((step) => step.uses && !step.run)).toBe(true);
   });
 });
 

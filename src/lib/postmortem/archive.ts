@@ -1,15 +1,19 @@
 /** Reads a folder of post-mortems from disk. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isPostmortemFile } from './file-name.ts';
 import { toPostmortem, type Postmortem } from './model.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
+import { readSource } from './source.ts';
 import { validatePostmortems, type ValidationResult } from './validate.ts';
 
-/** The post-mortem files directly inside `dir`, sorted by name. Throws when the folder does not exist. */
+/**
+ * The post-mortem entries directly inside `dir`, sorted by name. Throws when the folder does not exist.
+ * Symbolic links (and anything else that is not a folder) are listed so validation reports them; they are never read.
+ */
 export function listPostmortemFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isPostmortemFile(entry.name))
+    .filter((entry) => !entry.isDirectory() && isPostmortemFile(entry.name))
     .map((entry) => path.join(dir, entry.name))
     .sort();
 }
@@ -35,9 +39,14 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
   return { files: [...new Set(files)], missing };
 }
 
-/** Reads and parses each file; `files` may be relative to `cwd` and are reported as given. */
+/** Reads and parses each file, never through a link (see source.ts); `files` may be relative to `cwd` and are reported as given. */
 export function readPostmortems(files: readonly string[], cwd = process.cwd()): ParsedPostmortem[] {
-  return files.map((file) => parsePostmortem(file, readFileSync(path.resolve(cwd, file), 'utf8')));
+  return files.map((file) => readPostmortem(file, cwd));
+}
+
+export function readPostmortem(file: string, cwd = process.cwd()): ParsedPostmortem {
+  const source = readSource(path.resolve(cwd, file));
+  return parsePostmortem(file, source.text, source);
 }
 
 /** A path as people read it in reports: relative to `cwd`, with forward slashes. */
@@ -73,8 +82,8 @@ export function loadArchive(dir: string): Archive {
   if (cached && Date.now() - cached.checkedAt < TRUST_MS) return cached.archive;
   const files = listPostmortemFiles(dir);
   const signature = files.map((file) => {
-    const stats = statSync(file);
-    return `${file}:${stats.size}:${stats.mtimeMs}`;
+    const stats = lstatSync(file);
+    return `${file}:${stats.size}:${stats.mtimeMs}:${stats.mode}`;
   }).join('|');
   if (cached?.signature === signature) {
     cached.checkedAt = Date.now();

@@ -1,21 +1,27 @@
 /**
- * Splits a file into frontmatter and body and reads the YAML. The core
- * schema of js-yaml has no timestamp type, so dates stay the strings the
+ * Splits a file into frontmatter and body and reads the YAML with `yaml`
+ * (the one YAML library of Hindsight, also used to write frontmatter).
+ * The core schema has no timestamp type, so dates stay the strings the
  * author wrote: an impossible date can be quoted back instead of being
- * rolled over to another day. Field lines are found by a light scan of the
- * block, so messages can name the line of the field they are about.
+ * rolled over to another day. Field lines come from the parsed document's
+ * node positions. Work is bounded: the block's size, the number of aliases
+ * and their expansion are capped, so a hostile block is an error, not a hang.
  */
-import yaml from 'js-yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ParsedNode } from 'yaml';
+import { LIMITS } from './limits.ts';
 
 export type FrontmatterBlock =
   /** The file does not start with `---`. */
   | { kind: 'none' }
   /** `---` opens the file but no line closes it. */
   | { kind: 'unclosed'; line: number }
-  /** The YAML does not parse. */
-  | { kind: 'invalid'; message: string; line: number; column: number }
+  /** The YAML does not parse (or is too large or too aliased to read). */
+  | { kind: 'invalid'; message: string; line: number; column: number; code: YamlProblemCode }
   /** Parsed YAML; `data` may still be a list, scalar or null. */
   | { kind: 'parsed'; data: unknown; startLine: number; lineOf: (path: readonly (string | number)[]) => number };
+
+/** Why a block was not read: a YAML syntax error (`yaml`'s code), or one of Hindsight's bounds. */
+export type YamlProblemCode = string | 'TOO_LARGE' | 'TOO_DEEP' | 'TOO_MANY_ALIASES' | 'ALIAS_EXPANSION';
 
 export interface SplitFile {
   frontmatter: FrontmatterBlock;
@@ -51,48 +57,165 @@ export function splitFrontmatter(text: string): SplitFile {
   return { frontmatter: { kind: 'unclosed', line: 1 }, body: text, bodyStartLine: 1 };
 }
 
+const PARSE_OPTIONS = { schema: 'core', prettyErrors: false, uniqueKeys: true } as const;
+
 function readYaml(yamlText: string, startLine: number): FrontmatterBlock {
+  try {
+    return readBoundedYaml(yamlText, startLine);
+  } catch (error) {
+    // `yaml` parses nesting by recursion: thousands of `[` overflow the stack. That is the input's doing, not a bug.
+    if (!(error instanceof RangeError)) throw error;
+    return { kind: 'invalid', code: 'TOO_DEEP', message: 'YAML nests lists or maps too deeply to read', line: startLine, column: 1 };
+  }
+}
+
+function readBoundedYaml(yamlText: string, startLine: number): FrontmatterBlock {
+  const invalid = (code: YamlProblemCode, message: string, line: number, column = 1): FrontmatterBlock => ({ kind: 'invalid', code, message, line: line + startLine - 1, column });
+  // A duplicate-key check per key makes a huge map quadratic: the block's size is bounded before parsing.
+  if (yamlText.length > LIMITS.frontmatterChars) {
+    return invalid('TOO_LARGE', `the frontmatter is ${count(yamlText.length)} characters long, over the limit of ${count(LIMITS.frontmatterChars)}`, 1);
+  }
+  const deepLine = tooDeepLine(yamlText);
+  if (deepLine !== null) return invalid('TOO_DEEP', `YAML nests lists or maps more than ${MAX_NESTING} levels deep`, deepLine);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { ...PARSE_OPTIONS, lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return invalid(error.code, describeYamlError(error.code, error.message, yamlText.slice(error.pos[0])), line, col);
+  }
+  // Each alias is resolved by a scan of the document's anchors: many aliases cost quadratic time,
+  // and nested ones expand exponentially. Frontmatter needs neither, so both are capped.
+  const aliases = yamlText.includes('*') ? aliasNodes(doc) : [];
+  const firstAlias = aliases[0];
+  if (firstAlias && aliases.length > LIMITS.yamlAliases) {
+    const { line, col } = lineCounter.linePos(firstAlias.range?.[0] ?? 0);
+    return invalid('TOO_MANY_ALIASES', `the frontmatter uses ${aliases.length} YAML aliases (\`*${cut(firstAlias.source)}\`…), more than the ${LIMITS.yamlAliases} allowed`, line, col);
+  }
   let data: unknown;
   try {
-    data = yaml.load(yamlText, { schema: yaml.CORE_SCHEMA, json: false });
-  } catch (error) {
-    const { reason, mark } = error as yaml.YAMLException;
-    return { kind: 'invalid', message: describeYamlError(reason ?? String(error)), line: (mark?.line ?? 0) + startLine, column: (mark?.column ?? 0) + 1 };
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliasExpansion });
+  } catch (thrown) {
+    const { line, col } = lineCounter.linePos(firstAlias?.range?.[0] ?? 0);
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    if (/excessive alias count/i.test(message)) {
+      return invalid('ALIAS_EXPANSION', `YAML aliases expand to more than ${LIMITS.yamlAliasExpansion} copies (an alias bomb?), from \`*${cut(firstAlias?.source ?? '')}\``, line, col);
+    }
+    return invalid('ALIAS', `YAML does not parse: ${cut(message)}`, line, col);
   }
-  const lines = yamlText.split('\n');
-  return { kind: 'parsed', data, startLine, lineOf: (path) => lineOfPath(lines, path) + startLine - 1 };
+  let positions: Map<string, number> | null = null;
+  return {
+    kind: 'parsed',
+    data,
+    startLine,
+    // Lines are only needed for problems: the text is parsed again on the first question, so a
+    // thousand valid files do not each keep a YAML document alive.
+    lineOf: (path) => {
+      if (!positions) {
+        const again = new LineCounter();
+        positions = fieldLines(parseDocument(yamlText, { ...PARSE_OPTIONS, lineCounter: again }).contents, again);
+      }
+      for (let depth = path.length; depth > 0; depth -= 1) {
+        const line = positions.get(pathKey(path.slice(0, depth)));
+        if (line !== undefined) return line + startLine - 1;
+      }
+      return startLine - 1;
+    },
+  };
 }
 
-const TOP_LEVEL_KEY = /^(["']?)([^\s#:"'-][^:"']*)\1\s*:(?:\s|$)/;
-const ITEM = /^(\s*)-(?:\s|$)/;
+/** Deeper than any frontmatter needs; `yaml` parses nesting by recursion, and a thousand levels overflow the stack slowly. */
+const MAX_NESTING = 32;
 
 /**
- * The 1-based line (within the block) of a field path such as `['links', 0, 'url']`,
- * or of its nearest written ancestor; 0 when even the top-level key is absent.
+ * The line where nesting passes {@link MAX_NESTING}, or null: open flow brackets (`[`, `{`, counted
+ * even inside quotes, so no quote can hide them), block indicators (`- `, `? `, `: `) stacked on one
+ * line, or indentation deeper than two spaces a level.
  */
-function lineOfPath(lines: readonly string[], path: readonly (string | number)[]): number {
-  const [key, index, subKey] = path;
-  const keyLine = lines.findIndex((line) => TOP_LEVEL_KEY.exec(line)?.[2]?.trim() === key);
-  if (keyLine === -1) return 0;
-  if (typeof index !== 'number') return keyLine + 1;
-  const end = lines.findIndex((line, i) => i > keyLine && TOP_LEVEL_KEY.test(line));
-  const block = lines.slice(keyLine + 1, end === -1 ? lines.length : end);
-  const indent = Math.min(...block.map((line) => ITEM.exec(line)?.[1]?.length ?? Infinity));
-  const items = block.flatMap((line, i) => (ITEM.exec(line)?.[1]?.length === indent ? [i] : []));
-  const itemLine = items[index];
-  if (itemLine === undefined) return keyLine + 1;
-  if (typeof subKey !== 'string') return keyLine + itemLine + 2;
-  const itemEnd = items[index + 1] ?? block.length;
-  const subLine = block.slice(itemLine, itemEnd).findIndex((line) => new RegExp(`^\\s*(?:-\\s+)?["']?${escapeRegExp(subKey)}["']?\\s*:`).test(line));
-  return keyLine + itemLine + (subLine === -1 ? 0 : subLine) + 2;
+function tooDeepLine(text: string): number | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = true;
+  let stacked = 0;
+  let indent = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x0a) {
+      line += 1;
+      lineStart = true;
+      stacked = 0;
+      indent = 0;
+      continue;
+    }
+    if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_NESTING) return line;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
+    if (!lineStart) continue;
+    if (code === 0x20 || code === 0x09) {
+      // Deep block nesting needs deep indentation: two spaces a level.
+      indent += 1;
+      if (indent > MAX_NESTING * 2) return line;
+      continue;
+    }
+    // At the start of a line, count indicators each followed by a space: `- - - x`.
+    const next = text.charCodeAt(index + 1);
+    if ((code === 0x2d || code === 0x3f || code === 0x3a) && (next === 0x20 || next === 0x09)) {
+      stacked += 1;
+      if (stacked > MAX_NESTING) return line;
+    } else lineStart = false;
+  }
+  return null;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function aliasNodes(doc: Document): { source: string; range?: [number, number, number] | null }[] {
+  const found: { source: string; range?: [number, number, number] | null }[] = [];
+  visit(doc, { Alias: (_key, node) => void found.push(node) });
+  return found;
 }
 
-function describeYamlError(reason: string): string {
-  if (/tab/i.test(reason)) return 'YAML does not allow tabs for indentation';
-  if (/duplicated mapping key/i.test(reason)) return 'YAML has the same field twice';
-  return `YAML does not parse: ${reason}`;
+/** The 1-based line of every field path (`links.0.url`): a map entry's key line, a list item's own line. */
+function fieldLines(root: ParsedNode | null, lineCounter: LineCounter): Map<string, number> {
+  const lines = new Map<string, number>();
+  const lineAt = (node: Node | null | undefined) => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
+  const walk = (node: unknown, path: (string | number)[], depth: number) => {
+    if (depth > 4 || isAlias(node)) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : null;
+        const line = lineAt(pair.key as Node) ?? lineAt(pair.value as Node);
+        if (key === null || line === undefined) continue;
+        lines.set(pathKey([...path, key]), line);
+        walk(pair.value, [...path, key], depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const line = lineAt(item as Node);
+        if (line !== undefined) lines.set(pathKey([...path, index]), line);
+        walk(item, [...path, index], depth + 1);
+      });
+    }
+  };
+  walk(root, [], 0);
+  return lines;
+}
+
+const pathKey = (path: readonly (string | number)[]) => path.join('\u0000');
+
+function describeYamlError(code: string, message: string, from: string): string {
+  if (code === 'TAB_AS_INDENT') return 'YAML does not allow tabs for indentation';
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^\s*["']?([^"':\n]+)/.exec(from)?.[1]?.trim();
+    return key ? `YAML has the field \`${cut(key)}\` twice` : 'YAML has the same field twice';
+  }
+  return `YAML does not parse: ${cut(message)}`;
+}
+
+/** A value cut to a length that reads well inside a message. */
+export function cut(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
 }

@@ -11,6 +11,7 @@ import { frontmatterSchema, type Frontmatter } from './schema/frontmatter.ts';
 import { parseIsoDate } from './schema/dates.ts';
 import type { TimelineEvent } from './schema/timeline-event.ts';
 import { sectionKeyOf, type SectionKey } from './sections.ts';
+import type { SourceProblem } from './source.ts';
 import { columnIndex, firstTable, type ParsedTable } from './tables.ts';
 import type { ZodIssue } from 'astro/zod';
 
@@ -56,6 +57,8 @@ export interface ParsedPostmortem {
   bytes: number;
   /** The file holds binary data (NUL bytes or undecodable runs), not text. */
   binary: boolean;
+  /** What reading the file from disk found wrong (a link, too large, not UTF-8); null when read cleanly or given as text. */
+  source: SourceProblem | null;
   frontmatter: FrontmatterBlock;
   /** Validated frontmatter, or null when it is missing or invalid. */
   meta: Frontmatter | null;
@@ -70,8 +73,11 @@ export interface ParsedPostmortem {
   actionItems: TableSection<ParsedActionItem> | null;
 }
 
-/** Parses one post-mortem. Never throws on content; `text` may be anything. */
-export function parsePostmortem(path: string, raw: string): ParsedPostmortem {
+/**
+ * Parses one post-mortem. Never throws on content; `text` may be anything.
+ * `read` is what {@link readSource} found when the text came from disk.
+ */
+export function parsePostmortem(path: string, raw: string, read?: { bytes: number; problem: SourceProblem | null }): ParsedPostmortem {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const split = splitFrontmatter(text);
   const data = split.frontmatter.kind === 'parsed' ? split.frontmatter.data : undefined;
@@ -85,8 +91,9 @@ export function parsePostmortem(path: string, raw: string): ParsedPostmortem {
     path,
     slug: slugOf(path),
     text,
-    bytes: Buffer.byteLength(raw),
+    bytes: read?.bytes ?? Buffer.byteLength(raw),
     binary: text.includes('\u0000') || /\uFFFD{3,}/.test(text),
+    source: read?.problem ?? null,
     frontmatter: split.frontmatter,
     meta,
     fields,

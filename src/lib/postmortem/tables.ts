@@ -125,3 +125,47 @@ function bareUrl(markdown: string): string | null {
 export function columnIndex(table: ParsedTable, names: readonly string[]): number {
   return table.columns.findIndex((column) => names.includes(column.replace(/\s*\(.*\)\s*$/, '').trim()));
 }
+
+/** The size of one table: what the limits in `table-size` measure. */
+export interface TableShape {
+  /** 1-based line of the header row in the file. */
+  line: number;
+  columns: number;
+  rows: number;
+  /** The longest cell (header or body), by characters of Markdown. */
+  longestCell: { line: number; length: number; text: string };
+}
+
+/** The shape of every GFM table in `markdown` (which starts at file line `firstLine`), read as {@link firstTable} reads one. */
+export function tableShapes(markdown: string, firstLine: number): TableShape[] {
+  const lines = markdown.split('\n');
+  const shapes: TableShape[] = [];
+  let fence: string | null = null;
+  for (let index = 0; index + 1 < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    fence = fenceOpening(line);
+    if (fence || !line.includes('|') || /^ {4}|^\t/.test(line)) continue;
+    const header = splitRow(line);
+    const delimiter = splitRow(lines[index + 1]!);
+    if (header.length !== delimiter.length || !delimiter.every((cell) => DELIMITER_CELL.test(cell))) continue;
+    const shape: TableShape = { line: index + firstLine, columns: header.length, rows: 0, longestCell: { line: index + firstLine, length: 0, text: '' } };
+    const measure = (cells: string[], cellLine: number) => {
+      for (const cell of cells) if (cell.length > shape.longestCell.length) shape.longestCell = { line: cellLine, length: cell.length, text: cell };
+    };
+    measure(header, shape.line);
+    let rowIndex = index + 2;
+    for (; rowIndex < lines.length; rowIndex += 1) {
+      const rowLine = lines[rowIndex]!;
+      if (!rowLine.trim() || BLOCK_START.test(rowLine)) break;
+      shape.rows += 1;
+      measure(splitRow(rowLine), rowIndex + firstLine);
+    }
+    shapes.push(shape);
+    index = rowIndex - 1;
+  }
+  return shapes;
+}

@@ -69,11 +69,17 @@ function toProblem(rule: string, level: Level, finding: Finding): Problem {
   return {
     rule,
     level: finding.level ?? level,
-    message: finding.message,
+    message: cutQuotedValues(finding.message),
     hint: finding.hint,
     line: Math.max(1, finding.line),
     column: finding.column ?? 1,
   };
+}
+
+/** Values are quoted in backticks; a long one (a pasted log line, a 100 KB cell) is cut so a report stays readable. */
+function cutQuotedValues(message: string): string {
+  if (message.length <= 200) return message;
+  return message.replace(/`([^`]{121,})`/g, (_, value: string) => `\`${value.slice(0, 119)}…\``);
 }
 
 /** A rule that throws is a Hindsight bug: report it on the file instead of losing every other result. */

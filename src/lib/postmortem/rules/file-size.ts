@@ -1,13 +1,20 @@
+import { LIMITS } from '../limits.ts';
 import type { Rule } from './types.ts';
-
-const WARN_BYTES = 1024 * 1024;
 
 export const fileSize: Rule = {
   id: 'file-size',
-  level: 'warning',
-  description: 'The file is under 1 MiB (larger ones are accepted but slow every page that lists them).',
+  level: 'error',
+  description: `The file is at most ${LIMITS.fileBytes.value / 1024} KiB (\`${LIMITS.fileBytes.env}\` raises the limit); a larger one is not read.`,
   check(pm) {
-    if (pm.bytes <= WARN_BYTES) return [];
-    return [{ line: 1, message: `file is ${(pm.bytes / 1024 / 1024).toFixed(1)} MiB`, hint: 'Move logs and dumps to linked attachments and keep the post-mortem to the narrative.' }];
+    if (pm.bytes <= LIMITS.fileBytes.value) return [];
+    return [{
+      line: 1,
+      message: `file is ${kib(pm.bytes)}, over the ${kib(LIMITS.fileBytes.value)} limit${pm.source?.kind === 'too-large' ? ' (it was not read)' : ''}`,
+      hint: `Move logs and dumps to linked attachments and keep the post-mortem to the narrative (or raise the limit with ${LIMITS.fileBytes.env}, in KiB; see docs/FORMAT.md).`,
+    }];
   },
 };
+
+function kib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -7,7 +7,8 @@ export const frontmatterMissing: Rule = {
   level: 'error',
   description: 'The file starts with a `---` YAML frontmatter block.',
   check(pm) {
-    if (pm.frontmatter.kind !== 'none') return [];
+    // A file that was not read (a link, a device, too large) has its own problem; it is not "empty".
+    if (pm.frontmatter.kind !== 'none' || (pm.source && pm.source.kind !== 'not-utf8')) return [];
     if (pm.binary) {
       return [{ line: 1, message: 'is not a text file (it holds binary data)', hint: 'Remove it from the folder, or replace it with a Markdown post-mortem.' }];
     }

@@ -6,8 +6,11 @@ import { actionItemsTable } from './action-items-table.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
+import { fieldSize } from './field-size.ts';
 import { fileDate } from './file-date.ts';
+import { fileEncoding } from './file-encoding.ts';
 import { fileName } from './file-name.ts';
+import { fileRegular } from './file-regular.ts';
 import { fileSize } from './file-size.ts';
 import { fiveWhys } from './five-whys.ts';
 import { frontmatterMissing } from './frontmatter-missing.ts';
@@ -21,6 +24,7 @@ import { proposedValues } from './proposed-values.ts';
 import { schema } from './schema.ts';
 import { sectionsMissing } from './sections-missing.ts';
 import { sectionsOrder } from './sections-order.ts';
+import { tableSize } from './table-size.ts';
 import { timelineOrder } from './timeline-order.ts';
 import { timelineTable } from './timeline-table.ts';
 import { timelineTime } from './timeline-time.ts';
@@ -34,15 +38,18 @@ import type { ArchiveRule, Rule } from './types.ts';
 export type { ArchiveEntry, ArchiveRule, Finding, Level, Problem, Rule } from './types.ts';
 
 export const FILE_RULES: readonly Rule[] = [
+  fileRegular,
+  fileSize,
+  fileEncoding,
   frontmatterMissing,
   frontmatterUnclosed,
   frontmatterYaml,
   frontmatterNotMap,
   schema,
+  fieldSize,
   calendarDate,
   fileName,
   fileDate,
-  fileSize,
   timestampsRequired,
   listsRequired,
   categoryKnown,
@@ -59,6 +66,7 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemOwner,
   actionItemDue,
   actionItemStatus,
+  tableSize,
   placeholders,
   unsafeHtml,
   mdxImport,

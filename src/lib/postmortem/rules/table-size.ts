@@ -1,0 +1,33 @@
+import { cut } from '../frontmatter.ts';
+import { LIMITS } from '../limits.ts';
+import { tableShapes } from '../tables.ts';
+import type { Finding, Rule } from './types.ts';
+
+const { tableRows, tableColumns, cellChars } = LIMITS;
+
+export const tableSize: Rule = {
+  id: 'table-size',
+  level: 'error',
+  description: `Every table has at most ${tableRows.value} rows (the Action Items table ${LIMITS.actionItems}) and ${tableColumns.value} columns, and every cell at most ${cellChars.value} characters (\`${tableRows.env}\`, \`${tableColumns.env}\`, \`${cellChars.env}\` raise them).`,
+  check(pm) {
+    if (!pm.body.includes('|')) return [];
+    const findings: Finding[] = [];
+    for (const table of tableShapes(pm.body, pm.bodyStartLine)) {
+      if (table.rows > tableRows.value) {
+        findings.push({ line: table.line, message: `table has ${table.rows} rows, over the limit of ${tableRows.value}`, hint: `Keep the table to what readers need and link the full data (or raise the limit with ${tableRows.env}; see docs/FORMAT.md).` });
+      }
+      if (table.columns > tableColumns.value) {
+        findings.push({ line: table.line, message: `table has ${table.columns} columns, over the limit of ${tableColumns.value}`, hint: `Split the table, or raise the limit with ${tableColumns.env} (see docs/FORMAT.md).` });
+      }
+      const cell = table.longestCell;
+      if (cell.length > cellChars.value) {
+        findings.push({ line: cell.line, message: `table cell \`${cut(cell.text)}\` is ${cell.length} characters long, over the limit of ${cellChars.value}`, hint: `Put long text below the table and keep the cell short (or raise the limit with ${cellChars.env}; see docs/FORMAT.md).` });
+      }
+    }
+    const items = pm.actionItems?.table;
+    if (items && items.rows.length > LIMITS.actionItems && items.rows.length <= tableRows.value) {
+      findings.push({ line: items.line, message: `the Action Items table has ${items.rows.length} rows, over the limit of ${LIMITS.actionItems}`, hint: 'Keep the follow-ups that will be done; track the rest in your tracker and link it.' });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,89 @@
+/**
+ * The content loader of the post-mortem collection: Astro's glob loader, made
+ * to respect the folder the way `validate` does. The glob loader reads through
+ * symbolic links (a link to a system file would land in the data store); here
+ * links are excluded from the scan, and files added or changed later (in
+ * `astro dev`) are only synced when they are regular files. `validate` and the
+ * build gate report each link as an error (rule `file-regular`).
+ * It also measures each rendered body: Markdown constructs such as reference
+ * links can expand a small file into megabytes of HTML, which no source-size
+ * limit can bound, so a body over the limit stops the build, naming the file.
+ */
+import { lstatSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import { isPostmortemFile, slugOf } from '../postmortem/file-name.ts';
+import { LIMITS } from '../postmortem/limits.ts';
+
+const PATTERN = '*.{md,mdx}';
+
+export function postmortemLoader(base: string): Loader {
+  return {
+    name: 'hindsight:postmortems',
+    async load(context) {
+      const links = linkedEntries(base);
+      const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
+      await inner.load({ ...context, watcher: context.watcher && regularFilesOnly(context.watcher, base) });
+      checkRenderedSize(context, base);
+    },
+  };
+}
+
+/** Names of the post-mortem entries in `base` that are not regular files (links, mostly). */
+function linkedEntries(base: string): string[] {
+  try {
+    return readdirSync(base, { withFileTypes: true }).filter((entry) => !entry.isFile() && !entry.isDirectory() && isPostmortemFile(entry.name)).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
+/** Glob syntax in a file name, escaped so the name matches only itself. */
+function escapeGlob(name: string): string {
+  return name.replace(/[\\*?[\]{}()!+@|]/g, '\\$&');
+}
+
+type Watcher = NonNullable<LoaderContext['watcher']>;
+
+/** The watcher as the glob loader sees it: "add" and "change" events of anything but a regular file in `base` never reach it. */
+function regularFilesOnly(watcher: Watcher, base: string): Watcher {
+  const isRegularFile = (changed: string) => {
+    try {
+      return path.dirname(path.resolve(changed)) !== path.resolve(base) || lstatSync(changed).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return new Proxy(watcher, {
+    get(target, property, receiver) {
+      if (property === 'on') {
+        return (event: string, listener: (changed: string, ...rest: unknown[]) => unknown) =>
+          target.on(event as 'add', event === 'add' || event === 'change' ? (changed: string, ...rest: unknown[]) => (isRegularFile(changed) ? listener(changed, ...rest) : undefined) : listener);
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+function checkRenderedSize(context: LoaderContext, base: string): void {
+  const limit = LIMITS.bodyHtmlBytes;
+  const over = [...context.store.values()].filter((entry) => Buffer.byteLength(entry.rendered?.html ?? '') > limit.value);
+  if (!over.length) return;
+  for (const entry of over) {
+    const file = entry.filePath ?? path.join(base, `postmortem-${entry.id}.md`);
+    context.logger.error(
+      `${file}:1:1  error  the body renders to ${mib(Buffer.byteLength(entry.rendered!.html))} of HTML, over the ${mib(limit.value)} limit  (body-html-size)\n` +
+        `    Hint: Long runs of reference links, footnotes or table rows expand when rendered: link the data instead of inlining it (or raise the limit with ${limit.env}, in KiB; see docs/FORMAT.md).`,
+    );
+  }
+  // A build stops here; `astro dev` (which watches) keeps serving with the error above.
+  if (!context.watcher) {
+    context.logger.error('The build stops here: fix the post-mortems above.');
+    process.exit(1);
+  }
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
