@@ -88,24 +88,44 @@ const markersPlugin: Plugin<'bar'> = {
   },
 };
 
-/** `n` beside every point of a trend line, so a median from one incident reads as one incident. */
+/** Height of one `n=` label line, in canvas pixels. */
+const COUNT_LINE = 13;
+
+/**
+ * `n` beside every point of a trend line, so a median from one incident reads
+ * as one incident. Labels never overlap: a label equal to one already drawn at
+ * the same spot (median and p90 of one incident meet) is drawn once, and a
+ * label that would cover another moves below its point, then further down.
+ */
 const countsPlugin: Plugin<'line'> = {
   id: 'hindsightCounts',
   afterDatasetsDraw(chart, _args, options: { counts?: (number[] | undefined)[]; colour?: string; font?: string }) {
     const { ctx } = chart;
+    const placed: { x: number; y: number; width: number; text: string }[] = [];
+    const covers = (x: number, y: number, width: number) =>
+      placed.find((label) => Math.abs(label.y - y) < COUNT_LINE && x < label.x + label.width + 2 && label.x < x + width + 2);
+    ctx.save();
+    ctx.fillStyle = options.colour ?? '#000';
+    ctx.font = options.font ?? '11px sans-serif';
     chart.data.datasets.forEach((dataset, datasetIndex) => {
       const counts = options.counts?.[datasetIndex];
       const meta = chart.getDatasetMeta(datasetIndex);
       if (!counts || meta.hidden) return;
       meta.data.forEach((point, index) => {
         if (dataset.data[index] === null || !counts[index]) return;
-        ctx.save();
-        ctx.fillStyle = options.colour ?? '#000';
-        ctx.font = options.font ?? '11px sans-serif';
-        ctx.fillText(`n=${counts[index]}`, point.x + 7, point.y - 6);
-        ctx.restore();
+        const text = `n=${counts[index]}`;
+        const width = ctx.measureText(text).width;
+        const x = point.x + 7;
+        const same = covers(x, point.y - 6, width);
+        if (same && same.text === text && Math.abs(same.y - (point.y - 6)) < 4) return;
+        // Above the point first, then below it, then a line lower each time.
+        let y = point.y - 6;
+        for (let step = 0; covers(x, y, width) && step < 6; step++) y = point.y + 14 + step * COUNT_LINE;
+        placed.push({ x, y, width, text });
+        ctx.fillText(text, x, y);
       });
     });
+    ctx.restore();
   },
 };
 
