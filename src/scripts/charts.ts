@@ -24,6 +24,7 @@ import {
 } from 'chart.js';
 import type { AnalyticsView, ChartModel } from '../lib/postmortem/metrics/view.ts';
 import { formatDuration } from '../lib/site/format.ts';
+import { placeCountLabels, type CountLabel } from './count-labels.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -88,25 +89,18 @@ const markersPlugin: Plugin<'bar'> = {
   },
 };
 
-/** Height of one `n=` label line, in canvas pixels. */
-const COUNT_LINE = 13;
-
 /**
  * `n` beside every point of a trend line, so a median from one incident reads
- * as one incident. Labels never overlap: a label equal to one already drawn at
- * the same spot (median and p90 of one incident meet) is drawn once, and a
- * label that would cover another moves below its point, then further down.
+ * as one incident; placed by count-labels.ts so that no label covers another.
  */
 const countsPlugin: Plugin<'line'> = {
   id: 'hindsightCounts',
   afterDatasetsDraw(chart, _args, options: { counts?: (number[] | undefined)[]; colour?: string; font?: string }) {
     const { ctx } = chart;
-    const placed: { x: number; y: number; width: number; text: string }[] = [];
-    const covers = (x: number, y: number, width: number) =>
-      placed.find((label) => Math.abs(label.y - y) < COUNT_LINE && x < label.x + label.width + 2 && label.x < x + width + 2);
     ctx.save();
     ctx.fillStyle = options.colour ?? '#000';
     ctx.font = options.font ?? '11px sans-serif';
+    const labels: CountLabel[] = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
       const counts = options.counts?.[datasetIndex];
       const meta = chart.getDatasetMeta(datasetIndex);
@@ -114,17 +108,10 @@ const countsPlugin: Plugin<'line'> = {
       meta.data.forEach((point, index) => {
         if (dataset.data[index] === null || !counts[index]) return;
         const text = `n=${counts[index]}`;
-        const width = ctx.measureText(text).width;
-        const x = point.x + 7;
-        const same = covers(x, point.y - 6, width);
-        if (same && same.text === text && Math.abs(same.y - (point.y - 6)) < 4) return;
-        // Above the point first, then below it, then a line lower each time.
-        let y = point.y - 6;
-        for (let step = 0; covers(x, y, width) && step < 6; step++) y = point.y + 14 + step * COUNT_LINE;
-        placed.push({ x, y, width, text });
-        ctx.fillText(text, x, y);
+        labels.push({ x: point.x, y: point.y, text, width: ctx.measureText(text).width });
       });
     });
+    for (const label of placeCountLabels(labels)) ctx.fillText(label.text, label.x, label.y);
     ctx.restore();
   },
 };
