@@ -218,7 +218,7 @@ test('the incident filters are never a box taller than the window that scrolls o
   await page.goto('incidents/');
   const box = page.locator('[data-filters-box]');
   await expect(box.getByRole('group', { name: 'Severity' })).toBeVisible();
-  const state = await box.evaluate((element) => ({
+  const state = await box.evaluate((element: HTMLElement) => ({
     height: element.offsetHeight,
     sticky: getComputedStyle(element).position === 'sticky',
     ownScroll: element.scrollHeight > element.clientHeight + 1,
