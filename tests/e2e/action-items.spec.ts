@@ -165,6 +165,8 @@ test.describe('in the browser', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     test(`has no accessibility violations (${scheme})`, async ({ page }) => {
+      // axe walks every cell of the ledger; on a busy machine that takes a while (as on the analytics page).
+      test.setTimeout(90_000);
       await page.emulateMedia({ colorScheme: scheme });
       await openOn(page, TODAY, '?status=open');
       await expect(page.locator('[data-ledger-filters]')).toBeVisible();
