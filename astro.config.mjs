@@ -10,6 +10,7 @@ import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
+import { rehypeTableScroll } from './src/lib/site/rehype-table-scroll.ts';
 
 export default defineConfig({
   site: config.site,
@@ -22,8 +23,9 @@ export default defineConfig({
   markdown: {
     ...MARKDOWN_OPTIONS,
     // Post-mortems are text: strip scripts, event handlers and script URLs first;
-    // then heading ids (Astro would add them later anyway) and the visible anchor links beside them.
-    rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors],
+    // then heading ids (Astro would add them later anyway) and the visible anchor links beside them;
+    // last, each table into a labelled scroll box (wide tables scroll in their column, with a hint).
+    rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
   },
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json for the Astro editor extension: frontmatter completion and errors (docs/EDITORS.md).

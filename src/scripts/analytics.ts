@@ -9,6 +9,7 @@ import type { MetricsDataset } from '../lib/postmortem/metrics/record.ts';
 import { buildReport } from '../lib/postmortem/metrics/report.ts';
 import { keyFiguresHtml, notesHtml, tableHtml } from '../lib/postmortem/metrics/view-html.ts';
 import { analyticsView, type AnalyticsView } from '../lib/postmortem/metrics/view.ts';
+import { watchTableScroll } from './table-scroll.ts';
 
 interface Selection {
   range: RangeId;
@@ -44,6 +45,8 @@ function render(view: AnalyticsView): void {
       if (table) table.innerHTML = tableHtml(panel.table);
     }
   }
+  // New tables: measure them for the scroll hint.
+  watchTableScroll();
 }
 
 /** Wires the controls, renders the view in the URL and loads the charts. */

@@ -24,6 +24,7 @@ import {
 } from 'chart.js';
 import type { AnalyticsView, ChartModel } from '../lib/postmortem/metrics/view.ts';
 import { formatDuration } from '../lib/site/format.ts';
+import { placeCountLabels, type CountLabel } from './count-labels.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -88,24 +89,30 @@ const markersPlugin: Plugin<'bar'> = {
   },
 };
 
-/** `n` beside every point of a trend line, so a median from one incident reads as one incident. */
+/**
+ * `n` beside every point of a trend line, so a median from one incident reads
+ * as one incident; placed by count-labels.ts so that no label covers another.
+ */
 const countsPlugin: Plugin<'line'> = {
   id: 'hindsightCounts',
   afterDatasetsDraw(chart, _args, options: { counts?: (number[] | undefined)[]; colour?: string; font?: string }) {
     const { ctx } = chart;
+    ctx.save();
+    ctx.fillStyle = options.colour ?? '#000';
+    ctx.font = options.font ?? '11px sans-serif';
+    const labels: CountLabel[] = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
       const counts = options.counts?.[datasetIndex];
       const meta = chart.getDatasetMeta(datasetIndex);
       if (!counts || meta.hidden) return;
       meta.data.forEach((point, index) => {
         if (dataset.data[index] === null || !counts[index]) return;
-        ctx.save();
-        ctx.fillStyle = options.colour ?? '#000';
-        ctx.font = options.font ?? '11px sans-serif';
-        ctx.fillText(`n=${counts[index]}`, point.x + 7, point.y - 6);
-        ctx.restore();
+        const text = `n=${counts[index]}`;
+        labels.push({ x: point.x, y: point.y, text, width: ctx.measureText(text).width });
       });
     });
+    for (const label of placeCountLabels(labels)) ctx.fillText(label.text, label.x, label.y);
+    ctx.restore();
   },
 };
 

@@ -7,11 +7,11 @@
  * loads on the first interaction with the search box (or when the URL
  * already holds a query), never with the first paint.
  */
-import type { SearchData } from '../lib/postmortem/search-options.ts';
+import type { SearchData, TicketData } from '../lib/postmortem/search-options.ts';
 import { countFacets, FACET_KEYS, matchesFilters, type FacetValues, type Filters } from '../lib/site/facets.ts';
 import { highlightRanges, snippet, type Range } from '../lib/site/highlight.ts';
 import { readListState, writeListState, type ListState } from '../lib/site/list-state.ts';
-import { createIncidentSearch, type IncidentSearch } from '../lib/site/search-engine.ts';
+import { createIncidentSearch, withTickets, type IncidentSearch } from '../lib/site/search-engine.ts';
 
 /** Wide screens show the filters open beside the list; phones keep them folded above it. */
 const WIDE = '(min-width: 60rem)';
@@ -33,6 +33,7 @@ export function initIncidentList(): void {
   const counter = root.querySelector<HTMLElement>('[data-result-count]')!;
   const empty = root.querySelector<HTMLElement>('[data-empty]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-show-more]')!;
+  const lead = document.querySelector<HTMLElement>('[data-list-lead]')!;
   const rows = [...list.children] as HTMLElement[];
   const total = rows.length;
   const all = rows.map((_, index) => index);
@@ -41,7 +42,9 @@ export function initIncidentList(): void {
   const items = () => (facetValues ??= rows.map((row) => JSON.parse(row.dataset.facets ?? '{}') as FacetValues));
 
   let state: ListState = readListState(new URLSearchParams(location.search));
-  let search: Promise<IncidentSearch> | null = null;
+  let data: Promise<SearchData> | null = null;
+  let plainSearch: Promise<IncidentSearch> | null = null;
+  let ticketSearch: Promise<IncidentSearch> | null = null;
   let renderToken = 0;
   let typing = false;
   let typingTimer: number | undefined;
@@ -53,14 +56,33 @@ export function initIncidentList(): void {
   const decorated = new Map<number, string>();
   const texts = new Map<number, RowText>();
 
-  /** Fetches the index once and indexes it; later calls share the same promise. */
-  const loadSearch = (): Promise<IncidentSearch> =>
-    (search ??= fetch(root.dataset.searchUrl!)
-      .then((response) => response.json() as Promise<SearchData>)
-      .then((data) => {
-        if (data.count !== total) throw new Error('Search data is out of date; reload the page.');
-        return createIncidentSearch(data);
-      }));
+  const fetchJson = <T,>(address: string): Promise<T> =>
+    fetch(address).then((response) => {
+      if (!response.ok) throw new Error(`${address} answered ${response.status}`);
+      return response.json() as Promise<T>;
+    });
+  /** Fetches the search data once; later calls share the same promise. */
+  const loadData = (): Promise<SearchData> =>
+    (data ??= fetchJson<SearchData>(root.dataset.searchUrl!).then((loaded) => {
+      if (loaded.count !== total) throw new Error('Search data is out of date; reload the page.');
+      return loaded;
+    }));
+  /**
+   * The search engine, indexed once. A query with a digit (`OPS-1676`) also
+   * needs the ticket ids, which ship in a file of their own: once they are
+   * loaded, every later query uses the engine that has them.
+   */
+  const loadSearch = (query = ''): Promise<IncidentSearch> => {
+    if (ticketSearch || /\p{N}/u.test(query)) {
+      return (ticketSearch ??= Promise.all([loadData(), fetchJson<TicketData>(root.dataset.ticketsUrl!)]).then(([loaded, tickets]) =>
+        createIncidentSearch(withTickets(loaded, tickets)),
+      ));
+    }
+    return (plainSearch ??= loadData().then(createIncidentSearch));
+  };
+  const forgetSearch = () => {
+    data = plainSearch = ticketSearch = null;
+  };
 
   const syncControls = () => {
     input.value = state.q;
@@ -146,28 +168,35 @@ export function initIncidentList(): void {
   const render = async () => {
     const token = ++renderToken;
     let order = all;
+    let complete = total;
     let engine: IncidentSearch | null = null;
     if (state.q) {
       try {
-        engine = await loadSearch();
+        engine = await loadSearch(state.q);
       } catch (error) {
-        search = null;
+        forgetSearch();
         counter.textContent = `Search is unavailable: ${(error as Error).message}`;
         return;
       }
       if (token !== renderToken) return;
-      order = engine.search(state.q) ?? all;
+      const result = engine.search(state.q);
+      order = result?.hits ?? all;
+      complete = result?.complete ?? total;
     }
     const active = state.q !== '' || Object.keys(state.filters).length > 0;
     const values = items();
-    const visible = Object.keys(state.filters).length ? order.filter((index) => matchesFilters(values[index]!, state.filters)) : order;
+    const filtered = Object.keys(state.filters).length > 0;
+    const visible = filtered ? order.filter((index) => matchesFilters(values[index]!, state.filters)) : order;
+    // Hits matching every word come first: count how many of those the filters keep.
+    const completeVisible = filtered ? order.slice(0, complete).filter((index) => matchesFilters(values[index]!, state.filters)).length : Math.min(complete, visible.length);
     if (active) showRows(visible.slice(0, limit), engine);
     else restore();
     const rest = active ? visible.length - Math.min(limit, visible.length) : 0;
     more.hidden = rest === 0;
     if (rest) setText(more, `Show ${Math.min(PAGE, rest)} more (${rest} not shown)`);
     updateCounts(form, countFacets(order.map((index) => values[index]!), state.filters));
-    setText(counter, active ? `${visible.length} of ${total} post-mortems` : `${total} post-mortems`);
+    setText(counter, countText(active, visible.length, completeVisible, total));
+    setText(lead, leadText(state, visible.length, total));
     empty.hidden = visible.length > 0;
     setText(empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(state));
   };
@@ -176,7 +205,7 @@ export function initIncidentList(): void {
     limit += PAGE;
     void render();
   });
-  input.addEventListener('focus', () => void loadSearch().catch(() => (search = null)), { once: true });
+  input.addEventListener('focus', () => void loadSearch().catch(forgetSearch), { once: true });
   input.addEventListener('input', () => {
     state = { ...state, q: input.value.trim() };
     limit = PAGE;
@@ -225,8 +254,21 @@ export function initIncidentList(): void {
   });
 
   if (matchMedia(WIDE).matches || Object.keys(state.filters).length) details.open = true;
+  keepFiltersInView(root.querySelector<HTMLElement>('[data-filters-box]')!);
   syncControls();
   if (state.q || Object.keys(state.filters).length) void render();
+}
+
+/**
+ * The filters stay beside the list while it scrolls only when they fit the
+ * window whole: a sticky box taller than the window would hide its last
+ * groups (and "Clear filters") below the fold, out of reach.
+ */
+function keepFiltersInView(box: HTMLElement): void {
+  const fit = () => box.classList.toggle('is-sticky', box.offsetHeight <= window.innerHeight - 32);
+  new ResizeObserver(fit).observe(box);
+  window.addEventListener('resize', fit);
+  fit();
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -241,6 +283,22 @@ function updateCounts(form: HTMLFormElement, counts: ReturnType<typeof countFace
     setText(span, String(count));
     span.closest('label')?.classList.toggle('is-empty', count === 0);
   }
+}
+
+const noun = (count: number) => `${count} post-mortem${count === 1 ? '' : 's'}`;
+
+/** The result count: how many match, and how many of those match only some of the words. */
+function countText(active: boolean, shown: number, complete: number, total: number): string {
+  if (!active) return noun(total);
+  if (complete === shown) return `${shown} of ${noun(total)}`;
+  if (complete === 0) return `No post-mortem matches every word; ${shown} match some of them`;
+  return `${complete} of ${noun(total)} match every word; ${shown - complete} more match some of them`;
+}
+
+/** The sentence under the page title: the archive at rest, or what the list shows now. */
+function leadText(state: ListState, shown: number, total: number): string {
+  if (!state.q && !Object.keys(state.filters).length) return `${noun(total)}, newest first.`;
+  return `${shown} of ${noun(total)} match, ${state.q ? 'best match first' : 'newest first'}.`;
 }
 
 /** “redis” with SEV-1, service auth — the empty state's description of what was asked. */

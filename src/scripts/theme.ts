@@ -1,6 +1,7 @@
 /**
  * The theme toggle. The layout's inline head script applies a remembered
- * choice before paint; this wires the button that changes and remembers it.
+ * choice before paint; this wires the button that changes and remembers it,
+ * labelled with what a press does.
  */
 
 /** localStorage key for the reader's theme choice; the layout's inline script reads the same key. */
@@ -17,7 +18,14 @@ function currentTheme(): Theme {
 /** Shows every `[data-theme-toggle]` button and makes it switch and remember the theme. */
 export function initThemeToggle(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-    const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
+    // The label names the action ("Dark theme" switches to dark), so it never claims the theme already shown.
+    const sync = () => {
+      const shown = currentTheme();
+      button.dataset.shows = shown;
+      const label = button.querySelector('[data-theme-toggle-label]');
+      if (label) label.textContent = shown === 'dark' ? 'Light theme' : 'Dark theme';
+      button.title = shown === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme';
+    };
     sync();
     button.hidden = false;
     button.addEventListener('click', () => {

@@ -132,6 +132,11 @@ test.describe('without JavaScript', () => {
     await page.goto('analytics/');
     const json = await metricsJson(page);
     expect(await tablesOnPage(page)).toEqual(tablesOf(json.ranges[json.defaultRange], json));
+    // Each under a disclosure that opens without scripts.
+    const disclosure = page.locator('details[data-table-details="resolve-histogram-table"]');
+    await expect(disclosure.locator('table')).toBeHidden();
+    await disclosure.locator('summary').click();
+    await expect(disclosure.locator('table')).toBeVisible();
     await expect(page.locator('[data-chart]').first()).toBeHidden();
     await expect(page.locator('[data-controls]')).toBeHidden();
   });
@@ -144,6 +149,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto('analytics/');
     await expect.poll(() => chartIsDrawn(page, 'owners')).toBe(true);
+    // With every table's disclosure open, so the tables (the data behind each chart) are checked too.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
   });

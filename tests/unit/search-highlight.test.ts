@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, highlightRanges, nearEdits, queryTerms, snippet } from '../../src/lib/site/highlight.ts';
+import { editDistance, highlightRanges, indexWords, nearEdits, queryTerms, snippet } from '../../src/lib/site/highlight.ts';
 
 const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
 
@@ -16,6 +16,13 @@ describe('highlightRanges', () => {
   it('never marks scattered letters of unrelated words', () => {
     expect(marks('Users were sent back to the login page', 'redis')).toEqual([]);
     expect(marks('Scheduled reports', 'dts')).toEqual([]);
+  });
+
+  it('marks compound tokens whole, and numbers only exactly', () => {
+    expect(marks('Owner @platform-team, ticket OPS-1676', '@platform-team OPS-1676')).toEqual(['platform-team', 'OPS-1676']);
+    expect(marks('A SEV-2 incident', 'SEV-1')).toEqual([]);
+    expect(marks('Redis session eviction', 'redis-eviction')).toEqual(['Redis', 'eviction']);
+    expect(marks('OPS-1676 and OPS-1677', 'OPS-1678')).toEqual([]);
   });
 
   it('handles several words and merges overlaps', () => {
@@ -67,8 +74,17 @@ describe('nearEdits', () => {
 
 describe('queryTerms', () => {
   it('splits on anything but letters and digits, lower-cased, without duplicates or lone letters', () => {
-    expect(queryTerms('Ingest-Worker  ingest a')).toEqual(['ingest', 'worker']);
+    // A hyphenated name is one term (search falls back to its words when no text holds it whole).
+    expect(queryTerms('Ingest-Worker  ingest a')).toEqual(['ingest-worker', 'ingest']);
+    expect(queryTerms('redis, eviction!')).toEqual(['redis', 'eviction']);
     expect(queryTerms('a')).toEqual(['a']);
     expect(queryTerms(' -- ')).toEqual([]);
+  });
+});
+
+describe('tokens', () => {
+  it('keeps ticket ids, owner handles and severities whole in queries and in the index, beside their parts', () => {
+    expect(queryTerms('@platform-team OPS-1676 sev-1 leak')).toEqual(['platform-team', 'ops-1676', 'sev-1', 'leak']);
+    expect(indexWords('Owner @platform-team, OPS-1676.')).toEqual(['owner', 'platform', 'team', 'ops', '1676', 'platform-team', 'ops-1676']);
   });
 });

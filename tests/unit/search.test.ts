@@ -6,18 +6,23 @@ import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData } from '../../src/lib/postmortem/search-options.ts';
-import { buildSearchData, clipText, searchVersion, toSearchRecord } from '../../src/lib/postmortem/search.ts';
+import { buildSearchData, buildTicketData, clipText, searchVersion, toSearchRecord } from '../../src/lib/postmortem/search.ts';
 import { highlightRanges } from '../../src/lib/site/highlight.ts';
-import { createIncidentSearch } from '../../src/lib/site/search-engine.ts';
+import { createIncidentSearch, withTickets } from '../../src/lib/site/search-engine.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
 
-const engine = createIncidentSearch(JSON.parse(JSON.stringify(buildSearchData(postmortems))) as SearchData);
+/** The engine as the browser builds it from the two files it fetches (tickets: once a query has a digit). */
+function engineFor(archive: typeof postmortems) {
+  const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+  return createIncidentSearch(withTickets(roundTrip(buildSearchData(archive)) as SearchData, roundTrip(buildTicketData(archive))));
+}
+const engine = engineFor(postmortems);
 
 /** Searches the serialized data the way the browser does; `keys` are the fields the highlighter marks a word in. */
 function searchLikeBrowser(query: string) {
-  return (engine.search(query) ?? []).map((index) => ({
+  return (engine.search(query)?.hits ?? []).map((index) => ({
     slug: postmortems[index]!.slug,
     keys: engine.fields(index).filter((field) => field.values.some((value) => highlightRanges(value, query).length)).map((field) => field.key),
   }));
@@ -32,6 +37,9 @@ describe('search records', () => {
     expect(record.tags).toEqual(['timeouts', 'migration']);
     expect(record.rootCause).toContain('missing index');
     expect(record.actions).toContain('Add index on exports.tenant_id');
+    expect(record.severity).toBe(pm.meta.severity);
+    expect(record.owners).toEqual([...new Set(pm.actionItems.map((item) => item.owner))]);
+    expect(record.tickets).toEqual(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])).filter((t, i, all) => all.indexOf(t) === i));
     expect(Object.keys(record).sort()).toEqual(SEARCH_KEYS.map((key) => key.name).sort());
   });
 
@@ -50,7 +58,11 @@ describe('search data', () => {
     expect(data.count).toBe(postmortems.length);
     expect(data.version).toBe(searchVersion(postmortems));
     expect(data.records).toHaveLength(postmortems.length);
-    expect(data.records[0]).toEqual(SEARCH_KEYS.map(({ name }) => toSearchRecord(postmortems[0]!)[name]));
+    // Tickets ship in a file of their own, record by record.
+    expect(data.records[0]).toEqual(SEARCH_KEYS.filter(({ name }) => name !== 'tickets').map(({ name }) => toSearchRecord(postmortems[0]!)[name]));
+    const tickets = buildTicketData(postmortems);
+    expect(tickets.version).toBe(data.version);
+    expect(tickets.tickets[0]).toEqual(toSearchRecord(postmortems[0]!).tickets);
     expect(JSON.stringify(data)).not.toContain('"slug"');
   });
 
@@ -68,12 +80,65 @@ describe('search data', () => {
     expect(hit?.keys).toContain('actions');
   });
 
-  it('needs every word of the query, ranks title matches first, and finds nothing for gibberish', () => {
+  it('ranks post-mortems with every word first, then those with some, and finds nothing for gibberish', () => {
     const both = searchLikeBrowser('redis eviction').map((hit) => hit.slug);
     expect(both[0]).toBe('2025-05-21-redis-session-eviction');
-    for (const slug of both) expect(searchLikeBrowser('redis').map((hit) => hit.slug)).toContain(slug);
+    const result = engine.search('redis eviction')!;
+    expect(result.complete).toBeGreaterThan(0);
+    // Every complete hit holds both words; every later one holds only one of them.
+    const holds = (index: number, word: string) => engine.fields(index).some((field) => field.values.some((value) => highlightRanges(value, word).length));
+    result.hits.forEach((index, rank) => {
+      const words = ['redis', 'eviction'].filter((word) => holds(index, word)).length;
+      expect(words, postmortems[index]!.slug).toBe(rank < result.complete ? 2 : 1);
+    });
     expect(searchLikeBrowser('zqxwv')).toEqual([]);
     expect(engine.search('  -- ')).toBeNull();
+  });
+
+  it('finds something when one word of the query is in no post-mortem, ranked by the words it has', () => {
+    const result = engine.search('redis zqxwv')!;
+    expect(result.complete).toBe(0);
+    expect(result.hits.map((index) => postmortems[index]!.slug)).toEqual(searchLikeBrowser('redis').map((hit) => hit.slug));
+  });
+
+  it('finds the shipped "CDN served cached dashboard pages" post-mortem for "dashboard leak" (the issue\'s example)', () => {
+    const examples = engineFor(EXAMPLES);
+    const result = examples.search('dashboard leak')!;
+    expect(result.hits.length).toBeGreaterThan(0);
+    expect(result.hits.slice(0, 3).map((index) => EXAMPLES[index]!.slug)).toContain('2025-12-10-cdn-cached-dashboard-leak');
+  });
+
+  it('finds ticket ids, owner handles and severities as written', () => {
+    const slugs = (query: string) => {
+      const result = engine.search(query)!;
+      return result.hits.slice(0, result.complete).map((index) => postmortems[index]!.slug);
+    };
+    const ticketed = postmortems.filter((pm) => pm.actionItems.some((item) => item.ticket?.text === 'OPS-1112')).map((pm) => pm.slug);
+    expect(ticketed).toHaveLength(1);
+    expect(slugs('OPS-1112')).toEqual(ticketed);
+    // Numbers are exact: a neighbouring ticket is not a typo of this one.
+    expect(slugs('ops-1112')).toEqual(ticketed);
+
+    const owned = postmortems.filter((pm) => pm.actionItems.some((item) => item.owner === '@platform-team')).map((pm) => pm.slug);
+    expect(owned.length).toBeGreaterThan(1);
+    expect(slugs('@platform-team').sort()).toEqual(owned.sort());
+
+    const sev1 = postmortems.filter((pm) => pm.meta.severity === 'SEV-1').map((pm) => pm.slug);
+    expect(sev1.length).toBeGreaterThan(0);
+    const found = slugs('SEV-1');
+    expect(found).toEqual(expect.arrayContaining(sev1));
+    // Others only where their text names SEV-1 itself; never a SEV-2 post-mortem for being "one edit away".
+    for (const slug of found.filter((candidate) => !sev1.includes(candidate))) {
+      const index = postmortems.findIndex((pm) => pm.slug === slug);
+      expect(JSON.stringify(engine.fields(index)).toLowerCase()).toContain('sev-1');
+    }
+    expect(searchLikeBrowser('SEV-1')[0]!.keys).toContain('severity');
+    // An id nobody wrote finds nothing, rather than everything with "ops" in it.
+    expect(engine.search('OPS-99999')!.hits).toEqual([]);
+  });
+
+  it('searches a compound nobody wrote as its words', () => {
+    expect(searchLikeBrowser('redis-eviction')[0]!.slug).toBe('2025-05-21-redis-session-eviction');
   });
 
   it('changes version when the list of post-mortems changes', () => {

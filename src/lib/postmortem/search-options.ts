@@ -13,6 +13,10 @@ export const SEARCH_KEYS = [
   { name: 'summary', weight: 1.5, label: 'Summary' },
   { name: 'rootCause', weight: 1.5, label: 'Root cause' },
   { name: 'actions', weight: 1, label: 'Action item' },
+  // Ids people paste: `SEV-1`, `@platform-team`, `OPS-1676`.
+  { name: 'severity', weight: 2, label: 'Severity' },
+  { name: 'owners', weight: 1.5, label: 'Owner' },
+  { name: 'tickets', weight: 2, label: 'Ticket' },
 ] as const;
 
 export type SearchKey = (typeof SEARCH_KEYS)[number]['name'];
@@ -27,6 +31,12 @@ export interface SearchRecord {
   rootCause: string;
   /** Action-item texts, each cut to {@link SEARCH_TEXT_LIMIT} characters. */
   actions: string[];
+  /** The severity id, `SEV-1` … `SEV-4`. */
+  severity: string;
+  /** Action-item owners, each once (`@platform-team`). */
+  owners: string[];
+  /** Action-item ticket ids, each once (`OPS-1676`). */
+  tickets: string[];
 }
 
 /** Longest text kept per field: enough to find an incident by, small enough for a lean index. */
@@ -47,5 +57,28 @@ export interface SearchData {
   records: SearchRow[];
 }
 
-/** A {@link SearchRecord} as an array in {@link SEARCH_KEYS} order: `[title, services, tags, summary, rootCause, actions]`. */
-export type SearchRow = [title: string, services: string[], tags: string[], summary: string, rootCause: string, actions: string[]];
+/**
+ * A {@link SearchRecord} as an array in {@link SEARCH_KEYS} order. `search.json`
+ * ships every field but the last, tickets: random-looking ids compress badly
+ * (they would take the data from about 52 to 70 KB gzip per 1,000
+ * post-mortems, past its 60 KB budget), and only a query with a digit needs
+ * them, so they come in a file of their own ({@link TicketData}), fetched then.
+ */
+export type SearchRow = [
+  title: string,
+  services: string[],
+  tags: string[],
+  summary: string,
+  rootCause: string,
+  actions: string[],
+  severity: string,
+  owners: string[],
+  tickets?: string[],
+];
+
+/** `incidents/search-tickets.json`: each record's ticket ids, in the same order as {@link SearchData} (same `version`). */
+export interface TicketData {
+  version: string;
+  count: number;
+  tickets: string[][];
+}

@@ -5,7 +5,7 @@
  * milliseconds to build but would cost every reader its weight to download.
  */
 import type { Postmortem } from './model.ts';
-import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData, type SearchRecord, type SearchRow } from './search-options.ts';
+import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData, type SearchRecord, type SearchRow, type TicketData } from './search-options.ts';
 
 /** Cuts text to `limit` characters at a word boundary, with an ellipsis when cut. */
 export function clipText(text: string, limit = SEARCH_TEXT_LIMIT): string {
@@ -25,6 +25,9 @@ export function toSearchRecord(pm: Postmortem): SearchRecord {
     summary: clipText(pm.summary),
     rootCause: clipText(pm.rootCause ?? ''),
     actions: pm.actionItems.map((item) => clipText(item.action)),
+    severity: pm.meta.severity,
+    owners: [...new Set(pm.actionItems.map((item) => item.owner))],
+    tickets: [...new Set(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])))],
   };
 }
 
@@ -38,9 +41,14 @@ export function searchVersion(postmortems: readonly Pick<Postmortem, 'slug'>[]):
   return `${postmortems.length.toString(36)}-${hash.toString(36)}`;
 }
 
-/** A record as the array the search data ships, in {@link SEARCH_KEYS} order. */
+/** A record as the array the search data ships, in {@link SEARCH_KEYS} order, without the tickets (they ship apart). */
 export function toSearchRow(record: SearchRecord): SearchRow {
-  return SEARCH_KEYS.map(({ name }) => record[name]) as SearchRow;
+  return SEARCH_KEYS.filter(({ name }) => name !== 'tickets').map(({ name }) => record[name]) as SearchRow;
+}
+
+/** The ticket ids of the archive, record by record, for `incidents/search-tickets.json`. */
+export function buildTicketData(postmortems: readonly Postmortem[]): TicketData {
+  return { version: searchVersion(postmortems), count: postmortems.length, tickets: postmortems.map((pm) => toSearchRecord(pm).tickets) };
 }
 
 /** The search data for the archive, in archive order (newest first, as the list shows it). */

@@ -33,9 +33,50 @@ export function editDistance(a: string, b: string): number {
 /** Words as search sees them: runs of letters and digits. */
 export const WORD = /[\p{L}\p{N}]+/gu;
 
-/** The words of a query, lower-cased, deduplicated; one-letter words are dropped unless nothing else is left. */
+/**
+ * Compound tokens: words joined by `-`, `_`, `.`, `/` or `:` with no space,
+ * such as a ticket id (`OPS-1676`), an owner handle (`@platform-team`, the
+ * `@` is not part of it), a severity (`SEV-1`) or a service name. Search
+ * keeps them whole as well as in parts, so `SEV-1` finds SEV-1 incidents
+ * instead of every incident that has a "sev" and a "1".
+ */
+const COMPOUND = /[\p{L}\p{N}]+(?:[-_./:][\p{L}\p{N}]+)+/gu;
+const JOINER = /[-_./:]/;
+const DIGIT = /\p{N}/u;
+
+/** Whether a query term is a compound token (`ops-1676`) rather than a plain word. */
+export function isCompound(term: string): boolean {
+  return JOINER.test(term);
+}
+
+/**
+ * What to look for when no text holds a compound term whole: its words of two
+ * letters or more (`redis-session` → `redis`, `session`). Ids with a digit
+ * have none: `SEV-1` must not fall back to every "sev", nor `OPS-9999` to every "ops".
+ */
+export function termParts(term: string): string[] {
+  if (DIGIT.test(term)) return [];
+  return (term.match(WORD) ?? []).filter((part) => part.length >= 2);
+}
+
+/** The words search indexes for a text, lower-cased: every plain word and every compound token, whole. */
+export function indexWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const words = lower.match(WORD) ?? [];
+  const compounds = lower.match(COMPOUND);
+  return compounds ? [...words, ...compounds] : words;
+}
+
+/**
+ * The terms of a query, lower-cased, deduplicated: compound tokens whole
+ * (`OPS-1676`, `@platform-team`), other words alone; one-letter words are
+ * dropped unless nothing else is left.
+ */
 export function queryTerms(query: string): string[] {
-  const all = [...new Set(query.toLowerCase().match(WORD) ?? [])];
+  const lower = query.toLowerCase();
+  const compounds = lower.match(COMPOUND) ?? [];
+  const rest = compounds.length ? lower.replace(COMPOUND, ' ') : lower;
+  const all = [...new Set([...compounds, ...(rest.match(WORD) ?? [])])];
   const long = all.filter((term) => term.length >= 2);
   return long.length ? long : all;
 }
@@ -48,13 +89,14 @@ let rowC = new Int32Array(64);
 /**
  * How many typos separate `word` from `term` when it is "near": the whole
  * word, or its beginning for longer words ("certficate" ~ "certificates"),
- * within {@link allowedEdits}; -1 when it is not. Beginnings shorter than the
+ * within {@link allowedEdits} (none for a term with a digit); -1 when it is not. Beginnings shorter than the
  * term are not tried: "reis" is one edit from "redis", but "reissued" is not
  * what anyone searching "redis" meant. One optimal-string-alignment table
  * gives the whole word and every beginning at once.
  */
 export function nearEdits(term: string, word: string): number {
-  const edits = allowedEdits(term.length);
+  // Ids and numbers are exact: `SEV-2` is not a typo of `SEV-1`, nor `OPS-1677` of `OPS-1676`.
+  const edits = DIGIT.test(term) ? 0 : allowedEdits(term.length);
   const m = term.length;
   if (!edits || word.length < m - edits) return -1;
   const n = Math.min(word.length, m + edits);
@@ -94,18 +136,27 @@ export function nearEdits(term: string, word: string): number {
 /** Ranges of `text` to mark for `query`, sorted and merged. */
 export function highlightRanges(text: string, query: string): Range[] {
   const lower = text.toLowerCase();
-  const terms = queryTerms(query).filter((term) => term.length >= 2);
   const ranges: Range[] = [];
   let words: { word: string; start: number }[] | undefined;
-  for (const term of terms) {
+  const mark = (term: string): boolean => {
     let found = false;
     for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
       ranges.push([at, at + term.length]);
       found = true;
     }
-    if (found || !allowedEdits(term.length)) continue;
+    if (found || !allowedEdits(term.length)) return found;
     words ??= [...lower.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index! }));
-    for (const { word, start } of words) if (nearEdits(term, word) >= 0) ranges.push([start, start + word.length]);
+    for (const { word, start } of words) {
+      if (nearEdits(term, word) < 0) continue;
+      ranges.push([start, start + word.length]);
+      found = true;
+    }
+    return found;
+  };
+  for (const term of queryTerms(query)) {
+    if (term.length < 2) continue;
+    // A compound the text does not hold is looked for by its parts, as search does.
+    if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];

@@ -3,7 +3,10 @@
  * records, built once when the data arrives, and a query that looks each
  * typed word up in the vocabulary (whole word, beginning, inside a word, or
  * within a typo, by the same rules the highlighter marks with) and ranks the
- * post-mortems that contain every word by where it was found.
+ * post-mortems that contain every word by where it was found, then those that
+ * contain only some of the words (most words first), so a query with one word
+ * too many still finds something. Compound tokens (`OPS-1676`, `SEV-1`,
+ * `@platform-team`) are indexed whole as well as in parts.
  *
  * Why not Fuse over the records: Fuse scores every record's full text on each
  * keystroke, ~0.7 s at 5,000 post-mortems. Here a keystroke costs one pass
@@ -11,13 +14,16 @@
  * words that matched, and words already looked up are remembered.
  * Browser-safe.
  */
-import { SEARCH_KEYS, type SearchData, type SearchKey } from '../postmortem/search-options.ts';
-import { nearEdits, queryTerms, WORD } from './highlight.ts';
+import { SEARCH_KEYS, type SearchData, type SearchKey, type TicketData } from '../postmortem/search-options.ts';
+import { indexWords, isCompound, nearEdits, queryTerms, termParts } from './highlight.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
 const QUALITY = { exact: 1, start: 0.9, inside: 0.7, typo1: 0.6, typo2: 0.45 } as const;
-/** Postings pack the record and the field: `record * FIELD_SLOTS + field`. */
-const FIELD_SLOTS = 8;
+/** Packed sort keys: scores (×64) below this, list positions below {@link POSITION_SPAN}; both fit a double exactly. */
+const SCORE_SPAN = 2 ** 20;
+const POSITION_SPAN = 2 ** 22;
+/** Postings pack the record and the field: `record * FIELD_SLOTS + field` (room for 16 fields). */
+const FIELD_SLOTS = 16;
 const WEIGHTS = SEARCH_KEYS.map((key) => key.weight);
 
 /** One field of a record with text, for the "matched in …" lines under a result. */
@@ -27,11 +33,25 @@ export interface RecordField {
   values: readonly string[];
 }
 
+/** What a query found: positions in the list, best first. */
+export interface SearchResult {
+  /** Post-mortems matching every word first (best first; ties: list order), then those matching some of them (more words first). */
+  hits: number[];
+  /** How many of `hits`, from the start, match every word. */
+  complete: number;
+}
+
 export interface IncidentSearch {
-  /** Positions in the list of the post-mortems matching every word of `query`, best first (ties: list order); null for a query without words. */
-  search(query: string): number[] | null;
+  /** What `query` finds; null for a query without words. */
+  search(query: string): SearchResult | null;
   /** The fields of record `index`, in {@link SEARCH_KEYS} order. */
   fields(index: number): RecordField[];
+}
+
+/** The search data with each record's tickets added (`search-tickets.json`, which ships apart). */
+export function withTickets(data: SearchData, tickets: TicketData): SearchData {
+  if (tickets.version !== data.version || tickets.count !== data.count) throw new Error('Ticket data is out of date; reload the page.');
+  return { ...data, records: data.records.map((row, index) => [...row.slice(0, SEARCH_KEYS.length - 1), tickets.tickets[index] ?? []] as unknown as SearchData['records'][number]) };
 }
 
 /** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
@@ -43,8 +63,8 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
   data.records.forEach((row, record) => {
     row.forEach((value, field) => {
       const slot = record * FIELD_SLOTS + field;
-      for (const text of typeof value === 'string' ? [value] : value) {
-        for (const word of text.toLowerCase().match(WORD) ?? []) {
+      for (const text of typeof value === 'string' ? [value] : (value ?? [])) {
+        for (const word of indexWords(text)) {
           let id = ids.get(word);
           if (id === undefined) {
             id = words.length;
@@ -61,10 +81,17 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
     });
   });
   const packed = postings.map((list) => Int32Array.from(list));
+  // Numbers and ids with a digit (`1676`, `ops-1676`) can only answer a typed word with a digit, which
+  // never allows typos: words without one look through the rest, so tickets do not slow every keystroke.
+  const idLike = /^\p{N}+$|[-_./:].*\p{N}|\p{N}.*[-_./:]/u;
+  const plainWords = Int32Array.from(words.flatMap((word, id) => (idLike.test(word) ? [] : [id])));
+  const allWords = Int32Array.from(words, (_, id) => id);
+  const hasDigit = /\p{N}/u;
   const count = data.count;
   const best = new Float32Array(count);
   const total = new Float32Array(count);
   const found = new Uint8Array(count);
+  const keys = new Float64Array(count);
   /** Vocabulary matches per typed word: typing extends the last word, the earlier ones stay looked up. */
   const cache = new Map<string, { id: number; quality: number }[]>();
 
@@ -72,13 +99,16 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
     const cached = cache.get(term);
     if (cached) return cached;
     const matches: { id: number; quality: number }[] = [];
-    for (let id = 0; id < words.length; id++) {
+    const exact = hasDigit.test(term);
+    const candidates = exact ? allWords : plainWords;
+    for (let k = 0; k < candidates.length; k++) {
+      const id = candidates[k]!;
       const word = words[id]!;
       const at = word.indexOf(term);
       let quality = 0;
       if (at === 0) quality = word.length === term.length ? QUALITY.exact : QUALITY.start;
       else if (at > 0) quality = term.length >= 2 ? QUALITY.inside : 0;
-      else {
+      else if (!exact) {
         const edits = nearEdits(term, word);
         if (edits === 1) quality = QUALITY.typo1;
         else if (edits === 2) quality = QUALITY.typo2;
@@ -92,11 +122,14 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
 
   return {
     search(query) {
-      const terms = queryTerms(query);
-      if (!terms.length) return null;
+      // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
+      const typed = queryTerms(query);
+      if (!typed.length) return null;
+      const terms = typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term]));
+      if (!terms.length) return { hits: [], complete: 0 };
       total.fill(0);
       found.fill(0);
-      for (const term of terms) {
+      for (const term of new Set(terms)) {
         best.fill(0);
         for (const { id, quality } of lookUp(term)) {
           const list = packed[id]!;
@@ -114,15 +147,28 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
           }
         }
       }
-      const hits: number[] = [];
-      for (let record = 0; record < count; record++) if (found[record] === terms.length) hits.push(record);
-      return hits.sort((a, b) => total[b]! - total[a]! || a - b);
+      const wanted = new Set(terms).size;
+      // Every word before some words; then by score; ties keep list order. Each hit is packed into one
+      // number (words found, score to 1/64, list position) so a native numeric sort ranks them: at
+      // 5,000 post-mortems a partial query can hit thousands, and a comparator sort was the slow part.
+      let size = 0;
+      let complete = 0;
+      for (let record = 0; record < count; record++) {
+        if (!found[record]) continue;
+        if (found[record] === wanted) complete++;
+        keys[size++] = (found[record]! * SCORE_SPAN + Math.min(Math.round(total[record]! * 64), SCORE_SPAN - 1)) * POSITION_SPAN + (POSITION_SPAN - 1 - record);
+      }
+      const sorted = keys.subarray(0, size).sort();
+      const hits = new Array<number>(size);
+      for (let k = 0; k < size; k++) hits[k] = POSITION_SPAN - 1 - (sorted[size - 1 - k]! % POSITION_SPAN);
+      return { hits, complete };
     },
     fields(index) {
       const row = data.records[index];
       if (!row) return [];
       return SEARCH_KEYS.map(({ name, label }, field) => {
-        const value = row[field]!;
+        // Tickets are absent until their file is loaded.
+        const value = row[field] ?? [];
         return { key: name, label, values: typeof value === 'string' ? [value] : value };
       });
     },
