@@ -7,7 +7,8 @@ import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
-import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
+import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';
+import remarkSafeImages from './src/lib/markdown/remark-safe-images.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 
 export default defineConfig({
@@ -19,11 +20,15 @@ export default defineConfig({
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy()],
   markdown: {
     ...MARKDOWN_OPTIONS,
-    // Post-mortems are text: strip scripts, event handlers and script URLs first;
-    // then heading ids (Astro would add them later anyway) and the visible anchor links beside them.
-    rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors],
+    // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline.
+    remarkPlugins: [remarkSafeImages],
+    // Post-mortems are text: every body goes through the allowlist first (the `unsafe-html` rule reports
+    // what it removes); then Hindsight's own heading ids and the visible anchor links beside them.
+    rehypePlugins: [rehypeSanitizeContent, rehypeHeadingIds, rehypeHeadingAnchors],
   },
   devToolbar: { enabled: false },
+  // Every script and stylesheet is a file, so the CSP allows 'self' and the few hashes of Hindsight's own inline code.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Pages render while earlier ones are written to disk: about a fifth off route generation at 1,000 post-mortems.
-  build: { concurrency: 4 },
+  build: { concurrency: 4, inlineStylesheets: 'never' },
 });

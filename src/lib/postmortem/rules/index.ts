@@ -2,6 +2,7 @@
 import { actionItemDue } from './action-item-due.ts';
 import { actionItemOwner } from './action-item-owner.ts';
 import { actionItemStatus } from './action-item-status.ts';
+import { actionItemTicket } from './action-item-ticket.ts';
 import { actionItemsTable } from './action-items-table.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
@@ -14,7 +15,8 @@ import { frontmatterMissing } from './frontmatter-missing.ts';
 import { frontmatterNotMap } from './frontmatter-not-map.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
-import { mdxImport } from './mdx-import.ts';
+import { imageAsset } from './image-asset.ts';
+import { mdxTrust } from './mdx-trust.ts';
 import { placeholders } from './placeholders.ts';
 import { schema } from './schema.ts';
 import { sectionsMissing } from './sections-missing.ts';
@@ -56,9 +58,11 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemOwner,
   actionItemDue,
   actionItemStatus,
+  actionItemTicket,
   placeholders,
   unsafeHtml,
-  mdxImport,
+  mdxTrust,
+  imageAsset,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];
