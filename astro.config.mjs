@@ -7,6 +7,7 @@ import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
+import { renderVersion } from './src/lib/markdown/render-version.ts';
 import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';
 import remarkSafeImages from './src/lib/markdown/remark-safe-images.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
@@ -15,7 +16,8 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   outDir: config.outDir,
-  cacheDir: config.cacheDir,
+  // One content cache per archive and per version of the rendering code (see render-version.ts).
+  cacheDir: `${config.cacheDir}-${renderVersion()}`,
   trailingSlash: 'always',
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy()],
   markdown: {

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { mdxMode } from '../../src/lib/config.ts';
+import { mayReferenceImages } from '../../src/lib/postmortem/assets.ts';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
 import type { ResultCache } from './result-cache.ts';
@@ -22,8 +24,9 @@ export async function checkFilesWithCache(files: readonly string[], cwd: string,
   const pending: { file: string; text: string; key: string }[] = [];
   for (const file of files) {
     const text = readFileSync(path.resolve(cwd, file), 'utf8');
-    const key = cache.keyOf(file, text);
-    const problems = cache.get(key);
+    // MDX files are judged by the MDX mode; files with images by the image files too, which the key cannot see.
+    const key = cache.keyOf(file, `${text}\0${mdxMode()}`);
+    const problems = mayReferenceImages(text) ? undefined : cache.get(key);
     if (problems) known.set(file, { path: file, slug: slugOf(file), problems });
     else pending.push({ file, text, key });
   }

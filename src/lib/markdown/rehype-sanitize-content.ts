@@ -7,9 +7,11 @@
  * of them is compiled into the page. The `unsafe-html` and `mdx-trust` rules
  * report exactly what this removes.
  */
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
+import { visit } from 'unist-util-visit';
 import { mdxMode } from '../config.ts';
+import { checkImage } from '../postmortem/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
 import { mdxToHtml } from '../postmortem/mdx-trust.ts';
 import { sanitizeTree } from '../postmortem/unsafe-html.ts';
@@ -21,6 +23,16 @@ export default function rehypeSanitizeContent() {
     // A team that set HINDSIGHT_MDX=trusted reviews MDX as code: its output is its own (docs/FORMAT.md).
     if (mdx && trusted) return tree;
     const parsed = raw(tree, { passThrough: MDX_NODE_TYPES }) as Root;
-    return sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
+    const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
+    if (file.path) dropRefusedImages(safe, file.path);
+    return safe;
   };
+}
+
+/** An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects them). */
+function dropRefusedImages(tree: Root, postmortem: string): void {
+  visit(tree, 'element', (element: Element) => {
+    const src = element.properties.src;
+    if (element.tagName === 'img' && typeof src === 'string' && checkImage(postmortem, src).problem) delete element.properties.src;
+  });
 }

@@ -29,6 +29,14 @@ export interface ImageVerdict {
 const HINT_PLACE = 'Save the image in the post-mortem folder (or a folder inside it) and link it with a relative path, e.g. `![Queue depth](./images/queue-depth.png)`.';
 const HINT_SVG = 'Export the diagram as a plain SVG (no scripts, links, embedded HTML or external files, with a width and height or a viewBox), or as a PNG.';
 
+/**
+ * Whether a text may show an image (Markdown or HTML syntax). Such a file's problems depend on other files,
+ * so validate's result cache never answers for it.
+ */
+export function mayReferenceImages(text: string): boolean {
+  return /!\[|<img|<image/i.test(text);
+}
+
 /** Whether a Markdown or HTML image reference is to be checked as a file (every image is, except inline `data:` ones the sanitizer removes). */
 export function checkImage(postmortemPath: string, url: string): ImageVerdict {
   const ok = (): ImageVerdict => ({ problem: null, hint: '' });

@@ -16,7 +16,7 @@ import { VFile } from 'vfile';
 import type { ParsedPostmortem } from './parse.ts';
 
 /** MDX node types that pass through the Markdown-to-HTML step untouched (as in @mdx-js/mdx). */
-export const MDX_NODE_TYPES = ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'];
+export const MDX_NODE_TYPES: Array<'mdxjsEsm' | 'mdxFlowExpression' | 'mdxJsxFlowElement' | 'mdxJsxTextElement' | 'mdxTextExpression'> = ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'];
 
 export interface BodyTrees {
   mdast: MdastRoot;

@@ -1,11 +1,9 @@
 import type { Element, Nodes } from 'hast';
-import { checkImage } from '../assets.ts';
+import { checkImage, mayReferenceImages } from '../assets.ts';
 import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
 import { mdxToHtml } from '../mdx-trust.ts';
 import { blankCode } from '../prose.ts';
 import type { Finding, Rule } from './types.ts';
-
-const MAYBE_IMAGE = /!\[|<img|<image/i;
 
 export const imageAsset: Rule = {
   id: 'image-asset',
@@ -13,7 +11,7 @@ export const imageAsset: Rule = {
   description:
     'Every image is a file inside the archive folder (relative path, not missing, not outside through `../` or a link); an SVG has no script, event handlers, `foreignObject` or external references, and has a size.',
   check(pm) {
-    if (pm.binary || !MAYBE_IMAGE.test(blankCode(pm.body))) return [];
+    if (pm.binary || !mayReferenceImages(blankCode(pm.body))) return [];
     const trees = bodyTrees(pm);
     if (isParseError(trees)) return [];
     const hast = isMdx(pm.path) ? mdxToHtml(structuredClone(trees.hast)) : trees.hast;

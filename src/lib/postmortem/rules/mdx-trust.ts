@@ -9,7 +9,7 @@ const MESSAGES: Record<MdxProblem['kind'], (snippet: string) => string> = {
   component: (s) => `component \`${s}\` is not one Hindsight documents`,
   spread: (s) => `attribute spread \`${s}\` would run code when the site is built`,
   'attribute-expression': (s) => `attribute \`${s}\` is an expression, not a literal value`,
-  directive: (s) => `Astro directive \`${s}\` would put unchecked HTML on the page`,
+  directive: (s) => `Astro directive \`${s}\` is not allowed in a post-mortem`,
 };
 
 export const mdxTrust: Rule = {
