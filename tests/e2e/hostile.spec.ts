@@ -97,7 +97,7 @@ test('every page: nothing runs, no style from content applies', async ({ browser
         headerShown: (document.querySelector('.site-header') as HTMLElement | null)?.offsetHeight ?? 0,
         // Classes in the body come only from Hindsight's own plugins (heading anchors, highlighted code, task lists).
         proseClasses: [...document.querySelectorAll('.prose [class]')]
-          .filter((el) => !el.closest('pre, .heading-wrapper') && !el.matches('.contains-task-list, .task-list-item'))
+          .filter((el) => el.classList.length > 0 && !el.closest('pre, .heading-wrapper') && !el.matches('.contains-task-list, .task-list-item'))
           .map((el) => el.outerHTML.slice(0, 80)),
       };
     });
