@@ -45,7 +45,9 @@ test('renders highlighted code with classes (no inline styles) and a local image
   const image = page.getByRole('img', { name: /^Export latency during the incident/ });
   await expect(image).toHaveAttribute('src', /^\/hindsight\/_astro\/report-export-latency\.[\w-]+\.svg$/);
   await expect(image).toHaveAttribute('width', '480');
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+  // The image is lazy: bring it into view, then it must load from the site's own files (CSP img-src 'self').
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
 });
 
 test('keeps commands and quotes in prose as written (no typographic rewriting)', async ({ page }) => {

@@ -14,6 +14,7 @@ import { mdxMode } from '../config.ts';
 import { checkImage } from '../postmortem/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
 import { mdxToHtml } from '../postmortem/mdx-trust.ts';
+import { SANITIZE_SCHEMA } from '../postmortem/sanitize-schema.ts';
 import { sanitizeTree } from '../postmortem/unsafe-html.ts';
 
 export default function rehypeSanitizeContent() {
@@ -25,8 +26,35 @@ export default function rehypeSanitizeContent() {
     const parsed = raw(tree, { passThrough: MDX_NODE_TYPES }) as Root;
     const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
     if (file.path) dropRefusedImages(safe, file.path);
+    followPrefixedIds(safe);
     return safe;
   };
+}
+
+/**
+ * The sanitizer prefixes ids (`user-content-`) so content cannot shadow the page's own; links within the body
+ * (`#fn-1` of a GFM footnote, `#x` to an `id="x"`) are pointed at the prefixed id they meant.
+ */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function followPrefixedIds(tree: Root): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (element: Element) => {
+    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
+  });
+  visit(tree, 'element', (element: Element) => {
+    const href = element.properties.href;
+    if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const target = safeDecode(href.slice(1));
+    const prefixed = `${SANITIZE_SCHEMA.clobberPrefix}${target}`;
+    if (!ids.has(target) && ids.has(prefixed)) element.properties.href = `#${prefixed}`;
+  });
 }
 
 /** An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects them). */
