@@ -31,10 +31,6 @@ export default function rehypeSanitizeContent() {
   };
 }
 
-/**
- * The sanitizer prefixes ids (`user-content-`) so content cannot shadow the page's own; links within the body
- * (`#fn-1` of a GFM footnote, `#x` to an `id="x"`) are pointed at the prefixed id they meant.
- */
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
@@ -43,6 +39,10 @@ function safeDecode(text: string): string {
   }
 }
 
+/**
+ * The sanitizer prefixes ids (`user-content-`) so content cannot shadow the page's own; links within the body
+ * (`#fn-1` of a GFM footnote, `#x` to an `id="x"`) are pointed at the prefixed id they meant.
+ */
 function followPrefixedIds(tree: Root): void {
   const ids = new Set<string>();
   visit(tree, 'element', (element: Element) => {
