@@ -8,7 +8,9 @@ import { contentSecurityPolicy } from './src/integrations/content-security-polic
 import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
 import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
-import rehypeNeutraliseHtml from './src/lib/markdown/rehype-neutralise-html.ts';
+import { renderVersion } from './src/lib/markdown/render-version.ts';
+import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';
+import remarkSafeImages from './src/lib/markdown/remark-safe-images.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 import { rehypeTableScroll } from './src/lib/site/rehype-table-scroll.ts';
 
@@ -16,20 +18,25 @@ export default defineConfig({
   site: config.site,
   base: config.base,
   outDir: config.outDir,
-  cacheDir: config.cacheDir,
+  // One content cache per archive and per version of the rendering code (see render-version.ts).
+  cacheDir: `${config.cacheDir}-${renderVersion()}`,
   trailingSlash: 'always',
   // publishOutsideCheckout last: it copies the finished site out when HINDSIGHT_OUT_DIR is outside the checkout.
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
-    // Post-mortems are text: strip scripts, event handlers and script URLs first;
-    // then heading ids (Astro would add them later anyway) and the visible anchor links beside them;
+    // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline.
+    remarkPlugins: [remarkSafeImages],
+    // Post-mortems are text: every body goes through the allowlist first (the `unsafe-html` rule reports
+    // what it removes); then Hindsight's own heading ids and the visible anchor links beside them;
     // last, each table into a labelled scroll box (wide tables scroll in their column, with a hint).
-    rehypePlugins: [rehypeNeutraliseHtml, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
+    rehypePlugins: [rehypeSanitizeContent, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
   },
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json for the Astro editor extension: frontmatter completion and errors (docs/EDITORS.md).
   experimental: { contentIntellisense: true },
+  // Every script and stylesheet is a file, so the CSP allows 'self' and the few hashes of Hindsight's own inline code.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Pages render while earlier ones are written to disk: about a fifth off route generation at 1,000 post-mortems.
-  build: { concurrency: 4 },
+  build: { concurrency: 4, inlineStylesheets: 'never' },
 });

@@ -2,7 +2,9 @@
  * Browser tests run against production builds of small fixture archives,
  * served by `astro preview` under a base path (as on GitHub Pages), each
  * built once per run: tests/fixtures/site for the product, and
- * tests/fixtures/hostile for the proof that injected content never runs.
+ * tests/fixtures/hostile/archive for the proof that injected content never runs
+ * (built with HINDSIGHT_BUILD_INVALID=1: validation rejects every hostile file,
+ * and the point is that the renderer is safe even when validation is bypassed).
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
@@ -19,7 +21,7 @@ process.env.HINDSIGHT_TODAY = E2E_TODAY;
 
 const archives = {
   site: { port: Number(process.env.E2E_PORT), dir: 'tests/fixtures/site' },
-  hostile: { port: Number(process.env.E2E_HOSTILE_PORT), dir: 'tests/fixtures/hostile' },
+  hostile: { port: Number(process.env.E2E_HOSTILE_PORT), dir: 'tests/fixtures/hostile/archive' },
 };
 const origin = (port: number) => `http://127.0.0.1:${port}${E2E_BASE}`;
 const envOf = (name: keyof typeof archives) => ({
@@ -29,6 +31,7 @@ const envOf = (name: keyof typeof archives) => ({
   HINDSIGHT_EDIT_URL: 'https://github.com/acme/ops/edit/main/',
   // Date-dependent pages (overdue, last 90 days) are tested against a fixed day.
   HINDSIGHT_TODAY: E2E_TODAY,
+  ...(name === 'hostile' ? { HINDSIGHT_BUILD_INVALID: '1' } : {}),
 });
 const preview = (name: keyof typeof archives) => `npx astro preview --host 127.0.0.1 --port ${archives[name].port}`;
 

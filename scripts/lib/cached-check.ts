@@ -4,7 +4,8 @@
  * are parsed and checked (on several threads when there are many).
  */
 import path from 'node:path';
-import { config } from '../../src/lib/config.ts';
+import { config, mdxMode } from '../../src/lib/config.ts';
+import { mayReferenceImages } from '../../src/lib/postmortem/assets.ts';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
 import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
@@ -25,8 +26,9 @@ export async function checkFilesWithCache(files: readonly string[], cwd: string,
   const settings = JSON.stringify(config.limits);
   for (const file of files) {
     const source = readSource(path.resolve(cwd, file));
-    const key = cache.keyOf(file, `${settings}\0${JSON.stringify(source.problem)}\0${source.text}`);
-    const problems = cache.get(key);
+    // MDX files are judged by the MDX mode; files with images by the image files too, which the key cannot see.
+    const key = cache.keyOf(file, `${settings}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0${source.text}`);
+    const problems = mayReferenceImages(source.text) ? undefined : cache.get(key);
     if (problems) known.set(file, { path: file, slug: slugOf(file), problems });
     else pending.push({ file, source, key });
   }

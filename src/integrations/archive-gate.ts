@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { buildInvalid } from '../lib/config.ts';
 import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
 import { formatPretty, summaryLine } from '../lib/postmortem/report.ts';
 
@@ -23,7 +24,9 @@ export function archiveGate(archiveDir: string): AstroIntegration {
         const problems = result.summary.errors + result.summary.warnings;
         if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
         else logger.info(summaryLine(result));
-        if (result.summary.invalid && command === 'build') {
+        if (result.summary.invalid && command === 'build' && buildInvalid()) {
+          logger.warn('HINDSIGHT_BUILD_INVALID=1: building anyway. Invalid content is still sanitised, but do not publish this site.');
+        } else if (result.summary.invalid && command === 'build') {
           stop(logger, `The build stops here: fix the problems above (\`npm run validate\` prints the same report).`);
         }
       },

@@ -1,43 +1,62 @@
 /**
- * Gives every built page a Content-Security-Policy that allows only the
- * site's own scripts and styles. Static hosts cannot be relied on to send
- * headers, so the policy goes in a <meta> tag; inline scripts and styles the
- * build emitted are allowed by their SHA-256 hashes, nothing else inline runs.
+ * Gives every built page a Content-Security-Policy. Static hosts cannot be
+ * relied on to send headers, so the policy goes in a <meta> tag first in
+ * <head>. Scripts and styles are files of the site ('self'); the only inline
+ * code allowed is Hindsight's own, hashed from src/lib/site/inline-code.ts —
+ * never from the built HTML, so nothing a post-mortem managed to put on a page
+ * is ever allowed. No 'unsafe-inline', no 'unsafe-hashes'.
+ *
+ * Astro's experimental.csp (5.9+) was evaluated and not used: see docs/ARCHITECTURE.md.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { INLINE_SCRIPTS, INLINE_STYLES } from '../lib/site/inline-code.ts';
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi;
-const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
-const STYLE_ATTRIBUTE = /\sstyle="([^"]*)"/gi;
+const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** The policy for one page, from the inline code it carries. */
-export function policyFor(html: string): string {
-  const hashes = (pattern: RegExp) => [...new Set([...html.matchAll(pattern)].map((match) => `'sha256-${sha256(decodeAttribute(pattern, match[1]!))}'`))];
-  const scripts = hashes(INLINE_SCRIPT);
-  const styles = hashes(INLINE_STYLE);
-  const styleAttributes = hashes(STYLE_ATTRIBUTE);
+/** The policy of every page. */
+export function policy(scripts: readonly string[] = INLINE_SCRIPTS, styles: readonly string[] = INLINE_STYLES): string {
   return [
     "default-src 'self'",
-    `script-src 'self' ${scripts.join(' ')}`.trim(),
-    `style-src 'self' ${styles.join(' ')}${styleAttributes.length ? ` 'unsafe-hashes' ${styleAttributes.join(' ')}` : ''}`.trim(),
+    ['script-src', "'self'", ...scripts.map(hashOf)].join(' '),
+    ['style-src', "'self'", ...styles.map(hashOf)].join(' '),
+    // data: only for the layout's favicon; the sanitizer removes data: images from post-mortems.
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    "frame-src 'none'",
     "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 
 /** Inserts the policy as the first element of <head>, so it governs everything after it. */
 export function withPolicy(html: string): string {
-  if (/http-equiv="content-security-policy"/i.test(html)) return html;
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policyFor(html)}">`;
+  if (/^<!doctype html><html[^>]*><head[^>]*><meta http-equiv="Content-Security-Policy"/i.test(html)) return html;
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy()}">`;
   return html.replace(/<head(\s[^>]*)?>/i, (head) => `${head}${meta}`);
+}
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)(?![^>]*\btype="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi;
+const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+const STYLE_ATTRIBUTE = /<[a-z][^>]*\sstyle=/i;
+
+/**
+ * Inline code on a page that the policy will block. Post-mortem bodies cannot carry any (they are
+ * sanitised); this catches a component of Hindsight's own that was written with inline code.
+ */
+export function blockedInlineCode(html: string): string[] {
+  const allowedScripts = new Set(INLINE_SCRIPTS);
+  const allowedStyles = new Set(INLINE_STYLES);
+  const found: string[] = [];
+  for (const match of html.matchAll(INLINE_SCRIPT)) if (!allowedScripts.has(match[1]!)) found.push(`<script>${match[1]!.slice(0, 40)}`);
+  for (const match of html.matchAll(INLINE_STYLE)) if (!allowedStyles.has(match[1]!)) found.push(`<style>${match[1]!.slice(0, 40)}`);
+  if (STYLE_ATTRIBUTE.test(html)) found.push('style=""');
+  return found;
 }
 
 export function contentSecurityPolicy(): AstroIntegration {
@@ -45,9 +64,19 @@ export function contentSecurityPolicy(): AstroIntegration {
     name: 'hindsight:content-security-policy',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const files = await htmlFiles(fileURLToPath(dir));
-        await Promise.all(files.map(async (file) => writeFile(file, withPolicy(await readFile(file, 'utf8')))));
+        const root = fileURLToPath(dir);
+        const files = await htmlFiles(root);
+        const blocked: string[] = [];
+        await Promise.all(
+          files.map(async (file) => {
+            const html = await readFile(file, 'utf8');
+            const found = blockedInlineCode(html);
+            if (found.length) blocked.push(`${path.relative(root, file)}: ${found.join(', ')}`);
+            await writeFile(file, withPolicy(html));
+          }),
+        );
         logger.info(`Content-Security-Policy set on ${files.length} pages.`);
+        if (blocked.length) logger.warn(`Inline code the policy blocks (move it to a file, or into src/lib/site/inline-code.ts if it is Hindsight's own):\n${blocked.slice(0, 20).join('\n')}`);
       },
     },
   };
@@ -56,14 +85,4 @@ export function contentSecurityPolicy(): AstroIntegration {
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => path.join(entry.parentPath, entry.name));
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('base64');
-}
-
-/** Style attribute values are hashed as the browser sees them, after entity decoding. */
-function decodeAttribute(pattern: RegExp, value: string): string {
-  if (pattern !== STYLE_ATTRIBUTE) return value;
-  return value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -66,6 +66,8 @@ export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, 
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
   const archiveDir = path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR);
+  // Read here too, so a wrong HINDSIGHT_MDX stops the process at start with the other settings' errors.
+  mdxMode(env);
   return {
     archiveDir,
     siteTitle: env.HINDSIGHT_TITLE || 'Hindsight',
@@ -107,6 +109,29 @@ function readToday(value: string | undefined): string | null {
 function normaliseBase(base: string): string {
   const trimmed = base.replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
+}
+
+/**
+ * What an `.mdx` post-mortem may do. `safe` (default): Markdown and literal HTML only, nothing runs at build time
+ * (imports, exports, expressions, components and `set:html` are validation errors and are never compiled).
+ * `trusted`: full MDX, for teams that review post-mortems as code. Env: `HINDSIGHT_MDX`. See docs/FORMAT.md.
+ */
+export type MdxMode = 'safe' | 'trusted';
+
+export function mdxMode(env: NodeJS.ProcessEnv = process.env): MdxMode {
+  const value = (env.HINDSIGHT_MDX ?? '').trim().toLowerCase();
+  if (value === '' || value === 'safe') return 'safe';
+  if (value === 'trusted') return 'trusted';
+  throw new ConfigError(`HINDSIGHT_MDX must be \`safe\` or \`trusted\`, not \`${env.HINDSIGHT_MDX}\`.`);
+}
+
+/**
+ * Build a site even when validation finds errors (the report is still printed). Only for proving the renderer:
+ * the hostile-corpus browser test builds with it, to show that sanitising holds when validation is bypassed.
+ * Env: `HINDSIGHT_BUILD_INVALID=1`.
+ */
+export function buildInvalid(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.HINDSIGHT_BUILD_INVALID === '1';
 }
 
 /**

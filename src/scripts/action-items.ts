@@ -64,6 +64,8 @@ export function initLedger(): void {
     history.replaceState(history.state, '', urlFor(state));
     apply(state);
   });
+  // Filters apply as they change; a submission (Enter) would be blocked by the CSP's form-action 'none' anyway.
+  form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('reset', (event) => {
     event.preventDefault();
     state = readState(new URLSearchParams());

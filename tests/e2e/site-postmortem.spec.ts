@@ -36,6 +36,20 @@ test('renders the body with its GFM tables and heading anchors', async ({ page }
   await expect(page.getByRole('link', { name: 'Section titled “Summary”' })).toHaveAttribute('href', '#summary');
 });
 
+test('renders highlighted code with classes (no inline styles) and a local image with its size', async ({ page }) => {
+  await page.goto(PAGE);
+  const code = page.locator('.prose pre.language-sql code');
+  await expect(code).toContainText('SELECT id, created_at FROM exports');
+  await expect(code.locator('.token.keyword').first()).toHaveText('SELECT');
+  await expect(page.locator('.prose [style]')).toHaveCount(0);
+  const image = page.getByRole('img', { name: /^Export latency during the incident/ });
+  await expect(image).toHaveAttribute('src', /^\/hindsight\/_astro\/report-export-latency\.[\w-]+\.svg$/);
+  await expect(image).toHaveAttribute('width', '480');
+  // The image is lazy: bring it into view, then it must load from the site's own files (CSP img-src 'self').
+  await image.scrollIntoViewIfNeeded();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+});
+
 test('keeps commands and quotes in prose as written (no typographic rewriting)', async ({ page }) => {
   await page.goto(PAGE);
   await expect(page.getByRole('listitem').filter({ hasText: 'The on-call paused large exports' })).toContainText('exportctl pause --min-rows=10000 --reason "index build" while');

@@ -152,6 +152,8 @@ describe('npm run action-items', () => {
     const dir = path.join(scratch, 'mixed');
     mkdirSync(dir);
     copyFileSync(path.join(ROOT, SITE, 'postmortem-2026-03-14-report-export-timeouts.md'), path.join(dir, 'postmortem-2026-03-14-report-export-timeouts.md'));
+    // The post-mortem shows this image: without it, it would be invalid (image-asset).
+    copyFileSync(path.join(ROOT, SITE, 'report-export-latency.svg'), path.join(dir, 'report-export-latency.svg'));
     copyFileSync(path.join(ROOT, 'tests/fixtures/invalid/postmortem-2026-03-14-unknown-status.md'), path.join(dir, 'postmortem-2026-03-14-unknown-status.md'));
     const { code, stdout, stderr } = run(['--status', 'all', '--format', 'json', '--today', TODAY, '--dir', dir], {});
     expect(code).toBe(0);

@@ -1,6 +1,6 @@
 /** A real `astro build` is the thing tested here: the gate must stop it with validate's messages. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,19 @@ describe('astro build gate', () => {
       expect(html).toContain('Root Cause');
     }
     expect(readFileSync(path.join(temp, 'dist/incidents/2026-03-14-unicode-title/index.html'), 'utf8')).toContain('Zürich-Exporte: Zeitüberschreitung für große Mandanten — 報告');
+  });
+
+  it('stops on an .mdx that would run code, before anything is compiled: its code never runs', () => {
+    const archive = path.join(temp, 'mdx');
+    mkdirSync(archive);
+    const name = 'postmortem-2026-03-22-mdx-code.mdx';
+    copyFileSync(path.join(FIXTURES, 'hostile/archive', name), path.join(archive, name));
+    const { status, output } = build(archive);
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${name}:14:1  error    MDX statement \`import { writeFileSync } from 'node:fs';\` would run code when the site is built  (mdx-trust)`);
+    expect(output).toContain('Astro directive `set:html` is not allowed in a post-mortem  (mdx-trust)');
+    // The fixture's export writes this file into the output folder if it ever runs.
+    expect(existsSync(path.join(temp, 'dist', 'mdx-ran.txt'))).toBe(false);
   });
 
   it('fails loudly on an archive with no post-mortems', () => {

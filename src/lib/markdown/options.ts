@@ -7,4 +7,7 @@ export const MARKDOWN_OPTIONS = {
   // `--force` into an em dash and straight quotes into curly ones, breaking what readers copy.
   // (It was also a fifth of the build time: retext runs over every sentence.)
   smartypants: false,
+  // Prism marks tokens with classes (coloured by prose.css); Shiki's inline `style=""` colours would need
+  // 'unsafe-hashes' in the CSP, which would also let a post-mortem's own style attributes apply.
+  syntaxHighlight: 'prism',
 } as const;

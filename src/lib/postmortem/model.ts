@@ -1,5 +1,6 @@
 /** The shape every page, feed and report reads: a valid post-mortem with its tables resolved. */
 import path from 'node:path';
+import { isAllowedLink } from './link-policy.ts';
 import type { ParsedPostmortem } from './parse.ts';
 import type { ActionItem } from './schema/action-item.ts';
 import type { Frontmatter } from './schema/frontmatter.ts';
@@ -33,11 +34,16 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
     timeline: parsed.timeline?.rows ?? [],
     actionItems: (parsed.actionItems?.rows ?? [])
       .filter((item) => item.status !== null)
-      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, ticket: item.ticket, line: item.line })),
+      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, ticket: safeTicket(item.ticket), line: item.line })),
     summary: plainText(sectionText('summary')),
     rootCause: rootCauseLine(sectionText('root-cause')),
     sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
   };
+}
+
+/** A Ticket cell's link only if it is a web link (rule `action-item-ticket` reports the others); its text stays. */
+function safeTicket(ticket: ActionItem['ticket']): ActionItem['ticket'] {
+  return ticket && { text: ticket.text, url: ticket.url && isAllowedLink(ticket.url) ? ticket.url : null };
 }
 
 /** Markdown reduced to readable text for search records, feeds and previews. */

@@ -1,64 +1,84 @@
 /**
- * What counts as active content in a post-mortem body. Post-mortems are
- * text: nothing in them should run in a reader's browser. The `unsafe-html`
- * rule reports these; the site's rehype plugin removes them when rendering.
+ * What the sanitizer removes from a body, found by running it: every element
+ * is tagged, the tree is sanitised with the site's schema, and whatever tag or
+ * attribute did not come through is reported. One definition of "unsafe" for
+ * the site (which renders the sanitised tree) and `validate` (which reports).
  */
+import type { Element, Nodes, Root } from 'hast';
+import { sanitize } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
+import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 
-/** Elements that run code or embed other documents. */
-export const DANGEROUS_ELEMENTS: ReadonlySet<string> = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'meta', 'link', 'form']);
-
-/** Attributes whose values carry URLs. */
-export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'srcdoc', 'background']);
-
-/** `javascript:`, `vbscript:` and non-image `data:` URLs run code when followed. */
-export function isDangerousUrl(url: string): boolean {
-  const normalised = url.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-  if (normalised.startsWith('javascript:') || normalised.startsWith('vbscript:')) return true;
-  return normalised.startsWith('data:') && !/^data:image\/(?:png|gif|jpe?g|webp);/.test(normalised);
-}
-
-/** Inline event handlers (`onerror`, `onclick`, …) and URL attributes with a dangerous URL. */
-export function isDangerousAttribute(name: string, value: unknown): boolean {
-  const lower = name.toLowerCase();
-  if (lower.startsWith('on')) return true;
-  if (lower === 'srcdoc') return true;
-  return URL_ATTRIBUTES.has(lower) && typeof value === 'string' && isDangerousUrl(value);
-}
-
-export interface ActiveContent {
-  /** 0-based index into the text. */
-  index: number;
-  /** What was found, quoted in messages. */
+export interface RemovedContent {
+  kind: 'element' | 'attribute';
+  /** The removed tag or attribute as written, e.g. `<iframe>` or `href="javascript:…"`. */
   snippet: string;
-  kind: 'element' | 'handler' | 'url';
+  tagName: string;
+  /** 1-based position in the parsed text, when known. */
+  line: number;
+  column: number;
 }
 
-const TAG_NAME = /^<\s*([a-z][a-z0-9-]*)/i;
-const HANDLER = /\s(on[a-z]+)\s*=/i;
-const SCRIPT_URL = /(?:\]\(|\b(?:href|src|action)\s*=\s*["']?)\s*((?:javascript|vbscript)\s*:|data:(?!image\/(?:png|gif|jpe?g|webp);)[a-z]*)/gi;
+const KEY = 'hindsightSanitizeKey';
 
-/** Finds active content in Markdown text; code spans and code fences must be blanked out by the caller. */
-export function findActiveContent(text: string): ActiveContent[] {
-  const found: ActiveContent[] = [];
-  // Each tag is read up to its `>` (or the next `<`), so no pattern ever scans past one tag: linear in the text.
-  for (let open = text.indexOf('<'); open !== -1; open = text.indexOf('<', open + 1)) {
-    const close = nextOf(text, open + 1, '>', '<');
-    const tag = text.slice(open, close === -1 ? Math.min(text.length, open + 2000) : close);
-    const name = TAG_NAME.exec(tag)?.[1];
-    if (!name) continue;
-    if (DANGEROUS_ELEMENTS.has(name.toLowerCase())) found.push({ index: open, snippet: `<${name}>`, kind: 'element' });
-    const handler = HANDLER.exec(tag);
-    if (handler) found.push({ index: open + handler.index + 1, snippet: `${handler[1]}=`, kind: 'handler' });
-  }
-  for (const match of text.matchAll(SCRIPT_URL)) found.push({ index: match.index, snippet: match[1]!, kind: 'url' });
-  return found.sort((a, b) => a.index - b.index);
+/** The tree as the site renders it. */
+export function sanitizeTree(tree: Root): Root {
+  return sanitize(tree, SANITIZE_SCHEMA) as Root;
 }
 
-/** Index of the first of two characters at or after `from`, or -1. */
-function nextOf(text: string, from: number, first: string, second: string): number {
-  const a = text.indexOf(first, from);
-  const b = text.indexOf(second, from);
-  if (a === -1) return b;
-  if (b === -1) return a;
-  return Math.min(a, b);
+/** Every element and attribute the sanitizer removes from `tree`, in document order. */
+export function findRemoved(tree: Root): RemovedContent[] {
+  const original: Element[] = [];
+  walk(tree, (element) => {
+    element.data = { ...element.data, [KEY]: original.length } as Element['data'];
+    original.push(element);
+  });
+  const kept = new Map<number, Element>();
+  walk(sanitizeTree(tree), (element) => {
+    const key = (element.data as Record<string, unknown> | undefined)?.[KEY];
+    if (typeof key === 'number') kept.set(key, element);
+  });
+  const stripped = new Set(SANITIZE_SCHEMA.strip ?? []);
+  const removed: RemovedContent[] = [];
+  const visit = (element: Element, insideRemoved: boolean) => {
+    const safe = kept.get((element.data as Record<string, number>)[KEY]!);
+    const { line, column } = element.position?.start ?? { line: 1, column: 1 };
+    if (!safe) {
+      if (!insideRemoved) removed.push({ kind: 'element', snippet: `<${element.tagName}>`, tagName: element.tagName, line, column });
+      // A stripped element takes its content with it: report the element, not each child.
+      if (stripped.has(element.tagName)) return;
+    } else {
+      for (const [property, value] of Object.entries(element.properties ?? {})) {
+        if (value === undefined || value === null || value === false) continue;
+        const after = safe.properties[property];
+        if (sameValue(value, after)) continue;
+        removed.push({ kind: 'attribute', snippet: attributeSnippet(property, value, after), tagName: element.tagName, line, column });
+      }
+    }
+    for (const child of element.children) if (child.type === 'element') visit(child, insideRemoved || (!safe && stripped.has(element.tagName)));
+  };
+  for (const child of tree.children) if (child.type === 'element') visit(child, false);
+  return removed;
+}
+
+function walk(node: Nodes, onElement: (element: Element) => void): void {
+  if (node.type === 'element') onElement(node);
+  if ('children' in node) for (const child of node.children) walk(child as Nodes, onElement);
+}
+
+/** Kept as is, or only given the clobber prefix (`id="x"` becomes `id="user-content-x"`): nothing was removed. */
+function sameValue(before: unknown, after: unknown): boolean {
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)]);
+  const a = list(before);
+  const b = list(after);
+  return a.length === b.length && a.every((item, index) => item === b[index] || b[index] === `${SANITIZE_SCHEMA.clobberPrefix}${item}`);
+}
+
+function attributeSnippet(property: string, value: unknown, after: unknown): string {
+  const name = find(html, property).attribute;
+  const values = Array.isArray(value) ? value.map(String) : [String(value)];
+  const keptValues = Array.isArray(after) ? after.map(String) : [];
+  const removedValues = values.filter((item) => !keptValues.includes(item));
+  const text = value === true ? name : `${name}="${removedValues.join(' ')}"`;
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }

@@ -2,6 +2,7 @@
 import { actionItemDue } from './action-item-due.ts';
 import { actionItemOwner } from './action-item-owner.ts';
 import { actionItemStatus } from './action-item-status.ts';
+import { actionItemTicket } from './action-item-ticket.ts';
 import { actionItemsTable } from './action-items-table.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
@@ -17,8 +18,9 @@ import { frontmatterMissing } from './frontmatter-missing.ts';
 import { frontmatterNotMap } from './frontmatter-not-map.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
+import { imageAsset } from './image-asset.ts';
 import { listsRequired } from './lists-required.ts';
-import { mdxImport } from './mdx-import.ts';
+import { mdxTrust } from './mdx-trust.ts';
 import { placeholders } from './placeholders.ts';
 import { proposedValues } from './proposed-values.ts';
 import { schema } from './schema.ts';
@@ -67,9 +69,11 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemDue,
   actionItemStatus,
   tableSize,
+  actionItemTicket,
   placeholders,
   unsafeHtml,
-  mdxImport,
+  mdxTrust,
+  imageAsset,
   proposedValues,
 ];
 

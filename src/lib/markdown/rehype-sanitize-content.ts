@@ -1,0 +1,66 @@
+/**
+ * Renders every post-mortem body through the allowlist (src/lib/postmortem/
+ * sanitize-schema.ts), after Astro has turned Markdown into HTML and highlighted
+ * code, and before Hindsight's own heading ids and anchors are added. Raw HTML
+ * is parsed first, as a browser would. In an untrusted `.mdx` the MDX nodes are
+ * reduced to HTML first (imports, exports and expressions dropped), so nothing
+ * of them is compiled into the page. The `unsafe-html` and `mdx-trust` rules
+ * report exactly what this removes.
+ */
+import type { Element, Root } from 'hast';
+import { raw } from 'hast-util-raw';
+import { visit } from 'unist-util-visit';
+import { mdxMode } from '../config.ts';
+import { checkImage } from '../postmortem/assets.ts';
+import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
+import { mdxToHtml } from '../postmortem/mdx-trust.ts';
+import { SANITIZE_SCHEMA } from '../postmortem/sanitize-schema.ts';
+import { sanitizeTree } from '../postmortem/unsafe-html.ts';
+
+export default function rehypeSanitizeContent() {
+  const trusted = mdxMode() === 'trusted';
+  return (tree: Root, file: { path?: string }): Root => {
+    const mdx = isMdx(file.path ?? '');
+    // A team that set HINDSIGHT_MDX=trusted reviews MDX as code: its output is its own (docs/FORMAT.md).
+    if (mdx && trusted) return tree;
+    const parsed = raw(tree, { passThrough: MDX_NODE_TYPES }) as Root;
+    const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
+    if (file.path) dropRefusedImages(safe, file.path);
+    followPrefixedIds(safe);
+    return safe;
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The sanitizer prefixes ids (`user-content-`) so content cannot shadow the page's own; links within the body
+ * (`#fn-1` of a GFM footnote, `#x` to an `id="x"`) are pointed at the prefixed id they meant.
+ */
+function followPrefixedIds(tree: Root): void {
+  const ids = new Set<string>();
+  visit(tree, 'element', (element: Element) => {
+    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
+  });
+  visit(tree, 'element', (element: Element) => {
+    const href = element.properties.href;
+    if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    const target = safeDecode(href.slice(1));
+    const prefixed = `${SANITIZE_SCHEMA.clobberPrefix}${target}`;
+    if (!ids.has(target) && ids.has(prefixed)) element.properties.href = `#${prefixed}`;
+  });
+}
+
+/** An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects them). */
+function dropRefusedImages(tree: Root, postmortem: string): void {
+  visit(tree, 'element', (element: Element) => {
+    const src = element.properties.src;
+    if (element.tagName === 'img' && typeof src === 'string' && checkImage(postmortem, src).problem) delete element.properties.src;
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Bodies rendered by Astro's own Markdown processor with the site's markdown
+ * options from astro.config.mjs: what a page gets, without a full build.
+ */
+import path from 'node:path';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import astroConfig from '../../astro.config.mjs';
+import { FIXTURES } from './helpers/validate-files.ts';
+
+const processor = await createMarkdownProcessor(astroConfig.markdown as Parameters<typeof createMarkdownProcessor>[0]);
+const render = async (markdown: string, file = path.join(FIXTURES, 'hostile/archive/postmortem-2026-03-14-x.md')) =>
+  (await processor.render(markdown, { fileURL: new URL(`file://${file}`) } as never)).code;
+
+describe('the site renders post-mortem bodies through the allowlist', () => {
+  it('keeps GitHub-flavoured Markdown: tables, task lists, highlighted code, heading anchors, web links', async () => {
+    const html = await render('## Root Cause\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n\n```sql\nSELECT 1;\n```\n\n[ticket](https://t.example/1)\n');
+    expect(html).toContain('<table>');
+    expect(html).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
+    expect(html).toMatch(/<pre class="language-sql" data-language="sql"><code class="language-sql"><span class="token keyword">SELECT<\/span>/);
+    expect(html).toContain('<h2 id="root-cause">Root Cause</h2><a class="heading-anchor" href="#root-cause">');
+    expect(html).toContain('<a href="https://t.example/1">ticket</a>');
+    expect(html).not.toContain('style=');
+  });
+
+  it('removes scripts, styles, handlers, forms and script URLs from raw HTML and Markdown alike', async () => {
+    const html = await render('<script>alert(1)</script><style>p{}</style>\n\n<p style="color:red" onclick="x()" class="site-header">a</p>\n\n<form><button formaction="javascript:x()">b</button></form>\n\n[c](javascript:alert(1)) <a href="JaVaScRiPt&#58;x">d</a>\n');
+    expect(html).not.toMatch(/<script|<style|style=|onclick|class="site-header|<form|<button|formaction|javascript/i);
+    expect(html).toContain('<a>c</a>');
+  });
+
+  it('keeps footnotes working although the sanitizer prefixes ids', async () => {
+    const html = await render('A claim.[^1]\n\n[^1]: The source.\n');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
+    const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(2);
+    for (const target of targets) expect(ids, target).toContain(target);
+  });
+
+  it('leaves refused images out, keeping their alt text, and never hands them to Astro', async () => {
+    const result = await processor.render('![A diagram](./evil.svg) ![Safe](./good.svg) ![Gone](./missing.png)\n', {
+      fileURL: new URL(`file://${path.join(FIXTURES, 'hostile/archive/postmortem-2026-03-20-assets.md')}`),
+    } as never);
+    expect(result.code).toContain('[image: A diagram]');
+    expect(result.code).toContain('[image: Gone]');
+    expect(result.metadata.localImagePaths).toEqual(['./good.svg']);
+  });
+});
