@@ -19,6 +19,7 @@ export function renderVersion(): string {
     ...readdirSync(HERE).filter((name) => name.endsWith('.ts')).map((name) => path.join(HERE, name)),
     ...RENDERING_CORE.map((name) => path.join(CORE, name)),
     path.resolve(HERE, '../site/rehype-heading-anchors.ts'),
+    path.resolve(HERE, '../site/rehype-table-scroll.ts'),
   ];
   for (const file of files.sort()) hash.update(readFileSync(file));
   return hash.digest('hex').slice(0, 10);

@@ -11,7 +11,7 @@
  * Categories stay enums of the canonical ids so editors complete them; the
  * spellings normaliseCategory also tolerates are listed as a second pattern.
  */
-import yaml from 'js-yaml';
+import { parse as parseYaml } from 'yaml';
 import type { ZodTypeDef } from 'astro/zod';
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import { CATEGORY_IDS, UNKNOWN_CATEGORY } from './category.ts';
@@ -81,7 +81,7 @@ export function frontmatterJsonSchema(docs: FieldDocs): JsonSchema {
     const description = docs.fields[field];
     if (description) Object.assign(property, described(description));
     // FIELD_EXAMPLES are YAML, as written in a file; read them as the parser does.
-    property.examples = [yaml.load(FIELD_EXAMPLES[field], { schema: yaml.CORE_SCHEMA })];
+    property.examples = [parseYaml(FIELD_EXAMPLES[field], { schema: 'core' })];
     if (field === 'links') {
       const items = { ...(property.items as JsonSchema & { properties: Record<string, JsonSchema> }) };
       items.properties = Object.fromEntries(Object.entries(items.properties).map(([key, value]) => [key, { ...value, ...described(docs.link[key] ?? '') }]));
