@@ -41,6 +41,7 @@ function item(overrides: Partial<LedgerItem> = {}): LedgerItem {
     date: '2026-03-14',
     services: ['report-export', 'postgres'],
     path: 'docs/postmortem-2026-03-14-report-export-timeouts.md',
+    draft: false,
     ...overrides,
   };
 }
