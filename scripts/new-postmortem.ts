@@ -237,7 +237,7 @@ function requiredMissing(given: Partial<ScaffoldAnswers>): string[] {
 
 /** Asks for every answer the flags left out; with --yes, defaults are taken without asking. */
 async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boolean, dir: string): Promise<ScaffoldAnswers> {
-  const title = given.title ?? (await prompter.text({ message: 'Incident title (a short phrase)', placeholder: 'Report exports time out for large tenants', validate: (value) => (value.trim() ? undefined : 'A title is required.') })).trim();
+  const title = given.title ?? (await prompter.text({ message: 'Incident title (a short phrase)', placeholder: 'e.g. Report exports time out for large tenants', validate: (value) => (value.trim() ? undefined : 'A title is required.') })).trim();
   const date = given.date ?? (await prompter.text({
     message: 'Incident date (UTC, YYYY-MM-DD)',
     initialValue: today(),
@@ -259,7 +259,7 @@ async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boo
     });
     if (severity !== proposed) prompter.note(describeResponse(severityLevel(severity)), severity);
   }
-  const services = given.services ?? listOf(await prompter.text({ message: 'Affected services (comma-separated)', placeholder: 'report-export, postgres', validate: (value) => (listOf(value).length ? undefined : 'Name at least one service.') }));
+  const services = given.services ?? listOf(await prompter.text({ message: 'Affected services (comma-separated)', placeholder: 'e.g. report-export, postgres', validate: (value) => (listOf(value).length ? undefined : 'Name at least one service, e.g. api, postgres (the grey text is only an example).') }));
   let category = given.category;
   if (category === undefined) {
     const choice = await prompter.select<CategoryId | 'unknown'>({
@@ -274,6 +274,7 @@ async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boo
   if (!milestones.started_at && !yes) {
     const started = (await prompter.text({
       message: 'When did it start? (HH:MM UTC; leave empty if not known)',
+      // No placeholder: clack prints it as the answer when the field is left empty, which reads as a time given.
       validate: (value) => (!value.trim() || readLooseMoment(value, date) ? undefined : 'Write HH:MM (UTC) or YYYY-MM-DD HH:MM, or leave it empty.'),
     })).trim();
     if (started) milestones.started_at = readMilestone(started, date, milestones, 'started_at');

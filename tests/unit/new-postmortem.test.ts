@@ -198,11 +198,17 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
   function stub(answers: { text: Record<string, string>; yesTo: string[] }) {
     const asked: string[] = [];
     const notes: string[] = [];
+    const placeholders: string[] = [];
     const prompter: Prompter = {
-      text: async ({ message, initialValue }) => {
+      // Like the terminal: an unanswered field gives its initial value or '' (never the placeholder), and must pass validate.
+      text: async ({ message, initialValue, placeholder, validate }) => {
         asked.push(message);
+        if (placeholder !== undefined) placeholders.push(placeholder);
         const key = Object.keys(answers.text).find((start) => message.startsWith(start));
-        return key !== undefined ? answers.text[key]! : (initialValue ?? '');
+        const answer = key !== undefined ? answers.text[key]! : (initialValue ?? '');
+        const problem = validate?.(answer);
+        if (problem) throw new Error(`"${message}" refused ${JSON.stringify(answer)}: ${problem}`);
+        return answer;
       },
       confirm: async ({ message }) => {
         asked.push(message);
@@ -214,7 +220,7 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
       },
       note: (message, title) => void notes.push(`${title}: ${message}`),
     };
-    return { prompter, asked, notes };
+    return { prompter, asked, notes, placeholders };
   }
 
   it('asks, proposes the severity from the impact answers with its cadence, and writes a valid draft', async () => {
@@ -235,6 +241,18 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
     const pm = parsePostmortem(file, readFileSync(file, 'utf8'));
     expect(pm.meta).toMatchObject({ severity: 'SEV-1', services: ['billing-api', 'postgres'], authors: ['Ana Lima'], started_at: '2026-05-02T04:10:00Z' });
     expect(validateFile(file).valid).toBe(true);
+  });
+
+  it('takes an empty start time as not known, and shows only examples as grey text', async () => {
+    const dir = tempDir();
+    const { prompter, asked, placeholders } = stub({ text: { 'Incident title': 'Invoices lost', 'Affected services': 'billing-api', Author: 'Ana Lima', 'When did it start': '' }, yesTo: ['Create '] });
+    const { ctx } = context(['--date', '2026-05-02', '--severity', 'SEV-3', '--dir', dir], dir, { interactive: true, prompt: prompter });
+    expect(await runNewPostmortem(ctx)).toBe(0);
+    expect(asked).toContain('When did it start? (HH:MM UTC; leave empty if not known)');
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const placeholder of placeholders) expect(placeholder).toMatch(/^e\.g\. /);
+    const pm = parsePostmortem('x.md', readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8'));
+    expect(pm.meta!.started_at).toBeUndefined();
   });
 
   it('asks only what the flags left out, and writes nothing when the person declines', async () => {
