@@ -23,7 +23,7 @@ import { SEVERITIES, severityLevel, type SeverityId } from '../src/lib/postmorte
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
 import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
-import { gitUserName, recentCommits } from './lib/git-evidence.ts';
+import { evidenceLines, evidenceWindow, gitUserName, recentCommits } from './lib/git-evidence.ts';
 import { clackPrompter, PromptCancelled, type Prompter } from './lib/prompter.ts';
 
 /** Written for `--category`, or chosen in the prompt, when the root cause is not known yet. */
@@ -119,8 +119,8 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     throw error;
   }
 
-  const evidenceSince = new Date((answers.milestones.started_at ? Date.parse(answers.milestones.started_at) : Date.now()) - 24 * 60 * 60 * 1000);
-  const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, evidenceSince), evidenceSince));
+  const window = evidenceWindow(answers.milestones.started_at);
+  const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, window), window));
   const target = path.join(dir, scaffold.fileName);
   const shown = displayPath(target, ctx.cwd);
 
@@ -280,14 +280,6 @@ async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boo
     if (started) milestones.started_at = readMilestone(started, date, milestones, 'started_at');
   }
   return { title, date, severity, category, services, authors, status: given.status ?? 'draft', milestones, slug: given.slug };
-}
-
-/** The Evidence note's lines for `git log` output; null keeps the template's placeholder (not a git repository). */
-function evidenceLines(commits: string[] | null, since: Date): string[] | null {
-  if (commits === null) return null;
-  const command = `\`git log --oneline --since="${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}"\``;
-  if (!commits.length) return [`- Recent changes: no commits since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC (${command}).`];
-  return [`- Recent changes (${command}, when this draft was created):`, '', '  ```text', ...commits.map((commit) => `  ${commit}`), '  ```'];
 }
 
 function today(): string {
