@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { List } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('the template', () => {
   it('renders the 5 Whys as five separate steps, which the five-whys rule counts', () => {
     const rootCause = parsePostmortem(FILE, template).sections.find((section) => section.key === 'root-cause')!;
     const tree = unified().use(remarkParse).parse(rootCause.text);
-    const lists = tree.children.filter((node) => node.type === 'list' && node.ordered);
+    const lists = tree.children.filter((node): node is List => node.type === 'list' && Boolean(node.ordered));
     expect(lists.map((list) => list.children.length)).toEqual([5]);
     expect(tree.children.filter((node) => node.type === 'paragraph' && /Why\?/.test(JSON.stringify(node)))).toEqual([]);
     // Without `status: draft` the rule runs: the template's chain satisfies it as written.
