@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/action-items.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
@@ -202,17 +203,23 @@ describe('npm run action-items', () => {
     expect(stderr).toContain(ACTION_ITEMS_USAGE);
   });
 
-  it('runs as a real process with npx tsx and sets the exit code', () => {
-    const result = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--today', TODAY, '--format', 'json', '--fail-on-overdue'], {
-      cwd: ROOT,
-      env: { ...process.env, POSTMORTEM_DIR: SITE },
-      encoding: 'utf8',
-    });
+  it('runs as a real process with npx tsx and sets the exit code', async () => {
+    // Asynchronously: a worker blocked on a child process misses vitest's heartbeat on a busy machine.
+    const spawn = async (args: string[], env: NodeJS.ProcessEnv) => {
+      try {
+        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/action-items.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+        return { status: 0, stdout, stderr };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      }
+    };
+    const result = await spawn(['--today', TODAY, '--format', 'json', '--fail-on-overdue'], { ...process.env, POSTMORTEM_DIR: SITE });
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 7, overdue: 2 });
     expect(result.stderr).toContain('2 action items are overdue');
 
-    const usage = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--format', 'yaml'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    const usage = await spawn(['--format', 'yaml'], process.env);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run action-items');
   });

@@ -101,7 +101,7 @@ describe('plainText', () => {
         const markdown = parts.join('');
         expect(plainText(markdown)).toBe(plainTextFromTree(markdown));
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
     for (const pm of parsed) for (const section of pm.sections) expect(plainText(section.text)).toBe(plainTextFromTree(section.text));
   });
