@@ -20,19 +20,40 @@ const gfm = unified().use(remarkParse).use(remarkGfm).freeze();
  * autolinks (which keep a backslash CommonMark would read as an escape).
  * GFM doubles the parse's cost, so the rest is parsed as CommonMark.
  */
-const GFM_ONLY = /~|\||\[\^|www\.|https?:|@|^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/im;
+const GFM_ONLY = /~|\||\[\^|\[[ xX]\]|www\.|https?:|@/i;
 
 /**
- * Text Markdown would show exactly as written: no inline markup character,
- * entity or escape, and no line a block construct could start (lists, quotes,
- * headings, setext underlines, tables, indented code). Such text skips the
- * parse: a few µs instead of about 0.3 ms.
+ * The common summary needs no parse: prose with no markup character, entity
+ * or escape, and no line a block construct could start (lists, quotes,
+ * headings, setext underlines, tables, indented code), plus single-backtick
+ * code spans on one line. Such text reads as written, code spans without
+ * their backticks; anything else goes to the parser. A property test holds
+ * this shortcut to the parser's reading. It costs microseconds instead of
+ * the parse's ~0.4 ms, which adds up over thousands of post-mortems.
  */
 const INLINE_MARKUP = /[\\`*_[\]!<>&~|#]/;
 const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+=]|\d{1,9}[.)]))/m;
+const SIMPLE_CODE_SPAN = /(?<!`)`([^`\n]+)`(?!`)/g;
 
-function isLiteral(markdown: string): boolean {
-  return !INLINE_MARKUP.test(markdown) && !BLOCK_START.test(markdown);
+/** The text of `markdown` when the shortcut applies; null when it needs the parse. */
+function shortcutText(markdown: string): string | null {
+  // A GFM literal autolink (`www.`, `https:`, an address) runs on into a code span right after it.
+  if (BLOCK_START.test(markdown) || (markdown.includes('`') && GFM_ONLY.test(markdown))) return null;
+  let text = '';
+  let from = 0;
+  for (const span of markdown.matchAll(SIMPLE_CODE_SPAN)) {
+    const prose = markdown.slice(from, span.index);
+    if (INLINE_MARKUP.test(prose)) return null;
+    text += prose + codeSpanText(span[1]!);
+    from = span.index + span[0].length;
+  }
+  const rest = markdown.slice(from);
+  return INLINE_MARKUP.test(rest) ? null : text + rest;
+}
+
+/** CommonMark strips one space from each end of a code span that has other characters. */
+function codeSpanText(code: string): string {
+  return code.length > 2 && code.startsWith(' ') && code.endsWith(' ') && code.trim() ? code.slice(1, -1) : code;
 }
 
 /** Block nodes whose children are separate runs of text: they are joined by a space. */
@@ -59,7 +80,8 @@ function textOf(node: Nodes): string {
 /** Markdown reduced to the text a reader sees, whitespace collapsed. Inline code is kept verbatim. */
 export function plainText(markdown: string): string {
   if (!markdown.trim()) return '';
-  if (isLiteral(markdown)) return collapse(markdown);
+  const shortcut = shortcutText(markdown);
+  if (shortcut !== null) return collapse(shortcut);
   return collapse(textOf((GFM_ONLY.test(markdown) ? gfm : commonmark).parse(markdown)));
 }
 
