@@ -1,5 +1,5 @@
 /**
- * `npm run action-items -- [--status …] [--owner NAME] [--format table|json|csv] [--today YYYY-MM-DD] [--fail-on-overdue]`
+ * `npm run action-items -- [--status …] [--owner NAME] [--format table|json|csv] [--today YYYY-MM-DD] [--include-drafts] [--fail-on-overdue]`
  * Prints the follow-ups of every post-mortem for stand-ups and scripts.
  * Exit 0: listed; 1: something is overdue (with --fail-on-overdue) or no post-mortems; 2: usage error.
  */
@@ -20,6 +20,7 @@ import {
 } from '../src/lib/postmortem/action-items.ts';
 import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../src/lib/postmortem/action-items/export.ts';
 import { countsLine, ledgerTable } from '../src/lib/postmortem/action-items/text.ts';
+import { DRAFT_RULE } from '../src/lib/postmortem/drafts.ts';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../src/lib/postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../src/lib/postmortem/model.ts';
 import { parseIsoDate } from '../src/lib/postmortem/schema/dates.ts';
@@ -45,12 +46,18 @@ Options:
   --format FORMAT        table, json or csv (default: table)
   --today YYYY-MM-DD     the day "overdue" is measured against (default: today)
   --dir PATH             the post-mortem folder
+  --include-drafts       also list the items of draft post-mortems (marked
+                         "(draft)"; they are left out by default)
   --fail-on-overdue      exit 1 when an item is overdue (of the --owner,
                          --severity and --service selection, whatever --status)
   --help                 show this help
 
 An item is overdue when it is TODO or IN PROGRESS and its due date is before
 today; an item due today is not overdue yet.
+
+${DRAFT_RULE}
+
+For scripts, keep npm's banner out of the output: npm run -s action-items -- --format csv
 
 Exit codes: 0 listed, 1 overdue items with --fail-on-overdue (or no
 post-mortems found), 2 usage or environment error.
@@ -68,6 +75,7 @@ export function runActionItems(ctx: CliContext): number {
       format: { type: 'string', default: 'table' },
       today: { type: 'string' },
       dir: { type: 'string' },
+      'include-drafts': { type: 'boolean', default: false },
       'fail-on-overdue': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -101,7 +109,7 @@ export function runActionItems(ctx: CliContext): number {
 
   // The scope (owner, severity, service) is what the counts and the overdue gate cover; --status only narrows the list.
   const scope: LedgerFilters = { owner: options.owner, severity, service: options.service };
-  const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files)), scope, sort, today);
+  const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files), { includeDrafts: options['include-drafts'] }), scope, sort, today);
   const counts = ledgerCounts(scoped, today);
   const records = toLedgerRecords(scoped.filter((item) => matchesStatus(item, status, today)), today);
   if (format === 'json') ctx.stdout(`${JSON.stringify({ today, counts, items: records } satisfies LedgerExport, null, 2)}\n`);

@@ -23,7 +23,7 @@ import { SEVERITIES, severityLevel, type SeverityId } from '../src/lib/postmorte
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { createFileAtomically } from './lib/atomic-write.ts';
 import { EXIT, runIfMain, UsageError, writableFolderProblem, type CliContext } from './lib/cli.ts';
-import { gitUserName, recentCommits } from './lib/git-evidence.ts';
+import { evidenceLines, evidenceWindow, gitUserName, recentCommits } from './lib/git-evidence.ts';
 import { clackPrompter, PromptCancelled, type Prompter } from './lib/prompter.ts';
 
 /** Written for `--category`, or chosen in the prompt, when the root cause is not known yet. */
@@ -125,8 +125,8 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     throw error;
   }
 
-  const evidenceSince = new Date((answers.milestones.started_at ? Date.parse(answers.milestones.started_at) : Date.now()) - 24 * 60 * 60 * 1000);
-  const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, evidenceSince), evidenceSince));
+  const window = evidenceWindow(answers.milestones.started_at);
+  const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, window), window));
   const target = path.join(dir, scaffold.fileName);
   const shown = displayPath(target, ctx.cwd);
 
@@ -243,7 +243,7 @@ function requiredMissing(given: Partial<ScaffoldAnswers>): string[] {
 
 /** Asks for every answer the flags left out; with --yes, defaults are taken without asking. */
 async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boolean, dir: string): Promise<ScaffoldAnswers> {
-  const title = given.title ?? (await prompter.text({ message: 'Incident title (a short phrase)', placeholder: 'Report exports time out for large tenants', validate: (value) => (value.trim() ? undefined : 'A title is required.') })).trim();
+  const title = given.title ?? (await prompter.text({ message: 'Incident title (a short phrase)', placeholder: 'e.g. Report exports time out for large tenants', validate: (value) => (value.trim() ? undefined : 'A title is required.') })).trim();
   const date = given.date ?? (await prompter.text({
     message: 'Incident date (UTC, YYYY-MM-DD)',
     initialValue: today(),
@@ -265,7 +265,7 @@ async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boo
     });
     if (severity !== proposed) prompter.note(describeResponse(severityLevel(severity)), severity);
   }
-  const services = given.services ?? listOf(await prompter.text({ message: 'Affected services (comma-separated)', placeholder: 'report-export, postgres', validate: (value) => (listOf(value).length ? undefined : 'Name at least one service.') }));
+  const services = given.services ?? listOf(await prompter.text({ message: 'Affected services (comma-separated)', placeholder: 'e.g. report-export, postgres', validate: (value) => (listOf(value).length ? undefined : 'Name at least one service, e.g. api, postgres (the grey text is only an example).') }));
   let category = given.category;
   if (category === undefined) {
     const choice = await prompter.select<CategoryId | 'unknown'>({
@@ -280,19 +280,12 @@ async function ask(prompter: Prompter, given: Partial<ScaffoldAnswers>, yes: boo
   if (!milestones.started_at && !yes) {
     const started = (await prompter.text({
       message: 'When did it start? (HH:MM UTC; leave empty if not known)',
+      // No placeholder: clack prints it as the answer when the field is left empty, which reads as a time given.
       validate: (value) => (!value.trim() || readLooseMoment(value, date) ? undefined : 'Write HH:MM (UTC) or YYYY-MM-DD HH:MM, or leave it empty.'),
     })).trim();
     if (started) milestones.started_at = readMilestone(started, date, milestones, 'started_at');
   }
   return { title, date, severity, category, services, authors, status: given.status ?? 'draft', milestones, slug: given.slug };
-}
-
-/** The Evidence note's lines for `git log` output; null keeps the template's placeholder (not a git repository). */
-function evidenceLines(commits: string[] | null, since: Date): string[] | null {
-  if (commits === null) return null;
-  const command = `\`git log --oneline --since="${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}"\``;
-  if (!commits.length) return [`- Recent changes: no commits since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC (${command}).`];
-  return [`- Recent changes (${command}, when this draft was created):`, '', '  ```text', ...commits.map((commit) => `  ${commit}`), '  ```'];
 }
 
 function today(): string {

@@ -6,6 +6,11 @@
 
 export interface TextQuestion {
   message: string;
+  /**
+   * Grey example text shown in an empty field. It is never the answer (Enter
+   * on an empty field answers ''), so write it as an example: `e.g. api, postgres`.
+   * A real default goes in `initialValue`, which the person can edit.
+   */
   placeholder?: string;
   initialValue?: string;
   /** Returns a message when the answer is not acceptable. */
@@ -42,7 +47,9 @@ export async function clackPrompter(): Promise<Prompter> {
     return value as T;
   };
   return {
-    text: async (question) => answered(await clack.text(question)),
+    // clack answers `undefined`, and validates `undefined`, when Enter is pressed on an empty field: both are ''.
+    text: async ({ validate, ...question }) =>
+      answered(await clack.text({ ...question, validate: validate && ((value) => validate(value ?? '')) })) ?? '',
     confirm: async (question) => answered(await clack.confirm(question)),
     select: async <Value extends string>(question: SelectQuestion<Value>) =>
       answered(await clack.select<Value>(question as Parameters<typeof clack.select<Value>>[0])) as Value,

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
 import { buildReport } from '../../src/lib/postmortem/metrics/report.ts';
 import type { MetricsExport } from '../../src/lib/postmortem/metrics/export.ts';
 import type { MetricsReport } from '../../src/lib/postmortem/metrics/report.ts';
@@ -76,9 +77,12 @@ test('the tables show the same numbers as /api/metrics.json', async ({ page }) =
   const all = json.ranges[json.defaultRange];
   expect(await tablesOnPage(page)).toEqual(tablesOf(all, json));
 
-  // And the raw figures, read straight from the JSON: 9 fixture incidents, one a draft not yet resolved.
-  expect(all.n).toBe(9);
+  // And the raw figures, read straight from the JSON: 9 fixture incidents, one a draft, which is not counted.
+  expect(all.n).toBe(8);
+  expect(all.draftsLeftOut).toBe(1);
   await expect(page.locator('.key-figure').first()).toContainText(String(all.n));
+  await expect(page.locator('.key-figure').first()).toContainText('1 draft not counted');
+  await expect(page.locator('[data-notes="volume"]')).toContainText(`${DRAFT_RULE} 1 draft in this range is left out.`);
   const histogram = await page.locator('#resolve-histogram-table tbody tr td').allTextContents();
   expect(histogram.map(Number)).toEqual(all.resolveHistogram.buckets.map((bucket) => bucket.count));
   const severityN = await page.locator('#resolve-by-severity-table tbody tr td:nth-of-type(1)').allTextContents();
@@ -115,10 +119,11 @@ test('the controls change the tables, the charts and the URL', async ({ page }) 
 test('an empty range says so instead of drawing empty charts', async ({ page }) => {
   await page.goto('analytics/');
   const json = await metricsJson(page);
-  // Today is pinned to 27 Nov 2026: the last 90 days hold the 15 Sep and 2 Nov fixtures, neither on postgres.
-  expect(json.ranges['90d'].n).toBe(2);
+  // Today is pinned to 27 Nov 2026: the last 90 days hold the 15 Sep fixture and the 2 Nov draft (not counted), neither on postgres.
+  expect(json.ranges['90d'].n).toBe(1);
   await page.goto('analytics/?range=90d&service=postgres');
-  await expect(page.locator('[data-notes="volume"]')).toHaveText('No incidents in this range.');
+  await expect(page.locator('[data-notes="volume"]')).toContainText('No incidents in this range.');
+  await expect(page.locator('[data-notes="volume"]')).toContainText(DRAFT_RULE);
   await expect(page.locator('[data-chart="resolve-histogram"]')).toBeHidden();
   const counts = await page.locator('#resolve-histogram-table tbody td').allTextContents();
   expect(counts).toEqual(['0', '0', '0', '0', '0', '0']);

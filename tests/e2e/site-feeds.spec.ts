@@ -22,7 +22,10 @@ test('the RSS feed is valid XML with one item per post-mortem, newest first (the
   }, xml);
   expect(feed.error).toBeNull();
   expect(feed.items).toHaveLength(postmortems.length);
-  expect(feed.items[0]!.title).toBe(`[${postmortems[0]!.meta.severity}] ${postmortems[0]!.meta.title}`);
+  // The newest fixture is a draft: listed, and marked.
+  expect(postmortems[0]!.meta.status).toBe('draft');
+  expect(feed.items[0]!.title).toBe(`[${postmortems[0]!.meta.severity}] ${postmortems[0]!.meta.title} (draft)`);
+  expect(feed.items[1]!.title).toBe(`[${postmortems[1]!.meta.severity}] ${postmortems[1]!.meta.title}`);
   for (const [index, item] of feed.items.entries()) {
     expect(item.link).toMatch(new RegExp(`^https?://[^/]+/hindsight/incidents/${postmortems[index]!.slug}/$`));
     expect(Number.isNaN(Date.parse(item.pubDate!))).toBe(false);

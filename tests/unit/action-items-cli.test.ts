@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/action-items.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
@@ -42,8 +43,21 @@ describe('npm run action-items', () => {
     expect(stderr).toBe('');
   });
 
-  it('lists the open items by default as a table, soonest due first, overdue ones flagged', () => {
-    const { code, stdout, stderr } = run(['--today', TODAY]);
+  it('leaves drafts out by default; --include-drafts lists their items, marked', () => {
+    const { stdout } = run(['--today', TODAY]);
+    expect(stdout.split('\n')[0]).toBe('As of 2026-04-15: 7 open, 2 overdue, 1 due in the next 14 days, 8 done in the last 90 days.');
+    expect(tableRows(stdout)).toHaveLength(7);
+    expect(stdout).not.toContain('webhook-signature-drift');
+    const withDrafts = run(['--today', TODAY, '--include-drafts']).stdout;
+    const draftRows = tableRows(withDrafts).filter((row) => row.includes('2026-11-02-webhook-signature-drift (draft)'));
+    expect(draftRows).toHaveLength(2);
+    expect(tableRows(withDrafts)).toHaveLength(9);
+    expect(json(['--status', 'all']).items).toHaveLength(35);
+    expect(ACTION_ITEMS_USAGE).toContain('--include-drafts');
+  });
+
+  it('lists the open items as a table, soonest due first, overdue ones flagged', () => {
+    const { code, stdout, stderr } = run(['--today', TODAY, '--include-drafts']);
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(stdout.split('\n')[0]).toBe('As of 2026-04-15: 9 open, 2 overdue, 1 due in the next 14 days, 8 done in the last 90 days.');
@@ -54,18 +68,18 @@ describe('npm run action-items', () => {
     // Due today: listed, not flagged.
     expect(rows[2]).toMatch(/^\s+2026-04-15\s+IN PROGRESS\s+@platform-team\s+32d\s+Add EXPLAIN ANALYZE/);
     // No due date: shown as a dash, never flagged, listed last.
-    expect(rows[8]).toMatch(/^\s+—\s+TODO\s+@platform-team\s+-201d\s+Decide the overlap window for signing keys/);
+    expect(rows[8]).toMatch(/^\s+—\s+TODO\s+@platform-team\s+-201d\s+Decide the overlap window for signing keys\s+2026-11-02-webhook-signature-drift \(draft\)/);
     expect(rows.every((row) => /IN PROGRESS|TODO/.test(row))).toBe(true);
   });
 
   it('--status selects open, overdue, done, closed or all', () => {
-    expect(json(['--status', 'open']).items).toHaveLength(9);
-    expect(json(['--status', 'overdue']).items.map((i) => i.due)).toEqual(['2025-09-30', '2026-03-31']);
-    expect(json(['--status', 'done']).items.every((i) => i.status === 'DONE')).toBe(true);
-    expect(json(['--status', 'done']).items).toHaveLength(21);
-    expect(json(['--status', 'closed']).items).toHaveLength(28);
-    expect(json(['--status', 'all']).items).toHaveLength(37);
-    expect(json(['--status', 'wont-do']).items).toHaveLength(7);
+    expect(json(['--include-drafts', '--status', 'open']).items).toHaveLength(9);
+    expect(json(['--include-drafts', '--status', 'overdue']).items.map((i) => i.due)).toEqual(['2025-09-30', '2026-03-31']);
+    expect(json(['--include-drafts', '--status', 'done']).items.every((i) => i.status === 'DONE')).toBe(true);
+    expect(json(['--include-drafts', '--status', 'done']).items).toHaveLength(21);
+    expect(json(['--include-drafts', '--status', 'closed']).items).toHaveLength(28);
+    expect(json(['--include-drafts', '--status', 'all']).items).toHaveLength(37);
+    expect(json(['--include-drafts', '--status', 'wont-do']).items).toHaveLength(7);
   });
 
   it('--owner matches with or without @, in any case', () => {
@@ -87,13 +101,14 @@ describe('npm run action-items', () => {
   it('--format json prints today, the counts of every status and the selected records', () => {
     const body = json([]);
     expect(body.today).toBe(TODAY);
-    expect(body.counts).toEqual({ open: 9, overdue: 2, dueSoon: 1, doneRecently: 8 });
+    expect(body.counts).toEqual({ open: 7, overdue: 2, dueSoon: 1, doneRecently: 8 });
+    expect(json(['--include-drafts']).counts).toEqual({ open: 9, overdue: 2, dueSoon: 1, doneRecently: 8 });
     expect(json(['--owner', '@sre']).counts).toEqual({ open: 3, overdue: 1, dueSoon: 0, doneRecently: 0 });
     expect(body.items[0]).toMatchObject({ owner: '@sre', due: '2025-09-30', overdue: true, postmortem: { slug: '2025-04-09-expired-tls-certificate', url: null } });
   });
 
   it('--format csv prints the header and one quoted, formula-safe row per item', () => {
-    const { code, stdout } = run(['--format', 'csv', '--today', TODAY]);
+    const { code, stdout } = run(['--format', 'csv', '--today', TODAY, '--include-drafts']);
     expect(code).toBe(0);
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
@@ -108,17 +123,17 @@ describe('npm run action-items', () => {
   });
 
   it('--sort orders by due date or age, either way', () => {
-    expect(json(['--sort', 'due-desc']).items.map((i) => i.due)[0]).toBe('2026-12-15');
-    expect(json(['--sort', 'age-desc']).items[0]!.due).toBe('2025-09-30');
-    expect(json(['--sort', 'age']).items[0]!.action).toMatch(/^(=HYPERLINK\(|Decide the overlap window)/);
+    expect(json(['--include-drafts', '--sort', 'due-desc']).items.map((i) => i.due)[0]).toBe('2026-12-15');
+    expect(json(['--include-drafts', '--sort', 'age-desc']).items[0]!.due).toBe('2025-09-30');
+    expect(json(['--include-drafts', '--sort', 'age']).items[0]!.action).toMatch(/^(=HYPERLINK\(|Decide the overlap window)/);
   });
 
   it('--today moves the overdue line: an item due that day is not overdue yet', () => {
-    expect(json(['--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false, false]);
-    const dayBefore = JSON.parse(run(['--owner', '@platform-team', '--format', 'json', '--today', '2026-03-31']).stdout);
+    expect(json(['--include-drafts', '--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false, false]);
+    const dayBefore = JSON.parse(run(['--include-drafts', '--owner', '@platform-team', '--format', 'json', '--today', '2026-03-31']).stdout);
     expect(dayBefore.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([false, false, false]);
     // The draft's item without a due date stays not overdue however late it gets.
-    const farLater = JSON.parse(run(['--owner', '@platform-team', '--format', 'json', '--today', '2099-01-01']).stdout);
+    const farLater = JSON.parse(run(['--include-drafts', '--owner', '@platform-team', '--format', 'json', '--today', '2099-01-01']).stdout);
     expect(farLater.items.map((i: { due: string | null; overdue: boolean }) => [i.due, i.overdue])).toEqual([['2026-03-31', true], ['2026-04-15', true], [null, false]]);
   });
 
@@ -190,17 +205,23 @@ describe('npm run action-items', () => {
     expect(stderr).toContain(ACTION_ITEMS_USAGE);
   });
 
-  it('runs as a real process with npx tsx and sets the exit code', () => {
-    const result = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--today', TODAY, '--format', 'json', '--fail-on-overdue'], {
-      cwd: ROOT,
-      env: { ...process.env, POSTMORTEM_DIR: SITE },
-      encoding: 'utf8',
-    });
+  it('runs as a real process with npx tsx and sets the exit code', async () => {
+    // Asynchronously: a worker blocked on a child process misses vitest's heartbeat on a busy machine.
+    const spawn = async (args: string[], env: NodeJS.ProcessEnv) => {
+      try {
+        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/action-items.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+        return { status: 0, stdout, stderr };
+      } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+      }
+    };
+    const result = await spawn(['--today', TODAY, '--format', 'json', '--fail-on-overdue'], { ...process.env, POSTMORTEM_DIR: SITE });
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 9, overdue: 2 });
+    expect(JSON.parse(result.stdout).counts).toMatchObject({ open: 7, overdue: 2 });
     expect(result.stderr).toContain('2 action items are overdue');
 
-    const usage = spawnSync('npx', ['tsx', 'scripts/action-items.ts', '--format', 'yaml'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
+    const usage = await spawn(['--format', 'yaml'], process.env);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Usage: npm run action-items');
   });

@@ -17,6 +17,7 @@ const ITEM: LedgerItem = {
   date: '2026-03-14',
   services: ['report-export', 'postgres'],
   path: 'docs/spec/.llm/completed/postmortem-2026-03-14-report-export-timeouts.md',
+  draft: false,
 };
 
 describe('CSV cells', () => {
@@ -62,6 +63,7 @@ describe('the exports', () => {
         services: ['report-export', 'postgres'],
         path: ITEM.path,
         url: 'https://example.com/incidents/2026-03-14-report-export-timeouts/',
+        draft: false,
       },
       action: ITEM.action,
       owner: '@dana',
@@ -87,13 +89,15 @@ describe('the exports', () => {
     const csv = ledgerCsv(toLedgerRecords([ITEM, { ...ITEM, action: '=cmd|"/c calc"!A1', ticket: null }], TODAY));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[0]).toBe('postmortem_title,severity,incident_date,services,postmortem_url,postmortem_path,action,owner,due,status,open,overdue,age_days,ticket,ticket_url');
+    expect(lines[0]).toBe('postmortem_title,severity,incident_date,services,postmortem_url,postmortem_path,action,owner,due,status,open,overdue,age_days,ticket,ticket_url,postmortem_draft');
     expect(lines[1]).toBe(
       'Report exports time out for large tenants,SEV-2,2026-03-14,report-export; postgres,,docs/spec/.llm/completed/postmortem-2026-03-14-report-export-timeouts.md,' +
-        '"Add index on exports.tenant_id, then ""EXPLAIN""",\'@dana,2026-04-14,TODO,true,true,32,OPS-1424,https://tracker.example.com/OPS-1424',
+        '"Add index on exports.tenant_id, then ""EXPLAIN""",\'@dana,2026-04-14,TODO,true,true,32,OPS-1424,https://tracker.example.com/OPS-1424,false',
     );
     expect(lines[2]).toContain(`"'=cmd|""/c calc""!A1"`);
-    expect(lines[2]!.endsWith(',,')).toBe(true);
+    expect(lines[2]!.endsWith(',,,false')).toBe(true);
+    // A draft's item (listed only on request) says so in the last column.
+    expect(ledgerCsv(toLedgerRecords([{ ...ITEM, draft: true }], TODAY)).split('\r\n')[1]!.endsWith(',true')).toBe(true);
     expect(lines[3]).toBe('');
   });
 });

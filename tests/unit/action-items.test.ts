@@ -41,6 +41,7 @@ function item(overrides: Partial<LedgerItem> = {}): LedgerItem {
     date: '2026-03-14',
     services: ['report-export', 'postgres'],
     path: 'docs/postmortem-2026-03-14-report-export-timeouts.md',
+    draft: false,
     ...overrides,
   };
 }
@@ -174,7 +175,18 @@ describe('filters and sorting', () => {
 
 describe('the ledger of the site fixture', () => {
   const { postmortems } = loadArchive(SITE_FIXTURE);
-  const items = collectActionItems(postmortems);
+  // The whole ledger, the draft's rows included: they are the fixture's edge cases (no due date, a formula-looking action).
+  const items = collectActionItems(postmortems, { includeDrafts: true });
+
+  it('leaves drafts out by default, and marks their items when asked for them', () => {
+    const draftSlug = '2026-11-02-webhook-signature-drift';
+    expect(postmortems.find((pm) => pm.slug === draftSlug)!.meta.status).toBe('draft');
+    const counted = collectActionItems(postmortems);
+    expect(counted).toHaveLength(35);
+    expect(counted.some((x) => x.slug === draftSlug || x.draft)).toBe(false);
+    expect(items.filter((x) => x.draft).map((x) => x.slug)).toEqual([draftSlug, draftSlug]);
+    expect(ledgerCounts(counted, '2026-04-15')).toEqual({ open: 7, overdue: 2, dueSoon: 1, doneRecently: 8 });
+  });
 
   it('collects every row of every Action Items table with its post-mortem', () => {
     const rows = postmortems.reduce((sum, pm) => sum + pm.actionItems.length, 0);

@@ -1,5 +1,5 @@
 /** A real `astro build` is the thing tested here: the gate must stop it with validate's messages. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,24 +10,35 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-gate-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function build(archive: string) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, POSTMORTEM_DIR: archive, HINDSIGHT_OUT_DIR: path.join(temp, 'dist'), NO_COLOR: '1', FORCE_COLOR: '0' },
+/**
+ * Runs `astro build` without blocking the test worker: a build takes a minute on a
+ * busy machine, and a worker blocked that long misses vitest's heartbeat (an
+ * "onTaskUpdate" timeout fails the run although every test passed).
+ */
+function build(archive: string): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, POSTMORTEM_DIR: archive, HINDSIGHT_OUT_DIR: path.join(temp, 'dist'), NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output: `${stdout}\n${stderr}` }));
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 describe('astro build gate', () => {
-  it('fails on malformed post-mortems, naming every file, line and rule as validate does', () => {
+  it('fails on malformed post-mortems, naming every file, line and rule as validate does', async () => {
     const archive = path.join(temp, 'mixed');
     mkdirSync(archive);
     copyFileSync(path.join(FIXTURES, 'valid/postmortem-2026-03-14-report-export-timeouts.md'), path.join(archive, 'postmortem-2026-03-14-report-export-timeouts.md'));
     for (const name of ['postmortem-2026-03-14-severity-sev5.md', 'postmortem-2026-03-14-timeline-out-of-order.md']) {
       copyFileSync(path.join(FIXTURES, 'invalid', name), path.join(archive, name));
     }
-    const { status, output } = build(archive);
+    const { status, output } = await build(archive);
     expect(status).not.toBe(0);
     expect(output).toContain('postmortem-2026-03-14-severity-sev5.md:4:1  error    `severity` is `SEV-5`, which must be one of SEV-1, SEV-2, SEV-3, SEV-4  (schema)');
     expect(output).toContain('postmortem-2026-03-14-timeline-out-of-order.md:47:1  error');
@@ -35,8 +46,8 @@ describe('astro build gate', () => {
     expect(output).toContain('2 of 3 post-mortems invalid');
   });
 
-  it('reports every file of the whole malformed corpus in one run, without crashing', () => {
-    const { status, output } = build(path.join(FIXTURES, 'invalid'));
+  it('reports every file of the whole malformed corpus in one run, without crashing', async () => {
+    const { status, output } = await build(path.join(FIXTURES, 'invalid'));
     expect(status).not.toBe(0);
     const { files, summary } = validatePaths('invalid');
     expect(files).toHaveLength(readdirSync(path.join(FIXTURES, 'invalid')).length);
@@ -46,8 +57,8 @@ describe('astro build gate', () => {
     expect(output).not.toMatch(/\n\s+at .*\.(?:js|ts):\d+/);
   });
 
-  it('builds awkward but valid files (byte-order mark, CRLF, unicode title) without leaking frontmatter into pages', () => {
-    const { status, output } = build(path.join(FIXTURES, 'awkward'));
+  it('builds awkward but valid files (byte-order mark, CRLF, unicode title) without leaking frontmatter into pages', async () => {
+    const { status, output } = await build(path.join(FIXTURES, 'awkward'));
     expect(status, output).toBe(0);
     for (const slug of ['2026-03-14-bom', '2026-03-14-crlf', '2026-03-14-unicode-title']) {
       const html = readFileSync(path.join(temp, 'dist/incidents', slug, 'index.html'), 'utf8');
@@ -57,12 +68,12 @@ describe('astro build gate', () => {
     expect(readFileSync(path.join(temp, 'dist/incidents/2026-03-14-unicode-title/index.html'), 'utf8')).toContain('Zürich-Exporte: Zeitüberschreitung für große Mandanten — 報告');
   });
 
-  it('stops on an .mdx that would run code, before anything is compiled: its code never runs', () => {
+  it('stops on an .mdx that would run code, before anything is compiled: its code never runs', async () => {
     const archive = path.join(temp, 'mdx');
     mkdirSync(archive);
     const name = 'postmortem-2026-03-22-mdx-code.mdx';
     copyFileSync(path.join(FIXTURES, 'hostile/archive', name), path.join(archive, name));
-    const { status, output } = build(archive);
+    const { status, output } = await build(archive);
     expect(status).not.toBe(0);
     expect(output).toContain(`${name}:14:1  error    MDX statement \`import { writeFileSync } from 'node:fs';\` would run code when the site is built  (mdx-trust)`);
     expect(output).toContain('Astro directive `set:html` is not allowed in a post-mortem  (mdx-trust)');
@@ -70,16 +81,16 @@ describe('astro build gate', () => {
     expect(existsSync(path.join(temp, 'dist', 'mdx-ran.txt'))).toBe(false);
   });
 
-  it('fails loudly on an archive with no post-mortems', () => {
+  it('fails loudly on an archive with no post-mortems', async () => {
     const archive = path.join(temp, 'empty');
     mkdirSync(archive);
-    const { status, output } = build(archive);
+    const { status, output } = await build(archive);
     expect(status).not.toBe(0);
     expect(output).toMatch(/No post-mortems \(\*\.md, \*\.mdx\) in/);
   });
 
-  it('fails when the configured folder does not exist', () => {
-    const { status, output } = build(path.join(temp, 'missing'));
+  it('fails when the configured folder does not exist', async () => {
+    const { status, output } = await build(path.join(temp, 'missing'));
     expect(status).not.toBe(0);
     expect(output).toMatch(/does not exist/);
   });

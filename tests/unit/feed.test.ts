@@ -19,6 +19,7 @@ describe('feedItems', () => {
     expect(items.map((item) => item.link)).toEqual(postmortems.slice(0, FEED_LENGTH).map((pm) => `/incidents/${pm.slug}/`));
     const dates = items.map((item) => item.pubDate!.getTime());
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    for (const [index, item] of items.entries()) expect(item.title!.endsWith(' (draft)')).toBe(postmortems[index]!.meta.status === 'draft');
     expect(dates.at(-1)).toBeGreaterThanOrEqual(Math.max(...postmortems.slice(FEED_LENGTH).map((pm) => Date.parse(pm.meta.date))));
   });
 });

@@ -62,6 +62,7 @@ function record(overrides: Omit<Partial<IncidentRecord>, 'intervals'> & Pick<Inc
     contributing: [],
     authors: ['Dana Kim'],
     actionItems: [],
+    draft: false,
     ...overrides,
     intervals: { ...noIntervals, ...overrides.intervals },
   };

@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { List } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NEW_POSTMORTEM_USAGE, runNewPostmortem } from '../../scripts/new-postmortem.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
@@ -65,12 +68,25 @@ describe('the template', () => {
 
   it('holds the milestone rows, the 5 Whys, both checklists and the anchors the scaffold fills', () => {
     for (const milestone of MILESTONE_EVENTS) expect(template).toContain(`| HH:MM | ${milestone.templateEvent} |`);
-    expect(template.match(/^Why\? -> /gm)).toHaveLength(5);
+    // A numbered list, so each step renders on its own line (plain lines ran together as one paragraph).
+    expect(template.match(/^\d\. Why\? -> /gm)).toHaveLength(5);
     expect(template).toContain('### Fix Checklist');
     expect(template).toContain('### Deployment Checklist');
     expect(template).toContain(TEMPLATE_ANCHORS.duration);
     expect(template).toContain(TEMPLATE_ANCHORS.recentChanges);
     expect(template).toMatch(TEMPLATE_ANCHORS.watch);
+  });
+
+  it('renders the 5 Whys as five separate steps, which the five-whys rule counts', () => {
+    const rootCause = parsePostmortem(FILE, template).sections.find((section) => section.key === 'root-cause')!;
+    const tree = unified().use(remarkParse).parse(rootCause.text);
+    const lists = tree.children.filter((node): node is List => node.type === 'list' && Boolean(node.ordered));
+    expect(lists.map((list) => list.children.length)).toEqual([5]);
+    expect(tree.children.filter((node) => node.type === 'paragraph' && /Why\?/.test(JSON.stringify(node)))).toEqual([]);
+    // Without `status: draft` the rule runs: the template's chain satisfies it as written.
+    const problems = validatePostmortems([parsePostmortem(FILE, template)]).files[0]!.problems;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.filter((problem) => problem.rule === 'five-whys')).toEqual([]);
   });
 });
 
@@ -188,9 +204,39 @@ describe('new-postmortem, non-interactive', () => {
     expect(await runNewPostmortem(ctx)).toBe(0);
     const file = path.join(dir, FILE);
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/- Recent changes \(`git log --oneline --since="[^"]+"`, when this draft was created\):\n\n {2}```text\n {2}[0-9a-f]{7,} Add index on exports\.tenant_id\n {2}```/);
+    // No start time: the 24 h before the draft was created.
+    expect(text).toMatch(/- Recent changes in the 24 h before this draft was created \(`git log --oneline --since="[^"]+"`\):\n\n {2}```text\n {2}[0-9a-f]{7,} Add index on exports\.tenant_id\n {2}```\n/);
     expect(text).not.toContain('Recent changes: TBD');
     expect(validateFile(file).valid).toBe(true);
+  });
+
+  it('keeps the evidence to the 24 h before the start, newest 15 commits, and says what it cut', async () => {
+    const repo = tempDir();
+    const commitAt = (iso: string, message: string) => {
+      writeFileSync(path.join(repo, 'app.txt'), `${message}\n`);
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '-q', '-a', '--allow-empty', '-m', message], {
+        cwd: repo,
+        stdio: 'pipe',
+        env: { ...process.env, GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso },
+      });
+    };
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    writeFileSync(path.join(repo, 'app.txt'), 'v1\n');
+    execFileSync('git', ['add', '.'], { cwd: repo });
+    commitAt('2026-03-12T12:00:00Z', 'Two days before: not evidence');
+    for (let n = 1; n <= 17; n++) commitAt(`2026-03-14T0${Math.floor(n / 2)}:${String((n % 2) * 30).padStart(2, '0')}:00Z`, `Change ${n}`);
+    commitAt('2026-03-14T10:00:00Z', 'After the start: the fix, not the cause');
+    const dir = path.join(repo, 'docs');
+    const { ctx } = context([...BASE, '--started-at', '09:12', '--dir', dir], repo);
+    expect(await runNewPostmortem(ctx)).toBe(0);
+    const text = readFileSync(path.join(dir, FILE), 'utf8');
+    expect(text).toContain('- Recent changes in the 24 h before the incident started (`git log --oneline --since="2026-03-13T09:12:00Z" --until="2026-03-14T09:12:00Z"`):');
+    const listed = [...text.matchAll(/^ {2}[0-9a-f]{7,} (.+)$/gm)].map((match) => match[1]);
+    expect(listed).toEqual(Array.from({ length: 15 }, (_, index) => `Change ${17 - index}`));
+    expect(text).toContain('The 15 newest of 17 commits; 2 older ones are not shown (run the command above for all).');
+    expect(text).not.toContain('not evidence');
+    expect(text).not.toContain('the fix, not the cause');
+    expect(validateFile(path.join(dir, FILE)).valid).toBe(true);
   });
 });
 
@@ -198,11 +244,17 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
   function stub(answers: { text: Record<string, string>; yesTo: string[] }) {
     const asked: string[] = [];
     const notes: string[] = [];
+    const placeholders: string[] = [];
     const prompter: Prompter = {
-      text: async ({ message, initialValue }) => {
+      // Like the terminal: an unanswered field gives its initial value or '' (never the placeholder), and must pass validate.
+      text: async ({ message, initialValue, placeholder, validate }) => {
         asked.push(message);
+        if (placeholder !== undefined) placeholders.push(placeholder);
         const key = Object.keys(answers.text).find((start) => message.startsWith(start));
-        return key !== undefined ? answers.text[key]! : (initialValue ?? '');
+        const answer = key !== undefined ? answers.text[key]! : (initialValue ?? '');
+        const problem = validate?.(answer);
+        if (problem) throw new Error(`"${message}" refused ${JSON.stringify(answer)}: ${problem}`);
+        return answer;
       },
       confirm: async ({ message }) => {
         asked.push(message);
@@ -214,7 +266,7 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
       },
       note: (message, title) => void notes.push(`${title}: ${message}`),
     };
-    return { prompter, asked, notes };
+    return { prompter, asked, notes, placeholders };
   }
 
   it('asks, proposes the severity from the impact answers with its cadence, and writes a valid draft', async () => {
@@ -235,6 +287,18 @@ describe('new-postmortem, interactive (stubbed prompts)', () => {
     const pm = parsePostmortem(file, readFileSync(file, 'utf8'));
     expect(pm.meta).toMatchObject({ severity: 'SEV-1', services: ['billing-api', 'postgres'], authors: ['Ana Lima'], started_at: '2026-05-02T04:10:00Z' });
     expect(validateFile(file).valid).toBe(true);
+  });
+
+  it('takes an empty start time as not known, and shows only examples as grey text', async () => {
+    const dir = tempDir();
+    const { prompter, asked, placeholders } = stub({ text: { 'Incident title': 'Invoices lost', 'Affected services': 'billing-api', Author: 'Ana Lima', 'When did it start': '' }, yesTo: ['Create '] });
+    const { ctx } = context(['--date', '2026-05-02', '--severity', 'SEV-3', '--dir', dir], dir, { interactive: true, prompt: prompter });
+    expect(await runNewPostmortem(ctx)).toBe(0);
+    expect(asked).toContain('When did it start? (HH:MM UTC; leave empty if not known)');
+    expect(placeholders.length).toBeGreaterThan(0);
+    for (const placeholder of placeholders) expect(placeholder).toMatch(/^e\.g\. /);
+    const pm = parsePostmortem('x.md', readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8'));
+    expect(pm.meta!.started_at).toBeUndefined();
   });
 
   it('asks only what the flags left out, and writes nothing when the person declines', async () => {

@@ -1,6 +1,8 @@
 /**
  * Property-based tests: whatever text arrives, parsing and validating never
- * throws, always answers, and stays fast (no catastrophic backtracking).
+ * throws, always answers, and does work in proportion to the input (no
+ * catastrophic backtracking). Speed itself is the bench's job (`npm run bench`):
+ * a millisecond budget here failed on a busy machine (issue 14).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,28 +14,40 @@ import { FIXTURES } from './helpers/validate-files.ts';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid/postmortem-2026-03-14-report-export-timeouts.md'), 'utf8');
 const NAME = 'postmortem-2026-03-14-report-export-timeouts.md';
-const BUDGET_MS = 100;
+
+/** Parses and validates, and checks that the answer is whole. */
+function check(text: string): void {
+  const result = validatePostmortems([parsePostmortem(NAME, text)]);
+  expect(result.files).toHaveLength(1);
+  expect(typeof result.files[0]!.valid).toBe('boolean');
+  for (const problem of result.files[0]!.problems) {
+    expect(problem.line).toBeGreaterThanOrEqual(1);
+    expect(problem.message).toBeTruthy();
+  }
+}
 
 /**
- * Parses and validates; returns the CPU time this process spent (not wall-clock time, which other processes on a
- * busy machine would inflate). A slow run is re-timed so a GC pause is not mistaken for a slow regex.
+ * CPU time (µs) of the cheapest of five parse + validate runs. CPU time leaves
+ * out the time spent waiting for a busy machine; the cheapest run leaves out
+ * a garbage collection that happened to fall inside one.
  */
-function checkWithin(text: string): number {
-  const once = () => {
-    const start = process.cpuUsage();
-    const result = validatePostmortems([parsePostmortem(NAME, text)]);
-    expect(result.files).toHaveLength(1);
-    expect(typeof result.files[0]!.valid).toBe('boolean');
-    for (const problem of result.files[0]!.problems) {
-      expect(problem.line).toBeGreaterThanOrEqual(1);
-      expect(problem.message).toBeTruthy();
-    }
-    const spent = process.cpuUsage(start);
-    return (spent.user + spent.system) / 1000;
-  };
-  const first = once();
-  return first < BUDGET_MS ? first : Math.min(first, once(), once(), once(), once());
+function cpuCost(text: string): number {
+  let cheapest = Infinity;
+  for (let run = 0; run < 5; run++) {
+    const before = process.cpuUsage();
+    validatePostmortems([parsePostmortem(NAME, text)]);
+    const used = process.cpuUsage(before);
+    cheapest = Math.min(cheapest, used.user + used.system);
+  }
+  return cheapest;
 }
+
+/**
+ * How many times more work a text 8 times longer may take. Linear work gives
+ * about 8 (measured: 3 to 20 for the inputs below, tags a little
+ * superlinear); a quadratic scan gives 64 and catastrophic backtracking far more.
+ */
+const GROWTH_LIMIT = 40;
 
 /** Markdown-ish pieces that exercise the parser's branches. */
 const token = fc.constantFrom(
@@ -52,27 +66,34 @@ const mutation = fc.record({
 
 describe('parser and rules, on arbitrary input', () => {
   it('never throw and always answer on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (text) => void checkWithin(text)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (text) => check(text)), { numRuns: 300 });
   });
 
   it('never throw on markdown-shaped noise', () => {
-    fc.assert(fc.property(markdownish, (text) => void checkWithin(text)), { numRuns: 300 });
+    fc.assert(fc.property(markdownish, (text) => check(text)), { numRuns: 300 });
   });
 
-  it('never throw on mutations of a valid post-mortem, and stay under 100 ms for a 10 KB file', () => {
+  it('never throw on mutations of a valid post-mortem, padded to 10 KB', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
         let text = VALID;
         for (const { at, remove, insert } of mutations) text = text.slice(0, at) + insert + text.slice(at + remove);
-        const padded = text + '\n'.padEnd(Math.max(0, 10_240 - text.length), 'x');
-        expect(checkWithin(padded)).toBeLessThan(BUDGET_MS);
+        check(text + '\n'.padEnd(Math.max(0, 10_240 - text.length), 'x'));
       }),
       { numRuns: 200 },
     );
   });
 
-  it('stay fast on adversarial repetitions of 10 KB', () => {
-    const adversarial = ['<a '.repeat(3500), '`'.repeat(10_000), '| '.repeat(5000), '#'.repeat(10_000), ' '.repeat(10_000) + '#', 'Why? '.repeat(2000), '---\n' + 'a: ['.repeat(2500), '[x]('.repeat(2500), '<script'.repeat(1500), '**'.repeat(5000)];
-    for (const text of adversarial) expect(checkWithin(text), text.slice(0, 12)).toBeLessThan(BUDGET_MS);
+  it('do work in proportion to the input on adversarial repetitions (10 KB against 80 KB)', () => {
+    const adversarial: [prefix: string, unit: string][] = [
+      ['', '<a '], ['', '`'], ['', '| '], ['', '#'], ['#', ' '], ['', 'Why? '], ['---\n', 'a: ['], ['', '[x]('], ['', '<script'], ['', '**'],
+    ];
+    for (const [prefix, unit] of adversarial) {
+      const text = (times: number) => prefix + unit.repeat(Math.ceil((10_240 * times) / unit.length));
+      check(text(1));
+      cpuCost(text(8)); // warm-up: the first runs pay for compilation
+      const growth = cpuCost(text(8)) / Math.max(1, cpuCost(text(1)));
+      expect(growth, `${JSON.stringify(unit)}: 8 times the text took ${growth.toFixed(1)} times the work`).toBeLessThan(GROWTH_LIMIT);
+    }
   });
 });

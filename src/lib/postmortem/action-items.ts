@@ -9,6 +9,7 @@
  * model), so Vite can bundle it into the page's script.
  */
 import { OPEN_STATUSES, type ActionStatus } from './action-status.ts';
+import { countedPostmortems, isDraft } from './drafts.ts';
 import type { Postmortem } from './model.ts';
 import type { SeverityId } from './severity.ts';
 
@@ -38,6 +39,8 @@ export interface LedgerItem {
   services: string[];
   /** The post-mortem file, relative to the working directory. */
   path: string;
+  /** The post-mortem is a draft (listed only when drafts are asked for; see drafts.ts). */
+  draft: boolean;
 }
 
 /** The fields the date rules read; the browser script rebuilds these from table rows. */
@@ -48,9 +51,12 @@ export const DUE_SOON_DAYS = 14;
 /** Days back counted as "done recently" (see {@link isDoneRecently}). */
 export const DONE_RECENTLY_DAYS = 90;
 
-/** Every action item of every post-mortem, in archive order then table order. */
-export function collectActionItems(postmortems: readonly Postmortem[]): LedgerItem[] {
-  return postmortems.flatMap((pm) =>
+/**
+ * Every action item of every post-mortem, in archive order then table order.
+ * Drafts' items are left out unless `includeDrafts` (see drafts.ts).
+ */
+export function collectActionItems(postmortems: readonly Postmortem[], { includeDrafts = false }: { includeDrafts?: boolean } = {}): LedgerItem[] {
+  return countedPostmortems(postmortems, includeDrafts).flatMap((pm) =>
     pm.actionItems.map((item) => ({
       action: item.action,
       owner: item.owner,
@@ -64,6 +70,7 @@ export function collectActionItems(postmortems: readonly Postmortem[]): LedgerIt
       date: pm.meta.date,
       services: [...pm.meta.services],
       path: pm.path,
+      draft: isDraft(pm),
     })),
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { RSSFeedItem } from '@astrojs/rss';
 import { rootCauseCategory } from '../postmortem/category.ts';
+import { isDraft } from '../postmortem/drafts.ts';
 import type { Postmortem } from '../postmortem/model.ts';
 import { severityLevel } from '../postmortem/severity.ts';
 import { incidentUrl } from './urls.ts';
@@ -14,7 +15,8 @@ export const FEED_LENGTH = 50;
 /** Feed items for an archive sorted newest first. */
 export function feedItems(postmortems: readonly Postmortem[]): RSSFeedItem[] {
   return postmortems.slice(0, FEED_LENGTH).map((pm) => ({
-    title: `[${pm.meta.severity}] ${pm.meta.title}`,
+    // A draft is listed (readers follow what is being written up) but says so: its figures are not final.
+    title: `[${pm.meta.severity}] ${pm.meta.title}${isDraft(pm) ? ' (draft)' : ''}`,
     link: incidentUrl(pm.slug),
     pubDate: new Date(`${pm.meta.date}T00:00:00Z`),
     description: pm.summary,

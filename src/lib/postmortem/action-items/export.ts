@@ -19,6 +19,8 @@ export interface LedgerRecord {
     path: string;
     /** The post-mortem's page on the site; null where there is no site (the CLI). */
     url: string | null;
+    /** A draft: listed only with `--include-drafts` (the site's ledger leaves drafts out). */
+    draft: boolean;
   };
   action: string;
   owner: string;
@@ -47,7 +49,7 @@ export interface LedgerExport {
 /** Turns ledger items into records; `pageUrl` gives a post-mortem's URL from its slug. */
 export function toLedgerRecords(items: readonly LedgerItem[], today: string, pageUrl: (slug: string) => string | null = () => null): LedgerRecord[] {
   return items.map((item) => ({
-    postmortem: { slug: item.slug, title: item.title, severity: item.severity, date: item.date, services: item.services, path: item.path, url: pageUrl(item.slug) },
+    postmortem: { slug: item.slug, title: item.title, severity: item.severity, date: item.date, services: item.services, path: item.path, url: pageUrl(item.slug), draft: item.draft },
     action: item.action,
     owner: item.owner,
     due: item.due,
@@ -68,7 +70,7 @@ export function ledgerExport(items: readonly LedgerItem[], today: string, pageUr
 /** CSV columns, in order: one row per action item. `services` is joined with `; `. */
 export const CSV_COLUMNS = [
   'postmortem_title', 'severity', 'incident_date', 'services', 'postmortem_url', 'postmortem_path',
-  'action', 'owner', 'due', 'status', 'open', 'overdue', 'age_days', 'ticket', 'ticket_url',
+  'action', 'owner', 'due', 'status', 'open', 'overdue', 'age_days', 'ticket', 'ticket_url', 'postmortem_draft',
 ] as const;
 
 /** The CSV export; `true`/`false` for flags, empty cells for nothing. */
@@ -77,7 +79,7 @@ export function ledgerCsv(records: readonly LedgerRecord[]): string {
     CSV_COLUMNS,
     ...records.map((r) => [
       r.postmortem.title, r.postmortem.severity, r.postmortem.date, r.postmortem.services.join('; '), r.postmortem.url, r.postmortem.path,
-      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url,
+      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url, r.postmortem.draft,
     ]),
   ]);
 }

@@ -21,7 +21,7 @@ export function ledgerTable(records: readonly LedgerRecord[]): string {
     r.owner,
     `${r.ageDays}d`,
     clip(r.action, ACTION_WIDTH),
-    r.postmortem.slug,
+    r.postmortem.draft ? `${r.postmortem.slug} (draft)` : r.postmortem.slug,
     r.ticket?.text ?? '',
   ]);
   const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => [...row[column]!].length)));

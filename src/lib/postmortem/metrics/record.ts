@@ -7,6 +7,7 @@
 import type { ActionStatus } from '../action-status.ts';
 import type { CategoryId, MainCategoryId } from '../category.ts';
 import { INTERVALS, incidentIntervals, type IntervalKey, type Intervals } from '../durations.ts';
+import { isDraft } from '../drafts.ts';
 import type { Postmortem } from '../model.ts';
 import type { SeverityId } from '../severity.ts';
 
@@ -24,6 +25,8 @@ export interface IncidentRecord {
   /** Minutes per interval; null when a timestamp is missing. */
   intervals: Intervals;
   actionItems: { owner: string; due: string | null; status: ActionStatus }[];
+  /** `status: draft`: left out of every figure unless the view includes drafts (see drafts.ts). */
+  draft: boolean;
 }
 
 /** Everything the report needs: the rows and the day ranges end on. */
@@ -48,10 +51,14 @@ export function toIncidentRecord(pm: Postmortem): IncidentRecord {
     authors: [...pm.meta.authors],
     intervals: incidentIntervals(pm.meta),
     actionItems: pm.actionItems.map(({ owner, due, status }) => ({ owner, due, status })),
+    draft: isDraft(pm),
   };
 }
 
-/** The dataset for a set of post-mortems as of `asOf` (`YYYY-MM-DD`; the site passes its build date). */
+/**
+ * The dataset for a set of post-mortems as of `asOf` (`YYYY-MM-DD`; the site passes its build date).
+ * Drafts are in it, flagged, so a view can say how many it leaves out (or include them).
+ */
 export function toMetricsDataset(postmortems: readonly Postmortem[], asOf: string): MetricsDataset {
   return {
     asOf,

@@ -20,6 +20,8 @@ export interface ReportView {
   range: RangeId;
   /** Only incidents naming this service; null for every service. */
   service: string | null;
+  /** Count drafts too; by default they are left out (see drafts.ts). */
+  includeDrafts?: boolean;
 }
 
 /** Summaries of every interval for one group of incidents. */
@@ -57,6 +59,10 @@ export interface MetricsReport {
   allServices: string[];
   /** Incidents in view. */
   n: number;
+  /** Whether drafts are counted in this report. */
+  includesDrafts: boolean;
+  /** Drafts in the range and service that the report leaves out (0 when it includes them). */
+  draftsLeftOut: number;
   /** Earliest and latest incident dates in view; null when there are none. */
   span: { first: string; last: string } | null;
   overall: Record<IntervalKey, IntervalSummary>;
@@ -137,8 +143,12 @@ function concentration(people: readonly PersonShare[], coverOf: (name: string) =
   return { people: taken, of: people.length, share: covered.size / whole };
 }
 
-/** The incidents a view covers. */
+/** The incidents a view covers: in its range and service, drafts only when it includes them. */
 export function recordsInView(dataset: MetricsDataset, view: ReportView): IncidentRecord[] {
+  return inRangeAndService(dataset, view).filter((record) => view.includeDrafts || !record.draft);
+}
+
+function inRangeAndService(dataset: MetricsDataset, view: ReportView): IncidentRecord[] {
   return dataset.records.filter(
     (record) => isInRange(record.date, view.range, dataset.asOf) && (view.service === null || record.services.includes(view.service)),
   );
@@ -233,8 +243,10 @@ export function buildReport(dataset: MetricsDataset, view: ReportView): MetricsR
     range: view.range,
     service: view.service,
     from,
-    allServices: [...new Set(dataset.records.flatMap((record) => record.services))].sort(compareText),
+    allServices: [...new Set(dataset.records.filter((record) => view.includeDrafts || !record.draft).flatMap((record) => record.services))].sort(compareText),
     n: records.length,
+    includesDrafts: Boolean(view.includeDrafts),
+    draftsLeftOut: view.includeDrafts ? 0 : inRangeAndService(dataset, view).filter((record) => record.draft).length,
     span,
     overall,
     bySeverity: SEVERITY_IDS.map((severity) => summariseGroup(severity, records.filter((record) => record.severity === severity))),

@@ -7,6 +7,7 @@
  */
 import { rootCauseCategory, type MainCategoryId } from '../category.ts';
 import type { IntervalKey } from '../durations.ts';
+import { DRAFT_RULE } from '../drafts.ts';
 import { SEVERITY_IDS } from '../severity.ts';
 import { formatDuration } from '../../site/format.ts';
 import { RANGES } from './range.ts';
@@ -144,11 +145,12 @@ function keyFigures(report: MetricsReport): KeyFigure[] {
     sev1Detail = `${formatQuarter(sev1.first.quarter)}: ${medianWithN(sev1.first)} → ${formatQuarter(sev1.last.quarter)}: ${medianWithN(sev1.last)}.`;
     if (!sev1.meaningful) sev1Detail += ' Too few incidents per quarter to call this a trend.';
   }
+  const draftsNote = report.draftsLeftOut ? ` · ${plural(report.draftsLeftOut, 'draft')} not counted` : '';
   return [
     {
       label: 'Incidents',
       value: String(report.n),
-      detail: report.span ? `${formatDay(report.span.first)} to ${formatDay(report.span.last)}` : 'None in this range.',
+      detail: `${report.span ? `${formatDay(report.span.first)} to ${formatDay(report.span.last)}` : 'None in this range.'}${draftsNote}`,
     },
     {
       label: 'Median time to resolve',
@@ -168,9 +170,23 @@ function keyFigures(report: MetricsReport): KeyFigure[] {
     {
       label: top.length > 1 ? 'Most common root causes' : 'Most common root cause',
       value: top.length ? top.map((entry) => categoryLabel(entry.category)).join(', ') : '—',
-      detail: top.length ? `${plural(top[0]!.count, 'incident')} of ${report.n}${top.length > 1 ? ' each' : ''}` : 'No incidents.',
+      detail: topCategoryDetail(report),
     },
   ];
+}
+
+/** What the top root-cause figure rests on: `Main cause of 6 of 24 incidents.`, said so that a tie cannot read as "24 each". */
+function topCategoryDetail({ topCategories: top, n }: MetricsReport): string {
+  if (top.length === 0) return n ? `None known yet: ${n === 1 ? 'the incident' : `all ${n} incidents`} in view ${n === 1 ? 'has' : 'have'} the category unknown.` : 'No incidents in this range.';
+  const share = `${top[0]!.count} of ${plural(n, 'incident')} (${formatPercent(top[0]!.count / n)})`;
+  return top.length > 1 ? `Tied: each is the main cause of ${share}.` : `Main cause of ${share}.`;
+}
+
+/** The draft rule, and how many drafts the view leaves out. */
+function draftNotes(report: MetricsReport): string[] {
+  if (report.includesDrafts) return ['Drafts are counted in this view.'];
+  const left = report.draftsLeftOut;
+  return [`${DRAFT_RULE}${left ? ` ${plural(left, 'draft')} in this range ${left === 1 ? 'is' : 'are'} left out.` : ''}`];
 }
 
 function personTable(id: string, caption: string, who: string, what: string, people: PersonShare[]): TableModel {
@@ -233,7 +249,7 @@ export function analyticsView(report: MetricsReport, intervals: MetricsDataset['
     {
       id: 'volume',
       title: 'Incidents per month',
-      notes: report.n ? [] : ['No incidents in this range.'],
+      notes: [...(report.n ? [] : ['No incidents in this range.']), ...draftNotes(report)],
       panels: [
         {
           chart: {

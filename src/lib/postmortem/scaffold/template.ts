@@ -3,7 +3,8 @@
  * template is the one copy of the format's body: the docs show it as is and
  * the scaffold fills in only what is already known, so the two cannot drift.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MilestoneField } from '../schema/frontmatter.ts';
 import { parseIsoDateTime, utcDateOf } from '../schema/dates.ts';
@@ -15,8 +16,21 @@ export const TEMPLATE_PATH = 'content/templates/postmortem.md';
 
 /** The template's text (LF line endings). */
 export function readTemplate(): string {
-  const file = fileURLToPath(new URL(`../../../../${TEMPLATE_PATH}`, import.meta.url));
-  return readFileSync(file, 'utf8').replace(/\r\n?/g, '\n');
+  return readFileSync(templateFile(), 'utf8').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The template, found from the nearest folder above this module that holds it:
+ * the module runs from src/lib/postmortem/scaffold/ under tsx and vitest, and
+ * from the launcher's bundle in node_modules/.cache/hindsight/ under `hindsight`.
+ */
+function templateFile(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, TEMPLATE_PATH);
+    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
+    dir = path.dirname(dir);
+  }
 }
 
 export interface BodyAnswers {
