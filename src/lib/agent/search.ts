@@ -6,12 +6,12 @@
  */
 import { normaliseCategory } from '../postmortem/category.ts';
 import type { Postmortem } from '../postmortem/model.ts';
-import { buildSearchData } from '../postmortem/search.ts';
+import { buildSearchData, buildTicketData } from '../postmortem/search.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
 import { facetValuesOf } from '../site/facet-options.ts';
 import { matchesFilters, type Filters } from '../site/facets.ts';
 import { highlightRanges, snippet } from '../site/highlight.ts';
-import { createIncidentSearch } from '../site/search-engine.ts';
+import { createIncidentSearch, withTickets } from '../site/search-engine.ts';
 import type { SearchOutput } from './schemas.ts';
 import { postmortemSummary } from './summary.ts';
 
@@ -29,15 +29,15 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 
 /** Searches `postmortems` (archive order: newest first, as the site lists them). */
 export function searchPostmortems(postmortems: readonly Postmortem[], request: SearchRequest): SearchOutput {
-  const data = buildSearchData(postmortems);
-  const engine = createIncidentSearch(data);
+  // The site fetches ticket ids apart, on a query with a digit; here everything is at hand.
+  const engine = createIncidentSearch(withTickets(buildSearchData(postmortems), buildTicketData(postmortems)));
   const category = request.category ? String(normaliseCategory(request.category)) : null;
   const filters: Filters = {
     service: request.service ? [request.service] : [],
     severity: request.severity ? [request.severity] : [],
     category: category ? [category] : [],
   };
-  const ranked = engine.search(request.query) ?? postmortems.map((_, index) => index);
+  const ranked = engine.search(request.query)?.hits ?? postmortems.map((_, index) => index);
   const hits = ranked.filter((index) => {
     const pm = postmortems[index]!;
     return matchesFilters(facetValuesOf(pm), filters) && (!request.since || pm.meta.date >= request.since);

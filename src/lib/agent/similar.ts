@@ -6,7 +6,8 @@
  */
 import { isOpen } from '../postmortem/action-items.ts';
 import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/category.ts';
-import { plainText, toPostmortem, type Postmortem } from '../postmortem/model.ts';
+import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
+import { plainText } from '../postmortem/plain-text.ts';
 import { parsePostmortem } from '../postmortem/parse.ts';
 import { relatedIncidents, significantWords } from '../postmortem/related.ts';
 import type { SimilarOutput } from './schemas.ts';
