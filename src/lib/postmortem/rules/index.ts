@@ -3,6 +3,7 @@ import { actionItemDue } from './action-item-due.ts';
 import { actionItemOwner } from './action-item-owner.ts';
 import { actionItemStatus } from './action-item-status.ts';
 import { actionItemsTable } from './action-items-table.ts';
+import { blamelessLanguage } from './blameless-language.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
@@ -59,6 +60,7 @@ export const FILE_RULES: readonly Rule[] = [
   placeholders,
   unsafeHtml,
   mdxImport,
+  blamelessLanguage,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];
