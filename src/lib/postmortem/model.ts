@@ -33,7 +33,7 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
     timeline: parsed.timeline?.rows ?? [],
     actionItems: (parsed.actionItems?.rows ?? [])
       .filter((item) => item.status !== null)
-      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, ticket: item.ticket, line: item.line })),
+      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, closed: item.closed, ticket: item.ticket, line: item.line })),
     summary: plainText(sectionText('summary')),
     rootCause: rootCauseLine(sectionText('root-cause')),
     sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
