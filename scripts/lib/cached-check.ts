@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
+import { recurrenceReferencesInText } from '../../src/lib/postmortem/learning/recurrence-references.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -24,7 +25,7 @@ export async function checkFilesWithCache(files: readonly string[], cwd: string,
     const text = readFileSync(path.resolve(cwd, file), 'utf8');
     const key = cache.keyOf(file, text);
     const problems = cache.get(key);
-    if (problems) known.set(file, { path: file, slug: slugOf(file), problems });
+    if (problems) known.set(file, { path: file, slug: slugOf(file), references: recurrenceReferencesInText(text), problems });
     else pending.push({ file, text, key });
   }
   const cached = known.size;

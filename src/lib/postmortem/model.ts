@@ -18,6 +18,8 @@ export interface Postmortem {
   summary: string;
   /** The text of the Root Cause section's `Root Cause:` line, or null. */
   rootCause: string | null;
+  /** The Lessons Learned section as plain text (absent in hand-built models). */
+  lessons?: string;
   /** Headings of the template sections present, with their lines. */
   sections: { key: SectionKey; heading: string; line: number }[];
 }
@@ -36,6 +38,7 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
       .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, closed: item.closed, ticket: item.ticket, line: item.line })),
     summary: plainText(sectionText('summary')),
     rootCause: rootCauseLine(sectionText('root-cause')),
+    lessons: plainText(sectionText('lessons-learned')),
     sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
   };
 }

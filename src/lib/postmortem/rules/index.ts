@@ -16,6 +16,7 @@ import { frontmatterNotMap } from './frontmatter-not-map.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
 import { mdxImport } from './mdx-import.ts';
+import { recurrenceOf } from './recurrence-of.ts';
 import { placeholders } from './placeholders.ts';
 import { schema } from './schema.ts';
 import { sectionsMissing } from './sections-missing.ts';
@@ -63,4 +64,4 @@ export const FILE_RULES: readonly Rule[] = [
   blamelessLanguage,
 ];
 
-export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf];
