@@ -228,3 +228,13 @@ describe('rule recurrence-of', () => {
     expect(first.summary.errors).toBe(3);
   });
 });
+
+describe('the shipped examples', () => {
+  const examples = loadArchive(path.resolve(import.meta.dirname, '../../docs/spec/.llm/completed')).postmortems;
+
+  it('include a declared repeat and an incident preceded by an open follow-up that was closed later', () => {
+    expect(examples.some((candidate) => repeatsOf(candidate, examples).repeatOf.some((link) => link.declared))).toBe(true);
+    const closedLater = examples.flatMap((candidate) => preventionOf(candidate, examples).openAtTheTime).filter((entry) => entry.item.closed !== null);
+    expect(closedLater.length).toBeGreaterThan(0);
+  });
+});
