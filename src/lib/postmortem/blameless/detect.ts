@@ -126,14 +126,18 @@ function patternsFor(people: People): Pattern[] {
   return patterns;
 }
 
-/** The start of the sentence that holds `index`. */
+/** How far back a negation may stand ("no one here is to blame"); bounded so a long text costs linear time. */
+const NEGATION_WINDOW = 80;
+
+/** The start of the sentence that holds `index`, looking back at most {@link NEGATION_WINDOW} characters. */
 function sentenceStart(text: string, index: number): number {
-  for (let at = index - 1; at >= 0; at -= 1) {
+  const limit = Math.max(0, index - NEGATION_WINDOW);
+  for (let at = index - 1; at >= limit; at -= 1) {
     const char = text[at]!;
     if (char === '\n' && text[at - 1] === '\n') return at + 1;
     if ((char === '.' || char === '!' || char === '?' || char === ';' || char === ':') && /\s/.test(text[at + 1] ?? ' ')) return at + 1;
   }
-  return 0;
+  return limit;
 }
 
 /** Every blaming phrase in `text`, in order, overlapping matches merged (the first wins). */
