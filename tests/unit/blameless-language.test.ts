@@ -89,3 +89,13 @@ describe('a post-mortem that blames', () => {
     expect(ruleLines(result, 'postmortem-2026-03-14-blame-in-prose.md')).toEqual(['blameless-language@65', 'blameless-language@65']);
   });
 });
+
+describe('adversarial input', () => {
+  it('reports at most 25 findings, with real lines, however often a phrase repeats', () => {
+    const pm = withText('Query plans change with data volume; review them with production-sized data.', `${'@dana failed to check. '.repeat(400)}\n\n${'human error\n'.repeat(300)}`);
+    const findings = blamelessLanguage.check(pm);
+    expect(findings).toHaveLength(25);
+    const first = lineOf(pm.text, '@dana failed to');
+    expect(findings.every((finding) => finding.line === first)).toBe(true);
+  });
+});
