@@ -125,7 +125,7 @@ describe('npm run action-items', () => {
   it('--fail-on-overdue exits 1 and says so when something is overdue, 0 otherwise', () => {
     const late = run(['--fail-on-overdue', '--today', TODAY]);
     expect(late.code).toBe(1);
-    expect(late.stderr).toBe('2 action items are overdue (due before 2026-04-15).\n');
+    expect(late.stderr).toBe("2 action items are overdue as of 2026-04-15 (past the due date, or without one the severity's completion target).\n");
     expect(late.stdout).toContain('OVERDUE');
 
     expect(run(['--fail-on-overdue', '--owner', '@platform-team', '--today', '2026-03-31']).code).toBe(0);
