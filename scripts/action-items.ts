@@ -119,7 +119,7 @@ export function runActionItems(ctx: CliContext): number {
   if (!options['fail-on-overdue']) return EXIT.ok;
   const overdue = scoped.filter((item) => isOverdue(item, today));
   if (overdue.length === 0) return EXIT.ok;
-  ctx.stderr(`${overdue.length} action item${overdue.length === 1 ? ' is' : 's are'} overdue (due before ${today}).\n`);
+  ctx.stderr(`${overdue.length} action item${overdue.length === 1 ? ' is' : 's are'} overdue as of ${today} (past the due date, or without one the severity's completion target).\n`);
   return EXIT.invalid;
 }
 

@@ -8,6 +8,7 @@ import { config, mdxMode } from '../../src/lib/config.ts';
 import { mayReferenceImages } from '../../src/lib/postmortem/assets.ts';
 import { slugOf } from '../../src/lib/postmortem/file-name.ts';
 import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
+import { recurrenceReferencesInText } from '../../src/lib/postmortem/learning/recurrence-references.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';
 import type { ResultCache } from './result-cache.ts';
 
@@ -29,7 +30,7 @@ export async function checkFilesWithCache(files: readonly string[], cwd: string,
     // MDX files are judged by the MDX mode; files with images by the image files too, which the key cannot see.
     const key = cache.keyOf(file, `${settings}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0${source.text}`);
     const problems = mayReferenceImages(source.text) ? undefined : cache.get(key);
-    if (problems) known.set(file, { path: file, slug: slugOf(file), problems });
+    if (problems) known.set(file, { path: file, slug: slugOf(file), references: recurrenceReferencesInText(source.text), problems });
     else pending.push({ file, source, key });
   }
   const cached = known.size;

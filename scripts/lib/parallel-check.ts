@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { recurrenceReferences } from '../../src/lib/postmortem/learning/recurrence-references.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/index.ts';
@@ -47,7 +48,7 @@ function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
 /** Parses and checks one file's text (`file` as it is to be reported), as read from disk or given. */
 export function checkText(file: string, source: string | Source): CheckedFile {
   const parsed = typeof source === 'string' ? parsePostmortem(file, source) : parsePostmortem(file, source.text, source);
-  return { path: parsed.path, slug: parsed.slug, problems: checkFile(parsed) };
+  return { path: parsed.path, slug: parsed.slug, references: recurrenceReferences(parsed), problems: checkFile(parsed) };
 }
 
 /** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */

@@ -10,7 +10,7 @@ import { facetValuesOf } from '../../src/lib/site/facet-options.ts';
 import { countFacets, matchesFilters, type Filters } from '../../src/lib/site/facets.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
-const items = postmortems.map(facetValuesOf);
+const items = postmortems.map((pm) => facetValuesOf(pm, postmortems));
 const TLS = postmortems.find((pm) => pm.slug === '2025-04-09-expired-tls-certificate')!;
 const expectedCount = (filters: Filters) => items.filter((item) => matchesFilters(item, filters)).length;
 

@@ -132,15 +132,15 @@ describe('npm run action-items', () => {
     expect(json(['--include-drafts', '--owner', '@platform-team']).items.map((i) => i.overdue)).toEqual([true, false, false]);
     const dayBefore = JSON.parse(run(['--include-drafts', '--owner', '@platform-team', '--format', 'json', '--today', '2026-03-31']).stdout);
     expect(dayBefore.items.map((i: { overdue: boolean }) => i.overdue)).toEqual([false, false, false]);
-    // The draft's item without a due date stays not overdue however late it gets.
+    // The draft's item without a due date is overdue once past its SEV-3 target (8 weeks from 2026-11-02).
     const farLater = JSON.parse(run(['--include-drafts', '--owner', '@platform-team', '--format', 'json', '--today', '2099-01-01']).stdout);
-    expect(farLater.items.map((i: { due: string | null; overdue: boolean }) => [i.due, i.overdue])).toEqual([['2026-03-31', true], ['2026-04-15', true], [null, false]]);
+    expect(farLater.items.map((i: { due: string | null; overdue: boolean }) => [i.due, i.overdue])).toEqual([['2026-03-31', true], ['2026-04-15', true], [null, true]]);
   });
 
   it('--fail-on-overdue exits 1 and says so when something is overdue, 0 otherwise', () => {
     const late = run(['--fail-on-overdue', '--today', TODAY]);
     expect(late.code).toBe(1);
-    expect(late.stderr).toBe('2 action items are overdue (due before 2026-04-15).\n');
+    expect(late.stderr).toBe("2 action items are overdue as of 2026-04-15 (past the due date, or without one the severity's completion target).\n");
     expect(late.stdout).toContain('OVERDUE');
 
     expect(run(['--fail-on-overdue', '--owner', '@platform-team', '--today', '2026-03-31']).code).toBe(0);

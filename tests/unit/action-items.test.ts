@@ -61,8 +61,12 @@ describe('the overdue rule', () => {
     }
   });
 
-  it('never applies without a due date', () => {
-    expect(isOverdue(item({ due: null }), TODAY)).toBe(false);
+  it('without a due date, applies after the severity\'s completion target (SEV-2: 4 weeks, SEV-3: 8)', () => {
+    expect(isOverdue(item({ due: null, date: '2026-03-14', severity: 'SEV-2' }), '2026-04-11')).toBe(false);
+    expect(isOverdue(item({ due: null, date: '2026-03-14', severity: 'SEV-2' }), '2026-04-12')).toBe(true);
+    expect(daysOverdue(item({ due: null, date: '2026-03-14', severity: 'SEV-2' }), '2026-04-12')).toBe(1);
+    expect(isOverdue(item({ due: null, date: '2026-03-14', severity: 'SEV-3' }), TODAY)).toBe(false);
+    expect(isOverdue(item({ due: null, date: '2026-03-14', severity: 'SEV-3' }), '2026-05-10')).toBe(true);
     expect(isDueSoon(item({ due: null }), TODAY)).toBe(false);
   });
 
@@ -118,14 +122,15 @@ describe('counts and owners', () => {
   ];
 
   it('counts open, overdue, due soon and done recently', () => {
-    expect(ledgerCounts(items, TODAY)).toEqual({ open: 3, overdue: 1, dueSoon: 1, doneRecently: 1 });
+    // @sre's undated SEV-2 item is past its 4-week target.
+    expect(ledgerCounts(items, TODAY)).toEqual({ open: 3, overdue: 2, dueSoon: 1, doneRecently: 1 });
     expect(ledgerCounts([], TODAY)).toEqual({ open: 0, overdue: 0, dueSoon: 0, doneRecently: 0 });
   });
 
   it('summarises per owner, one owner whatever the case, most overdue first', () => {
     expect(ownerSummaries(items, TODAY)).toEqual([
       { owner: '@dana', total: 2, open: 2, overdue: 1, dueSoon: 1, doneRecently: 0 },
-      { owner: '@sre', total: 2, open: 1, overdue: 0, dueSoon: 0, doneRecently: 1 },
+      { owner: '@sre', total: 2, open: 1, overdue: 1, dueSoon: 0, doneRecently: 1 },
       { owner: '@ravi', total: 1, open: 0, overdue: 0, dueSoon: 0, doneRecently: 0 },
     ]);
   });
@@ -144,7 +149,7 @@ describe('filters and sorting', () => {
     const by = (status: Parameters<typeof matchesFilters>[1]['status']) => slugs(selectLedgerItems(all, { status }, 'due', TODAY));
     expect(by('all')).toEqual(['b', 'a', 'c', 'd', 'e']);
     expect(by('open')).toEqual(['b', 'a', 'c']);
-    expect(by('overdue')).toEqual(['b']);
+    expect(by('overdue')).toEqual(['b', 'c']);
     expect(by('due-soon')).toEqual([]);
     expect(by('todo')).toEqual(['a', 'c']);
     expect(by('in-progress')).toEqual(['b']);
@@ -169,7 +174,7 @@ describe('filters and sorting', () => {
   it('sorts the row a page carries exactly as the item', () => {
     const rows = all.map(toLedgerRow);
     expect(rows.sort(compareLedgerItems('due')).map((row) => row.slug)).toEqual(['b', 'a', 'c', 'd', 'e']);
-    expect(Object.keys(toLedgerRow(a)).sort()).toEqual(['date', 'due', 'line', 'owner', 'services', 'severity', 'slug', 'status']);
+    expect(Object.keys(toLedgerRow(a)).sort()).toEqual(['closed', 'date', 'due', 'line', 'owner', 'services', 'severity', 'slug', 'status']);
   });
 });
 
@@ -217,7 +222,7 @@ describe('the ledger of the site fixture', () => {
       severity: 'SEV-4',
       date: '2026-09-15',
       services: ['search', 'ingest-worker'],
-      line: 68,
+      line: 70,
     });
     expect(restore!.path).toMatch(/tests\/fixtures\/site\/postmortem-2026-09-15-search-reindex-backlog\.mdx$/);
   });
@@ -232,13 +237,14 @@ describe('the ledger of the site fixture', () => {
     expect(ledgerCounts(items, '2026-04-16')).toMatchObject({ open: 9, overdue: 3 });
   });
 
-  it('never counts the draft\'s undated item (`YYYY-MM-DD` placeholder) as overdue', () => {
+  it('counts the draft\'s undated item (`YYYY-MM-DD` placeholder) as overdue only after its SEV-3 target of 8 weeks', () => {
     const undated = items.find((x) => x.action === 'Decide the overlap window for signing keys');
     expect(undated).toMatchObject({ owner: '@platform-team', due: null, status: 'TODO', slug: '2026-11-02-webhook-signature-drift' });
     expect(isOpen(undated!)).toBe(true);
-    expect(isOverdue(undated!, '2099-01-01')).toBe(false);
-    // Far in the future every open item with a due date is overdue: 8 of the 9.
-    expect(ledgerCounts(items, '2099-01-01')).toMatchObject({ open: 9, overdue: 8 });
+    expect(isOverdue(undated!, '2026-12-28')).toBe(false);
+    expect(isOverdue(undated!, '2026-12-29')).toBe(true);
+    // Far in the future every open item is overdue.
+    expect(ledgerCounts(items, '2099-01-01')).toMatchObject({ open: 9, overdue: 9 });
   });
 
   it('offers the owners, severities and services that occur', () => {

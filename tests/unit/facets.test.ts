@@ -6,9 +6,9 @@ import { countFacets, matchesFilters, type FacetValues } from '../../src/lib/sit
 import { readListState, writeListState } from '../../src/lib/site/list-state.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
-const items = postmortems.map(facetValuesOf);
+const items = postmortems.map((pm) => facetValuesOf(pm, postmortems));
 
-const item = (values: Partial<FacetValues>): FacetValues => ({ severity: ['SEV-2'], category: ['data'], service: ['api'], year: ['2026'], status: ['final'], ...values });
+const item = (values: Partial<FacetValues>): FacetValues => ({ severity: ['SEV-2'], category: ['data'], service: ['api'], year: ['2026'], status: ['final'], learning: [], ...values });
 
 describe('matchesFilters', () => {
   it('ORs the values of one facet and ANDs facets', () => {

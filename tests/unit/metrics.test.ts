@@ -272,8 +272,9 @@ describe('buildReport', () => {
   });
 
   it('splits action items into done, open, overdue and won’t do as of the as-of day', () => {
-    expect(all.actionTotals).toEqual({ done: 1, open: 2, overdue: 1, wontDo: 1, total: 5 });
-    expect(all.actionsByQuarter.find((entry) => entry.quarter === '2025-Q4')).toEqual({ quarter: '2025-Q4', done: 1, open: 1, overdue: 1, wontDo: 0, total: 3 });
+    // The undated SEV-1 item of 2025-12-20 is past its 4-week target.
+    expect(all.actionTotals).toEqual({ done: 1, open: 1, overdue: 2, wontDo: 1, total: 5 });
+    expect(all.actionsByQuarter.find((entry) => entry.quarter === '2025-Q4')).toEqual({ quarter: '2025-Q4', done: 1, open: 0, overdue: 2, wontDo: 0, total: 3 });
   });
 
   it('measures how concentrated authorship and ownership are', () => {

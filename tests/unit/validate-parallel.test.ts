@@ -3,7 +3,7 @@
  * problem for problem and in the same order, as checking on one thread.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,11 @@ afterAll(() => rmSync(archive, { recursive: true, force: true }));
 describe('validate on a large archive', () => {
   const examples = readdirSync(config.archiveDir);
   for (let copy = 0; copy < 25; copy += 1) {
-    for (const name of examples) copyFileSync(path.join(config.archiveDir, name), path.join(archive, name.replace(/^(postmortem-\d{4}-\d{2}-\d{2}-)/, `$1c${copy}-`)));
+    for (const name of examples) {
+      // Each copy is renamed, and so are its `recurrence_of` slugs (the only list items that start with a date), so references stay inside the copy.
+      const text = readFileSync(path.join(config.archiveDir, name), 'utf8').replace(/^(  - \d{4}-\d{2}-\d{2}-)/gm, `$1c${copy}-`);
+      writeFileSync(path.join(archive, name.replace(/^(postmortem-\d{4}-\d{2}-\d{2}-)/, `$1c${copy}-`)), text);
+    }
   }
   // Problems in the middle of the list land in a worker's share.
   for (const name of ['postmortem-2026-03-14-severity-sev5.md', 'postmortem-2026-03-14-timeline-out-of-order.md']) copyFileSync(path.join(FIXTURES, 'invalid', name), path.join(archive, name));

@@ -11,7 +11,7 @@
 import { OPEN_STATUSES, type ActionStatus } from './action-status.ts';
 import { countedPostmortems, isDraft } from './drafts.ts';
 import type { Postmortem } from './model.ts';
-import type { SeverityId } from './severity.ts';
+import { severityLevel, type SeverityId } from './severity.ts';
 
 /** One action item with the post-mortem it came from. */
 export interface LedgerItem {
@@ -23,6 +23,8 @@ export interface LedgerItem {
   due: string | null;
   /** Normalised status. */
   status: ActionStatus;
+  /** The day it was closed (`DONE 2026-03-02`); null or absent when open or closed without a date. */
+  closed?: string | null;
   /** Ticket text and URL when the row links one. */
   ticket: { text: string; url: string | null } | null;
   /** 1-based line of the row in the post-mortem file. */
@@ -44,7 +46,10 @@ export interface LedgerItem {
 }
 
 /** The fields the date rules read; the browser script rebuilds these from table rows. */
-export type LedgerDates = Pick<LedgerItem, 'status' | 'due' | 'date'>;
+export type LedgerDates = Pick<LedgerItem, 'status' | 'due' | 'date' | 'severity' | 'closed'>;
+
+/** What the overdue rule reads. */
+export type DeadlineFields = Pick<LedgerItem, 'status' | 'due' | 'date' | 'severity'>;
 
 /** Days ahead counted as "due soon". */
 export const DUE_SOON_DAYS = 14;
@@ -62,6 +67,7 @@ export function collectActionItems(postmortems: readonly Postmortem[], { include
       owner: item.owner,
       due: item.due,
       status: item.status,
+      closed: item.closed,
       ticket: item.ticket,
       line: item.line,
       slug: pm.slug,
@@ -81,11 +87,17 @@ export function isOpen(item: Pick<LedgerItem, 'status'>): boolean {
 }
 
 /**
- * Open with a due date before `today` (`YYYY-MM-DD`). An item due today is
- * not overdue yet; one without a due date never is.
+ * The day an item must be closed by: its due date, or when the row has none,
+ * the incident date plus the severity's completion target
+ * ({@link SeverityLevel.followUpWeeks}, in severity.ts).
  */
-export function isOverdue(item: Pick<LedgerItem, 'status' | 'due'>, today: string): boolean {
-  return isOpen(item) && item.due !== null && item.due < today;
+export function deadlineOf(item: Pick<LedgerItem, 'due' | 'date' | 'severity'>): string {
+  return item.due ?? addDays(item.date, severityLevel(item.severity).followUpWeeks * 7);
+}
+
+/** Open past its deadline ({@link deadlineOf}) as of `today` (`YYYY-MM-DD`). An item is not overdue on its deadline itself. */
+export function isOverdue(item: DeadlineFields, today: string): boolean {
+  return isOpen(item) && deadlineOf(item) < today;
 }
 
 /** Open and due between today and {@link DUE_SOON_DAYS} days from now, both included. */
@@ -94,19 +106,20 @@ export function isDueSoon(item: Pick<LedgerItem, 'status' | 'due'>, today: strin
 }
 
 /**
- * DONE "in the last 90 days". Tables record no completion date, so the
- * item's own date stands in for it: the due date, or the incident date when
- * the row has no due date. It counts when that date is at most
- * {@link DONE_RECENTLY_DAYS} days before `today`; a DONE item due later than
- * today was finished ahead of time, so it counts too.
+ * DONE "in the last 90 days": closed on a day at most
+ * {@link DONE_RECENTLY_DAYS} days before `today`. The closing date is the one
+ * the Status cell gives (`DONE 2026-03-02`); without one, the item's own date
+ * stands in for it: the due date, or the incident date when the row has no
+ * due date. A DONE item due later than today was finished ahead of time, so
+ * it counts too.
  */
 export function isDoneRecently(item: LedgerDates, today: string): boolean {
-  return item.status === 'DONE' && (item.due ?? item.date) >= addDays(today, -DONE_RECENTLY_DAYS);
+  return item.status === 'DONE' && (item.closed ?? item.due ?? item.date) >= addDays(today, -DONE_RECENTLY_DAYS);
 }
 
-/** Days past the due date for an overdue item; 0 for any other. */
-export function daysOverdue(item: Pick<LedgerItem, 'status' | 'due'>, today: string): number {
-  return isOverdue(item, today) ? daysBetween(item.due!, today) : 0;
+/** Days past the deadline for an overdue item; 0 for any other. */
+export function daysOverdue(item: DeadlineFields, today: string): number {
+  return isOverdue(item, today) ? daysBetween(deadlineOf(item), today) : 0;
 }
 
 /** Whole days since the incident date; the age of an item, since the post-mortem is where it was raised. */
@@ -168,7 +181,7 @@ export function statusFilterOf(status: ActionStatus): StatusFilter {
 }
 
 /** True when the item passes the status filter as of `today`. */
-export function matchesStatus(item: Pick<LedgerItem, 'status' | 'due'>, filter: StatusFilter, today: string): boolean {
+export function matchesStatus(item: DeadlineFields, filter: StatusFilter, today: string): boolean {
   switch (filter) {
     case 'all':
       return true;
@@ -196,7 +209,7 @@ export interface LedgerFilters {
 }
 
 /** The fields filters and sorts read. */
-export type LedgerRow = Pick<LedgerItem, 'status' | 'due' | 'date' | 'owner' | 'severity' | 'services' | 'slug' | 'line'>;
+export type LedgerRow = Pick<LedgerItem, 'status' | 'due' | 'date' | 'owner' | 'severity' | 'services' | 'slug' | 'line' | 'closed'>;
 
 /** True when the item passes every given filter as of `today`. */
 export function matchesFilters(item: LedgerRow, filters: LedgerFilters, today: string): boolean {
@@ -255,7 +268,7 @@ function compareText(a: string, b: string): number {
 
 /** The fields filters, sorts and date rules read, and nothing else: what a page row carries for its script. */
 export function toLedgerRow(item: LedgerItem): LedgerRow {
-  return { status: item.status, due: item.due, date: item.date, owner: item.owner, severity: item.severity, services: item.services, slug: item.slug, line: item.line };
+  return { status: item.status, due: item.due, closed: item.closed, date: item.date, owner: item.owner, severity: item.severity, services: item.services, slug: item.slug, line: item.line };
 }
 
 /** The values each filter can take in this ledger, for the filter menus. */

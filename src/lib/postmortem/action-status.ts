@@ -30,3 +30,27 @@ export function normaliseActionStatus(raw: string): ActionStatus | null {
       return null;
   }
 }
+
+/** Statuses that close an item, and may carry the day it was closed (`DONE 2026-03-02`). */
+export const CLOSED_STATUSES: readonly ActionStatus[] = ['DONE', "WON'T DO"];
+
+export interface StatusCell {
+  status: ActionStatus | null;
+  /** The closing date as written after the status (`2026-03-02`, `2026-3-2`), or null when none was written. */
+  closedText: string | null;
+}
+
+/** A trailing date-like word after the status: digits with dashes or slashes, optionally in parentheses or after `on`. */
+const TRAILING_DATE = /\s+(?:on\s+)?\(?(\d[\d./-]*\d)\)?$/i;
+
+/**
+ * Reads a Status cell: the status, then optionally the day the item was
+ * closed (`DONE 2026-03-02`, `WON'T DO 2026-03-02`). Whether the date is a
+ * real one, and allowed with that status, is the rule's to judge.
+ */
+export function parseStatusCell(raw: string): StatusCell {
+  const text = raw.trim();
+  const date = TRAILING_DATE.exec(text);
+  if (!date) return { status: normaliseActionStatus(text), closedText: null };
+  return { status: normaliseActionStatus(text.slice(0, date.index)), closedText: date[1]! };
+}

@@ -91,7 +91,7 @@ export function toApiIncident(pm: Postmortem, { urlOf, asOf }: Pick<ApiOptions, 
       owner: item.owner,
       due: item.due,
       status: item.status,
-      overdue: isOverdue(item, asOf),
+      overdue: isOverdue({ ...item, severity: pm.meta.severity, date: pm.meta.date }, asOf),
       ticket: item.ticket,
     })),
   };

@@ -20,6 +20,8 @@ export interface Postmortem {
   summary: string;
   /** The text of the Root Cause section's `Root Cause:` line, or null. */
   rootCause: string | null;
+  /** The Lessons Learned section as plain text (absent in hand-built models). */
+  lessons?: string;
   /** Headings of the template sections present, with their lines. */
   sections: { key: SectionKey; heading: string; line: number }[];
 }
@@ -31,6 +33,7 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
   // Plain text costs a Markdown parse (~0.3 ms): made on first read, so the CLIs that never show a summary skip it.
   let summary: string | undefined;
   let rootCause: string | null | undefined;
+  let lessons: string | undefined;
   return {
     slug: parsed.slug,
     path: path.relative(cwd, path.resolve(cwd, parsed.path)).split(path.sep).join('/'),
@@ -38,12 +41,15 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
     timeline: parsed.timeline?.rows ?? [],
     actionItems: (parsed.actionItems?.rows ?? [])
       .filter((item) => item.status !== null)
-      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, ticket: safeTicket(item.ticket), line: item.line })),
+      .map((item) => ({ action: item.action, owner: item.owner, due: item.due, status: item.status!, closed: item.closed, ticket: safeTicket(item.ticket), line: item.line })),
     get summary() {
       return (summary ??= plainText(sectionText('summary')));
     },
     get rootCause() {
       return rootCause === undefined ? (rootCause = rootCauseLine(sectionText('root-cause'))) : rootCause;
+    },
+    get lessons() {
+      return (lessons ??= plainText(sectionText('lessons-learned')));
     },
     sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
   };

@@ -3,7 +3,7 @@
  * It records what it finds (and where) without judging it; the rules judge.
  */
 import type { ActionStatus } from './action-status.ts';
-import { normaliseActionStatus } from './action-status.ts';
+import { parseStatusCell } from './action-status.ts';
 import { closesFence, fenceOpening } from './fences.ts';
 import { splitFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import { slugOf } from './file-name.ts';
@@ -35,6 +35,10 @@ export interface ParsedActionItem {
   due: string | null;
   statusText: string;
   status: ActionStatus | null;
+  /** The closing date as written after the status (`DONE 2026-03-02`), or null. */
+  closedText: string | null;
+  /** The closing date when it is a real `YYYY-MM-DD`. */
+  closed: string | null;
   ticket: { text: string; url: string | null } | null;
   line: number;
 }
@@ -223,13 +227,16 @@ function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | 
     const dueText = cell(row.cells, 'Due Date')?.text ?? '';
     const statusText = cell(row.cells, 'Status')?.text ?? '';
     const ticket = cell(row.cells, 'Ticket?');
+    const statusCell = parseStatusCell(statusText);
     return {
       action: cell(row.cells, 'Action')?.text ?? '',
       owner: cell(row.cells, 'Owner')?.text ?? '',
       dueText,
       due: /^\d{4}-\d{2}-\d{2}$/.test(dueText) && parseIsoDate(dueText) ? dueText : null,
       statusText,
-      status: normaliseActionStatus(statusText),
+      status: statusCell.status,
+      closedText: statusCell.closedText,
+      closed: statusCell.closedText && /^\d{4}-\d{2}-\d{2}$/.test(statusCell.closedText) && parseIsoDate(statusCell.closedText) ? statusCell.closedText : null,
       ticket: ticket && ticket.text ? { text: ticket.text, url: ticket.url } : null,
       line: row.line,
     };

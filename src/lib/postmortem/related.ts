@@ -65,7 +65,8 @@ export function jaccard(a: Int32Array, b: Int32Array): number {
 /** Words per post-mortem, computed once: every page of a build compares against the whole archive. */
 const wordCache = new WeakMap<Postmortem, Int32Array>();
 
-function wordsOf(pm: Postmortem): Int32Array {
+/** The significant words of a post-mortem (title, summary, root cause, tags) as word ids; also read by learning/repeats.ts. */
+export function wordsOf(pm: Postmortem): Int32Array {
   let words = wordCache.get(pm);
   if (!words) {
     words = wordIds(significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' ')));

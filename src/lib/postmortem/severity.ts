@@ -19,6 +19,11 @@ export interface SeverityLevel {
   watchMinutes: number;
   /** Stakeholder update interval in minutes while the incident is open; null when updates come on resolution only. */
   updateEveryMinutes: number | null;
+  /**
+   * Completion target for the post-mortem's action items, in weeks from the incident date: an open item
+   * without a due date is overdue after it (common practice: 4 weeks for SEV-1/SEV-2, 8 for SEV-3/SEV-4).
+   */
+  followUpWeeks: number;
 }
 
 export const SEVERITIES: readonly SeverityLevel[] = [
@@ -29,6 +34,7 @@ export const SEVERITIES: readonly SeverityLevel[] = [
     response: 'All hands, continuous updates every 15 min',
     watchMinutes: 15,
     updateEveryMinutes: 15,
+    followUpWeeks: 4,
   },
   {
     id: 'SEV-2',
@@ -37,6 +43,7 @@ export const SEVERITIES: readonly SeverityLevel[] = [
     response: 'Dedicated team, updates every 30 min',
     watchMinutes: 15,
     updateEveryMinutes: 30,
+    followUpWeeks: 4,
   },
   {
     id: 'SEV-3',
@@ -45,6 +52,7 @@ export const SEVERITIES: readonly SeverityLevel[] = [
     response: 'Next business day, update on resolution',
     watchMinutes: 5,
     updateEveryMinutes: null,
+    followUpWeeks: 8,
   },
   {
     id: 'SEV-4',
@@ -53,6 +61,7 @@ export const SEVERITIES: readonly SeverityLevel[] = [
     response: 'Backlog, fix in next sprint',
     watchMinutes: 5,
     updateEveryMinutes: null,
+    followUpWeeks: 8,
   },
 ];
 

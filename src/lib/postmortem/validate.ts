@@ -1,4 +1,5 @@
 /** Runs every rule over parsed post-mortems: the check behind the CLI, the build gate and the tests. */
+import { recurrenceReferences } from './learning/recurrence-references.ts';
 import type { ParsedPostmortem } from './parse.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/index.ts';
 
@@ -30,7 +31,7 @@ export interface ValidateOptions {
 
 /** Checks each post-mortem against every rule, and the set against the archive rules; never throws on content. */
 export function validatePostmortems(postmortems: readonly ParsedPostmortem[], options: ValidateOptions = {}): ValidationResult {
-  return combineChecks(postmortems.map((pm) => ({ path: pm.path, slug: pm.slug, problems: checkFile(pm) })), options);
+  return combineChecks(postmortems.map((pm) => ({ path: pm.path, slug: pm.slug, references: recurrenceReferences(pm), problems: checkFile(pm) })), options);
 }
 
 /** One file's problems under every file rule (the part of validation that can run in parallel). */

@@ -5,7 +5,7 @@
  * browser script recounts with these same functions as the reader filters.
  * Browser-safe: no imports, so the list's script stays small.
  */
-export const FACET_KEYS = ['severity', 'category', 'service', 'year', 'status'] as const;
+export const FACET_KEYS = ['severity', 'category', 'service', 'year', 'status', 'learning'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
 /** A post-mortem's values per facet (services can be several). */
@@ -33,13 +33,14 @@ export const FACET_LABELS: Record<FacetKey, string> = {
   service: 'Service',
   year: 'Year',
   status: 'Status',
+  learning: 'Learning',
 };
 
 /** True when the values pass every facet's filter, ignoring facet `except` (to count that facet's options). */
 export function matchesFilters(values: FacetValues, filters: Filters, except?: FacetKey): boolean {
   return FACET_KEYS.every((key) => {
     const wanted = filters[key];
-    return key === except || !wanted?.length || values[key].some((value) => wanted.includes(value));
+    return key === except || !wanted?.length || (values[key] ?? []).some((value) => wanted.includes(value));
   });
 }
 
@@ -53,7 +54,7 @@ export function countFacets(items: readonly FacetValues[], filters: Filters): Re
   for (const item of items) {
     for (const key of FACET_KEYS) {
       if (!matchesFilters(item, filters, key)) continue;
-      for (const value of item[key]) counts[key][value] = (counts[key][value] ?? 0) + 1;
+      for (const value of item[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
     }
   }
   return counts;

@@ -32,7 +32,7 @@ export interface LedgerRecord {
   /** Days since the incident date, as of `today`. */
   ageDays: number;
   open: boolean;
-  /** Open and due before `today`. */
+  /** Open and past its deadline as of `today` (see isOverdue). */
   overdue: boolean;
   /** 1-based line of the row in the file. */
   line: number;

@@ -215,7 +215,7 @@ export function buildReport(dataset: MetricsDataset, view: ReportView): MetricsR
     })
     .sort((a, b) => b.n - a.n || compareText(a.service, b.service));
 
-  const items = records.flatMap((record) => record.actionItems.map((item) => ({ ...item, quarter: quarterOf(record.date) })));
+  const items = records.flatMap((record) => record.actionItems.map((item) => ({ ...item, quarter: quarterOf(record.date), severity: record.severity, date: record.date })));
   const tallyActions = (subset: typeof items) => {
     const overdue = subset.filter((item) => isOverdue(item, asOf)).length;
     const open = subset.filter((item) => isOpen(item)).length - overdue;

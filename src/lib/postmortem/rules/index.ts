@@ -4,6 +4,7 @@ import { actionItemOwner } from './action-item-owner.ts';
 import { actionItemStatus } from './action-item-status.ts';
 import { actionItemTicket } from './action-item-ticket.ts';
 import { actionItemsTable } from './action-items-table.ts';
+import { blamelessLanguage } from './blameless-language.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
@@ -21,6 +22,7 @@ import { frontmatterYaml } from './frontmatter-yaml.ts';
 import { imageAsset } from './image-asset.ts';
 import { listsRequired } from './lists-required.ts';
 import { mdxTrust } from './mdx-trust.ts';
+import { recurrenceOf } from './recurrence-of.ts';
 import { placeholders } from './placeholders.ts';
 import { proposedValues } from './proposed-values.ts';
 import { schema } from './schema.ts';
@@ -75,6 +77,7 @@ export const FILE_RULES: readonly Rule[] = [
   mdxTrust,
   imageAsset,
   proposedValues,
+  blamelessLanguage,
 ];
 
-export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug];
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf];

@@ -30,7 +30,10 @@ export interface Rule {
 }
 
 /** What archive rules see of each file: little enough to pass between threads. */
-export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'>;
+export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'> & {
+  /** The `recurrence_of` slugs and their lines (see learning/recurrence-references.ts). */
+  references?: readonly { slug: string; line: number }[];
+};
 
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */
 export interface ArchiveRule {

@@ -11,6 +11,8 @@ export const actionItemSchema = z.object({
   due: z.string().nullable(),
   /** Normalised status. Example: `IN PROGRESS`. */
   status: z.enum(ACTION_STATUSES),
+  /** The day it was closed, `YYYY-MM-DD`, when the Status cell gives one (`DONE 2026-03-02`); null otherwise. */
+  closed: z.string().nullable(),
   /** Ticket text and URL when the row links one. */
   ticket: z.object({ text: z.string(), url: z.string().nullable() }).nullable(),
   /** 1-based line of the row in the file. */

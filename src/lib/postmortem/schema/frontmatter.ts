@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { categorySchema, mainCategorySchema } from './category.ts';
 import { isoDate, isoDateTime } from './dates.ts';
 import { linkSchema } from './link.ts';
+import { recurrenceSchema } from './recurrence.ts';
 import { severitySchema } from './severity.ts';
 import { tenantSharePercent } from './tenant-share.ts';
 
@@ -57,6 +58,8 @@ export const frontmatterSchema = z
     tags: textList('keywords').default([]),
     /** Tickets, dashboards, chat threads. Default `[]`. */
     links: z.array(linkSchema, { invalid_type_error: 'must be a list of { title, url }' }).default([]),
+    /** Earlier post-mortems this incident repeats, by slug (one, or a list). Optional. Example: `[2026-03-14-report-export-timeouts]`. */
+    recurrence_of: recurrenceSchema,
   })
   .strict();
 
@@ -92,4 +95,5 @@ export const FIELD_EXAMPLES: Record<keyof Frontmatter, string> = {
   tenants_affected_percent: '13.5',
   tags: '[timeouts, migration]',
   links: '[{ title: OPS-1423, url: "https://tracker.example.com/OPS-1423" }]',
+  recurrence_of: '[2026-01-14-ingest-worker-oom-upgrade]',
 };

@@ -1,0 +1,47 @@
+/**
+ * /api/learning.json: the learning figures and, per reviewed incident, what it
+ * repeats and which follow-ups were open when it started. Documented in docs/METRICS.md.
+ */
+import type { Postmortem } from '../model.ts';
+import { learningFigures, type LearningFigures } from './figures.ts';
+import { preventionIndex } from './prevented.ts';
+import { repeatIndex } from './repeats.ts';
+import { reviewQuarters, type QuarterId } from './quarterly-review.ts';
+import { chronological, reviewedIncidents } from './timing.ts';
+
+export interface LearningExport {
+  figures: LearningFigures;
+  /** Quarters with a review page (`/learning/<quarter>/`), newest first. */
+  quarters: QuarterId[];
+  incidents: {
+    slug: string;
+    date: string;
+    repeat_of: { slug: string; declared: boolean; reasons: string[] }[];
+    happened_again: { slug: string; declared: boolean; reasons: string[] }[];
+    open_follow_ups_at_the_time: { slug: string; action: string; owner: string; status: string; closed: string | null; reasons: string[] }[];
+  }[];
+}
+
+export function learningExport(postmortems: readonly Postmortem[], asOf: string): LearningExport {
+  const repeats = repeatIndex(postmortems);
+  const prevention = preventionIndex(postmortems);
+  const link = ({ slug, declared, reasons }: { slug: string; declared: boolean; reasons: string[] }) => ({ slug, declared, reasons });
+  return {
+    figures: learningFigures(postmortems, asOf),
+    quarters: reviewQuarters(postmortems),
+    incidents: chronological(reviewedIncidents(postmortems)).map((pm) => ({
+      slug: pm.slug,
+      date: pm.meta.date,
+      repeat_of: repeats.get(pm.slug)!.repeatOf.map(link),
+      happened_again: repeats.get(pm.slug)!.happenedAgain.map(link),
+      open_follow_ups_at_the_time: prevention.get(pm.slug)!.openAtTheTime.map(({ item, source, reasons }) => ({
+        slug: source.slug,
+        action: item.action,
+        owner: item.owner,
+        status: item.status,
+        closed: item.closed,
+        reasons,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+import type { ArchiveRule, Finding } from './types.ts';
+
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+/** The incident date a slug carries (`2026-03-14-…`); file-date holds it equal to the frontmatter's. */
+function dateOf(slug: string): string | null {
+  return DATE_PREFIX.exec(slug)?.[0] ?? null;
+}
+
+export const recurrenceOf: ArchiveRule = {
+  id: 'recurrence-of',
+  level: 'error',
+  description: 'Every slug in `recurrence_of` names another post-mortem among the files checked, dated on or before this one.',
+  check(entries) {
+    const slugs = new Set(entries.map((entry) => entry.slug));
+    const findings = new Map<string, Finding[]>();
+    for (const entry of entries) {
+      const own = dateOf(entry.slug);
+      const found: Finding[] = [];
+      for (const reference of entry.references ?? []) {
+        const theirs = dateOf(reference.slug);
+        if (reference.slug === entry.slug) {
+          found.push({ line: reference.line, message: `\`recurrence_of\` names this post-mortem itself (\`${reference.slug}\`)`, hint: 'Name the earlier incident this one repeats, or remove the field.' });
+        } else if (!slugs.has(reference.slug)) {
+          found.push({
+            line: reference.line,
+            message: `\`recurrence_of\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
+            hint: 'Write the slug of an earlier post-mortem: its file name without `postmortem-` and the extension, e.g. `2026-01-14-ingest-worker-oom-upgrade`. Validate the whole folder, not a single file.',
+          });
+        } else if (own && theirs && theirs > own) {
+          found.push({
+            line: reference.line,
+            message: `\`recurrence_of\` names \`${reference.slug}\`, which happened after this incident (${own})`,
+            hint: `\`recurrence_of\` points back in time: put \`recurrence_of: [${entry.slug}]\` in the later post-mortem instead.`,
+          });
+        }
+      }
+      if (found.length) findings.set(entry.path, found);
+    }
+    return findings;
+  },
+};
