@@ -13,6 +13,7 @@ import { readArchive } from '../../src/lib/agent/archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/action-items.ts';
 import { ledgerExport } from '../../src/lib/postmortem/action-items/export.ts';
 import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
+import { learningExport } from '../../src/lib/postmortem/learning/export.ts';
 import { metricsExport } from '../../src/lib/postmortem/metrics/export.ts';
 import { toMetricsDataset } from '../../src/lib/postmortem/metrics/record.ts';
 import { checkerFor, committedSchema, strictSchema } from './helpers/json-schema-check.ts';
@@ -25,6 +26,7 @@ const published: Record<string, unknown> = {
   '/api/incidents.json': buildApiDocument(postmortems, { urlOf: (slug) => `https://hindsight.example.com/incidents/${slug}/`, asOf: TODAY, generatedAt: `${TODAY}T08:00:00.000Z` }),
   '/api/action-items.json': ledgerExport(selectLedgerItems(collectActionItems(postmortems), {}, 'due', TODAY), TODAY, (slug) => `https://hindsight.example.com/incidents/${slug}/`),
   '/api/metrics.json': metricsExport(toMetricsDataset(postmortems, TODAY)),
+  '/api/learning.json': learningExport(postmortems, TODAY),
 };
 
 describe('/api/*.json schemas (docs/API.md)', () => {

@@ -2,11 +2,12 @@
  * The content collection reads the folder as validate does: a real `astro sync`
  * (which runs the loader and writes the data store) is the thing tested here.
  */
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/lib/config.ts';
+import { renderVersion } from '../../src/lib/markdown/render-version.ts';
 import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
@@ -23,9 +24,9 @@ async function sync(archive: string, env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** The data store of an archive folder (config.cacheDir: one per folder). */
+/** The data store of an archive folder (astro.config.mjs: config.cacheDir, one per folder, and the rendering code's version). */
 function dataStore(archive: string): string {
-  const cacheDir = path.join(ROOT, 'node_modules/.astro', createHash('sha1').update(archive).digest('hex').slice(0, 12));
+  const cacheDir = `${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion()}`;
   return readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');
 }
 

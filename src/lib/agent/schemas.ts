@@ -149,7 +149,7 @@ export const actionItemsOutput = z.object({
   counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), doneRecently: z.number().int() }).describe('Headline figures of the selection (owner, severity, service), whatever `status`.'),
   items: z.array(
     z.object({
-      postmortem: z.object({ slug: z.string(), title: z.string(), severity: z.string(), date: z.string(), services: z.array(z.string()), path: z.string(), url: z.string().nullable() }),
+      postmortem: z.object({ slug: z.string(), title: z.string(), severity: z.string(), date: z.string(), services: z.array(z.string()), path: z.string(), url: z.string().nullable(), draft: z.boolean() }),
       action: z.string(),
       owner: z.string(),
       due: z.string().nullable(),

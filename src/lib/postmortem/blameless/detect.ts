@@ -28,7 +28,7 @@ export interface People {
 
 /** Words that must appear for any pattern to match: the cheap check before a Markdown parse. */
 export const BLAME_TRIGGER =
-  /(?:human|operator)[\s-]+error|mistake|fault|fail(?:ed|s)?\s+to|forg[eo]t|should(?:'ve|\s+have|n't\s+have|\s+not\s+have)|careless|negligen|blam(?:e|ed|es|ing)\b|neglect|overlook|ignored|made\s+an?\s+(?:error|blunder)|messed\s+up|screwed\s+up|botched|sloppy|more\s+careful|caused\s+(?:the|this)\s+(?:outage|incident)|oversight|did(?:n't|\s+not)\s+bother|reckless|lazy/i;
+  /(?:human|operator)[\s-]+error|mistake|fault|fail(?:ed|s)?\s+to\b|forg[eo]t|should(?:'ve|\s+have|n't\s+have|\s+not\s+have)|careless|negligen|blam(?:e|ed|es|ing)\b|neglect|overlook|ignored|made\s+an?\s+(?:error|blunder)|messed\s+up|screwed\s+up|botched|sloppy|more\s+careful|caused\s+(?:the|this)\s+(?:outage|incident)|oversight|did(?:n't|\s+not)\s+bother|reckless|lazy/i;
 
 /** A rewrite that moves the focus from the person to the system, per kind of blame. */
 export const REWRITES: Record<BlameKind, string> = {
@@ -49,7 +49,7 @@ const PRONOUN = '(?:he|she|someone|somebody)';
 const ADVERB = "(?:\\s+(?:simply|just|clearly|obviously|again|also|then|apparently|completely|totally|had|has|have|must\\s+have|probably|likely|evidently))*";
 const NOT_PASSIVE = '(?!\\s+been\\s+(?:given|told|paged|notified|warned|alerted|shown|able|informed|trained|asked|supported|consulted|included|offered|reminded|sent|copied))';
 const VERB: { pattern: string; kind: BlameKind }[] = [
-  { pattern: 'fail(?:ed|s)?\\s+to(?!\\s+(?:receive|get|be\\s+(?:paged|notified|alerted|told|reached)|hear))', kind: 'omission' },
+  { pattern: 'fail(?:ed|s)?\\s+to\\b(?!\\s+(?:receive|get|be\\s+(?:paged|notified|alerted|told|reached)|hear))', kind: 'omission' },
   { pattern: 'forg[eo]t(?:ten)?', kind: 'omission' },
   { pattern: 'neglect(?:ed|s)?(?:\\s+to)?', kind: 'omission' },
   { pattern: 'overlooked', kind: 'omission' },

@@ -6,13 +6,13 @@ import type { Postmortem } from '../model.ts';
 import { learningFigures, type LearningFigures } from './figures.ts';
 import { preventionIndex } from './prevented.ts';
 import { repeatIndex } from './repeats.ts';
-import { reviewQuarters, type QuarterId } from './quarterly-review.ts';
+import { reviewQuarters } from './quarterly-review.ts';
 import { chronological, reviewedIncidents } from './timing.ts';
 
 export interface LearningExport {
   figures: LearningFigures;
-  /** Quarters with a review page (`/learning/<quarter>/`), newest first. */
-  quarters: QuarterId[];
+  /** Quarters with a review page (`/learning/<quarter>/`, e.g. `2026-q3`), newest first. */
+  quarters: string[];
   incidents: {
     slug: string;
     date: string;
