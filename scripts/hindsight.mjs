@@ -7,6 +7,9 @@ const COMMANDS = {
   'action-items': 'list action items (table, json or csv)',
   'new-postmortem': 'scaffold a draft post-mortem',
   migrate: 'convert plain-form post-mortems into the archive form',
+  search: 'search the archive as the site does (json or table)',
+  similar: 'earlier incidents most like a post-mortem or a description',
+  show: 'one post-mortem as JSON',
 };
 
 const usage = `Usage: hindsight <command> [options]

@@ -95,9 +95,11 @@ test('every page: nothing runs, no style from content applies', async ({ browser
         positioned: [...document.querySelectorAll('.prose *')].filter((el) => ['fixed', 'absolute', 'sticky'].includes(getComputedStyle(el).position) && !el.classList.contains('visually-hidden')).map((el) => el.outerHTML.slice(0, 80)),
         bodyShown: getComputedStyle(document.body).display !== 'none' && getComputedStyle(main).visibility !== 'hidden',
         headerShown: (document.querySelector('.site-header') as HTMLElement | null)?.offsetHeight ?? 0,
-        // Classes in the body come only from Hindsight's own plugins (heading anchors, highlighted code, task lists).
+        // Classes in the body come only from Hindsight's own plugins (heading anchors, highlighted code, task lists,
+        // table scroll boxes and unbreakable cells), which run after the sanitizer.
         proseClasses: [...document.querySelectorAll('.prose [class]')]
-          .filter((el) => el.classList.length > 0 && !el.closest('pre, .heading-wrapper') && !el.matches('.contains-task-list, .task-list-item'))
+          .filter((el) => el.classList.length > 0 && !el.closest('pre, .heading-wrapper')
+            && !el.matches('.contains-task-list, .task-list-item, .table-scroll, .table-scroll__hint, .table-scroll__region, .cell-token'))
           .map((el) => el.outerHTML.slice(0, 80)),
       };
     });

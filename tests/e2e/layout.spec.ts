@@ -19,6 +19,8 @@ const PAGES = [
   { name: 'analytics', path: 'analytics/' },
   { name: 'action items', path: 'action-items/' },
   { name: 'guide', path: 'guide/' },
+  { name: 'learning reviews', path: 'learning/' },
+  { name: 'quarterly review', path: 'learning/2025-q2/' },
 ];
 
 /** Opens every disclosure, so the tables inside are laid out and checked too. */
@@ -121,7 +123,9 @@ for (const viewport of VIEWPORTS) {
       let zero = 0;
       for (const row of await rows.all()) {
         const count = Number((await row.locator('.severity-bars__count').innerText()).trim().split(/\s/)[0]);
-        const width = await row.locator('.severity-bars__bar').evaluate((bar) => bar.getBoundingClientRect().width);
+        // A severity without incidents has no bar element at all; one with incidents has a visible one.
+        const bar = row.locator('.severity-bars__bar');
+        const width = (await bar.count()) ? await bar.evaluate((element) => element.getBoundingClientRect().width) : 0;
         if (count === 0) {
           zero++;
           expect(width).toBe(0);
