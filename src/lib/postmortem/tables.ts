@@ -30,6 +30,19 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:\s|$)|>|`{3,}|~{3,}|[-*+](?:\s|$)|\d{1,9
 /** Parses `markdown` (which starts at file line `firstLine`) and returns its first table, or null. */
 export function firstTable(markdown: string, firstLine: number): ParsedTable | null {
   const lines = markdown.split('\n');
+  for (const block of tableBlocks(lines)) {
+    // Like remark-gfm, rows keep the cells they have: short rows are not padded, extra cells are kept.
+    const rows = block.bodyLines.map((index) => ({ line: index + firstLine, cells: splitRow(lines[index]!).map(readCell) }));
+    return { line: block.index + firstLine, columns: block.header.map((cell) => readCell(cell).text.toLowerCase()), rows };
+  }
+  return null;
+}
+
+/**
+ * Every GFM table of `lines`, in order: the header's line index, its cells and the indexes of its body
+ * rows. Fenced code is skipped; a body ends at a blank line or the start of another block.
+ */
+function* tableBlocks(lines: readonly string[]): Generator<{ index: number; header: string[]; bodyLines: number[] }> {
   let fence: string | null = null;
   for (let index = 0; index + 1 < lines.length; index += 1) {
     const line = lines[index]!;
@@ -38,22 +51,20 @@ export function firstTable(markdown: string, firstLine: number): ParsedTable | n
       continue;
     }
     fence = fenceOpening(line);
-    if (fence) continue;
-    if (!line.includes('|') || /^ {4}|^\t/.test(line)) continue;
+    if (fence || !line.includes('|') || /^ {4}|^\t/.test(line)) continue;
     const header = splitRow(line);
     const delimiter = splitRow(lines[index + 1]!);
     if (header.length !== delimiter.length || !delimiter.every((cell) => DELIMITER_CELL.test(cell))) continue;
-
-    const rows: ParsedTable['rows'] = [];
-    for (let rowIndex = index + 2; rowIndex < lines.length; rowIndex += 1) {
+    const bodyLines: number[] = [];
+    let rowIndex = index + 2;
+    for (; rowIndex < lines.length; rowIndex += 1) {
       const rowLine = lines[rowIndex]!;
       if (!rowLine.trim() || BLOCK_START.test(rowLine)) break;
-      // Like remark-gfm, rows keep the cells they have: short rows are not padded, extra cells are kept.
-      rows.push({ line: rowIndex + firstLine, cells: splitRow(rowLine).map(readCell) });
+      bodyLines.push(rowIndex);
     }
-    return { line: index + firstLine, columns: header.map((cell) => readCell(cell).text.toLowerCase()), rows };
+    yield { index, header, bodyLines };
+    index = rowIndex - 1;
   }
-  return null;
 }
 
 /** Cells of a table row: split on pipes that are not escaped, without the optional outer pipes. */
@@ -140,32 +151,14 @@ export interface TableShape {
 export function tableShapes(markdown: string, firstLine: number): TableShape[] {
   const lines = markdown.split('\n');
   const shapes: TableShape[] = [];
-  let fence: string | null = null;
-  for (let index = 0; index + 1 < lines.length; index += 1) {
-    const line = lines[index]!;
-    if (fence) {
-      if (closesFence(line, fence)) fence = null;
-      continue;
-    }
-    fence = fenceOpening(line);
-    if (fence || !line.includes('|') || /^ {4}|^\t/.test(line)) continue;
-    const header = splitRow(line);
-    const delimiter = splitRow(lines[index + 1]!);
-    if (header.length !== delimiter.length || !delimiter.every((cell) => DELIMITER_CELL.test(cell))) continue;
-    const shape: TableShape = { line: index + firstLine, columns: header.length, rows: 0, longestCell: { line: index + firstLine, length: 0, text: '' } };
+  for (const { index, header, bodyLines } of tableBlocks(lines)) {
+    const shape: TableShape = { line: index + firstLine, columns: header.length, rows: bodyLines.length, longestCell: { line: index + firstLine, length: 0, text: '' } };
     const measure = (cells: string[], cellLine: number) => {
       for (const cell of cells) if (cell.length > shape.longestCell.length) shape.longestCell = { line: cellLine, length: cell.length, text: cell };
     };
     measure(header, shape.line);
-    let rowIndex = index + 2;
-    for (; rowIndex < lines.length; rowIndex += 1) {
-      const rowLine = lines[rowIndex]!;
-      if (!rowLine.trim() || BLOCK_START.test(rowLine)) break;
-      shape.rows += 1;
-      measure(splitRow(rowLine), rowIndex + firstLine);
-    }
+    for (const rowIndex of bodyLines) measure(splitRow(lines[rowIndex]!), rowIndex + firstLine);
     shapes.push(shape);
-    index = rowIndex - 1;
   }
   return shapes;
 }
