@@ -10,7 +10,6 @@ import {
   isOverdue,
   LEDGER_SORTS,
   ledgerCounts,
-  localIsoDate,
   matchesStatus,
   selectLedgerItems,
   STATUS_FILTERS,
@@ -18,12 +17,13 @@ import {
   type LedgerSort,
   type StatusFilter,
 } from '../src/lib/postmortem/action-items.ts';
+import { localIsoDate } from '../src/lib/postmortem/dates.ts';
 import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../src/lib/postmortem/action-items/export.ts';
 import { countsLine, ledgerTable } from '../src/lib/postmortem/action-items/text.ts';
 import { DRAFT_RULE } from '../src/lib/postmortem/drafts.ts';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../src/lib/postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../src/lib/postmortem/model.ts';
-import { parseIsoDate } from '../src/lib/postmortem/schema/dates.ts';
+import { parseIsoDate } from '../src/lib/postmortem/dates.ts';
 import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
 import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';

@@ -19,7 +19,7 @@ import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/sea
 import { showPostmortem } from '../../src/lib/agent/show.ts';
 import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
 import { validateText } from '../../src/lib/agent/validate-text.ts';
-import { localIsoDate } from '../../src/lib/postmortem/action-items.ts';
+import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
 import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/dates.ts';

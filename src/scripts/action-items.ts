@@ -11,7 +11,6 @@ import {
   isOverdue,
   LEDGER_SORTS,
   ledgerCounts,
-  localIsoDate,
   matchesFilters,
   ownerKey,
   ownerSummaries,
@@ -21,6 +20,7 @@ import {
   type LedgerSort,
   type StatusFilter,
 } from '../lib/postmortem/action-items.ts';
+import { localIsoDate } from '../lib/postmortem/dates.ts';
 import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/severity.ts';
 import { formatDate } from '../lib/site/format.ts';
 

@@ -1,11 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   ageInDays,
   collectActionItems,
   compareLedgerItems,
-  daysBetween,
   daysOverdue,
   isDoneRecently,
   isDueSoon,
@@ -13,13 +11,13 @@ import {
   isOverdue,
   ledgerCounts,
   ledgerFacets,
-  localIsoDate,
   matchesFilters,
   ownerSummaries,
   selectLedgerItems,
   toLedgerRow,
   type LedgerItem,
 } from '../../src/lib/postmortem/action-items.ts';
+import { addDays, daysBetween, localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import type { ActionStatus } from '../../src/lib/postmortem/action-status.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 

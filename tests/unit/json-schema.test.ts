@@ -12,7 +12,7 @@ import { staleFiles } from '../../scripts/generate-schemas.ts';
 import { CATEGORY_IDS, normaliseCategory } from '../../src/lib/postmortem/category.ts';
 import { DATE_PATTERN, DATE_TIME_PATTERN, FRONTMATTER_SCHEMA_PATH } from '../../src/lib/postmortem/json-schema.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { parseIsoDate, parseIsoDateTime } from '../../src/lib/postmortem/schema/dates.ts';
+import { parseIsoDate, parseIsoDateTime } from '../../src/lib/postmortem/dates.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

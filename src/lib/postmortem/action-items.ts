@@ -9,6 +9,7 @@
  * model), so Vite can bundle it into the page's script.
  */
 import { OPEN_STATUSES, type ActionStatus } from './action-status.ts';
+import { addDays, daysBetween } from './dates.ts';
 import { countedPostmortems, isDraft } from './drafts.ts';
 import type { Postmortem } from './model.ts';
 import { severityLevel, type SeverityId } from './severity.ts';
@@ -289,30 +290,4 @@ export function ledgerFacets(items: readonly LedgerItem[]): LedgerFacets {
     severities: [...new Set(items.map((item) => item.severity))].sort(),
     services: [...new Set(items.flatMap((item) => item.services))].sort(compareText),
   };
-}
-
-/** `YYYY-MM-DD` plus `days` (negative goes back), on the calendar, free of time zones. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
-}
-
-/**
- * The local calendar date of `now` as `YYYY-MM-DD`: "today" where the reader
- * is, which is what a due date means to them.
- */
-export function localIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-const DAY_MS = 86_400_000;
-
-function utcMidnight(isoDate: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day);
 }

@@ -2,7 +2,7 @@
  * Per-incident intervals computed from the frontmatter timestamps, never
  * typed by hand. A missing timestamp leaves its interval empty (null), never zero.
  */
-import { parseIsoDateTime } from './schema/dates.ts';
+import { parseIsoDateTime } from './dates.ts';
 import type { Frontmatter } from './schema/frontmatter.ts';
 
 export const INTERVALS = [

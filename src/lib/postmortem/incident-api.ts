@@ -8,7 +8,7 @@ import type { ActionStatus } from './action-status.ts';
 import { INTERVALS, incidentIntervals, type IntervalKey } from './durations.ts';
 import type { Postmortem } from './model.ts';
 import { MILESTONE_FIELDS, type Frontmatter, type MilestoneField } from './schema/frontmatter.ts';
-import { parseIsoDateTime } from './schema/dates.ts';
+import { parseIsoDateTime } from './dates.ts';
 
 /** Raised on breaking changes to the shape below. */
 export const API_VERSION = 1;

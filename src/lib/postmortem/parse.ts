@@ -8,7 +8,7 @@ import { closesFence, fenceOpening } from './fences.ts';
 import { splitFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
 import { slugOf } from './file-name.ts';
 import { frontmatterSchema, type Frontmatter } from './schema/frontmatter.ts';
-import { parseIsoDate } from './schema/dates.ts';
+import { parseIsoDate } from './dates.ts';
 import type { TimelineEvent } from './schema/timeline-event.ts';
 import { sectionKeyOf, type SectionKey } from './sections.ts';
 import type { SourceProblem } from './source.ts';

@@ -1,4 +1,5 @@
 /** Formatting for pages: durations, dates, percentages. */
+import { MONTH_ABBREVIATIONS } from '../postmortem/dates.ts';
 
 /** `45 min`, `2 h 13 min`, `3 d 4 h`; an em dash for an unknown duration. */
 export function formatDuration(minutes: number | null | undefined): string {
@@ -12,7 +13,6 @@ export function formatDuration(minutes: number | null | undefined): string {
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * `14 Mar 2026` from `2026-03-14`, independent of the build machine's locale and zone.
@@ -20,7 +20,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * days (`YYYY-MM-DD`), the same day the post-mortem's `date` names, so a
  * range never depends on the zone of the machine that builds or reads it.
  */
+import { shiftDate } from '../dates.ts';
 
 export const RANGES = [
   { id: '90d', label: 'Last 90 days' },
@@ -19,10 +20,6 @@ export function parseRange(value: string | null | undefined): RangeId {
   return RANGES.some((range) => range.id === value) ? (value as RangeId) : DEFAULT_RANGE;
 }
 
-function shiftDate(isoDate: string, { years = 0, days = 0 }: { years?: number; days?: number }): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year + years, month - 1, day + days)).toISOString().slice(0, 10);
-}
 
 /**
  * First day (inclusive) of a range ending on `asOf` (inclusive), or null for all time.

@@ -10,6 +10,7 @@ import type { IntervalKey } from '../durations.ts';
 import { DRAFT_RULE } from '../drafts.ts';
 import { SEVERITY_IDS } from '../severity.ts';
 import { formatDuration } from '../../site/format.ts';
+import { MONTH_ABBREVIATIONS } from '../dates.ts';
 import { RANGES } from './range.ts';
 import type { MetricsDataset } from './record.ts';
 import type { MetricsReport, PersonShare } from './report.ts';
@@ -79,11 +80,10 @@ export interface AnalyticsView {
   sections: SectionModel[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Mar 2026` from `2026-03`. */
 export function formatMonth(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+  return `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 }
 
 /** `14 Mar 2026` from `2026-03-14`, without the reader's locale. */

@@ -3,7 +3,8 @@
  * share when only a share is written), and the impact window from
  * `Duration: HH:MM to HH:MM UTC` in every form the template invites.
  */
-import { addDays, isoTimestamp, minuteOfDay, readLooseDate, type LooseMoment } from './loose-time.ts';
+import { isoTimestamp, minuteOfDay, readLooseDate, type LooseMoment } from './loose-time.ts';
+import { addDays } from '../dates.ts';
 import { stripEmphasis } from './plain-header.ts';
 
 /** The value of a `- **Label**: value` bullet whose label matches, with its 0-based line index. */

@@ -4,7 +4,7 @@
  * `07:38 on Apr 5`, `2 hours 15 minutes`). Everything is UTC: the spec's
  * template says so, and a time with another zone is not read at all.
  */
-import { parseIsoDate } from '../schema/dates.ts';
+import { addDays, MONTH_ABBREVIATIONS, parseIsoDate } from '../dates.ts';
 
 /** A wall-clock time in UTC, with the day when the text names one. */
 export interface LooseMoment {
@@ -15,7 +15,7 @@ export interface LooseMoment {
   second: number;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toLowerCase());
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4})\\b)?`, 'i');
@@ -26,11 +26,6 @@ const OTHER_ZONE = /\b(?:[ECMP][SD]T|CES?T|BST|IST|JST|AEST|GMT[+-]\d+|UTC\s*[+-
 /** Two-digit padding. */
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** `YYYY-MM-DD` moved by `days`. */
-export function addDays(date: string, days: number): string {
-  const parts = parseIsoDate(date)!;
-  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days)).toISOString().slice(0, 10);
-}
 
 /**
  * The day a text names (`2026-03-14`, `March 14, 2026`, `14 Mar`, `Jan 31`), or null.

@@ -18,7 +18,7 @@ import { fileNameFor, parseFileName } from '../file-name.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { parsePostmortem, type ParsedPostmortem, type Section } from '../parse.ts';
 import type { Problem } from '../rules/index.ts';
-import { parseIsoDateTime, utcDateOf } from '../schema/dates.ts';
+import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter.ts';
 import type { SectionKey } from '../sections.ts';
 import type { SeverityId } from '../severity.ts';

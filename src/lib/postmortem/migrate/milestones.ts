@@ -4,7 +4,7 @@
  * resolution from the Impact's Duration range where the Timeline does not
  * name them. The result is checked against the `### Duration:` line.
  */
-import { parseIsoDateTime } from '../schema/dates.ts';
+import { parseIsoDateTime } from '../dates.ts';
 import { MILESTONE_FIELDS, type MilestoneField } from '../schema/frontmatter.ts';
 import { milestoneOfEvent } from '../scaffold/milestones.ts';
 import type { FieldComments } from '../scaffold/serialize-frontmatter.ts';

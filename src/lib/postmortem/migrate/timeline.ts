@@ -8,7 +8,8 @@
 import type { TableSection } from '../parse.ts';
 import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
-import { addDays, isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment } from './loose-time.ts';
+import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment } from './loose-time.ts';
+import { addDays } from '../dates.ts';
 
 export interface ResolvedRow {
   /** 0-based line index in the text. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseFileName } from '../file-name.ts';
-import { parseIsoDate } from '../schema/dates.ts';
+import { parseIsoDate } from '../dates.ts';
 import type { Rule } from './types.ts';
 
 /** A `Date: YYYY-MM-DD` line of the plain form (`### Date: 2026-03-14`, `**Date:** …`). */

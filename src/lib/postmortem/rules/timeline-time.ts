@@ -1,4 +1,4 @@
-import { parseIsoDate } from '../schema/dates.ts';
+import { parseIsoDate } from '../dates.ts';
 import type { Rule } from './types.ts';
 
 export const timelineTime: Rule = {

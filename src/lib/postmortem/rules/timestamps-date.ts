@@ -1,4 +1,4 @@
-import { parseIsoDateTime, utcDateOf } from '../schema/dates.ts';
+import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { Rule } from './types.ts';
 
 export const timestampsDate: Rule = {

@@ -1,5 +1,5 @@
 import { MILESTONE_FIELDS } from '../schema/frontmatter.ts';
-import { parseIsoDateTime } from '../schema/dates.ts';
+import { parseIsoDateTime } from '../dates.ts';
 import type { Rule } from './types.ts';
 
 export const timestampsOrder: Rule = {

@@ -1,4 +1,4 @@
-import { parseIsoDateTime } from '../schema/dates.ts';
+import { parseIsoDateTime } from '../dates.ts';
 import type { Rule } from './types.ts';
 
 export const timestampsSpan: Rule = {
