@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { MARKDOWN_OPTIONS } from '../src/lib/markdown/options.ts';
-import { slugOf } from '../src/lib/postmortem/file-name.ts';
+import { slugOf } from '../src/lib/postmortem/file-naming.ts';
 import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
 import { writeArchive } from './bench/generate.ts';
 import { measureCommand, medianOfRuns, type CommandMeasurement } from './bench/measure-build.ts';

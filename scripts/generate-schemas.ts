@@ -12,7 +12,7 @@ import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { COMMAND_OUTPUT_SCHEMAS } from '../src/lib/agent/schemas.ts';
 import { FRONTMATTER_SCHEMA_PATH, frontmatterJsonSchema, type JsonSchema } from '../src/lib/postmortem/json-schema.ts';
-import type { Frontmatter } from '../src/lib/postmortem/schema/frontmatter.ts';
+import type { Frontmatter } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
 import { objectLiteralDocs, typeSchemas } from './lib/type-schema.ts';
 
@@ -34,7 +34,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /** The frontmatter schema, with descriptions read from the schema's JSDoc. */
 export function frontmatterSchemaFile(): string {
-  const fields = objectLiteralDocs('src/lib/postmortem/schema/frontmatter.ts', 'frontmatterSchema') as Partial<Record<keyof Frontmatter, string>>;
+  const fields = objectLiteralDocs('src/lib/postmortem/schema/frontmatter-schema.ts', 'frontmatterSchema') as Partial<Record<keyof Frontmatter, string>>;
   const link = objectLiteralDocs('src/lib/postmortem/schema/link.ts', 'linkSchema');
   return json(frontmatterJsonSchema({ fields, link }));
 }

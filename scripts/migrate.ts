@@ -13,8 +13,8 @@ import { displayPath, expandPaths, listPostmortemFiles } from '../src/lib/postmo
 import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
 import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../src/lib/postmortem/migrate/migrate.ts';
 import { splitFrontmatter } from '../src/lib/postmortem/frontmatter.ts';
-import { isoDate } from '../src/lib/postmortem/schema/dates.ts';
-import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter.ts';
+import { isoDate } from '../src/lib/postmortem/schema/date-fields.ts';
+import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
 import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';

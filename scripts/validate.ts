@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { loadConfig } from '../src/lib/config.ts';
 import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/report.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/validation-report.ts';
 import { combineChecks } from '../src/lib/postmortem/validate.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
 import { checkFilesWithCache } from './lib/cached-check.ts';

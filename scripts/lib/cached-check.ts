@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { config, mdxMode } from '../../src/lib/config.ts';
 import { mayReferenceImages } from '../../src/lib/postmortem/assets.ts';
-import { slugOf } from '../../src/lib/postmortem/file-name.ts';
+import { slugOf } from '../../src/lib/postmortem/file-naming.ts';
 import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import { recurrenceReferencesInText } from '../../src/lib/postmortem/learning/recurrence-references.ts';
 import { checkFiles, checkText, defaultThreads, type CheckedFile } from './parallel-check.ts';

@@ -22,8 +22,8 @@ import { validateText } from '../../src/lib/agent/validate-text.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
-import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/dates.ts';
-import { MILESTONE_FIELDS, POSTMORTEM_STATUSES } from '../../src/lib/postmortem/schema/frontmatter.ts';
+import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/date-fields.ts';
+import { MILESTONE_FIELDS, POSTMORTEM_STATUSES } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
 import { createFileAtomically } from './atomic-write.ts';
 

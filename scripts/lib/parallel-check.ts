@@ -11,7 +11,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { recurrenceReferences } from '../../src/lib/postmortem/learning/recurrence-references.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
-import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/index.ts';
+import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
 
 export type CheckedFile = ArchiveEntry & { problems: Problem[] };

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from '../../src/lib/postmortem/rules/index.ts';
+import type { Problem } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { replaceFileAtomically } from './atomic-write.ts';
 
 /** Entries kept beyond those of the current run, so checking one file does not forget the rest of the archive. */

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildInvalid } from '../lib/config.ts';
 import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
-import { formatPretty, summaryLine } from '../lib/postmortem/report.ts';
+import { formatPretty, summaryLine } from '../lib/postmortem/validation-report.ts';
 
 export function archiveGate(archiveDir: string): AstroIntegration {
   return {

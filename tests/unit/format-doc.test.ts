@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../../src/lib/postmortem/category.ts';
-import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/index.ts';
-import { FRONTMATTER_FIELDS } from '../../src/lib/postmortem/schema/frontmatter.ts';
+import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
+import { FRONTMATTER_FIELDS } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { SECTIONS } from '../../src/lib/postmortem/sections.ts';
 import { SEVERITIES } from '../../src/lib/postmortem/severity.ts';
 

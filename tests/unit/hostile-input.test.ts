@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS } from '../../src/lib/config.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import type { Problem } from '../../src/lib/postmortem/rules/index.ts';
+import type { Problem } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
 import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';

@@ -3,7 +3,7 @@
  * and across days, missing milestones, one incident, ties, empty ranges.
  */
 import { describe, expect, it } from 'vitest';
-import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter.ts';
+import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model.ts';
 import {
   analyticsView,

@@ -10,7 +10,7 @@ import { NEW_POSTMORTEM_USAGE, runNewPostmortem } from '../../scripts/new-postmo
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import type { Prompter } from '../../scripts/lib/prompter.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { PLACEHOLDERS } from '../../src/lib/postmortem/placeholders.ts';
+import { PLACEHOLDERS } from '../../src/lib/postmortem/placeholder-text.ts';
 import { IMPACT_QUESTIONS, proposeSeverity } from '../../src/lib/postmortem/scaffold/impact.ts';
 import { MILESTONE_EVENTS } from '../../src/lib/postmortem/scaffold/milestones.ts';
 import { readTemplate, TEMPLATE_ANCHORS } from '../../src/lib/postmortem/scaffold/template.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/index.ts';
+import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 import { FIXTURES, ruleLines, validatePaths } from './helpers/validate-files.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { isParseError, parseBody } from '../../src/lib/postmortem/body-tree.ts';
 import { isAllowedLink } from '../../src/lib/postmortem/link-policy.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { findRemoved, sanitizeTree } from '../../src/lib/postmortem/unsafe-html.ts';
+import { findRemoved, sanitizeTree } from '../../src/lib/postmortem/sanitizer-removals.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 import { toHtml } from 'hast-util-to-html';
 import { ruleLines, validatePaths } from './helpers/validate-files.ts';

@@ -8,7 +8,7 @@
 import { buildScaffold, type ScaffoldAnswers } from '../postmortem/scaffold/build.ts';
 import { readTemplate } from '../postmortem/scaffold/template.ts';
 import { parsePostmortem } from '../postmortem/parse.ts';
-import { formatPretty } from '../postmortem/report.ts';
+import { formatPretty } from '../postmortem/validation-report.ts';
 import { validatePostmortems } from '../postmortem/validate.ts';
 
 export type PlannedScaffold =

@@ -8,7 +8,7 @@
 import { z } from 'astro/zod';
 import { ACTION_STATUSES } from '../postmortem/action-status.ts';
 import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../postmortem/category.ts';
-import { POSTMORTEM_STATUSES } from '../postmortem/schema/frontmatter.ts';
+import { POSTMORTEM_STATUSES } from '../postmortem/schema/frontmatter-schema.ts';
 import { SECTIONS } from '../postmortem/sections.ts';
 import { SEVERITY_IDS } from '../postmortem/severity.ts';
 

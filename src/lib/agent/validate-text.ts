@@ -5,9 +5,9 @@
  * when none is given it is made from the frontmatter as the scaffold would.
  */
 import path from 'node:path';
-import { fileNameFor } from '../postmortem/file-name.ts';
+import { fileNameFor } from '../postmortem/file-naming.ts';
 import { parsePostmortem } from '../postmortem/parse.ts';
-import { formatPretty } from '../postmortem/report.ts';
+import { formatPretty } from '../postmortem/validation-report.ts';
 import { slugify } from '../postmortem/scaffold/slug.ts';
 import { validatePostmortems } from '../postmortem/validate.ts';
 import type { AgentArchive } from './archive.ts';

@@ -13,9 +13,9 @@ import { visit } from 'unist-util-visit';
 import { mdxMode } from '../config.ts';
 import { checkImage } from '../postmortem/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
-import { mdxToHtml } from '../postmortem/mdx-trust.ts';
+import { mdxToHtml } from '../postmortem/mdx-constructs.ts';
 import { SANITIZE_SCHEMA } from '../postmortem/sanitize-schema.ts';
-import { sanitizeTree } from '../postmortem/unsafe-html.ts';
+import { sanitizeTree } from '../postmortem/sanitizer-removals.ts';
 
 export default function rehypeSanitizeContent() {
   const trusted = mdxMode() === 'trusted';

@@ -1,7 +1,7 @@
 /** Reads a folder of post-mortems from disk. */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isPostmortemFile } from './file-name.ts';
+import { isPostmortemFile } from './file-naming.ts';
 import { toPostmortem, type Postmortem } from './model.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import { readSource } from './source.ts';

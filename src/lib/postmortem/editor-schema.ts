@@ -13,7 +13,7 @@
  */
 import { z } from 'astro/zod';
 import committed from '../../../schema/postmortem-frontmatter.schema.json' with { type: 'json' };
-import { frontmatterSchema } from './schema/frontmatter.ts';
+import { frontmatterSchema } from './schema/frontmatter-schema.ts';
 
 const descriptions = committed.properties as Record<string, { markdownDescription?: string }>;
 

@@ -7,7 +7,7 @@ import { isOverdue } from './action-items.ts';
 import type { ActionStatus } from './action-status.ts';
 import { INTERVALS, incidentIntervals, type IntervalKey } from './durations.ts';
 import type { Postmortem } from './model.ts';
-import { MILESTONE_FIELDS, type Frontmatter, type MilestoneField } from './schema/frontmatter.ts';
+import { MILESTONE_FIELDS, type Frontmatter, type MilestoneField } from './schema/frontmatter-schema.ts';
 import { parseIsoDateTime } from './dates.ts';
 
 /** Raised on breaking changes to the shape below. */

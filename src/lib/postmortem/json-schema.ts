@@ -15,9 +15,9 @@ import { parse as parseYaml } from 'yaml';
 import type { ZodTypeDef } from 'astro/zod';
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import { CATEGORY_IDS, UNKNOWN_CATEGORY } from './category.ts';
-import { isoDate, isoDateTime } from './schema/dates.ts';
-import { categorySchema, mainCategorySchema } from './schema/category.ts';
-import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema, type Frontmatter } from './schema/frontmatter.ts';
+import { isoDate, isoDateTime } from './schema/date-fields.ts';
+import { categorySchema, mainCategorySchema } from './schema/category-field.ts';
+import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema, type Frontmatter } from './schema/frontmatter-schema.ts';
 
 /** Where the schema is committed (repository root) and published (site root). */
 export const FRONTMATTER_SCHEMA_PATH = 'schema/postmortem-frontmatter.schema.json';
@@ -93,7 +93,7 @@ export function frontmatterJsonSchema(docs: FieldDocs): JsonSchema {
     $schema,
     $id: FRONTMATTER_SCHEMA_ID,
     title: 'Hindsight post-mortem frontmatter',
-    description: 'The YAML frontmatter of a post-mortem (postmortem-YYYY-MM-DD-slug.md). Generated from src/lib/postmortem/schema/frontmatter.ts by `npm run schemas`; field reference: docs/FORMAT.md. Cross-field checks (timestamp order, date against file name) are made by `npm run validate`, not by this schema.',
+    description: 'The YAML frontmatter of a post-mortem (postmortem-YYYY-MM-DD-slug.md). Generated from src/lib/postmortem/schema/frontmatter-schema.ts by `npm run schemas`; field reference: docs/FORMAT.md. Cross-field checks (timestamp order, date against file name) are made by `npm run validate`, not by this schema.',
     ...rest,
     properties,
   };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isAllowedLink } from './link-policy.ts';
 import type { ParsedPostmortem } from './parse.ts';
 import type { ActionItem } from './schema/action-item.ts';
-import type { Frontmatter } from './schema/frontmatter.ts';
+import type { Frontmatter } from './schema/frontmatter-schema.ts';
 import type { TimelineEvent } from './schema/timeline-event.ts';
 import { plainText } from './plain-text.ts';
 import type { SectionKey } from './sections.ts';

@@ -1,7 +1,7 @@
 /** Runs every rule over parsed post-mortems: the check behind the CLI, the build gate and the tests. */
 import { recurrenceReferences } from './learning/recurrence-references.ts';
 import type { ParsedPostmortem } from './parse.ts';
-import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/index.ts';
+import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
 
 export interface FileReport {
   /** The path as given, or relative to the working directory. */

@@ -12,7 +12,7 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { isPostmortemFile, slugOf } from '../postmortem/file-name.ts';
+import { isPostmortemFile, slugOf } from '../postmortem/file-naming.ts';
 import { LIMITS } from '../postmortem/limits.ts';
 
 const PATTERN = '*.{md,mdx}';

@@ -14,12 +14,12 @@
  */
 import path from 'node:path';
 import { UNKNOWN_CATEGORY, type CategoryId, type MainCategoryId } from '../category.ts';
-import { fileNameFor, parseFileName } from '../file-name.ts';
+import { fileNameFor, parseFileName } from '../file-naming.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { parsePostmortem, type ParsedPostmortem, type Section } from '../parse.ts';
-import type { Problem } from '../rules/index.ts';
+import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
-import type { PostmortemStatus } from '../schema/frontmatter.ts';
+import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SectionKey } from '../sections.ts';
 import type { SeverityId } from '../severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';

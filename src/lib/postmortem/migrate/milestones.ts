@@ -5,7 +5,7 @@
  * name them. The result is checked against the `### Duration:` line.
  */
 import { parseIsoDateTime } from '../dates.ts';
-import { MILESTONE_FIELDS, type MilestoneField } from '../schema/frontmatter.ts';
+import { MILESTONE_FIELDS, type MilestoneField } from '../schema/frontmatter-schema.ts';
 import { milestoneOfEvent } from '../scaffold/milestones.ts';
 import type { FieldComments } from '../scaffold/serialize-frontmatter.ts';
 import { readImpactWindow } from './impact.ts';

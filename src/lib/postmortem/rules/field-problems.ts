@@ -1,7 +1,7 @@
 /** Turns the schema's findings into messages that quote the value and name the field's line. */
 import type { ZodIssue } from 'astro/zod';
 import type { ParsedPostmortem } from '../parse.ts';
-import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema } from '../schema/frontmatter.ts';
+import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema } from '../schema/frontmatter-schema.ts';
 import type { Finding } from './types.ts';
 
 /** The rule a schema issue belongs to: refinements tag themselves (e.g. `calendar-date`), the rest are `schema`. */

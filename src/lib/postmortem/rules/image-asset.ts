@@ -1,7 +1,7 @@
 import type { Element, Nodes } from 'hast';
 import { checkImage, mayReferenceImages } from '../assets.ts';
 import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
-import { mdxToHtml } from '../mdx-trust.ts';
+import { mdxToHtml } from '../mdx-constructs.ts';
 import { blankCode } from '../prose.ts';
 import type { Finding, Rule } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { PLACEHOLDER_PATTERN } from '../placeholders.ts';
+import { PLACEHOLDER_PATTERN } from '../placeholder-text.ts';
 import { positionOf } from '../prose.ts';
 import type { Rule } from './types.ts';
 

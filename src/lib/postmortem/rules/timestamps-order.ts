@@ -1,4 +1,4 @@
-import { MILESTONE_FIELDS } from '../schema/frontmatter.ts';
+import { MILESTONE_FIELDS } from '../schema/frontmatter-schema.ts';
 import { parseIsoDateTime } from '../dates.ts';
 import type { Rule } from './types.ts';
 

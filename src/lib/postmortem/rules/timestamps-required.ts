@@ -1,4 +1,4 @@
-import { FIELD_EXAMPLES } from '../schema/frontmatter.ts';
+import { FIELD_EXAMPLES } from '../schema/frontmatter-schema.ts';
 import type { Rule } from './types.ts';
 
 const REQUIRED = ['started_at', 'resolved_at'] as const;

@@ -1,8 +1,8 @@
 import { mdxMode } from '../../config.ts';
 import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
-import { mdxToHtml } from '../mdx-trust.ts';
+import { mdxToHtml } from '../mdx-constructs.ts';
 import { blankCode } from '../prose.ts';
-import { findRemoved } from '../unsafe-html.ts';
+import { findRemoved } from '../sanitizer-removals.ts';
 import type { Rule } from './types.ts';
 
 /**

@@ -4,8 +4,8 @@
  * any other caller produce the same file for the same answers.
  */
 import { UNKNOWN_CATEGORY, type CategoryId } from '../category.ts';
-import { fileNameFor } from '../file-name.ts';
-import type { MilestoneField, PostmortemStatus } from '../schema/frontmatter.ts';
+import { fileNameFor } from '../file-naming.ts';
+import type { MilestoneField, PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SeverityId } from '../severity.ts';
 import { serializeFrontmatter, type FieldComments } from './serialize-frontmatter.ts';
 import { slugify } from './slug.ts';

@@ -3,7 +3,7 @@
  * template's rows name them in the spec's words; agents and people use others
  * ("Rolled back", "Paged on-call"), which the patterns accept.
  */
-import type { MilestoneField } from '../schema/frontmatter.ts';
+import type { MilestoneField } from '../schema/frontmatter-schema.ts';
 
 export interface MilestoneEvent {
   field: MilestoneField;

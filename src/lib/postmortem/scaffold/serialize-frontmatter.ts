@@ -5,7 +5,7 @@
  * reader sees in the file itself.
  */
 import { Document, isMap, isPair, isScalar, type Pair, type Scalar } from 'yaml';
-import { FRONTMATTER_FIELDS, type Frontmatter } from '../schema/frontmatter.ts';
+import { FRONTMATTER_FIELDS, type Frontmatter } from '../schema/frontmatter-schema.ts';
 
 /** Frontmatter values as the generators build them: every field optional, in the schema's written form. */
 export type FrontmatterDraft = { [Field in keyof Frontmatter]?: Frontmatter[Field] };

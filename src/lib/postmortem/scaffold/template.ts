@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { MilestoneField } from '../schema/frontmatter.ts';
+import type { MilestoneField } from '../schema/frontmatter-schema.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import { severityLevel, type SeverityId } from '../severity.ts';
 import { MILESTONE_EVENTS } from './milestones.ts';

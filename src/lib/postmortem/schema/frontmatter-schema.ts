@@ -4,11 +4,11 @@
  * order, date against file name) are rules, so each gets its own message.
  */
 import { z } from 'astro/zod';
-import { categorySchema, mainCategorySchema } from './category.ts';
-import { isoDate, isoDateTime } from './dates.ts';
+import { categorySchema, mainCategorySchema } from './category-field.ts';
+import { isoDate, isoDateTime } from './date-fields.ts';
 import { linkSchema } from './link.ts';
 import { recurrenceSchema } from './recurrence.ts';
-import { severitySchema } from './severity.ts';
+import { severitySchema } from './severity-field.ts';
 import { tenantSharePercent } from './tenant-share.ts';
 
 export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'final'] as const;
