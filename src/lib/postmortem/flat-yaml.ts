@@ -80,9 +80,20 @@ function keyValue(line: string, indent: number): { key: string; raw: string | un
   const match = KEY_LINE.exec(indent ? line.slice(indent) : line);
   if (!match || match[1] === '__proto__') return undefined;
   const key = match[1]!;
-  // `null:` or `true:` would be a null or boolean key.
-  if (TESTED_TAGS.some((tag) => tag.test.test(key))) return undefined;
-  return { key, raw: match[2] };
+  return isStringKey(key) ? { key, raw: match[2] } : undefined;
+}
+
+/** Keys already judged: the same few field names head every file. Bounded, as keys can be anything. */
+const stringKeys = new Map<string, boolean>();
+
+/** Whether `yaml` reads the plain key as this string: `null:` or `true:` would be a null or boolean key. */
+function isStringKey(key: string): boolean {
+  let known = stringKeys.get(key);
+  if (known === undefined) {
+    known = !TESTED_TAGS.some((tag) => tag.test.test(key));
+    if (stringKeys.size < 1000) stringKeys.set(key, known);
+  }
+  return known;
 }
 
 /** One scalar on one line: quoted without escapes, or plain; undefined for anything that needs the full parse. */
