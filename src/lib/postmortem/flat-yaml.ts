@@ -13,8 +13,8 @@
 import { Schema, type ScalarTag } from 'yaml';
 
 const KEY_LINE = /^([a-z_][a-z0-9_]*):(?: (.*))?$/;
-/** Characters the fast path leaves to `yaml`: controls, tabs, a BOM, surrogates (emoji) and non-characters. */
-const UNUSUAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
+/** Characters the fast path leaves to `yaml`: controls but the line feed, tabs, a BOM, surrogates (emoji) and non-characters. */
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]/;
 /** What may not open a plain scalar: YAML's indicators, and a space. */
 const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@` ]/;
 
@@ -23,7 +23,7 @@ const TESTED_TAGS = new Schema({ schema: 'core' }).tags.filter((tag): tag is Sca
 
 /** The frontmatter's value when it has the flat shape, else undefined. `text` is the block without its `---` lines. */
 export function readFlatYaml(text: string): Record<string, unknown> | undefined {
-  if (UNUSUAL.test(text.replace(/\n/g, ''))) return undefined;
+  if (UNUSUAL.test(text)) return undefined;
   const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
   const data: Record<string, unknown> = {};
   let at = 0;
