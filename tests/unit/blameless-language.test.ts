@@ -1,6 +1,7 @@
 /** Rule blameless-language: precise on a labelled set, prose only, one finding per phrase with its line and a rewrite. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBlame, REWRITES } from '../../src/lib/postmortem/blameless/detect.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
@@ -97,5 +98,31 @@ describe('adversarial input', () => {
     expect(findings).toHaveLength(25);
     const first = lineOf(pm.text, '@dana failed to');
     expect(findings.every((finding) => finding.line === first)).toBe(true);
+  });
+});
+
+describe('names compiled only where a name stands before a verb (differential)', () => {
+  const people = { names: [...labelled.people, 'Dana Kim', '@lee.o', 'J. Smith', 'Ana-Maria', 'Σίσυφος', 'had'] };
+  const same = (text: string, names = people) => expect(findBlame(text, names)).toEqual(findBlame(text, names, { compileNames: 'always' }));
+
+  it('finds what the regexes with every name find, on the labelled sentences and the fixtures', () => {
+    for (const sentence of [...labelled.flag, ...labelled.pass]) same(sentence);
+    same(readFileSync(path.join(FIXTURES, 'blameless/postmortem-2026-03-14-blame-in-prose.md'), 'utf8'));
+    same(VALID);
+  });
+
+  it('finds what the regexes with every name find, on generated prose', () => {
+    const words = [
+      ...people.names, 'dana', 'DANA KIM', 'kim', 'the engineer', 'the on-call engineers', 'she', 'someone', '@dana', 'Stripe', 'The job',
+      'simply', 'just', 'had', 'must have', 'again', 'failed to', 'fails to', 'failed to receive', 'forgot', 'forgotten', 'neglected to',
+      'overlooked', "didn't bother", "should've", 'should have been told', 'should have', 'was careless', 'were sloppy', 'made a mistake',
+      'messed up', 'botched', 'ignored', 'caused the outage', 'is to blame', 'was at fault', "'s", '’s', 'mistake', 'fault', 'error',
+      'oversight', 'blunder', 'not', 'no one', 'human error', 'blamed', '.', ';', ',', '\n', '\n\n', '  ', '\t', 'x', '-', "'",
+    ];
+    const text = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', '', '  ', '\n', '.', ' ', ' ')), { maxLength: 40 })
+      .map((parts) => parts.map(([word, gap]) => word + gap).join(''));
+    fc.assert(fc.property(text, fc.subarray(people.names), (sample, names) => {
+      same(sample, { names });
+    }), { numRuns: 300 });
   });
 });

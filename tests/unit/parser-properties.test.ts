@@ -4,10 +4,12 @@
  * catastrophic backtracking). Speed itself is the bench's job (`npm run bench`):
  * a millisecond budget here failed on a busy machine (issue 14).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { readFlatYaml } from '../../src/lib/postmortem/flat-yaml.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
@@ -95,5 +97,76 @@ describe('parser and rules, on arbitrary input', () => {
       const growth = cpuCost(text(8)) / Math.max(1, cpuCost(text(1)));
       expect(growth, `${JSON.stringify(unit)}: 8 times the text took ${growth.toFixed(1)} times the work`).toBeLessThan(GROWTH_LIMIT);
     }
+  });
+});
+
+/** `yaml`'s reading of a frontmatter block, as the full path in frontmatter.ts does it. */
+function fullParse(text: string): { errors: number; data: unknown } {
+  const doc = parseDocument(text, { schema: 'core', prettyErrors: false, uniqueKeys: true });
+  return { errors: doc.errors.length, data: doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }) };
+}
+
+/** The fast path answers only where `yaml` reads the block without error, and then answers exactly as `yaml` does. */
+function sameAsYaml(text: string): boolean {
+  const fast = readFlatYaml(text);
+  if (fast === undefined) return false;
+  expect(fullParse(text)).toEqual({ errors: 0, data: fast });
+  return true;
+}
+
+describe('the flat frontmatter fast path (differential against yaml.parseDocument)', () => {
+  const frontmatterOf = (text: string) => /^---\n([\s\S]*?\n)---\n/.exec(text.replace(/\r\n?/g, '\n'))?.[1];
+
+  it('reads every example and fixture as yaml does, and takes most of them', () => {
+    const folders = [path.resolve(FIXTURES, '..', '..', 'docs/spec/.llm/completed'), ...['valid', 'invalid', 'blameless'].map((folder) => path.join(FIXTURES, folder))];
+    let fast = 0;
+    let total = 0;
+    for (const folder of folders) {
+      for (const file of readdirSync(folder).filter((name) => /\.mdx?$/.test(name))) {
+        const block = frontmatterOf(readFileSync(path.join(folder, file), 'utf8'));
+        if (block === undefined) continue;
+        total += 1;
+        if (sameAsYaml(block)) fast += 1;
+      }
+    }
+    expect(total).toBeGreaterThan(40);
+    expect(fast / total).toBeGreaterThan(0.7);
+  });
+
+  it('reads generated and mutated blocks as yaml does', () => {
+    const scalars = [
+      'plain', 'Two words', 'SEV-1', '2026-03-14', '2026-03-14T09:12:00Z', '137', '-5', '+7', '0o17', '0x1F', '1.5', '1e3', '.inf', '-.Inf', '.nan',
+      'true', 'False', 'NULL', '~', 'null', 'yes', 'a: b', 'a:b', 'a #b', 'a#b', '#c', 'x:', '"quoted"', "'single'", '"a\\nb"', "'it''s'", '"a"b',
+      '[a, b]', '{a: 1}', 'a, b', '&anchor x', '*alias', '!tag x', '|', '>', '@at', '`tick`', '%pct', '? q', '- item', 'Zoë', 'naïve café', '😀',
+      'tab\tin', 'trailing ', ' leading', 'https://example.com/a?b=c#d', 'C:\\path', "Dana's fix", '"', "'", '', '0', '00', '-0', '1_000',
+    ];
+    const safe = ['plain', 'Two words', 'SEV-1', '2026-03-14', '137', 'true', '~', '"quoted"', "'single'", "Dana's fix", 'https://example.com/a?b=c#d', 'Zoë'];
+    const scalar = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...safe) }, { weight: 2, arbitrary: fc.constantFrom(...scalars) });
+    const oddKeys = ['null', 'true', 'constructor', '__proto__', 'Title', 'a-b', 'x1', '_k', 'on'];
+    const key = fc.oneof({ weight: 4, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_]{0,8}$/) }, { weight: 1, arbitrary: fc.constantFrom(...oddKeys) });
+    const line = fc.oneof(
+      fc.tuple(key, scalar).map(([key, value]) => `${key}: ${value}`),
+      key.map((key) => `${key}:`),
+      fc.tuple(fc.constantFrom('', '  ', ' ', '    '), scalar).map(([indent, value]) => `${indent}- ${value}`),
+      fc.tuple(fc.constantFrom('', '  '), key, scalar).map(([indent, key, value]) => `${indent}- ${key}: ${value}`),
+      fc.tuple(fc.constantFrom('  ', '    ', '   '), key, scalar).map(([indent, key, value]) => `${indent}${key}: ${value}`),
+      fc.constantFrom('', '# comment', '  continued', 'key:value', '-', '- ', '...'),
+    );
+    // Mostly well-formed blocks (so the fast path answers often), with some noise lines.
+    const shaped = fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.tuple(key, scalar).map(([key, value]) => [`${key}: ${value}`]) },
+        { weight: 2, arbitrary: fc.tuple(key, fc.constantFrom('', '  '), fc.array(scalar, { maxLength: 3 })).map(([key, indent, items]) => [`${key}:`, ...items.map((item) => `${indent}- ${item}`)]) },
+        { weight: 1, arbitrary: fc.tuple(key, fc.array(fc.tuple(key, scalar, key, scalar), { maxLength: 2 })).map(([key, items]) => [`${key}:`, ...items.flatMap(([k1, v1, k2, v2]) => [`  - ${k1}: ${v1}`, `    ${k2}: ${v2}`])]) },
+        { weight: 1, arbitrary: line.map((one) => [one]) },
+      ),
+      { minLength: 1, maxLength: 8 },
+    ).map((groups) => `${groups.flat().join('\n')}\n`);
+    let fast = 0;
+    fc.assert(fc.property(shaped, (text) => {
+      if (sameAsYaml(text)) fast += 1;
+    }), { numRuns: 3000 });
+    // The generator must reach the fast path, or this test compares nothing.
+    expect(fast).toBeGreaterThan(300);
   });
 });

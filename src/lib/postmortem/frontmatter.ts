@@ -8,6 +8,7 @@
  * and their expansion are capped, so a hostile block is an error, not a hang.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ParsedNode } from 'yaml';
+import { readFlatYaml } from './flat-yaml.ts';
 import { LIMITS } from './limits.ts';
 
 export type FrontmatterBlock =
@@ -77,6 +78,8 @@ function readBoundedYaml(yamlText: string, startLine: number): FrontmatterBlock 
   }
   const deepLine = tooDeepLine(yamlText);
   if (deepLine !== null) return invalid('TOO_DEEP', `YAML nests lists or maps more than ${MAX_NESTING} levels deep`, deepLine);
+  const flat = readFlatYaml(yamlText);
+  if (flat) return parsed(flat, yamlText, startLine);
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { ...PARSE_OPTIONS, lineCounter });
   const error = doc.errors[0];
@@ -103,6 +106,10 @@ function readBoundedYaml(yamlText: string, startLine: number): FrontmatterBlock 
     }
     return invalid('ALIAS', `YAML does not parse: ${cut(message)}`, line, col);
   }
+  return parsed(data, yamlText, startLine);
+}
+
+function parsed(data: unknown, yamlText: string, startLine: number): FrontmatterBlock {
   let positions: Map<string, number> | null = null;
   return {
     kind: 'parsed',

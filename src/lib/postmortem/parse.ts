@@ -82,7 +82,8 @@ export interface ParsedPostmortem {
  * `read` is what {@link readSource} found when the text came from disk.
  */
 export function parsePostmortem(path: string, raw: string, read?: { bytes: number; problem: SourceProblem | null }): ParsedPostmortem {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const unmarked = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   const split = splitFrontmatter(text);
   const data = split.frontmatter.kind === 'parsed' ? split.frontmatter.data : undefined;
   const isMapData = typeof data === 'object' && data !== null && !Array.isArray(data);

@@ -5,7 +5,19 @@
 
 import { closesFence, fenceOpening } from './fences.ts';
 
+/** `markdown` with fenced code and code spans turned into spaces (line breaks kept). */
 export function blankCode(markdown: string): string {
+  // Three rules blank the same body one after another: the last answer is kept.
+  if (markdown === lastBlanked.markdown) return lastBlanked.blanked;
+  const blanked = blank(markdown);
+  lastBlanked = { markdown, blanked };
+  return blanked;
+}
+
+let lastBlanked = { markdown: '', blanked: '' };
+
+function blank(markdown: string): string {
+  if (!markdown.includes('`') && !markdown.includes('~~~')) return markdown;
   const lines = markdown.split('\n');
   let fence: string | null = null;
   const kept = lines.map((line) => {

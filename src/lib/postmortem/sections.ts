@@ -36,9 +36,17 @@ export function headingWords(heading: string): string {
     .toLowerCase();
 }
 
+/** Headings seen so far: the same few names head every post-mortem. Bounded, as headings can be anything. */
+const seen = new Map<string, SectionKey | null>();
+
 /** The template section a heading names, or null for any other heading. */
 export function sectionKeyOf(heading: string): SectionKey | null {
-  return byName.get(headingWords(heading)) ?? null;
+  let key = seen.get(heading);
+  if (key === undefined) {
+    key = byName.get(headingWords(heading)) ?? null;
+    if (seen.size < 1000) seen.set(heading, key);
+  }
+  return key;
 }
 
 /** The template title of a section. */

@@ -99,31 +99,92 @@ interface Pattern {
   negatable?: boolean;
 }
 
-const compiled = new Map<string, Pattern[]>();
+/**
+ * A pattern whose subject is a person: `@handle`, a role, a pronoun, or one of the post-mortem's own names.
+ * Compiling a regex with the names costs milliseconds (its role and verb alternatives, case-insensitive),
+ * and every post-mortem has other names: it is only compiled for a text where a name stands before the
+ * pattern's tail. Anywhere else the names alternative (the last one) never matches, so the static
+ * regex, compiled once, finds exactly the same matches.
+ */
+interface PersonPattern {
+  kind: Pattern['kind'];
+  /** What follows the person: `'s mistake`, ` simply forgot`. */
+  tail: string;
+  /** The pattern without names (`gi`), and its tail alone, for finding where a tail starts (`gi`). */
+  withoutNames: RegExp;
+  tailSearch: RegExp;
+}
 
-function patternsFor(people: People): Pattern[] {
+const STATIC_PERSON = `@[\\w.-]*\\w|\\b${ROLE}s?\\b|\\b${PRONOUN}\\b`;
+
+function personPattern(tail: string, kind: Pattern['kind']): PersonPattern {
+  return { kind, tail, withoutNames: new RegExp(`(?:${STATIC_PERSON})${tail}`, 'gi'), tailSearch: new RegExp(tail, 'gi') };
+}
+
+// The verb alternatives are the only capturing groups: the one that matched says which kind of blame it is.
+const verbKind = (match: RegExpExecArray) => VERB[match.slice(1).findIndex((group) => group !== undefined)]!.kind;
+const POSSESSIVE = personPattern(`(?:'s|’s)\\s+${BLAMEWORTHY}\\b`, 'possessive');
+const PERSON_VERB = personPattern(`${ADVERB}\\s+(?:${VERB.map((verb) => `(${verb.pattern})`).join('|')})`, verbKind);
+
+const BEFORE: Pattern[] = [
+  { regex: /\b(?:human|operator)[\s-]+error\b/gi, kind: 'human-error', negatable: true },
+  { regex: /\bnegligen(?:t|ce)\b/gi, kind: 'judgement', negatable: true },
+  { regex: /\bcareless(?:ly|ness)?\b|\b(?:be|been)\s+more\s+careful\b/gi, kind: 'judgement', negatable: true },
+  { regex: /(?<!\bgit\s)\bblam(?:e|ed|es|ing)\b(?!-free|less)/gi, kind: 'blame', negatable: true },
+];
+// A capitalised name not known to be a person: only possessive mistakes, never "error" (`Stripe's error responses`).
+const CAPITALISED_POSSESSIVE: Pattern = { regex: new RegExp(`${CAPITALISED_NAME}(?:'s|’s)\\s+(?:mistake|fault|oversight|carelessness|negligence|blunder)\\b`, 'g'), kind: 'possessive' };
+const CAPITALISED_VERB: Pattern = { regex: new RegExp(`${CAPITALISED_NAME}${ADVERB}\\s+${HUMAN_ONLY_VERB}`, 'g'), kind: humanOnlyKind };
+
+/** The names of one post-mortem as regexes: each alone (sticky), and the full person patterns once needed. */
+interface NameMatchers {
+  names: string[];
+  /** Each name alone (sticky), and its length as matched. */
+  each: RegExp[];
+  lengths: number[];
+  full: Map<PersonPattern, RegExp>;
+}
+
+// findBlame is called for one post-mortem's text and then its blocks, with the same people: one entry is enough.
+let lastNames: NameMatchers | null = null;
+
+function nameMatchers(people: People): NameMatchers {
   const names = nameAlternatives(people);
-  const key = names.join('|');
-  const cached = compiled.get(key);
-  if (cached) return cached;
-  const known = names.length ? `|\\b(?:${names.join('|')})\\b` : '';
-  const person = `(?:@[\\w.-]*\\w|\\b${ROLE}s?\\b|\\b${PRONOUN}\\b${known})`;
-  const verbs = VERB.map((verb) => `(${verb.pattern})`).join('|');
-  // The verb alternatives are the only capturing groups: the one that matched says which kind of blame it is.
-  const verbKind = (match: RegExpExecArray) => VERB[match.slice(1).findIndex((group) => group !== undefined)]!.kind;
-  const patterns: Pattern[] = [
-    { regex: /\b(?:human|operator)[\s-]+error\b/gi, kind: 'human-error', negatable: true },
-    { regex: /\bnegligen(?:t|ce)\b/gi, kind: 'judgement', negatable: true },
-    { regex: /\bcareless(?:ly|ness)?\b|\b(?:be|been)\s+more\s+careful\b/gi, kind: 'judgement', negatable: true },
-    { regex: /(?<!\bgit\s)\bblam(?:e|ed|es|ing)\b(?!-free|less)/gi, kind: 'blame', negatable: true },
-    { regex: new RegExp(`${person}(?:'s|’s)\\s+${BLAMEWORTHY}\\b`, 'gi'), kind: 'possessive' },
-    // A capitalised name not known to be a person: only possessive mistakes, never "error" (`Stripe's error responses`).
-    { regex: new RegExp(`${CAPITALISED_NAME}(?:'s|’s)\\s+(?:mistake|fault|oversight|carelessness|negligence|blunder)\\b`, 'g'), kind: 'possessive' },
-    { regex: new RegExp(`${person}${ADVERB}\\s+(?:${verbs})`, 'gi'), kind: verbKind },
-    { regex: new RegExp(`${CAPITALISED_NAME}${ADVERB}\\s+${HUMAN_ONLY_VERB}`, 'g'), kind: humanOnlyKind },
-  ];
-  compiled.set(key, patterns);
-  return patterns;
+  if (lastNames && lastNames.names.join('|') === names.join('|')) return lastNames;
+  lastNames = { names, each: names.map((name) => new RegExp(`\\b(?:${name})\\b`, 'iy')), lengths: names.map((name) => name.replace(/\\(.)/g, '$1').length), full: new Map() };
+  return lastNames;
+}
+
+/** Whether some name stands right before a start of the pattern's tail in `text`: only then can the names alternative match. */
+function nameBeforeTail(text: string, pattern: PersonPattern, matchers: NameMatchers): boolean {
+  const { tailSearch } = pattern;
+  tailSearch.lastIndex = 0;
+  // Every index where the tail matches (not only disjoint matches): the tail may start inside an earlier one.
+  for (let tail = tailSearch.exec(text); tail; tailSearch.lastIndex = tail.index + 1, tail = tailSearch.exec(text)) {
+    // A case-insensitive match of a literal has the literal's length: a name ending here starts `length` before.
+    for (let at = 0; at < matchers.names.length; at += 1) {
+      const start = tail.index - matchers.lengths[at]!;
+      const one = matchers.each[at]!;
+      one.lastIndex = start;
+      if (start >= 0 && one.exec(text)?.[0].length === tail.index - start) return true;
+    }
+  }
+  return false;
+}
+
+function resolve(pattern: PersonPattern, text: string, matchers: NameMatchers, always: boolean): Pattern {
+  if (!matchers.names.length || (!always && !nameBeforeTail(text, pattern, matchers))) return { regex: pattern.withoutNames, kind: pattern.kind };
+  let regex = matchers.full.get(pattern);
+  if (!regex) {
+    regex = new RegExp(`(?:${STATIC_PERSON}|\\b(?:${matchers.names.join('|')})\\b)${pattern.tail}`, 'gi');
+    matchers.full.set(pattern, regex);
+  }
+  return { regex, kind: pattern.kind };
+}
+
+function patternsFor(text: string, people: People, always: boolean): Pattern[] {
+  const matchers = nameMatchers(people);
+  return [...BEFORE, resolve(POSSESSIVE, text, matchers, always), CAPITALISED_POSSESSIVE, resolve(PERSON_VERB, text, matchers, always), CAPITALISED_VERB];
 }
 
 /** How far back a negation may stand ("no one here is to blame"); bounded so a long text costs linear time. */
@@ -140,11 +201,14 @@ function sentenceStart(text: string, index: number): number {
   return limit;
 }
 
-/** Every blaming phrase in `text`, in order, overlapping matches merged (the first wins). */
-export function findBlame(text: string, people: People = { names: [] }): BlameMatch[] {
+/**
+ * Every blaming phrase in `text`, in order, overlapping matches merged (the first wins).
+ * `compileNames: 'always'` uses the regexes with the names for every text (the slow reference the tests compare with).
+ */
+export function findBlame(text: string, people: People = { names: [] }, options: { compileNames?: 'when-needed' | 'always' } = {}): BlameMatch[] {
   if (!BLAME_TRIGGER.test(text)) return [];
   const found: BlameMatch[] = [];
-  for (const pattern of patternsFor(people)) {
+  for (const pattern of patternsFor(text, people, options.compileNames === 'always')) {
     pattern.regex.lastIndex = 0;
     for (let match = pattern.regex.exec(text); match; match = pattern.regex.exec(text)) {
       if (pattern.negatable && NEGATION.test(text.slice(sentenceStart(text, match.index), match.index))) continue;

@@ -15,7 +15,7 @@ export const proposedValues: Rule = {
   level: 'warning',
   description: 'No frontmatter value is still marked `# proposed by migrate` (a guess nobody has reviewed; `--strict` makes it fail).',
   check(pm) {
-    if (pm.frontmatter.kind !== 'parsed') return [];
+    if (pm.frontmatter.kind !== 'parsed' || !pm.text.includes(PROPOSED_MARKER)) return [];
     const lines = pm.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const findings = [];
     for (let index = 1; index < lines.length && !/^(?:---|\.\.\.)\s*$/.test(lines[index]!); index += 1) {
