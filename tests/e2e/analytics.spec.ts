@@ -6,10 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
-import { buildReport } from '../../src/lib/postmortem/metrics/report.ts';
-import type { MetricsExport } from '../../src/lib/postmortem/metrics/export.ts';
-import type { MetricsReport } from '../../src/lib/postmortem/metrics/report.ts';
-import { analyticsView } from '../../src/lib/postmortem/metrics/view.ts';
+import { buildReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';
+import type { MetricsExport } from '../../src/lib/postmortem/metrics/metrics-export.ts';
+import type { MetricsReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';
+import { analyticsView } from '../../src/lib/site/analytics/analytics-view.ts';
 
 const CHART_IDS = [
   'incidents-per-month',

@@ -5,7 +5,7 @@
  * MetricsExport in src/lib/postmortem/metrics/export.ts; documented in docs/METRICS.md.
  */
 import type { APIRoute } from 'astro';
-import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics.ts';
+import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
 import { siteArchive } from '../../lib/site/archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 

@@ -4,14 +4,14 @@
  * set:html) and the page's script (innerHTML), so the tables a reader sees
  * without JavaScript are exactly the ones the script redraws. Browser-safe.
  */
-import type { KeyFigure, TableModel } from './view.ts';
+import type { KeyFigure, TableModel } from './models.ts';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
-/** A table with a caption, column headers and row headers (the first cell of each row). */
+/** A table with a caption, column headers, row headers (the first cell of each row) and, when rows were left out, a footer saying how many. */
 export function tableHtml(table: TableModel): string {
   const head = `<thead><tr>${table.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`;
   const body = table.rows.length
@@ -19,7 +19,8 @@ export function tableHtml(table: TableModel): string {
         .map(([first = '', ...rest]) => `<tr><th scope="row">${escapeHtml(first)}</th>${rest.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
         .join('')
     : `<tr><td class="empty" colspan="${table.columns.length}">${escapeHtml(table.empty)}</td></tr>`;
-  return `<table class="data-table" id="${escapeHtml(table.id)}"><caption>${escapeHtml(table.caption)}</caption>${head}<tbody>${body}</tbody></table>`;
+  const foot = table.more ? `<tfoot><tr><td class="more" colspan="${table.columns.length}">${escapeHtml(table.more)}</td></tr></tfoot>` : '';
+  return `<table class="data-table" id="${escapeHtml(table.id)}"><caption>${escapeHtml(table.caption)}</caption>${head}<tbody>${body}</tbody>${foot}</table>`;
 }
 
 /** Caveats as paragraphs. */
