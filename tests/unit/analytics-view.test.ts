@@ -59,14 +59,14 @@ describe('analyticsView and its HTML', () => {
     expect(table.rows[1]).toEqual(['SEV-2', '0', '—', '—', '—']);
   });
 
-  it('renders table rows with row headers, a footer for rows left out, and escapes text', () => {
+  it('renders table rows with row headers, a line for rows left out, and escapes text', () => {
     const html = tableHtml({ id: 't', caption: 'A <b>', columns: ['Who', 'n'], rows: [['@a&b', '1']], empty: 'none' });
     expect(html).toBe(
       '<table class="data-table" id="t"><caption>A &lt;b&gt;</caption><thead><tr><th scope="col">Who</th><th scope="col">n</th></tr></thead><tbody><tr><th scope="row">@a&amp;b</th><td>1</td></tr></tbody></table>',
     );
     expect(tableHtml({ id: 't', caption: 'c', columns: ['a', 'b'], rows: [], empty: 'none' })).toContain('<td class="empty" colspan="2">none</td>');
     expect(tableHtml({ id: 't', caption: 'c', columns: ['a', 'b'], rows: [['x', '1']], empty: 'none', more: 'and 2 more <services>' })).toContain(
-      '<tfoot><tr><td class="more" colspan="2">and 2 more &lt;services&gt;</td></tr></tfoot>',
+      '</table><p class="table-more">and 2 more &lt;services&gt;</p>',
     );
   });
 });

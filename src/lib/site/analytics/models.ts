@@ -13,7 +13,7 @@ export interface TableModel {
   rows: string[][];
   /** Shown instead of an empty body. */
   empty: string;
-  /** `and 12 more services…`: what the rows left out, as a footer line; absent when nothing was left out. */
+  /** `and 12 more services…`: what the rows left out, said under the table; absent when nothing was left out. */
   more?: string;
 }
 

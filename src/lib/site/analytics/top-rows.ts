@@ -1,7 +1,7 @@
 /**
  * Tables that stay one screen at any archive size: a list that grows with
  * the archive (services, authors, owners) keeps its first rows, and a
- * footer says how many it left out. The full lists are in the JSON exports.
+ * line under the table says how many it left out. The full lists are in the JSON exports.
  */
 
 /** Rows kept of a list that grows with the archive: enough for the busiest, few enough that the page stays light at 10,000 post-mortems. */
