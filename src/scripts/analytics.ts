@@ -1,14 +1,17 @@
 /**
- * The analytics page's controls. Reads the embedded incident rows, runs the
- * same metrics functions the build ran for the range and service in the URL,
- * rewrites the tables and notes, and hands the charts to the lazily loaded
- * chart module. Imports only browser-safe core modules (no date parser, no zod).
+ * The analytics page's controls. The default view's tables are in the HTML
+ * and its chart models are embedded; for another range or service the script
+ * fetches the incident rows once (analytics/dataset.json), runs the same
+ * metrics functions the build ran, rewrites the tables and notes, and hands
+ * the charts to the lazily loaded chart module. Imports only browser-safe
+ * modules (no date parser, no zod).
  */
-import { parseRange, type RangeId } from '../lib/postmortem/metrics/range.ts';
+import { buildReport } from '../lib/postmortem/metrics/metrics-report.ts';
+import { DEFAULT_RANGE, parseRange, type RangeId } from '../lib/postmortem/metrics/range.ts';
 import type { MetricsDataset } from '../lib/postmortem/metrics/record.ts';
-import { buildReport } from '../lib/postmortem/metrics/report.ts';
-import { keyFiguresHtml, notesHtml, tableHtml } from '../lib/postmortem/metrics/view-html.ts';
-import { analyticsView, type AnalyticsView } from '../lib/postmortem/metrics/view.ts';
+import { analyticsView } from '../lib/site/analytics/analytics-view.ts';
+import { chartsOf, type AnalyticsView, type ChartModel } from '../lib/site/analytics/models.ts';
+import { keyFiguresHtml, notesHtml, tableHtml } from '../lib/site/analytics/table-html.ts';
 import { watchTableScroll } from './table-scroll.ts';
 
 interface Selection {
@@ -16,10 +19,10 @@ interface Selection {
   service: string | null;
 }
 
-function readSelection(dataset: MetricsDataset): Selection {
+function readSelection(serviceSelect: HTMLSelectElement): Selection {
   const params = new URLSearchParams(location.search);
   const service = params.get('service');
-  const known = dataset.records.some((record) => service !== null && record.services.includes(service));
+  const known = service !== null && [...serviceSelect.options].some((option) => option.value === service);
   return { range: parseRange(params.get('range')), service: known ? service : null };
 }
 
@@ -49,31 +52,54 @@ function render(view: AnalyticsView): void {
   watchTableScroll();
 }
 
+/** The incident rows, fetched once on first use. */
+function datasetLoader(source: string): () => Promise<MetricsDataset> {
+  let loading: Promise<MetricsDataset> | null = null;
+  return () => {
+    loading ??= fetch(source).then((response) => {
+      if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
+      return response.json() as Promise<MetricsDataset>;
+    });
+    return loading;
+  };
+}
+
 /** Wires the controls, renders the view in the URL and loads the charts. */
 export function initAnalytics(): void {
-  const data = document.getElementById('analytics-data');
+  const embedded = document.getElementById('analytics-charts');
   const form = document.querySelector<HTMLFormElement>('[data-controls]');
-  if (!data?.textContent || !form) return;
-  const dataset = JSON.parse(data.textContent) as MetricsDataset;
+  if (!embedded?.textContent || !form?.dataset.dataset) return;
+  const defaultCharts = JSON.parse(embedded.textContent) as ChartModel[];
+  const dataset = datasetLoader(form.dataset.dataset);
   const rangeSelect = form.elements.namedItem('range') as HTMLSelectElement;
   const serviceSelect = form.elements.namedItem('service') as HTMLSelectElement;
   const charts = import('./charts.ts');
+  const page = form.closest<HTMLElement>('.analytics') ?? document.body;
 
-  const show = (selection: Selection) => {
-    const view = analyticsView(buildReport(dataset, selection), dataset.intervals);
-    render(view);
-    void charts.then((module) => module.drawCharts(view));
+  const draw = (models: ChartModel[]) => void charts.then((module) => module.drawCharts(models));
+  const show = async (selection: Selection) => {
+    page.setAttribute('aria-busy', 'true');
+    try {
+      const rows = await dataset();
+      const view = analyticsView(buildReport(rows, selection), rows.intervals);
+      render(view);
+      draw(chartsOf(view));
+    } finally {
+      page.removeAttribute('aria-busy');
+    }
   };
 
-  const selection = readSelection(dataset);
+  const selection = readSelection(serviceSelect);
   rangeSelect.value = selection.range;
   serviceSelect.value = selection.service ?? '';
-  show(selection);
+  // The build rendered the default view: draw its charts without fetching anything.
+  if (selection.range === DEFAULT_RANGE && selection.service === null) draw(defaultCharts);
+  else void show(selection);
 
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('change', () => {
     const next = { range: parseRange(rangeSelect.value), service: serviceSelect.value || null };
     writeSelection(next);
-    show(next);
+    void show(next);
   });
 }

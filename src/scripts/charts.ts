@@ -1,9 +1,9 @@
 /**
- * Draws the analytics charts with chart.js, from the chart models the
- * metrics core built (labels, series, scale). Loaded lazily by analytics.ts
+ * Draws the analytics charts with chart.js, from the chart models of
+ * src/lib/site/analytics/ (labels, series, scale). Loaded lazily by analytics.ts
  * after the tables are in place. Only the controllers, elements and scales
  * used are registered, so the bundle stays small. Colours come from the
- * page's `--chart-*` custom properties and are re-read when the theme changes.
+ * `--chart-*` tokens (tokens.css) and are re-read when the theme changes.
  */
 import {
   BarController,
@@ -22,7 +22,7 @@ import {
   type PointStyle,
   type TooltipItem,
 } from 'chart.js';
-import type { AnalyticsView, ChartModel } from '../lib/postmortem/metrics/view.ts';
+import type { ChartModel } from '../lib/site/analytics/models.ts';
 import { formatDuration } from '../lib/site/format.ts';
 import { placeCountLabels, type CountLabel } from './count-labels.ts';
 
@@ -34,7 +34,7 @@ const DURATION_TICKS = [1, 5, 15, 60, 240, 1440, 10080, 43200];
 const POINT_STYLES: PointStyle[] = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot'];
 
 const drawn = new Map<string, Chart>();
-let lastView: AnalyticsView | null = null;
+let lastCharts: ChartModel[] = [];
 
 function cssVar(element: Element, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
@@ -231,14 +231,14 @@ function draw(model: ChartModel): void {
   drawn.set(model.id, new Chart(canvas, configFor(model, slot)));
 }
 
-/** Draws (or redraws) every chart of the view. */
-export function drawCharts(view: AnalyticsView): void {
-  lastView = view;
-  for (const section of view.sections) for (const panel of section.panels) if (panel.chart) draw(panel.chart);
+/** Draws (or redraws) the charts of a view. */
+export function drawCharts(charts: ChartModel[]): void {
+  lastCharts = charts;
+  for (const chart of charts) draw(chart);
 }
 
 function redraw(): void {
-  if (lastView) drawCharts(lastView);
+  drawCharts(lastCharts);
 }
 
 // Colours are read from CSS once per draw, so a theme switch redraws with the other palette.

@@ -6,10 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
-import { buildReport } from '../../src/lib/postmortem/metrics/report.ts';
-import type { MetricsExport } from '../../src/lib/postmortem/metrics/export.ts';
-import type { MetricsReport } from '../../src/lib/postmortem/metrics/report.ts';
-import { analyticsView } from '../../src/lib/postmortem/metrics/view.ts';
+import { buildReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';
+import type { MetricsExport } from '../../src/lib/postmortem/metrics/metrics-export.ts';
+import type { MetricsReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';
+import { analyticsView } from '../../src/lib/site/analytics/analytics-view.ts';
 
 const CHART_IDS = [
   'incidents-per-month',
@@ -114,6 +114,25 @@ test('the controls change the tables, the charts and the URL', async ({ page }) 
   await expect(page.locator('select[name="range"]')).toHaveValue('12m');
   await expect(page.locator('select[name="service"]')).toHaveValue('postgres');
   expect(await tablesOnPage(page)).toEqual(tablesOf(postgres, json));
+});
+
+test('the default view draws without the incident rows; they are fetched once, on first use', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('dataset.json')) fetched.push(request.url());
+  });
+  await page.goto('analytics/');
+  await expect.poll(() => chartIsDrawn(page, 'owners')).toBe(true);
+  expect(fetched).toEqual([]);
+  // Nothing on the page holds a row per incident: the embedded block is the default view's chart models.
+  const embedded = await page.locator('#analytics-charts').textContent();
+  expect(embedded).not.toContain('"slug"');
+
+  await page.locator('select[name="range"]').selectOption('12m');
+  await expect(page.locator('[data-scope]')).toContainText('Last 12 months');
+  await page.locator('select[name="range"]').selectOption('90d');
+  await expect(page.locator('[data-scope]')).toContainText('Last 90 days');
+  expect(fetched).toHaveLength(1);
 });
 
 test('an empty range says so instead of drawing empty charts', async ({ page }) => {

@@ -12,7 +12,7 @@ import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { preventionOf } from '../../src/lib/postmortem/learning/prevented.ts';
 import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { isRepeat, repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
-import { learningView } from '../../src/lib/postmortem/learning/view.ts';
+import { learningView } from '../../src/lib/site/analytics/learning-view.ts';
 import { E2E_TODAY } from '../../playwright.config.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));

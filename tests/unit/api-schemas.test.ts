@@ -13,8 +13,8 @@ import { readArchive } from '../../src/lib/agent/archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/action-items.ts';
 import { ledgerExport } from '../../src/lib/postmortem/action-items/export.ts';
 import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
-import { learningExport } from '../../src/lib/postmortem/learning/export.ts';
-import { metricsExport } from '../../src/lib/postmortem/metrics/export.ts';
+import { learningExport } from '../../src/lib/postmortem/learning/learning-export.ts';
+import { metricsExport } from '../../src/lib/postmortem/metrics/metrics-export.ts';
 import { toMetricsDataset } from '../../src/lib/postmortem/metrics/record.ts';
 import { checkerFor, committedSchema, strictSchema } from './helpers/json-schema-check.ts';
 

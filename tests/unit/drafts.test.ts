@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { collectActionItems, ledgerCounts } from '../../src/lib/postmortem/action-items.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
-import { analyticsView, buildReport, metricsExport, summariseInterval, toMetricsDataset, type IncidentRecord, type MetricsDataset } from '../../src/lib/postmortem/metrics.ts';
+import { buildReport, metricsExport, summariseInterval, toMetricsDataset, type IncidentRecord, type MetricsDataset } from '../../src/lib/postmortem/metrics/index.ts';
+import { analyticsView } from '../../src/lib/site/analytics/analytics-view.ts';
 import { homeSummary } from '../../src/lib/site/home.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));

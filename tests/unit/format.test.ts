@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDuration, formatShare, formatTimeUtc } from '../../src/lib/site/format.ts';
+import { formatDate, formatDuration, formatMonth, formatPercent, formatQuarter, formatShare, formatTimeUtc } from '../../src/lib/site/format.ts';
 
 describe('page formatting', () => {
   it('formats durations from minutes to days, and unknown as a dash', () => {
@@ -18,5 +18,12 @@ describe('page formatting', () => {
     expect(formatShare(42, 310)).toBe('14%');
     expect(formatShare(1, 400)).toBe('0.3%');
     expect(formatShare(undefined, 400)).toBeNull();
+  });
+
+  it('formats months, quarters and percentages for the analytics tables', () => {
+    expect(formatMonth('2026-03')).toBe('Mar 2026');
+    expect(formatMonth('2025-12-31')).toBe('Dec 2025');
+    expect(formatQuarter('2026-Q1')).toBe('2026 Q1');
+    expect([0.375, 0, 1].map(formatPercent)).toEqual(['38%', '0%', '100%']);
   });
 });

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model.ts';
 import {
-  analyticsView,
   bucketIndex,
   bucketPosition,
   buildReport,
@@ -19,12 +18,11 @@ import {
   rangeStart,
   summariseDurations,
   summariseInterval,
-  tableHtml,
   toIncidentRecord,
   toMetricsDataset,
   type IncidentRecord,
   type MetricsDataset,
-} from '../../src/lib/postmortem/metrics.ts';
+} from '../../src/lib/postmortem/metrics/index.ts';
 
 function postmortem(meta: Partial<Frontmatter> & Pick<Frontmatter, 'date'>, actionItems: Postmortem['actionItems'] = []): Postmortem {
   return {
@@ -341,32 +339,6 @@ describe('buildReport', () => {
     expect(none.perMonth).toEqual([]);
     expect(none.resolveByQuarter).toEqual([]);
     expect(none.actionsByQuarter).toEqual([]);
-  });
-});
-
-describe('analyticsView and its HTML', () => {
-  const single = dataset([record({ date: '2026-11-02', severity: 'SEV-1', intervals: { detect: 4, resolve: 68 } })]);
-  const view = analyticsView(buildReport(single, { range: 'all', service: null }), single.intervals);
-
-  it('says plainly when one incident is all there is', () => {
-    const sev1 = view.keyFigures.find((figure) => figure.label === 'SEV-1 median time to resolve')!;
-    expect(sev1).toEqual({ label: 'SEV-1 median time to resolve', value: '1 h 8 min', detail: 'All in 2026 Q4: no trend yet.' });
-    expect(view.sections.find((section) => section.id === 'resolve-distribution')!.notes.join(' ')).toContain('Only 1 incident');
-    expect(view.scope).toBe('All time, all services, as of 27 Nov 2026');
-  });
-
-  it('formats the tables the charts draw from', () => {
-    const table = view.sections.flatMap((section) => section.panels).find((panel) => panel.table.id === 'resolve-by-severity-table')!.table;
-    expect(table.rows[0]).toEqual(['SEV-1', '1', '1 h 8 min', '1 h 8 min', '1 h 8 min']);
-    expect(table.rows[1]).toEqual(['SEV-2', '0', '—', '—', '—']);
-  });
-
-  it('renders table rows with row headers and escapes text', () => {
-    const html = tableHtml({ id: 't', caption: 'A <b>', columns: ['Who', 'n'], rows: [['@a&b', '1']], empty: 'none' });
-    expect(html).toBe(
-      '<table class="data-table" id="t"><caption>A &lt;b&gt;</caption><thead><tr><th scope="col">Who</th><th scope="col">n</th></tr></thead><tbody><tr><th scope="row">@a&amp;b</th><td>1</td></tr></tbody></table>',
-    );
-    expect(tableHtml({ id: 't', caption: 'c', columns: ['a', 'b'], rows: [], empty: 'none' })).toContain('<td class="empty" colspan="2">none</td>');
   });
 });
 

@@ -1,4 +1,4 @@
-/** Formatting for pages: durations, dates, percentages. */
+/** Formatting for pages: durations, dates, months, quarters, percentages. Browser-safe. */
 import { MONTH_ABBREVIATIONS } from '../postmortem/dates.ts';
 
 /** `45 min`, `2 h 13 min`, `3 d 4 h`; an em dash for an unknown duration. */
@@ -13,7 +13,6 @@ export function formatDuration(minutes: number | null | undefined): string {
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-
 /**
  * `14 Mar 2026` from `2026-03-14`, independent of the build machine's locale and zone.
  * Written out rather than through Intl: pages format thousands of dates per build, and Intl is slow.
@@ -21,6 +20,21 @@ export function formatDuration(minutes: number | null | undefined): string {
 export function formatDate(isoDate: string): string {
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   return `${day} ${MONTH_ABBREVIATIONS[month - 1]} ${year}`;
+}
+
+/** `Mar 2026` from `2026-03` (or any date in that month). */
+export function formatMonth(month: string): string {
+  return `${MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+}
+
+/** `2026 Q1` from `2026-Q1`. */
+export function formatQuarter(quarter: string): string {
+  return quarter.replace('-', ' ');
+}
+
+/** `38%` for 0.375. */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }
 
 /**

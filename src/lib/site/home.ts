@@ -5,8 +5,8 @@
  */
 import { collectActionItems, ledgerCounts, type LedgerCounts } from '../postmortem/action-items.ts';
 import { countedPostmortems } from '../postmortem/drafts.ts';
-import { isInRange, rangeStart } from '../postmortem/metrics.ts';
-import { summariseInterval } from '../postmortem/metrics.ts';
+import { isInRange, rangeStart } from '../postmortem/metrics/index.ts';
+import { summariseInterval } from '../postmortem/metrics/index.ts';
 import type { Postmortem } from '../postmortem/model.ts';
 import { SEVERITIES, type SeverityLevel } from '../postmortem/severity.ts';
 

@@ -1,6 +1,6 @@
 /** /api/learning.json: repeats, open follow-ups at the time and follow-up health as data (docs/METRICS.md). */
 import type { APIRoute } from 'astro';
-import { learningExport } from '../../lib/postmortem/learning/export.ts';
+import { learningExport } from '../../lib/postmortem/learning/learning-export.ts';
 import { siteArchive } from '../../lib/site/archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 

@@ -2,10 +2,10 @@
  * /api/metrics.json: the analytics page's figures as data. For each time
  * range (all services) the full report the page's tables show, plus the
  * per-incident rows the page re-aggregates for a single service. Shape:
- * MetricsExport in src/lib/postmortem/metrics/export.ts; documented in docs/METRICS.md.
+ * MetricsExport in src/lib/postmortem/metrics/metrics-export.ts; documented in docs/METRICS.md.
  */
 import type { APIRoute } from 'astro';
-import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics.ts';
+import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
 import { siteArchive } from '../../lib/site/archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 

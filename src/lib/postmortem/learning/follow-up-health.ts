@@ -8,7 +8,7 @@
 import { deadlineOf, isOpen, isOverdue } from '../action-items.ts';
 import { daysBetween } from '../dates.ts';
 import { monthsBetween } from '../metrics/range.ts';
-import { summariseDurations } from '../metrics/summary.ts';
+import { summariseDurations } from '../metrics/duration-summary.ts';
 import type { Postmortem } from '../model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 import { SEVERITIES, SEVERITY_IDS, type SeverityId } from '../severity.ts';

@@ -2,8 +2,8 @@
 import { RESOLVE_BUCKETS } from './buckets.ts';
 import { DEFAULT_RANGE, RANGES, type RangeId } from './range.ts';
 import type { IncidentRecord, MetricsDataset } from './record.ts';
-import { buildReport, type MetricsReport } from './report.ts';
-import { MIN_SAMPLE_FOR_TREND } from './summary.ts';
+import { buildReport, type MetricsReport } from './metrics-report.ts';
+import { MIN_SAMPLE_FOR_TREND } from './duration-summary.ts';
 
 export interface MetricsExport {
   /** Bumped when a field changes meaning or disappears. */

@@ -1,0 +1,107 @@
+/**
+ * The learning figures as the analytics page shows them: key figures and
+ * tables (the same table model and renderer as the rest of the page), every
+ * figure already formatted. Lists that grow with the archive are bounded
+ * (see top-rows.ts); /api/learning.json keeps them whole.
+ */
+import type { LearningFigures, Share } from '../../postmortem/learning/figures.ts';
+import { isSmallSample } from '../../postmortem/metrics/duration-summary.ts';
+import { formatMonth, formatPercent, formatQuarter } from '../format.ts';
+import type { KeyFigure, PanelModel } from './models.ts';
+import { moreLine, topRows } from './top-rows.ts';
+
+/** Months of the backlog table: two years read as a trend; older months are in the JSON. */
+export const BACKLOG_MONTHS = 24;
+
+const SOURCE = 'api/learning.json';
+
+export interface LearningView {
+  keyFigures: KeyFigure[];
+  notes: string[];
+  repeatPanels: PanelModel[];
+  followUpPanels: PanelModel[];
+}
+
+function percent(share: number | null): string {
+  return share === null ? '–' : formatPercent(share);
+}
+
+function days(value: number | null): string {
+  return value === null ? '–' : `${Math.round(value * 10) / 10} d`;
+}
+
+function table(id: string, caption: string, columns: string[], rows: string[][], more?: string): PanelModel {
+  return { chart: null, table: { id, caption, columns, rows, empty: 'Nothing to show yet.', ...(more ? { more } : {}) } };
+}
+
+function shareRow(row: Share, label = row.label): string[] {
+  return [label, String(row.incidents), String(row.count), percent(row.share)];
+}
+
+function learningKeyFigures({ repeats, prevented, followUps }: LearningFigures): KeyFigure[] {
+  const all = followUps.timeToClose.find((row) => row.severity === 'all')!;
+  const { outcomes } = followUps;
+  return [
+    { label: 'Repeats', value: percent(repeats.overall.share), detail: `${repeats.overall.count} of ${repeats.overall.incidents} incidents repeat an earlier one` },
+    { label: 'Open follow-up at the time', value: percent(prevented.overall.share), detail: `${prevented.overall.count} of ${prevented.overall.incidents} incidents were preceded by an open action item of a related incident` },
+    { label: 'Median time to close', value: days(all.medianDays), detail: `${all.n} action items closed with a date` },
+    { label: 'Overdue follow-ups', value: String(outcomes.overdue), detail: `of ${outcomes.open + outcomes.overdue} open, as of the build date` },
+  ];
+}
+
+function learningNotes({ followUps }: LearningFigures): string[] {
+  const all = followUps.timeToClose.find((row) => row.severity === 'all')!;
+  const notes = [
+    'Drafts are left out of every figure here. An action item closed without a date in its Status cell (DONE, not DONE 2026-03-02) is closed at an unknown date: it counts in the outcomes, never in the backlog, time to close or "open at the time".',
+  ];
+  if (followUps.outcomes.doneUndated) notes.push(`${followUps.outcomes.doneUndated} of ${followUps.outcomes.done} DONE items have no closing date.`);
+  if (isSmallSample(all.n)) notes.push(`Only ${all.n} item${all.n === 1 ? ' has' : 's have'} a closing date: time to close is an anecdote, not a trend.`);
+  return notes;
+}
+
+function repeatPanels({ repeats, prevented }: LearningFigures): PanelModel[] {
+  const quarters = repeats.byQuarter.map((row, at) => [formatQuarter(row.label), String(row.incidents), String(row.count), percent(row.share), String(prevented.byQuarter[at]!.count), percent(prevented.byQuarter[at]!.share)]);
+  const services = topRows(repeats.byService);
+  return [
+    table('learning-by-quarter', 'Repeats and open follow-ups at the time, by quarter', ['Quarter', 'Incidents', 'Repeats', 'Share', 'Open follow-up at the time', 'Share'], quarters),
+    table('learning-repeats-by-service', 'Repeats by service, most first', ['Service', 'Incidents', 'Repeats', 'Share'], services.shown.map((row) => shareRow(row)), moreLine(services.left, 'service', 'services', ', with fewer repeats', SOURCE)),
+    table('learning-repeats-by-category', 'Repeats by root cause', ['Root cause', 'Incidents', 'Repeats', 'Share'], repeats.byCategory.map((row) => shareRow(row))),
+  ];
+}
+
+function followUpPanels({ followUps }: LearningFigures): PanelModel[] {
+  const { outcomes } = followUps;
+  const outcomeShare = (count: number) => percent(outcomes.total ? count / outcomes.total : null);
+  const earlier = Math.max(followUps.backlog.length - BACKLOG_MONTHS, 0);
+  return [
+    table('learning-outcomes', 'How action items end', ['Outcome', 'Items', 'Share'], [
+      ['Done, with a closing date', String(outcomes.done - outcomes.doneUndated), outcomeShare(outcomes.done - outcomes.doneUndated)],
+      ['Done, closed at an unknown date', String(outcomes.doneUndated), outcomeShare(outcomes.doneUndated)],
+      ["Won't do", String(outcomes.wontDo), outcomeShare(outcomes.wontDo)],
+      ['Open, within the deadline', String(outcomes.open), outcomeShare(outcomes.open)],
+      ['Open and overdue', String(outcomes.overdue), outcomeShare(outcomes.overdue)],
+      ['All', String(outcomes.total), outcomes.total ? '100%' : '–'],
+    ]),
+    table(
+      'learning-time-to-close',
+      'Time to close (DONE) by severity, against the completion target',
+      ['Severity', 'Target', 'Closed with a date', 'Median', '90th percentile', 'Closed by the deadline'],
+      followUps.timeToClose.map((row) => {
+        const target = followUps.targets.find((entry) => entry.severity === row.severity);
+        return [row.severity === 'all' ? 'All' : row.severity, target ? `${target.weeks} weeks` : '–', String(row.n), days(row.medianDays), days(row.p90Days), percent(row.onTime)];
+      }),
+    ),
+    table(
+      'learning-backlog',
+      earlier ? `Open action items at the end of each month, last ${BACKLOG_MONTHS} months` : 'Open action items at the end of each month',
+      ['Month', 'Raised', 'Closed', 'Open at month end', 'Of which overdue'],
+      followUps.backlog.slice(earlier).map((month) => [formatMonth(month.month), String(month.opened), String(month.closed), String(month.open), String(month.overdue)]),
+      earlier ? `and ${earlier} earlier ${earlier === 1 ? 'month' : 'months'}. Every one is in ${SOURCE}.` : undefined,
+    ),
+  ];
+}
+
+/** Key figures, notes and tables for the "Learning across incidents" part of /analytics/. */
+export function learningView(figures: LearningFigures): LearningView {
+  return { keyFigures: learningKeyFigures(figures), notes: learningNotes(figures), repeatPanels: repeatPanels(figures), followUpPanels: followUpPanels(figures) };
+}
