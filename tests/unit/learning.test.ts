@@ -99,7 +99,7 @@ describe('repeats', () => {
     expect(repeatsOf(pm(F), postmortems).repeatOf.map((link) => link.slug)).toEqual([A, C]);
     expect(repeatsOf(pm(D), postmortems).repeatOf).toEqual([]);
     expect(repeatsOf(pm(B), postmortems).repeatOf).toEqual([]);
-    expect(repeatsOf(pm(E), postmortems)).toEqual({ repeatOf: [], happenedAgain: [] });
+    expect(repeatsOf(pm(E), postmortems)).toEqual({ repeatOf: [], happenedAgain: [], repeatOfCount: 0, happenedAgainCount: 0 });
   });
 });
 
@@ -114,7 +114,7 @@ describe('open follow-ups at the time ("might have been prevented")', () => {
     expect(actions(D)).toEqual([`${A}: Add a queue-age alert`, `${C}: Cap batch size per tenant`]);
     expect(actions(F)).toEqual([`${A}: Add a queue-age alert`, `${C}: Cap batch size per tenant`, `${D}: Validate the region setting at startup`]);
     expect(actions(B)).toEqual([]);
-    expect(preventionOf(pm(E), postmortems)).toEqual({ openAtTheTime: [], stillOpenWhen: [] });
+    expect(preventionOf(pm(E), postmortems)).toEqual({ openAtTheTime: [], stillOpenWhen: [], openAtTheTimeCount: 0, stillOpenWhenCount: 0 });
   });
 
   it('shows the older item which incidents happened while it was open', () => {

@@ -51,8 +51,8 @@ export function learningFigures(postmortems: readonly Postmortem[], asOf: string
   const incidents = reviewedIncidents(postmortems);
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);
-  const isRepeat = (pm: Postmortem) => (repeats.get(pm.slug)?.repeatOf.length ?? 0) > 0;
-  const wasPreceded = (pm: Postmortem) => (prevention.get(pm.slug)?.openAtTheTime.length ?? 0) > 0;
+  const isRepeat = (pm: Postmortem) => (repeats.get(pm.slug)?.repeatOfCount ?? 0) > 0;
+  const wasPreceded = (pm: Postmortem) => (prevention.get(pm.slug)?.openAtTheTimeCount ?? 0) > 0;
   const byQuarter = grouped(incidents, (pm) => [quarterOf(pm.meta.date)]);
   const quarters = [...byQuarter.keys()].sort();
   const byService = [...grouped(incidents, (pm) => pm.meta.services)]

@@ -16,9 +16,15 @@ export interface LearningExport {
   incidents: {
     slug: string;
     date: string;
+    /** The nearest earlier incidents it repeats (declared ones always), at most five; `repeat_of_count` says how many in all. */
     repeat_of: { slug: string; declared: boolean; reasons: string[] }[];
+    repeat_of_count: number;
+    /** The nearest later incidents that repeat it (declared ones always), at most five; `happened_again_count` says how many in all. */
     happened_again: { slug: string; declared: boolean; reasons: string[] }[];
+    happened_again_count: number;
+    /** The latest related follow-ups open when it started, at most five; `open_follow_ups_at_the_time_count` says how many in all. */
     open_follow_ups_at_the_time: { slug: string; action: string; owner: string; status: string; closed: string | null; reasons: string[] }[];
+    open_follow_ups_at_the_time_count: number;
   }[];
 }
 
@@ -33,7 +39,9 @@ export function learningExport(postmortems: readonly Postmortem[], asOf: string)
       slug: pm.slug,
       date: pm.meta.date,
       repeat_of: repeats.get(pm.slug)!.repeatOf.map(link),
+      repeat_of_count: repeats.get(pm.slug)!.repeatOfCount,
       happened_again: repeats.get(pm.slug)!.happenedAgain.map(link),
+      happened_again_count: repeats.get(pm.slug)!.happenedAgainCount,
       open_follow_ups_at_the_time: prevention.get(pm.slug)!.openAtTheTime.map(({ item, source, reasons }) => ({
         slug: source.slug,
         action: item.action,
@@ -42,6 +50,7 @@ export function learningExport(postmortems: readonly Postmortem[], asOf: string)
         closed: item.closed,
         reasons,
       })),
+      open_follow_ups_at_the_time_count: prevention.get(pm.slug)!.openAtTheTimeCount,
     })),
   };
 }

@@ -34,13 +34,24 @@ export interface RepeatLink extends IncidentRef {
 }
 
 export interface RepeatInfo {
-  /** Earlier incidents this one repeats, oldest first. */
+  /** The nearest earlier incidents this one repeats (declared ones always, then the latest, up to {@link LINKS_KEPT}), oldest first. */
   repeatOf: RepeatLink[];
-  /** Later incidents that repeat this one, oldest first. */
+  /** The nearest later incidents that repeat this one (declared ones always, then the first, up to {@link LINKS_KEPT}), oldest first. */
   happenedAgain: RepeatLink[];
+  /** How many earlier incidents this one repeats in all (at least `repeatOf.length`). */
+  repeatOfCount: number;
+  /** How many later incidents repeat this one in all. */
+  happenedAgainCount: number;
 }
 
-const EMPTY: RepeatInfo = { repeatOf: [], happenedAgain: [] };
+/**
+ * Links kept per list. An archive of thousands holds incidents that match
+ * hundreds of others (a busy service, a common category); every count stays
+ * exact, but only the nearest links are kept, so pages and the JSON do not grow with N².
+ */
+export const LINKS_KEPT = 5;
+
+const EMPTY: RepeatInfo = { repeatOf: [], happenedAgain: [], repeatOfCount: 0, happenedAgainCount: 0 };
 const cache = new WeakMap<readonly Postmortem[], Map<string, RepeatInfo>>();
 
 /** Why `later` repeats `earlier`, or an empty list when it does not. */
@@ -57,22 +68,122 @@ export function repeatReasons(later: Postmortem, earlier: Postmortem): string[] 
   return reasons;
 }
 
+/**
+ * Every earlier incident (index into `ordered`) that `ordered[at]` repeats, found
+ * through candidates instead of every pair: declared slugs, incidents sharing a
+ * service and the category, and incidents sharing a rare word (prefix filtering:
+ * two word sets with Jaccard ≥ t share one of the first n − ⌈t·n⌉ + 1 words of
+ * each, words ordered rarest first). The same decision as {@link repeatReasons}.
+ */
+function repeatedBy(ordered: readonly Postmortem[], at: number, candidates: RepeatCandidates): number[] {
+  const later = ordered[at]!;
+  const { found: isFound, compared } = candidates;
+  const found: number[] = [];
+  // Stamps (`array[earlier] === at`) instead of a set per incident: found already, or words compared already.
+  const add = (earlier: number) => {
+    isFound[earlier] = at;
+    if (happenedBefore(ordered[earlier]!, later)) found.push(earlier);
+  };
+  for (const slug of later.meta.recurrence_of ?? []) {
+    const earlier = candidates.position.get(slug);
+    if (earlier !== undefined && earlier < at && isFound[earlier] !== at) add(earlier);
+  }
+  const category = later.meta.root_cause_category;
+  if (category !== UNKNOWN_CATEGORY.id) {
+    for (const service of new Set(later.meta.services)) {
+      for (const earlier of candidates.byServiceAndCategory.get(`${category}\u0000${service}`) ?? []) {
+        if (isFound[earlier] !== at && serviceOverlap(later.meta.services, ordered[earlier]!.meta.services).share >= SAME_SERVICES) add(earlier);
+      }
+    }
+  }
+  const words = wordsOf(later);
+  for (const word of candidates.prefixes[at]!) {
+    for (const earlier of candidates.byPrefixWord.get(word) ?? []) {
+      if (isFound[earlier] === at || compared[earlier] === at) continue;
+      compared[earlier] = at;
+      if (jaccard(words, wordsOf(ordered[earlier]!)) >= REPEAT_SIMILARITY) add(earlier);
+    }
+  }
+  return found;
+}
+
+interface RepeatCandidates {
+  position: Map<string, number>;
+  /** `category\0service` → earlier incidents, filled as the scan moves forward. */
+  byServiceAndCategory: Map<string, number[]>;
+  /** A prefix word → earlier incidents with it in their prefix. */
+  byPrefixWord: Map<number, number[]>;
+  prefixes: number[][];
+  /** Per earlier incident, the last incident that found it. */
+  found: Int32Array;
+  /** Per earlier incident, the last incident that compared words with it. */
+  compared: Int32Array;
+}
+
+/** The rarest words of each incident's word set, as many as prefix filtering needs for {@link REPEAT_SIMILARITY}. */
+function wordPrefixes(ordered: readonly Postmortem[]): number[][] {
+  const frequency = new Map<number, number>();
+  for (const pm of ordered) for (const word of wordsOf(pm)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  return ordered.map((pm) => {
+    const words = [...wordsOf(pm)].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b);
+    return words.slice(0, words.length - Math.ceil(REPEAT_SIMILARITY * words.length) + 1);
+  });
+}
+
+function remember<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem): RepeatLink {
+  const reasons = repeatReasons(later, earlier);
+  return { ...refOf(ref), declared: reasons[0] === 'Declared in recurrence_of', reasons };
+}
+
+/** Declared ones, then the latest others, up to {@link LINKS_KEPT} in all; oldest first. */
+function nearestEarlier(earlierOnes: readonly number[], isDeclared: (earlier: number) => boolean): number[] {
+  const declared = earlierOnes.filter(isDeclared);
+  const others = earlierOnes.filter((earlier) => !isDeclared(earlier));
+  const room = Math.max(LINKS_KEPT - declared.length, 0);
+  return [...declared, ...others.slice(Math.max(others.length - room, 0))].sort((a, b) => a - b);
+}
+
 /** Repeats for every reviewed post-mortem, by slug; computed once per archive. */
 export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, RepeatInfo> {
   const cached = cache.get(postmortems);
   if (cached) return cached;
   const ordered = chronological(reviewedIncidents(postmortems));
-  const index = new Map<string, RepeatInfo>(ordered.map((pm) => [pm.slug, { repeatOf: [], happenedAgain: [] }]));
+  const infos: RepeatInfo[] = ordered.map(() => ({ repeatOf: [], happenedAgain: [], repeatOfCount: 0, happenedAgainCount: 0 }));
+  const candidates: RepeatCandidates = {
+    position: new Map(ordered.map((pm, at) => [pm.slug, at])),
+    byServiceAndCategory: new Map(),
+    byPrefixWord: new Map(),
+    prefixes: wordPrefixes(ordered),
+    found: new Int32Array(ordered.length).fill(-1),
+    compared: new Int32Array(ordered.length).fill(-1),
+  };
   ordered.forEach((later, at) => {
-    for (const earlier of ordered.slice(0, at)) {
-      if (!happenedBefore(earlier, later)) continue;
-      const reasons = repeatReasons(later, earlier);
-      if (!reasons.length) continue;
-      const declared = reasons[0] === 'Declared in recurrence_of';
-      index.get(later.slug)!.repeatOf.push({ ...refOf(earlier), declared, reasons });
-      index.get(earlier.slug)!.happenedAgain.push({ ...refOf(later), declared, reasons });
+    const earlierOnes = [...Int32Array.from(repeatedBy(ordered, at, candidates)).sort()];
+    const declared = new Set(later.meta.recurrence_of ?? []);
+    const isDeclared = (earlier: number) => declared.has(ordered[earlier]!.slug);
+    infos[at]!.repeatOfCount = earlierOnes.length;
+    infos[at]!.repeatOf = nearestEarlier(earlierOnes, isDeclared).map((earlier) => linkOf(later, ordered[earlier]!, ordered[earlier]!));
+    // Later incidents arrive in order, so the first ones kept are the nearest.
+    for (const earlier of earlierOnes) {
+      const again = infos[earlier]!;
+      again.happenedAgainCount++;
+      const undeclaredKept = again.happenedAgain.filter((link) => !link.declared).length;
+      if (isDeclared(earlier) || undeclaredKept < LINKS_KEPT - (again.happenedAgain.length - undeclaredKept)) {
+        again.happenedAgain.push(linkOf(later, ordered[earlier]!, later));
+      }
     }
+    if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) {
+      for (const service of new Set(later.meta.services)) remember(candidates.byServiceAndCategory, `${later.meta.root_cause_category}\u0000${service}`, at);
+    }
+    for (const word of candidates.prefixes[at]!) remember(candidates.byPrefixWord, word, at);
   });
+  const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
   return index;
 }
@@ -84,5 +195,5 @@ export function repeatsOf(pm: Postmortem, postmortems: readonly Postmortem[]): R
 
 /** True when the post-mortem repeats an earlier incident. */
 export function isRepeat(pm: Postmortem, postmortems: readonly Postmortem[]): boolean {
-  return repeatsOf(pm, postmortems).repeatOf.length > 0;
+  return repeatsOf(pm, postmortems).repeatOfCount > 0;
 }

@@ -1,0 +1,98 @@
+/**
+ * The learning indexes find links through candidates (buckets of service and
+ * category, rare-word prefixes) and keep only the nearest few per list. Held
+ * here to the plain definition, every pair compared, on generated archives,
+ * with some post-mortems declaring `recurrence_of` and sharing wording.
+ */
+import { describe, expect, it } from 'vitest';
+import { generatePostmortems } from '../../scripts/bench/generate.ts';
+import { FOLLOW_UPS_KEPT, preventionIndex, relevanceReasons } from '../../src/lib/postmortem/learning/prevented.ts';
+import { LINKS_KEPT, repeatIndex, repeatReasons } from '../../src/lib/postmortem/learning/repeats.ts';
+import { chronological, happenedBefore, reviewedIncidents, wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
+import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+
+function archive(count: number, seed: number): Postmortem[] {
+  const postmortems = generatePostmortems(count, { seed }).flatMap((pm) => toPostmortem(parsePostmortem(pm.fileName, pm.text)) ?? []);
+  // Every seventh declares the one three places before it, and every eleventh copies an earlier one's words (a wording match).
+  return postmortems.map((pm, at) => {
+    const meta = at % 7 === 0 && at >= 3 ? { ...pm.meta, recurrence_of: [postmortems[at - 3]!.slug] } : pm.meta;
+    const words = at % 11 === 0 && at >= 5 ? { title: postmortems[at - 5]!.meta.title, tags: postmortems[at - 5]!.meta.tags } : {};
+    return { ...pm, meta: { ...meta, ...words } };
+  });
+}
+
+/** Every (later, earlier) pair the plain definitions accept, in chronological order. */
+function plainPairs(postmortems: readonly Postmortem[]) {
+  const ordered = chronological(reviewedIncidents(postmortems));
+  const repeats: [string, string][] = [];
+  const open: [string, string, string][] = [];
+  ordered.forEach((later, at) => {
+    for (const earlier of ordered.slice(0, at)) {
+      if (!happenedBefore(earlier, later)) continue;
+      if (repeatReasons(later, earlier).length) repeats.push([later.slug, earlier.slug]);
+      if (!relevanceReasons(later, earlier).length) continue;
+      for (const item of earlier.actionItems) if (wasOpenOn(item, later.meta.date) === true) open.push([later.slug, earlier.slug, item.action]);
+    }
+  });
+  return { ordered, repeats, open };
+}
+
+describe('learning indexes at scale', () => {
+  for (const [count, seed] of [
+    [300, 7],
+    [500, 11],
+  ] as const) {
+    const postmortems = archive(count, seed);
+    const { ordered, repeats, open } = plainPairs(postmortems);
+
+    it(`finds exactly the repeats every pair comparison finds (${count} post-mortems)`, () => {
+      expect(repeats.length).toBeGreaterThan(count); // the sample has links to find
+      const index = repeatIndex(postmortems);
+      for (const pm of ordered) {
+        const earlier = repeats.filter(([later]) => later === pm.slug).map(([, slug]) => slug);
+        const later = repeats.filter(([, slug]) => slug === pm.slug).map(([slug]) => slug);
+        const info = index.get(pm.slug)!;
+        expect(info.repeatOfCount).toBe(earlier.length);
+        expect(info.happenedAgainCount).toBe(later.length);
+        const declared = new Set(pm.meta.recurrence_of ?? []);
+        const others = earlier.filter((slug) => !declared.has(slug));
+        const room = Math.max(LINKS_KEPT - earlier.filter((slug) => declared.has(slug)).length, 0);
+        const kept = new Set([...earlier.filter((slug) => declared.has(slug)), ...others.slice(Math.max(others.length - room, 0))]);
+        expect(info.repeatOf.map((link) => link.slug)).toEqual(earlier.filter((slug) => kept.has(slug)));
+        // Later ones in order: declared always, others while there is room beside those kept so far.
+        const again: { slug: string; declared: boolean }[] = [];
+        for (const slug of later) {
+          const isDeclared = (ordered.find((other) => other.slug === slug)!.meta.recurrence_of ?? []).includes(pm.slug);
+          const undeclared = again.filter((link) => !link.declared).length;
+          if (isDeclared || undeclared < LINKS_KEPT - (again.length - undeclared)) again.push({ slug, declared: isDeclared });
+        }
+        expect(info.happenedAgain.map((link) => ({ slug: link.slug, declared: link.declared }))).toEqual(again);
+      }
+    });
+
+    it(`counts exactly the open follow-ups every pair comparison finds and keeps the nearest (${count} post-mortems)`, () => {
+      expect(open.length).toBeGreaterThan(count);
+      const index = preventionIndex(postmortems);
+      for (const pm of ordered) {
+        const before = open.filter(([later]) => later === pm.slug);
+        const after = open.filter(([, earlier]) => earlier === pm.slug);
+        const info = index.get(pm.slug)!;
+        expect(info.openAtTheTimeCount).toBe(before.length);
+        expect(info.stillOpenWhenCount).toBe(after.length);
+        expect(info.openAtTheTime.map((entry) => [entry.source.slug, entry.item.action])).toEqual(before.slice(-FOLLOW_UPS_KEPT).map(([, earlier, action]) => [earlier, action]));
+        expect(info.stillOpenWhen.map((entry) => [entry.incident.slug, entry.item.action])).toEqual(after.slice(0, FOLLOW_UPS_KEPT).map(([later, , action]) => [later, action]));
+      }
+    });
+  }
+
+  it('keeps lists bounded however many links there are', () => {
+    const postmortems = archive(800, 3);
+    const repeats = [...repeatIndex(postmortems).values()];
+    const prevention = [...preventionIndex(postmortems).values()];
+    expect(Math.max(...repeats.map((info) => info.happenedAgainCount))).toBeGreaterThan(LINKS_KEPT * 4);
+    expect(Math.max(...prevention.map((info) => info.openAtTheTimeCount))).toBeGreaterThan(FOLLOW_UPS_KEPT * 4);
+    for (const info of repeats) expect(info.repeatOf.filter((link) => !link.declared).length).toBeLessThanOrEqual(LINKS_KEPT);
+    for (const info of prevention) expect(info.openAtTheTime.length + info.stillOpenWhen.length).toBeLessThanOrEqual(2 * FOLLOW_UPS_KEPT);
+  });
+});
