@@ -30,7 +30,7 @@ console.log(`  median ${all[Math.floor(all.length / 2)]!.toFixed(2)} ms, slowest
 // The whole command, in process: read, migrate, validate, write (with renames), per file.
 const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
-const { runMigrate } = await import('./migrate.ts');
+const { runMigrate } = await import('./cli/migrate-cli.ts');
 const cliTimes: number[] = [];
 for (let round = 0; round < Math.min(rounds, 5); round += 1) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-migrate-timing-'));

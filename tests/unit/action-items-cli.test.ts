@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/action-items.ts';
+import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/cli/action-items-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { CSV_COLUMNS } from '../../src/lib/postmortem/action-items/export.ts';
 

@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runValidate } from '../../scripts/validate.ts';
+import { runValidate } from '../../scripts/cli/validate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { DEFAULT_LIMITS } from '../../src/lib/config.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { runMigrate } from '../../scripts/migrate.ts';
+import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';

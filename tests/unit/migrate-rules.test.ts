@@ -146,7 +146,7 @@ describe('migrate readers for stated facts', () => {
 
 describe('migrate CLI and the archive', () => {
   it('proposes the service names the archive already uses, and reports a Duration line that disagrees', async () => {
-    const { runMigrate } = await import('../../scripts/migrate.ts');
+    const { runMigrate } = await import('../../scripts/cli/migrate-cli.ts');
     const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-archive-services-'));
     dirs.push(dir);
     const archive = path.join(dir, 'archive');

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATE_USAGE, runMigrate } from '../../scripts/migrate.ts';
+import { MIGRATE_USAGE, runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { migratePlainForm, PROPOSAL_COMMENT, type MigrateOptions } from '../../src/lib/postmortem/migrate/migrate.ts';
 import { readImpactWindow, readTenants } from '../../src/lib/postmortem/migrate/impact.ts';

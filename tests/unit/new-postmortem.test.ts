@@ -6,7 +6,7 @@ import type { List } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NEW_POSTMORTEM_USAGE, runNewPostmortem } from '../../scripts/new-postmortem.ts';
+import { NEW_POSTMORTEM_USAGE, runNewPostmortem } from '../../scripts/cli/new-postmortem-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import type { Prompter } from '../../scripts/lib/prompter.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';

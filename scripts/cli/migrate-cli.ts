@@ -8,19 +8,19 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/config.ts';
-import { displayPath, expandPaths, listPostmortemFiles } from '../src/lib/postmortem/archive.ts';
-import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
-import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../src/lib/postmortem/migrate/migrate.ts';
-import { splitFrontmatter } from '../src/lib/postmortem/frontmatter.ts';
-import { isoDate } from '../src/lib/postmortem/schema/date-fields.ts';
-import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
-import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
-import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
-import { readSource } from '../src/lib/postmortem/source.ts';
-import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
-import { unifiedDiff } from './lib/unified-diff.ts';
+import { loadConfig } from '../../src/lib/config.ts';
+import { displayPath, expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
+import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
+import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../../src/lib/postmortem/migrate/migrate.ts';
+import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
+import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
+import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
+import { readSeverity } from '../../src/lib/postmortem/scaffold/impact.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { moveFileAtomically, replaceFileAtomically } from '../lib/atomic-write.ts';
+import { readSource } from '../../src/lib/postmortem/source.ts';
+import { EXIT, runIfMain, UsageError, type CliContext } from '../lib/cli.ts';
+import { unifiedDiff } from '../lib/unified-diff.ts';
 
 export const MIGRATE_USAGE = `Usage: npm run migrate -- <files or folders…> [options]
 
