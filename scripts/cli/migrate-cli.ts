@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../src/lib/config.ts';
 import { displayPath, expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
 import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
@@ -19,7 +18,7 @@ import { readSeverity } from '../../src/lib/postmortem/scaffold/impact.ts';
 import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
 import { moveFileAtomically, replaceFileAtomically } from '../lib/atomic-write.ts';
 import { readSource } from '../../src/lib/postmortem/source.ts';
-import { EXIT, runIfMain, UsageError, type CliContext } from '../lib/cli.ts';
+import { EXIT, parseCommand, runIfMain, usageError, UsageError, type CliContext, type ParsedFlags } from '../lib/cli.ts';
 import { unifiedDiff } from '../lib/unified-diff.ts';
 
 export const MIGRATE_USAGE = `Usage: npm run migrate -- <files or folders…> [options]
@@ -69,31 +68,27 @@ const OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+type Values = ParsedFlags<{ options: typeof OPTIONS }>['values'];
 
 const MARKS: Record<MigrationNote['kind'], string> = { found: '  found    ', proposed: '  PROPOSED ', changed: '  changed  ', missing: '  MISSING  ', warning: '  warning  ' };
 
 export function runMigrate(ctx: CliContext): number {
-  let values: Values;
-  let positionals: string[];
+  const args = parseCommand(ctx, MIGRATE_USAGE, { options: OPTIONS, allowPositionals: true });
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
   let overrides: MigrateOverrides;
   try {
-    ({ values, positionals } = parseArgs({ args: ctx.argv, options: OPTIONS, allowPositionals: true }));
-    if (values.help) {
-      ctx.stdout(MIGRATE_USAGE);
-      return EXIT.ok;
-    }
     if (values.write && values['dry-run']) throw new UsageError('--write and --dry-run contradict each other; pick one.');
     if (!positionals.length) throw new UsageError('Name the files or folders to migrate.');
     overrides = readOverrides(values);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(ctx, (error as Error).message);
+    if (error instanceof UsageError) return usageError(ctx, MIGRATE_USAGE, error.message);
     throw error;
   }
 
   const { files, missing } = expandPaths(positionals.map((given) => path.resolve(ctx.cwd, given)));
-  if (missing.length) return usage(ctx, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
-  if (!files.length) return usage(ctx, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
+  if (missing.length) return usageError(ctx, MIGRATE_USAGE, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
+  if (!files.length) return usageError(ctx, MIGRATE_USAGE, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
   const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
   const archiveServices = servicesInUse(files, ctx);
@@ -232,11 +227,6 @@ function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
 
 function formatNotes(notes: readonly MigrationNote[]): string {
   return notes.map((note) => `${MARKS[note.kind]}${note.message}\n`).join('');
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${MIGRATE_USAGE}`);
-  return EXIT.usage;
 }
 
 runIfMain(import.meta.url, runMigrate);
