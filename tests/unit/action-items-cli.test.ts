@@ -209,7 +209,7 @@ describe('npm run action-items', () => {
     // Asynchronously: a worker blocked on a child process misses vitest's heartbeat on a busy machine.
     const spawn = async (args: string[], env: NodeJS.ProcessEnv) => {
       try {
-        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/action-items.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/cli/action-items-cli.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
         return { status: 0, stdout, stderr };
       } catch (error) {
         const failed = error as { code: number; stdout: string; stderr: string };
