@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { migratePlainForm } from '../src/lib/postmortem/migrate/migrate.ts';
+import { migratePlainForm } from '../src/lib/postmortem/migrate/migrate-plain-form.ts';
 
 const dirs = ['tests/fixtures/plain', 'tests/fixtures/plain/agent-written'];
 const files = dirs.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file)));

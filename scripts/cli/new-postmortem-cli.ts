@@ -16,7 +16,7 @@ import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { parseIsoDateTime } from '../../src/lib/postmortem/dates.ts';
 import { MILESTONE_FIELDS, POSTMORTEM_STATUSES, type MilestoneField, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { buildScaffold, type ScaffoldAnswers } from '../../src/lib/postmortem/scaffold/build.ts';
-import { describeResponse, IMPACT_QUESTIONS, proposeSeverity, readSeverity } from '../../src/lib/postmortem/scaffold/impact.ts';
+import { describeResponse, IMPACT_QUESTIONS, proposeSeverity, readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
 import { readTemplate } from '../../src/lib/postmortem/scaffold/template.ts';
 import { isoTimestamp, minuteOfDay, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { addDays } from '../../src/lib/postmortem/dates.ts';

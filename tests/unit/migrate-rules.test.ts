@@ -121,7 +121,7 @@ describe('migrate readers for stated facts', () => {
   });
 
   it('a Timeline row with a day and no time stands at 00:00, names no milestone, and a day before the incident does not move the rows after it', async () => {
-    const { migratePlainForm } = await import('../../src/lib/postmortem/migrate/migrate.ts');
+    const { migratePlainForm } = await import('../../src/lib/postmortem/migrate/migrate-plain-form.ts');
     const file = 'tests/fixtures/plain/agent-written/postmortem-2021-06-08-edge-cdn-software-bug.md';
     const result = migratePlainForm(readFileSync(file, 'utf8'), file);
     if (result.kind !== 'migrated') throw new Error('not migrated');

@@ -9,7 +9,7 @@ import { codeRoot } from '../../code-root.ts';
 import type { MilestoneField } from '../schema/frontmatter-schema.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import { severityLevel, type SeverityId } from '../severity.ts';
-import { MILESTONE_EVENTS } from './milestones.ts';
+import { MILESTONE_EVENTS } from './milestone-events.ts';
 
 /** Where the template lives, relative to the repository root. */
 export const TEMPLATE_PATH = 'content/templates/postmortem.md';
