@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/migrate-timing.ts [rounds]` — how long migrate takes per
+ * `npx tsx scripts/migrate-timing.ts [rounds]` (a maintainer's measurement, not a command) — how long migrate takes per
  * file on the plain-form fixtures (target: under 50 ms). Measured here, not in
  * tests: timing assertions flake on a busy machine.
  */
