@@ -1,12 +1,12 @@
 /**
- * `npx tsx scripts/migrate-timing.ts [rounds]` — how long migrate takes per
+ * `npx tsx scripts/migrate-timing.ts [rounds]` (a maintainer's measurement, not a command) — how long migrate takes per
  * file on the plain-form fixtures (target: under 50 ms). Measured here, not in
  * tests: timing assertions flake on a busy machine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { migratePlainForm } from '../src/lib/postmortem/migrate/migrate.ts';
+import { migratePlainForm } from '../src/lib/postmortem/migrate/migrate-plain-form.ts';
 
 const dirs = ['tests/fixtures/plain', 'tests/fixtures/plain/agent-written'];
 const files = dirs.flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file)));
@@ -30,7 +30,7 @@ console.log(`  median ${all[Math.floor(all.length / 2)]!.toFixed(2)} ms, slowest
 // The whole command, in process: read, migrate, validate, write (with renames), per file.
 const { cpSync, mkdtempSync, rmSync } = await import('node:fs');
 const { tmpdir } = await import('node:os');
-const { runMigrate } = await import('./migrate.ts');
+const { runMigrate } = await import('./cli/migrate-cli.ts');
 const cliTimes: number[] = [];
 for (let round = 0; round < Math.min(rounds, 5); round += 1) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-migrate-timing-'));

@@ -24,6 +24,15 @@ export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: strin
 export const OUTPUT_FORMATS = ['table', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** The flags every agent command takes beside its own: --format (table or json), --dir, --help. */
+export function agentCommandFlags(defaultFormat: OutputFormat) {
+  return {
+    format: { type: 'string', default: defaultFormat as string },
+    dir: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  } as const;
+}
+
 /** Checks --format; returns it, or the exit code of the usage error. */
 export function readFormat(ctx: CliContext, usage: string, value: string): OutputFormat | number {
   if ((OUTPUT_FORMATS as readonly string[]).includes(value)) return value as OutputFormat;

@@ -42,14 +42,20 @@ export function usageError(ctx: CliContext, usage: string, message: string): num
   return EXIT.usage;
 }
 
+/** A command's flags, as node:util's parseArgs takes them (the arguments come from the context). */
+export type FlagConfig = Omit<ParseArgsConfig, 'args'>;
+
+/** What {@link parseCommand} returns for `T`: `values` and `positionals`. */
+export type ParsedFlags<T extends FlagConfig> = ReturnType<typeof parseArgs<T>>;
+
 /**
  * Reads a command's flags from `ctx.argv`. A malformed or unknown flag is a usage error and `--help`
  * prints the usage; both return the exit code to end with. Otherwise the parsed flags.
  */
-export function parseCommand<T extends Omit<ParseArgsConfig, 'args'>>(ctx: CliContext, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
-  let parsed: ReturnType<typeof parseArgs<T>>;
+export function parseCommand<T extends FlagConfig>(ctx: CliContext, usage: string, config: T): ParsedFlags<T> | number {
+  let parsed: ParsedFlags<T>;
   try {
-    parsed = parseArgs({ ...config, args: ctx.argv }) as ReturnType<typeof parseArgs<T>>;
+    parsed = parseArgs({ ...config, args: ctx.argv }) as ParsedFlags<T>;
   } catch (error) {
     return usageError(ctx, usage, (error as Error).message);
   }

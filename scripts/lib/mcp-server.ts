@@ -66,10 +66,20 @@ async function guarded<T>(body: () => T | Promise<T>): Promise<T | ReturnType<ty
   }
 }
 
+/** What every tool knows: the archive folder, the working directory and a fresh reading of the archive. */
+interface ToolContext {
+  archiveDir: string;
+  cwd: string;
+  /** The folder as messages show it. */
+  shownFolder: string;
+  archive: () => AgentArchive;
+}
+
+/** An MCP server with Hindsight's six tools over the archive in `options.archiveDir`. */
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  const archive = (): AgentArchive => readArchive(archiveDir, cwd);
+  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: () => readArchive(archiveDir, cwd) };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
@@ -80,6 +90,14 @@ export function createHindsightServer(options: ServerOptions): McpServer {
     },
   );
 
+  registerReadingTools(server, tools);
+  registerLedgerAndCheckTools(server, tools);
+  registerScaffoldTool(server, tools);
+  return server;
+}
+
+/** search_postmortems, get_postmortem, find_similar_incidents. */
+function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: ToolContext): void {
   server.registerTool(
     'search_postmortems',
     {
@@ -150,7 +168,10 @@ export function createHindsightServer(options: ServerOptions): McpServer {
         return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, archive().postmortems, limit));
       }),
   );
+}
 
+/** list_action_items, validate_postmortem. */
+function registerLedgerAndCheckTools(server: McpServer, { shownFolder, archive }: ToolContext): void {
   server.registerTool(
     'list_action_items',
     {
@@ -191,7 +212,10 @@ export function createHindsightServer(options: ServerOptions): McpServer {
         return { content: [{ type: 'text' as const, text: checked.report }], structuredContent: checked.output };
       }),
   );
+}
 
+/** scaffold_postmortem: the one tool that writes, and never over an existing file. */
+function registerScaffoldTool(server: McpServer, { archiveDir, cwd }: ToolContext): void {
   const milestones = Object.fromEntries(MILESTONE_FIELDS.map((field) => [field, isoDateTime.optional()])) as Record<(typeof MILESTONE_FIELDS)[number], z.ZodOptional<typeof isoDateTime>>;
   server.registerTool(
     'scaffold_postmortem',
@@ -239,6 +263,4 @@ export function createHindsightServer(options: ServerOptions): McpServer {
         });
       }),
   );
-
-  return server;
 }

@@ -8,13 +8,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { recurrenceReferences } from '../../src/lib/postmortem/learning/recurrence-references.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
-import type { ArchiveEntry, Problem } from '../../src/lib/postmortem/rules/all-rules.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
-
-export type CheckedFile = ArchiveEntry & { problems: Problem[] };
+import { readSource } from '../../src/lib/postmortem/source.ts';
+import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validate.ts';
 
 const MIN_FILES_PER_THREAD = 1250;
 const JOB = 'hindsight:check-files';
@@ -30,6 +25,19 @@ export function defaultThreads(fileCount: number): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
 }
 
+/**
+ * Checks the files validation hands it (those the cache did not answer) on
+ * `threads` threads, or as many as {@link defaultThreads} says for their number.
+ * On one thread the texts already read are checked as they are; threads read their share again.
+ */
+export function parallelChecker(cwd: string, threads?: number): CheckMany {
+  return async (files) => {
+    const count = Math.min(threads ?? defaultThreads(files.length), files.length);
+    if (count < 2) return files.map(checkOne);
+    return checkFiles(files.map((file) => file.path), cwd, count);
+  };
+}
+
 /** Reads, parses and checks `files` (paths relative to `cwd` or absolute), in the given order, on `threads` threads. */
 export async function checkFiles(files: readonly string[], cwd: string, threads = defaultThreads(files.length)): Promise<CheckedFile[]> {
   threads = Math.min(threads, files.length);
@@ -42,13 +50,7 @@ export async function checkFiles(files: readonly string[], cwd: string, threads 
 }
 
 function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
-  return files.map((file) => checkText(file, readSource(path.resolve(cwd, file))));
-}
-
-/** Parses and checks one file's text (`file` as it is to be reported), as read from disk or given. */
-export function checkText(file: string, source: string | Source): CheckedFile {
-  const parsed = typeof source === 'string' ? parsePostmortem(file, source) : parsePostmortem(file, source.text, source);
-  return { path: parsed.path, slug: parsed.slug, references: recurrenceReferences(parsed), problems: checkFile(parsed) };
+  return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file)) }));
 }
 
 /** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */

@@ -9,8 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { JsonSchema } from '../../src/lib/postmortem/json-schema.ts';
+import { codeRoot } from '../../src/lib/code-root.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = codeRoot();
 
 /**
  * The JSDoc of each property of the object literal that `variable` passes to a

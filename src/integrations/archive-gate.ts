@@ -1,12 +1,14 @@
 /**
  * The build gate: `astro build` checks the archive with the same rules and
- * the same messages as `npm run validate`, and stops on any invalid file or
+ * the same messages as `npm run validate` (one assembly, validate.ts, and one
+ * result cache, validation-cache.ts), and stops on any invalid file or
  * an empty archive. `astro dev` reports the problems and keeps serving.
  */
 import { existsSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { buildInvalid } from '../lib/config.ts';
 import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
+import { openValidationCache } from '../lib/postmortem/validation-cache.ts';
 import { formatPretty, summaryLine } from '../lib/postmortem/validation-report.ts';
 
 export function archiveGate(archiveDir: string): AstroIntegration {
@@ -17,7 +19,8 @@ export function archiveGate(archiveDir: string): AstroIntegration {
         if (command !== 'build' && command !== 'dev') return;
         const folder = displayPath(archiveDir);
         if (!existsSync(archiveDir)) stop(logger, `The post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
-        const { result } = loadArchive(archiveDir);
+        // Validate's own cache: files unchanged since `npm run validate` (or the last build) are not checked again.
+        const { result } = loadArchive(archiveDir, openValidationCache());
         if (result.summary.files === 0) {
           stop(logger, `No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npm run new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
         }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { API_ENDPOINTS } from '../../scripts/generate-schemas.ts';
+import { API_ENDPOINTS } from '../../scripts/cli/schemas-cli.ts';
 import { checkerFor, strictSchema } from '../unit/helpers/json-schema-check.ts';
 
 const SCHEMA_DIR = path.resolve('schema');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/action-items.ts';
+import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/cli/action-items-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { CSV_COLUMNS } from '../../src/lib/postmortem/action-items/export.ts';
 
@@ -209,7 +209,7 @@ describe('npm run action-items', () => {
     // Asynchronously: a worker blocked on a child process misses vitest's heartbeat on a busy machine.
     const spawn = async (args: string[], env: NodeJS.ProcessEnv) => {
       try {
-        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/action-items.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+        const { stdout, stderr } = await promisify(execFile)('npx', ['tsx', 'scripts/cli/action-items-cli.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
         return { status: 0, stdout, stderr };
       } catch (error) {
         const failed = error as { code: number; stdout: string; stderr: string };

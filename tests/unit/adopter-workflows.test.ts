@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../scripts/commands.mjs';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,7 +52,7 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
   it('runs only npm scripts and files that exist', () => {
     for (const step of steps.filter((s) => s.run)) {
       for (const [, script] of step.run!.matchAll(/npm run (\S+)/g)) expect(Object.keys(scripts), step.run).toContain(script);
-      for (const [, command] of step.run!.matchAll(/\.hindsight\/scripts\/launch\.mjs (\S+)/g)) expect(() => readFileSync(path.join(ROOT, 'scripts', `${command}.ts`))).not.toThrow();
+      for (const [, command] of step.run!.matchAll(/\.hindsight\/scripts\/launch\.mjs (\S+)/g)) expect(() => readFileSync(path.join(ROOT, COMMANDS[command!]!.entry))).not.toThrow();
       if (step['working-directory']) expect(step['working-directory']).toBe('.hindsight');
     }
   });

@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_ENDPOINTS } from '../../scripts/generate-schemas.ts';
+import { API_ENDPOINTS } from '../../scripts/cli/schemas-cli.ts';
 import { readArchive } from '../../src/lib/agent/archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/action-items.ts';
 import { ledgerExport } from '../../src/lib/postmortem/action-items/export.ts';

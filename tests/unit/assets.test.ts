@@ -75,13 +75,14 @@ describe('checkSvg', () => {
 
 describe("validate's result cache", () => {
   it('never answers for a file that shows images: adding the missing image clears the error on the next run', async () => {
-    const { checkFilesWithCache } = await import('../../scripts/lib/cached-check.ts');
-    const { ResultCache } = await import('../../scripts/lib/result-cache.ts');
+    const { validateFiles } = await import('../../src/lib/postmortem/validate.ts');
+    const { FileValidationCache } = await import('../../src/lib/postmortem/validation-cache.ts');
+    const { readSource } = await import('../../src/lib/postmortem/source.ts');
     const folder = path.join(root, 'cached');
     mkdirSync(folder);
     const file = path.join(folder, 'postmortem-2026-03-14-x.md');
     writeFileSync(file, '---\n---\n## Summary\n\n![Queue](./queue.png)\n');
-    const run = async () => (await checkFilesWithCache([file], root, new ResultCache(path.join(root, 'cache'), 'v1'), 1)).checked[0]!.problems.filter((p) => p.rule === 'image-asset');
+    const run = async () => validateFiles([{ path: file, source: readSource(file) }], { cache: new FileValidationCache(path.join(root, 'cache'), 'v1') }).files[0]!.problems.filter((p) => p.rule === 'image-asset');
     expect((await run()).map((p) => p.message)).toEqual(['image `./queue.png` does not exist']);
     writeFileSync(path.join(folder, 'queue.png'), PNG);
     expect(await run()).toEqual([]);

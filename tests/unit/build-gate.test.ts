@@ -95,3 +95,39 @@ describe('astro build gate', () => {
     expect(output).toMatch(/does not exist/);
   });
 });
+
+describe('the build gate and `npm run validate`: one assembly, one cache', () => {
+  it('the gate reports what the CLI stored in the shared cache (planted here to tell the two apart)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const { archiveGate } = await import('../../src/integrations/archive-gate.ts');
+    const { checkerVersion, defaultCacheDir } = await import('../../src/lib/postmortem/validation-cache.ts');
+    const archive = path.join(temp, 'shared-cache');
+    mkdirSync(archive);
+    const name = 'postmortem-2026-03-14-report-export-timeouts.md';
+    copyFileSync(path.join(FIXTURES, 'valid', name), path.join(archive, name));
+    // The bundled CLI writes its results under the version it computes from the sources…
+    execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', archive], { cwd: ROOT });
+    const cacheFile = path.join(defaultCacheDir(), `validate-results-${checkerVersion()}.json`);
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
+    // …this file's entry gets a problem no rule reports.
+    const planted = { rule: 'planted-by-test', level: 'warning', message: 'answered from the cache', hint: '', line: 1, column: 1 };
+    const fileText = readFileSync(path.join(archive, name), 'utf8');
+    const { cacheKey } = await import('../../src/lib/postmortem/validate.ts');
+    const { displayPath } = await import('../../src/lib/postmortem/archive.ts');
+    const key = cacheKey(displayPath(path.join(archive, name)), { text: fileText, bytes: Buffer.byteLength(fileText), problem: null });
+    expect(stored.entries[key]).toEqual([]);
+    stored.entries[key] = [planted];
+    writeFileSync(cacheFile, JSON.stringify(stored));
+    const logged: string[] = [];
+    const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
+    const setup = archiveGate(archive).hooks['astro:config:setup'] as unknown as (options: { command: string; logger: typeof logger }) => void;
+    try {
+      setup({ command: 'dev', logger });
+    } finally {
+      stored.entries[key] = [];
+      writeFileSync(cacheFile, JSON.stringify(stored));
+    }
+    expect(logged.join('\n')).toContain('answered from the cache  (planted-by-test)');
+  });
+});

@@ -13,6 +13,7 @@ import { ConfigError } from '../../src/lib/config.ts';
 import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** For a throwaway script that is not a command: the boundary itself is under test. */
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-cli-errors-'));
 afterAll(() => {
@@ -26,10 +27,9 @@ function folder(): string {
   return dir;
 }
 
-/** Runs a command as users do; `launch` goes through scripts/launch.mjs, else tsx. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}, launch = command === 'validate' || command === 'action-items') {
-  const [bin, argv] = launch ? [process.execPath, ['scripts/launch.mjs', command, ...args]] : [TSX, [`scripts/${command}.ts`, ...args]];
-  return runProcess(bin, argv, { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+/** Runs a command as users do: through scripts/launch.mjs, as every npm script and `hindsight` does. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return runProcess(process.execPath, ['scripts/launch.mjs', command, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 function expectOneLine(stderr: string) {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { staleFiles } from '../../scripts/generate-schemas.ts';
+import { staleFiles } from '../../scripts/cli/schemas-cli.ts';
 import { CATEGORY_IDS, normaliseCategory } from '../../src/lib/postmortem/category.ts';
 import { DATE_PATTERN, DATE_TIME_PATTERN, FRONTMATTER_SCHEMA_PATH } from '../../src/lib/postmortem/json-schema.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';

@@ -10,8 +10,6 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFilesWithCache } from '../../scripts/lib/cached-check.ts';
-import { ResultCache } from '../../scripts/lib/result-cache.ts';
 import { parseStatusCell } from '../../src/lib/postmortem/action-status.ts';
 import { loadArchive, readPostmortems, expandPaths } from '../../src/lib/postmortem/archive.ts';
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
@@ -20,7 +18,9 @@ import { preventionOf } from '../../src/lib/postmortem/learning/prevented.ts';
 import { quarterBounds, quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
 import { wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
-import { combineChecks, validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { readSource } from '../../src/lib/postmortem/source.ts';
+import { validateFiles, validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { FileValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/learning');
 const { result, postmortems } = loadArchive(DIR);
@@ -220,11 +220,19 @@ describe('rule recurrence-of', () => {
   it('still reports them when the file\'s other problems come from validate\'s cache', async () => {
     const dir = archiveWith(bad);
     const files = readdirSync(dir).map((file) => path.join(dir, file));
-    const cache = () => new ResultCache(path.join(dir, '.cache'), 'test');
-    const first = combineChecks((await checkFilesWithCache(files, dir, cache(), 1)).checked);
-    const second = await checkFilesWithCache(files, dir, cache(), 1);
-    expect(second.cached).toBe(files.length);
-    expect(combineChecks(second.checked)).toEqual(first);
+    const cache = () => new FileValidationCache(path.join(dir, '.cache'), 'test');
+    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file) })), { cache: store });
+    const first = validate(cache());
+    const second = cache();
+    let answered = 0;
+    const get = second.get.bind(second);
+    second.get = (key) => {
+      const problems = get(key);
+      if (problems) answered += 1;
+      return problems;
+    };
+    expect(validate(second)).toEqual(first);
+    expect(answered).toBe(files.length);
     expect(first.summary.errors).toBe(3);
   });
 });

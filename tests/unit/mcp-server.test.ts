@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runActionItems } from '../../scripts/action-items.ts';
+import { runActionItems } from '../../scripts/cli/action-items-cli.ts';
 import { readArchive } from '../../src/lib/agent/archive.ts';
 import { searchPostmortems } from '../../src/lib/agent/search.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';

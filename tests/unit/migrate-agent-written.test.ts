@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { runMigrate } from '../../scripts/migrate.ts';
+import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
-import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate.ts';
+import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 

@@ -121,7 +121,7 @@ describe('migrate readers for stated facts', () => {
   });
 
   it('a Timeline row with a day and no time stands at 00:00, names no milestone, and a day before the incident does not move the rows after it', async () => {
-    const { migratePlainForm } = await import('../../src/lib/postmortem/migrate/migrate.ts');
+    const { migratePlainForm } = await import('../../src/lib/postmortem/migrate/migrate-plain-form.ts');
     const file = 'tests/fixtures/plain/agent-written/postmortem-2021-06-08-edge-cdn-software-bug.md';
     const result = migratePlainForm(readFileSync(file, 'utf8'), file);
     if (result.kind !== 'migrated') throw new Error('not migrated');
@@ -146,7 +146,7 @@ describe('migrate readers for stated facts', () => {
 
 describe('migrate CLI and the archive', () => {
   it('proposes the service names the archive already uses, and reports a Duration line that disagrees', async () => {
-    const { runMigrate } = await import('../../scripts/migrate.ts');
+    const { runMigrate } = await import('../../scripts/cli/migrate-cli.ts');
     const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-archive-services-'));
     dirs.push(dir);
     const archive = path.join(dir, 'archive');

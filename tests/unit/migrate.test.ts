@@ -2,10 +2,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATE_USAGE, runMigrate } from '../../scripts/migrate.ts';
+import { MIGRATE_USAGE, runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { migratePlainForm, PROPOSAL_COMMENT, type MigrateOptions } from '../../src/lib/postmortem/migrate/migrate.ts';
-import { readImpactWindow, readTenants } from '../../src/lib/postmortem/migrate/impact.ts';
+import { unifiedDiff } from '../../scripts/lib/unified-diff.ts';
+import { migratePlainForm, PROPOSAL_COMMENT, type MigrateOptions } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { readImpactWindow, readTenants } from '../../src/lib/postmortem/migrate/impact-bullets.ts';
 import { readDurationMinutes, readLooseDate, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { readHeaderField, readNames, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { proposeCategory } from '../../src/lib/postmortem/migrate/propose-category.ts';
@@ -282,5 +283,16 @@ describe('migrate CLI', () => {
     const help = context(['--help']);
     expect(runMigrate(help.ctx)).toBe(0);
     expect(help.out.stdout).toBe(MIGRATE_USAGE);
+  });
+});
+
+describe('the preview diff (the diff package)', () => {
+  it('is a standard unified diff with three lines of context, and empty when nothing changes', () => {
+    const before = Array.from({ length: 12 }, (_, at) => `line ${at + 1}`).join('\n') + '\n';
+    const after = before.replace('line 2\n', 'line two\n').replace('line 12\n', 'line 12\nline 13\n');
+    expect(unifiedDiff(before, after, { from: 'a/x.md', to: 'b/y.md' })).toBe(
+      ['--- a/x.md', '+++ b/y.md', '@@ -1,5 +1,5 @@', ' line 1', '-line 2', '+line two', ' line 3', ' line 4', ' line 5', '@@ -10,3 +10,4 @@', ' line 10', ' line 11', ' line 12', '+line 13', ''].join('\n'),
+    );
+    expect(unifiedDiff(before, before, { from: 'a/x.md', to: 'b/x.md' })).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runValidate } from '../../scripts/validate.ts';
+import { runValidate } from '../../scripts/cli/validate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 

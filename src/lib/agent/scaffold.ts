@@ -2,7 +2,7 @@
  * A new post-mortem from given answers, without questions: the scaffold's
  * own assembly (scaffold/build.ts and the template), checked by the real
  * validator before anything is written. The interactive CLI
- * (scripts/new-postmortem.ts) asks for the answers; this is for callers that
+ * (scripts/cli/new-postmortem-cli.ts) asks for the answers; this is for callers that
  * already have them (the MCP server). Writing is the caller's, and must never overwrite.
  */
 import { buildScaffold, type ScaffoldAnswers } from '../postmortem/scaffold/build.ts';

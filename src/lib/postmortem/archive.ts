@@ -5,7 +5,7 @@ import { isPostmortemFile } from './file-naming.ts';
 import { toPostmortem, type Postmortem } from './model.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import { readSource } from './source.ts';
-import { validatePostmortems, type ValidationResult } from './validate.ts';
+import { validateFiles, type ValidationCache, type ValidationResult } from './validate.ts';
 
 /**
  * The post-mortem entries directly inside `dir`, sorted by name. Throws when the folder does not exist.
@@ -76,8 +76,8 @@ const loaded: Map<string, { signature: string; archive: Archive; checkedAt: numb
  */
 const TRUST_MS = 1000;
 
-/** Reads, validates and models every post-mortem in `dir`; reuses the last reading while no file changed. */
-export function loadArchive(dir: string): Archive {
+/** Reads, validates and models every post-mortem in `dir`; reuses the last reading while no file changed. `cache`: validation's (the build gate passes the CLI's). */
+export function loadArchive(dir: string, cache?: ValidationCache): Archive {
   const cached = loaded.get(dir);
   if (cached && Date.now() - cached.checkedAt < TRUST_MS) return cached.archive;
   const files = listPostmortemFiles(dir);
@@ -89,8 +89,9 @@ export function loadArchive(dir: string): Archive {
     cached.checkedAt = Date.now();
     return cached.archive;
   }
-  const parsed = readPostmortems(files.map((file) => displayPath(file)));
-  const result = validatePostmortems(parsed);
+  const read = files.map((file) => ({ path: displayPath(file), source: readSource(file) }));
+  const parsed = read.map(({ path, source }) => parsePostmortem(path, source.text, source));
+  const result = validateFiles(read.map((file, at) => ({ ...file, parsed: parsed[at] })), { cache });
   const postmortems = parsed
     .map((pm) => toPostmortem(pm))
     .filter((pm): pm is Postmortem => pm !== null)

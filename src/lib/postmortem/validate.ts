@@ -1,6 +1,16 @@
-/** Runs every rule over parsed post-mortems: the check behind the CLI, the build gate and the tests. */
-import { recurrenceReferences } from './learning/recurrence-references.ts';
-import type { ParsedPostmortem } from './parse.ts';
+/**
+ * Runs every rule over post-mortems: the one assembly of validation behind the
+ * CLI, the build gate, the agent commands and the tests. Files whose text and
+ * path a cache has seen are not parsed or checked again; the cache itself is
+ * the caller's (validation-cache.ts keeps one on disk).
+ */
+import { createHash } from 'node:crypto';
+import { config, mdxMode } from '../config.ts';
+import { mayReferenceImages } from './assets.ts';
+import { slugOf } from './file-naming.ts';
+import { recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
+import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
+import type { Source } from './source.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
 
 export interface FileReport {
@@ -24,14 +34,105 @@ export interface ValidationResult {
   summary: Summary;
 }
 
+/** Each file's problems from earlier runs, by {@link cacheKey}. An optimisation only: it never throws. */
+export interface ValidationCache {
+  get(key: string): Problem[] | undefined;
+  set(key: string, problems: Problem[]): void;
+  /** Keeps what was set (a store on disk writes it out). */
+  save(): void;
+}
+
 export interface ValidateOptions {
   /** Warnings make a file invalid. */
   strict?: boolean;
+  /** Results of earlier runs; used for files given with their {@link Source}. */
+  cache?: ValidationCache | null;
 }
+
+/** A file to check: its text as read (needed for the cache), its parse (when the caller has it), or both. */
+export type FileToCheck = { path: string; source: Source; parsed?: ParsedPostmortem } | { path: string; source?: Source; parsed: ParsedPostmortem };
+
+/** One file's result under the file rules, with what the archive rules need of it. */
+export type CheckedFile = ArchiveEntry & { problems: Problem[] };
+
+/** Checks files not answered by the cache, in their order (on other threads, say); each has a source. */
+export type CheckMany = (files: readonly (FileToCheck & { source: Source })[]) => Promise<CheckedFile[]>;
 
 /** Checks each post-mortem against every rule, and the set against the archive rules; never throws on content. */
 export function validatePostmortems(postmortems: readonly ParsedPostmortem[], options: ValidateOptions = {}): ValidationResult {
-  return combineChecks(postmortems.map((pm) => ({ path: pm.path, slug: pm.slug, references: recurrenceReferences(pm), problems: checkFile(pm) })), options);
+  return validateFiles(postmortems.map((pm) => ({ path: pm.path, parsed: pm })), options);
+}
+
+/** Validates files in this thread, taking from `options.cache` what it knows. */
+export function validateFiles(files: readonly FileToCheck[], options: ValidateOptions = {}): ValidationResult {
+  const run = lookUp(files, options.cache);
+  return finish(files, run, run.pending.map(checkOne), options);
+}
+
+/**
+ * {@link validateFiles} where `checkMany` checks what the cache does not answer
+ * (the CLI passes its thread pool); one assembly either way.
+ */
+export async function validateFilesWith(checkMany: CheckMany, files: readonly FileToCheck[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const run = lookUp(files, options.cache);
+  const withSource = run.pending.filter((file): file is FileToCheck & { source: Source } => file.source !== undefined);
+  // Files given only as parses (never from the CLI) are checked here: a thread would have to read them again.
+  const fresh = withSource.length === run.pending.length ? await checkMany(withSource) : run.pending.map(checkOne);
+  return finish(files, run, fresh, options);
+}
+
+/** Parses (unless parsed) and checks one file under the file rules. */
+export function checkOne(file: FileToCheck): CheckedFile {
+  const pm = file.parsed ?? parsePostmortem(file.path, file.source!.text, file.source);
+  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), problems: checkFile(pm) };
+}
+
+/**
+ * What a file's result depends on besides the code: its path as reported, what
+ * reading found, its text, the size limits and the MDX mode (both settings).
+ */
+export function cacheKey(file: string, source: Source): string {
+  return createHash('sha1')
+    .update(`${file}\0${JSON.stringify(config.limits)}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0`)
+    .update(source.text)
+    .digest('base64');
+}
+
+interface Lookup {
+  /** Results from the cache, by path. */
+  known: Map<string, CheckedFile>;
+  pending: FileToCheck[];
+  /** The cache key of each pending file that has one. */
+  keys: Map<FileToCheck, string>;
+}
+
+function lookUp(files: readonly FileToCheck[], cache: ValidationCache | null | undefined): Lookup {
+  const run: Lookup = { known: new Map(), pending: [], keys: new Map() };
+  for (const file of files) {
+    // A file that shows images is judged by the image files too, which the key cannot see.
+    if (!cache || !file.source || mayReferenceImages(file.source.text)) {
+      run.pending.push(file);
+      continue;
+    }
+    const key = cacheKey(file.path, file.source);
+    const problems = cache.get(key);
+    if (problems) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), problems });
+    else {
+      run.pending.push(file);
+      run.keys.set(file, key);
+    }
+  }
+  return run;
+}
+
+function finish(files: readonly FileToCheck[], run: Lookup, fresh: readonly CheckedFile[], options: ValidateOptions): ValidationResult {
+  fresh.forEach((result, index) => {
+    run.known.set(result.path, result);
+    const key = run.keys.get(run.pending[index]!);
+    if (key) options.cache?.set(key, result.problems);
+  });
+  options.cache?.save();
+  return combineChecks(files.map((file) => run.known.get(file.path)!), options);
 }
 
 /** One file's problems under every file rule (the part of validation that can run in parallel). */
@@ -40,7 +141,7 @@ export function checkFile(pm: ParsedPostmortem): Problem[] {
 }
 
 /** Adds the archive rules' problems to per-file results and summarises, in the order the files were given. */
-export function combineChecks(checked: readonly (ArchiveEntry & { problems: Problem[] })[], options: ValidateOptions = {}): ValidationResult {
+function combineChecks(checked: readonly CheckedFile[], options: ValidateOptions): ValidationResult {
   const archiveFindings = ARCHIVE_RULES.map((rule) => ({ rule, byPath: safely(() => rule.check(checked), () => new Map<string, Finding[]>()) }));
   const files = checked.map(({ path, problems: fileProblems }) => {
     const problems = [...fileProblems];

@@ -3,13 +3,13 @@
  * template is the one copy of the format's body: the docs show it as is and
  * the scaffold fills in only what is already known, so the two cannot drift.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeRoot } from '../../code-root.ts';
 import type { MilestoneField } from '../schema/frontmatter-schema.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import { severityLevel, type SeverityId } from '../severity.ts';
-import { MILESTONE_EVENTS } from './milestones.ts';
+import { MILESTONE_EVENTS } from './milestone-events.ts';
 
 /** Where the template lives, relative to the repository root. */
 export const TEMPLATE_PATH = 'content/templates/postmortem.md';
@@ -19,18 +19,9 @@ export function readTemplate(): string {
   return readFileSync(templateFile(), 'utf8').replace(/\r\n?/g, '\n');
 }
 
-/**
- * The template, found from the nearest folder above this module that holds it:
- * the module runs from src/lib/postmortem/scaffold/ under tsx and vitest, and
- * from the launcher's bundle in node_modules/.cache/hindsight/ under `hindsight`.
- */
+/** The template in the repository the code runs from (see code-root.ts). */
 function templateFile(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = path.join(dir, TEMPLATE_PATH);
-    if (existsSync(candidate) || path.dirname(dir) === dir) return candidate;
-    dir = path.dirname(dir);
-  }
+  return path.join(codeRoot(), TEMPLATE_PATH);
 }
 
 export interface BodyAnswers {

@@ -4,7 +4,7 @@
  * Exit 0: listed; 1: something is overdue (with --fail-on-overdue) or no post-mortems; 2: usage error.
  */
 import path from 'node:path';
-import { loadConfig } from '../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/config.ts';
 import {
   collectActionItems,
   isOverdue,
@@ -16,17 +16,17 @@ import {
   type LedgerFilters,
   type LedgerSort,
   type StatusFilter,
-} from '../src/lib/postmortem/action-items.ts';
-import { localIsoDate } from '../src/lib/postmortem/dates.ts';
-import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../src/lib/postmortem/action-items/export.ts';
-import { countsLine, ledgerTable } from '../src/lib/postmortem/action-items/text.ts';
-import { DRAFT_RULE } from '../src/lib/postmortem/drafts.ts';
-import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../src/lib/postmortem/archive.ts';
-import { toPostmortem, type Postmortem } from '../src/lib/postmortem/model.ts';
-import { parseIsoDate } from '../src/lib/postmortem/dates.ts';
-import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+} from '../../src/lib/postmortem/action-items.ts';
+import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
+import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/action-items/export.ts';
+import { countsLine, ledgerTable } from '../../src/lib/postmortem/action-items/text.ts';
+import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
+import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../../src/lib/postmortem/archive.ts';
+import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
+import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';
+import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/severity.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const ACTION_ITEMS_FORMATS = ['table', 'json', 'csv'] as const;
 type Format = (typeof ACTION_ITEMS_FORMATS)[number];

@@ -1,16 +1,16 @@
 /**
  * `npm run --silent mcp [-- --dir PATH]`
  * Hindsight's MCP server on standard input and output (tools: scripts/lib/mcp-server.ts;
- * set-up for agent clients: docs/MCP.md). Run with tsx, not the launcher's
- * bundle: the scaffold reads its template relative to its own source file.
+ * set-up for agent clients: docs/MCP.md).
  * Exit 2 on a usage error; otherwise it serves until the client closes the pipe.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { loadConfig } from '../src/lib/config.ts';
-import { EXIT, parseCommand, runIfMain, type CliContext } from './lib/cli.ts';
-import { createHindsightServer } from './lib/mcp-server.ts';
+import { codeRoot } from '../../src/lib/code-root.ts';
+import { loadConfig } from '../../src/lib/config.ts';
+import { EXIT, parseCommand, runIfMain, type CliContext } from '../lib/cli.ts';
+import { createHindsightServer } from '../lib/mcp-server.ts';
 
 export const MCP_USAGE = `Usage: npm run --silent mcp [-- --dir PATH]
 
@@ -25,7 +25,7 @@ Options:
                          docs/spec/.llm/completed)
   --help                 show this help
 
-Use --silent (or call \`npx tsx scripts/mcp.ts\`): npm's own banner would
+Use --silent (or call \`node scripts/launch.mjs mcp\`): npm's own banner would
 otherwise go to standard output, which carries the protocol.
 `;
 
@@ -33,7 +33,7 @@ export async function runMcp(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, MCP_USAGE, { allowPositionals: false, options: { dir: { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (typeof args === 'number') return args;
   const archiveDir = args.values.dir ? path.resolve(ctx.cwd, args.values.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
-  const { version } = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(path.join(codeRoot(), 'package.json'), 'utf8')) as { version: string };
   const server = createHindsightServer({ archiveDir, cwd: ctx.cwd, version });
   const transport = new StdioServerTransport();
   await server.connect(transport);

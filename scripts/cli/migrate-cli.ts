@@ -7,20 +7,19 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/config.ts';
-import { displayPath, expandPaths, listPostmortemFiles } from '../src/lib/postmortem/archive.ts';
-import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
-import { migratePlainForm, MIGRATED_STATUS, type MigrateOverrides, type MigrationNote } from '../src/lib/postmortem/migrate/migrate.ts';
-import { splitFrontmatter } from '../src/lib/postmortem/frontmatter.ts';
-import { isoDate } from '../src/lib/postmortem/schema/date-fields.ts';
-import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
-import { SEVERITY_IDS } from '../src/lib/postmortem/severity.ts';
-import { moveFileAtomically, replaceFileAtomically } from './lib/atomic-write.ts';
-import { readSource } from '../src/lib/postmortem/source.ts';
-import { EXIT, runIfMain, UsageError, type CliContext } from './lib/cli.ts';
-import { unifiedDiff } from './lib/unified-diff.ts';
+import { loadConfig } from '../../src/lib/config.ts';
+import { displayPath, expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
+import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
+import { migratePlainForm, MIGRATED_STATUS, type MigrateOptions, type MigrateOverrides, type MigrationNote, type MigrationResult } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
+import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
+import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
+import { readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { moveFileAtomically, replaceFileAtomically } from '../lib/atomic-write.ts';
+import { readSource } from '../../src/lib/postmortem/source.ts';
+import { EXIT, parseCommand, runIfMain, usageError, UsageError, type CliContext, type ParsedFlags } from '../lib/cli.ts';
+import { unifiedDiff } from '../lib/unified-diff.ts';
 
 export const MIGRATE_USAGE = `Usage: npm run migrate -- <files or folders…> [options]
 
@@ -69,100 +68,34 @@ const OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+type Values = ParsedFlags<{ options: typeof OPTIONS }>['values'];
 
 const MARKS: Record<MigrationNote['kind'], string> = { found: '  found    ', proposed: '  PROPOSED ', changed: '  changed  ', missing: '  MISSING  ', warning: '  warning  ' };
 
 export function runMigrate(ctx: CliContext): number {
-  let values: Values;
-  let positionals: string[];
+  const args = parseCommand(ctx, MIGRATE_USAGE, { options: OPTIONS, allowPositionals: true });
+  if (typeof args === 'number') return args;
+  const { values, positionals } = args;
   let overrides: MigrateOverrides;
   try {
-    ({ values, positionals } = parseArgs({ args: ctx.argv, options: OPTIONS, allowPositionals: true }));
-    if (values.help) {
-      ctx.stdout(MIGRATE_USAGE);
-      return EXIT.ok;
-    }
     if (values.write && values['dry-run']) throw new UsageError('--write and --dry-run contradict each other; pick one.');
     if (!positionals.length) throw new UsageError('Name the files or folders to migrate.');
     overrides = readOverrides(values);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) return usage(ctx, (error as Error).message);
+    if (error instanceof UsageError) return usageError(ctx, MIGRATE_USAGE, error.message);
     throw error;
   }
 
   const { files, missing } = expandPaths(positionals.map((given) => path.resolve(ctx.cwd, given)));
-  if (missing.length) return usage(ctx, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
-  if (!files.length) return usage(ctx, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
+  if (missing.length) return usageError(ctx, MIGRATE_USAGE, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
+  if (!files.length) return usageError(ctx, MIGRATE_USAGE, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
   const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
   const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
-    const shown = displayPath(file, ctx.cwd);
-    // Read as validate reads: never through a link, never a FIFO or an oversized file.
-    let source: ReturnType<typeof readSource>;
-    try {
-      source = readSource(file);
-    } catch (error) {
-      ctx.stdout(`✗ ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is\n\n`);
-      counts.failed += 1;
-      continue;
-    }
-    if (source.problem) {
-      // A file that is not UTF-8 is refused too: rewriting it would turn its bytes into U+FFFD.
-      const problem = source.problem;
-      const why = problem.kind === 'symlink' ? `it is a symbolic link (to ${problem.target}); run migrate on the file itself`
-        : problem.kind === 'too-large' ? 'it is over the file size limit'
-        : problem.kind === 'not-utf8' ? `byte ${problem.byte} at line ${problem.line}, column ${problem.column} is not UTF-8; convert the file to UTF-8 (e.g. \`iconv -f windows-1252 -t utf-8\`) and run again`
-        : 'it is not a regular file';
-      ctx.stdout(`✗ ${shown}: not read: ${why}\n\n`);
-      counts.failed += 1;
-      continue;
-    }
-    const raw = source.text;
-    const result = migratePlainForm(raw, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices });
-    if (result.kind === 'skipped') {
-      ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
-      counts.skipped += 1;
-      continue;
-    }
-    if (result.kind === 'failed') {
-      ctx.stdout(`✗ ${shown}: could not migrate\n${formatNotes(result.notes)}\n`);
-      counts.failed += 1;
-      continue;
-    }
-    const target = path.join(path.dirname(file), result.fileName);
-    const shownTarget = displayPath(target, ctx.cwd);
-    const renamed = target !== file;
-    const notes = [...result.notes];
-    if (result.original.crlf || result.original.bom) {
-      notes.push({ kind: 'changed', message: `line endings normalised to LF${result.original.bom ? ', byte-order mark removed' : ''} (the original had ${[result.original.crlf && 'CRLF', result.original.bom && 'a BOM'].filter(Boolean).join(' and ')})` });
-    }
-    if (renamed) notes.push({ kind: 'changed', message: `renamed to ${result.fileName} (${result.renameReason ?? 'the naming convention'})` });
-    for (const line of result.moved) notes.push({ kind: 'changed', message: `line ${line.line} moved into the frontmatter (${line.fields.join(', ')}): ${line.text.trim()}` });
-
-    // What `npm run validate` will say about the result, so the reviewer knows what is left.
-    const left = result.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
-    ctx.stdout(`${renamed ? `→ ${shown} → ${shownTarget}` : `→ ${shown}`}\n${formatNotes(notes)}`);
-    if (result.frontmatter.status === 'draft') ctx.stdout(`  DRAFT    written as a draft: ${result.draftBecause.join(', ')}\n`);
-    ctx.stdout(left.length ? `  validate after migration:\n${left.join('\n')}\n` : '  validate after migration: no problems\n');
-    if (result.problems.some((problem) => problem.level === 'error')) counts.needsWork += 1;
-
-    if (!values.write) {
-      ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
-      counts.migrated += 1;
-      continue;
-    }
-    try {
-      if (renamed) moveFileAtomically(file, target, result.text);
-      else replaceFileAtomically(target, result.text);
-      ctx.stdout(`  written: ${shownTarget}\n\n`);
-      counts.migrated += 1;
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${shownTarget} already exists (left untouched)` : (error as Error).message;
-      ctx.stdout(`✗ ${shown}: not written: ${reason}\n\n`);
-      counts.failed += 1;
-    }
+    const outcome = migrateFile(ctx, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices }, values.write);
+    if (outcome === 'needs-work') counts.needsWork += 1;
+    counts[outcome === 'needs-work' ? 'migrated' : outcome] += 1;
   }
 
   const parts = [`${counts.migrated} ${values.write ? 'migrated' : 'to migrate'}`, `${counts.skipped} skipped`, `${counts.failed} failed`];
@@ -173,6 +106,78 @@ export function runMigrate(ctx: CliContext): number {
       : 'Nothing was changed. Run again with --write to save.\n');
   }
   return counts.failed ? EXIT.invalid : EXIT.ok;
+}
+
+type Outcome = 'migrated' | 'needs-work' | 'skipped' | 'failed';
+
+/** Reads, migrates and shows (or writes) one file; what became of it. */
+function migrateFile(ctx: CliContext, file: string, options: MigrateOptions, write: boolean): Outcome {
+  const shown = displayPath(file, ctx.cwd);
+  // Read as validate reads: never through a link, never a FIFO or an oversized file.
+  let source: ReturnType<typeof readSource>;
+  try {
+    source = readSource(file);
+  } catch (error) {
+    ctx.stdout(`✗ ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is\n\n`);
+    return 'failed';
+  }
+  if (source.problem) {
+    // A file that is not UTF-8 is refused too: rewriting it would turn its bytes into U+FFFD.
+    const problem = source.problem;
+    const why = problem.kind === 'symlink' ? `it is a symbolic link (to ${problem.target}); run migrate on the file itself`
+      : problem.kind === 'too-large' ? 'it is over the file size limit'
+      : problem.kind === 'not-utf8' ? `byte ${problem.byte} at line ${problem.line}, column ${problem.column} is not UTF-8; convert the file to UTF-8 (e.g. \`iconv -f windows-1252 -t utf-8\`) and run again`
+      : 'it is not a regular file';
+    ctx.stdout(`✗ ${shown}: not read: ${why}\n\n`);
+    return 'failed';
+  }
+  const raw = source.text;
+  const result = migratePlainForm(raw, file, options);
+  if (result.kind === 'skipped') {
+    ctx.stdout(`= ${shown}: skipped (${result.reason})\n\n`);
+    return 'skipped';
+  }
+  if (result.kind === 'failed') {
+    ctx.stdout(`✗ ${shown}: could not migrate\n${formatNotes(result.notes)}\n`);
+    return 'failed';
+  }
+  return reportAndWrite(ctx, file, raw, result, write);
+}
+
+/** Prints what migrate found, proposed and changed, and what validate will say; then the diff, or the written file. */
+function reportAndWrite(ctx: CliContext, file: string, raw: string, result: Extract<MigrationResult, { kind: 'migrated' }>, write: boolean): Outcome {
+  const shown = displayPath(file, ctx.cwd);
+  const target = path.join(path.dirname(file), result.fileName);
+  const shownTarget = displayPath(target, ctx.cwd);
+  const renamed = target !== file;
+  const notes = [...result.notes];
+  if (result.original.crlf || result.original.bom) {
+    notes.push({ kind: 'changed', message: `line endings normalised to LF${result.original.bom ? ', byte-order mark removed' : ''} (the original had ${[result.original.crlf && 'CRLF', result.original.bom && 'a BOM'].filter(Boolean).join(' and ')})` });
+  }
+  if (renamed) notes.push({ kind: 'changed', message: `renamed to ${result.fileName} (${result.renameReason ?? 'the naming convention'})` });
+  for (const line of result.moved) notes.push({ kind: 'changed', message: `line ${line.line} moved into the frontmatter (${line.fields.join(', ')}): ${line.text.trim()}` });
+
+  // What `npm run validate` will say about the result, so the reviewer knows what is left.
+  const left = result.problems.map((problem) => `  ${problem.level === 'error' ? 'ERROR  ' : 'warning'}  line ${problem.line}: ${problem.message} (${problem.rule})`);
+  ctx.stdout(`${renamed ? `→ ${shown} → ${shownTarget}` : `→ ${shown}`}\n${formatNotes(notes)}`);
+  if (result.frontmatter.status === 'draft') ctx.stdout(`  DRAFT    written as a draft: ${result.draftBecause.join(', ')}\n`);
+  ctx.stdout(left.length ? `  validate after migration:\n${left.join('\n')}\n` : '  validate after migration: no problems\n');
+  const needsWork = result.problems.some((problem) => problem.level === 'error');
+
+  if (!write) {
+    ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
+    return needsWork ? 'needs-work' : 'migrated';
+  }
+  try {
+    if (renamed) moveFileAtomically(file, target, result.text);
+    else replaceFileAtomically(target, result.text);
+    ctx.stdout(`  written: ${shownTarget}\n\n`);
+    return needsWork ? 'needs-work' : 'migrated';
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${shownTarget} already exists (left untouched)` : (error as Error).message;
+    ctx.stdout(`✗ ${shown}: not written: ${reason}\n\n`);
+    return 'failed';
+  }
 }
 
 function readOverrides(values: Values): MigrateOverrides {
@@ -232,11 +237,6 @@ function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
 
 function formatNotes(notes: readonly MigrationNote[]): string {
   return notes.map((note) => `${MARKS[note.kind]}${note.message}\n`).join('');
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${MIGRATE_USAGE}`);
-  return EXIT.usage;
 }
 
 runIfMain(import.meta.url, runMigrate);

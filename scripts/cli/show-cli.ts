@@ -3,11 +3,11 @@
  * One post-mortem as data: metadata, sections, timeline, action items and validate's findings.
  * Exit 0: shown; 1: no post-mortems in the folder; 2: usage error (including an unknown slug).
  */
-import { nearSlugs } from '../src/lib/agent/archive.ts';
-import { showPostmortem } from '../src/lib/agent/show.ts';
-import { showText } from '../src/lib/agent/text.ts';
-import { readArchiveFolder, readFormat } from './lib/archive-folder.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+import { nearSlugs } from '../../src/lib/agent/archive.ts';
+import { showPostmortem } from '../../src/lib/agent/show.ts';
+import { showText } from '../../src/lib/agent/text.ts';
+import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SHOW_USAGE = `Usage: npm run show -- <slug> [options]
 
@@ -30,9 +30,7 @@ export function runShow(ctx: CliContext): number {
   const args = parseCommand(ctx, SHOW_USAGE, {
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'json' },
-      dir: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...agentCommandFlags('json'),
     },
   });
   if (typeof args === 'number') return args;

@@ -6,11 +6,11 @@
  */
 import { parseIsoDateTime } from '../dates.ts';
 import { MILESTONE_FIELDS, type MilestoneField } from '../schema/frontmatter-schema.ts';
-import { milestoneOfEvent } from '../scaffold/milestones.ts';
+import { milestoneOfEvent } from '../scaffold/milestone-events.ts';
 import type { FieldComments } from '../scaffold/serialize-frontmatter.ts';
-import { readImpactWindow } from './impact.ts';
+import { readImpactWindow } from './impact-bullets.ts';
 import { readDurationMinutes } from './loose-time.ts';
-import type { MigrationNote } from './migrate.ts';
+import type { MigrationNote } from './migrate-plain-form.ts';
 import type { ResolvedRow } from './timeline.ts';
 
 export interface MilestoneInput {

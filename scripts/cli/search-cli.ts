@@ -3,13 +3,13 @@
  * The site's incident search from a terminal or an agent: same records, same ranking.
  * Exit 0: searched (even when nothing matched); 1: no post-mortems in the folder; 2: usage error.
  */
-import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../src/lib/agent/search.ts';
-import { searchTable } from '../src/lib/agent/text.ts';
-import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../src/lib/postmortem/category.ts';
-import { parseIsoDate } from '../src/lib/postmortem/dates.ts';
-import { SEVERITY_IDS, type SeverityId } from '../src/lib/postmortem/severity.ts';
-import { readArchiveFolder, readFormat } from './lib/archive-folder.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/search.ts';
+import { searchTable } from '../../src/lib/agent/text.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
+import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';
+import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/severity.ts';
+import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SEARCH_USAGE = `Usage: npm run search -- "<query>" [options]
 
@@ -42,9 +42,7 @@ export function runSearch(ctx: CliContext): number {
       category: { type: 'string' },
       since: { type: 'string' },
       limit: { type: 'string' },
-      format: { type: 'string', default: 'table' },
-      dir: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...agentCommandFlags('table'),
     },
   });
   if (typeof args === 'number') return args;

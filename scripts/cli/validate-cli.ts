@@ -4,13 +4,14 @@
  * Exit 0: all valid; 1: something invalid; 2: usage error.
  */
 import path from 'node:path';
-import { loadConfig } from '../src/lib/config.ts';
-import { displayPath, expandPaths } from '../src/lib/postmortem/archive.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../src/lib/postmortem/validation-report.ts';
-import { combineChecks } from '../src/lib/postmortem/validate.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
-import { checkFilesWithCache } from './lib/cached-check.ts';
-import { resultCacheFromEnv } from './lib/result-cache.ts';
+import { loadConfig } from '../../src/lib/config.ts';
+import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../src/lib/postmortem/validation-report.ts';
+import { readSource } from '../../src/lib/postmortem/source.ts';
+import { validateFilesWith } from '../../src/lib/postmortem/validate.ts';
+import { openValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
+import { parallelChecker } from '../lib/parallel-check.ts';
 
 export const VALIDATE_USAGE = `Usage: npm run validate -- [paths…] [options]
 
@@ -49,10 +50,10 @@ export async function runValidate(ctx: CliContext): Promise<number> {
   if (missing.length) {
     return usageError(ctx, VALIDATE_USAGE, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
-  const shown = files.map((file) => displayPath(file, ctx.cwd));
-  const cache = args.values['no-cache'] ? null : resultCacheFromEnv(ctx.env);
-  const { checked } = await checkFilesWithCache(shown, ctx.cwd, cache, jobs);
-  const result = combineChecks(checked, { strict: args.values.strict });
+  // Read here, before any thread starts: the cache answers for files whose text it has seen.
+  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: readSource(file) }));
+  const cache = args.values['no-cache'] ? null : openValidationCache();
+  const result = await validateFilesWith(parallelChecker(ctx.cwd, jobs), toCheck, { strict: args.values.strict, cache });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);

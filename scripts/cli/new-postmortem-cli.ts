@@ -7,26 +7,25 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/lib/config.ts';
-import { displayPath } from '../src/lib/postmortem/archive.ts';
-import { CATEGORIES, CATEGORY_IDS, normaliseCategory, type CategoryId } from '../src/lib/postmortem/category.ts';
-import { parsePostmortem } from '../src/lib/postmortem/parse.ts';
-import { formatPretty } from '../src/lib/postmortem/validation-report.ts';
-import { isoDate } from '../src/lib/postmortem/schema/date-fields.ts';
-import { parseIsoDateTime } from '../src/lib/postmortem/dates.ts';
-import { MILESTONE_FIELDS, POSTMORTEM_STATUSES, type MilestoneField, type PostmortemStatus } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { buildScaffold, type ScaffoldAnswers } from '../src/lib/postmortem/scaffold/build.ts';
-import { describeResponse, IMPACT_QUESTIONS, proposeSeverity, readSeverity } from '../src/lib/postmortem/scaffold/impact.ts';
-import { readTemplate } from '../src/lib/postmortem/scaffold/template.ts';
-import { isoTimestamp, minuteOfDay, readLooseMoment } from '../src/lib/postmortem/migrate/loose-time.ts';
-import { addDays } from '../src/lib/postmortem/dates.ts';
-import { SEVERITIES, severityLevel, type SeverityId } from '../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../src/lib/postmortem/validate.ts';
-import { createFileAtomically } from './lib/atomic-write.ts';
-import { EXIT, runIfMain, UsageError, writableFolderProblem, type CliContext } from './lib/cli.ts';
-import { evidenceLines, evidenceWindow, gitUserName, recentCommits } from './lib/git-evidence.ts';
-import { clackPrompter, PromptCancelled, type Prompter } from './lib/prompter.ts';
+import { loadConfig } from '../../src/lib/config.ts';
+import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { CATEGORIES, CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { formatPretty } from '../../src/lib/postmortem/validation-report.ts';
+import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
+import { parseIsoDateTime } from '../../src/lib/postmortem/dates.ts';
+import { MILESTONE_FIELDS, POSTMORTEM_STATUSES, type MilestoneField, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
+import { buildScaffold, type ScaffoldAnswers } from '../../src/lib/postmortem/scaffold/build.ts';
+import { describeResponse, IMPACT_QUESTIONS, proposeSeverity, readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
+import { readTemplate } from '../../src/lib/postmortem/scaffold/template.ts';
+import { isoTimestamp, minuteOfDay, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
+import { addDays } from '../../src/lib/postmortem/dates.ts';
+import { SEVERITIES, severityLevel, type SeverityId } from '../../src/lib/postmortem/severity.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { createFileAtomically } from '../lib/atomic-write.ts';
+import { EXIT, parseCommand, runIfMain, usageError, UsageError, writableFolderProblem, type CliContext, type ParsedFlags } from '../lib/cli.ts';
+import { evidenceLines, evidenceWindow, gitUserName, recentCommits } from '../lib/git-evidence.ts';
+import { clackPrompter, PromptCancelled, type Prompter } from '../lib/prompter.ts';
 
 /** Written for `--category`, or chosen in the prompt, when the root cause is not known yet. */
 const UNKNOWN_CATEGORY = ['unknown', 'not-known-yet', 'tbd'];
@@ -85,7 +84,7 @@ const OPTIONS = {
   help: { type: 'boolean', default: false },
 } as const;
 
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+type Values = ParsedFlags<{ options: typeof OPTIONS }>['values'];
 
 /** Comma-separated names, trimmed, empty ones dropped. */
 const listOf = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
@@ -93,16 +92,9 @@ const listOf = (text: string | undefined) => (text ?? '').split(',').map((item) 
 const flagOf = (field: MilestoneField) => `--${field.replace('_', '-')}`;
 
 export async function runNewPostmortem(ctx: CliContext): Promise<number> {
-  let values: Values;
-  try {
-    ({ values } = parseArgs({ args: ctx.argv, options: OPTIONS, allowPositionals: false }));
-  } catch (error) {
-    return usage(ctx, (error as Error).message);
-  }
-  if (values.help) {
-    ctx.stdout(NEW_POSTMORTEM_USAGE);
-    return EXIT.ok;
-  }
+  const args = parseCommand(ctx, NEW_POSTMORTEM_USAGE, { options: OPTIONS, allowPositionals: false });
+  if (typeof args === 'number') return args;
+  const values = args.values;
   const dir = path.resolve(ctx.cwd, values.dir ?? loadConfig(ctx.env, ctx.cwd).archiveDir);
   // Before any question: a folder that cannot take the file is an environment error, in one line.
   const dirProblem = values['dry-run'] ? null : writableFolderProblem(dir, values.dir ?? displayPath(dir, ctx.cwd));
@@ -119,7 +111,7 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     }
     answers = ctx.interactive ? await ask(ctx.prompt ?? (await clackPrompter()), given, values.yes, dir) : (given as ScaffoldAnswers);
   } catch (error) {
-    if (error instanceof UsageError) return usage(ctx, error.message);
+    if (error instanceof UsageError) return usageError(ctx, NEW_POSTMORTEM_USAGE, error.message);
     if (error instanceof PromptCancelled) {
       ctx.stderr(`${error.message}\n`);
       return EXIT.invalid;
@@ -297,11 +289,6 @@ function today(): string {
 function refuseExisting(ctx: CliContext, shown: string): number {
   ctx.stderr(`Refused: ${shown} already exists; it was left untouched. Open it, or pick another title or --slug.\n`);
   return EXIT.invalid;
-}
-
-function usage(ctx: CliContext, message: string): number {
-  ctx.stderr(`${message}\n\n${NEW_POSTMORTEM_USAGE}`);
-  return EXIT.usage;
 }
 
 runIfMain(import.meta.url, runNewPostmortem);

@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../src/lib/agent/similar.ts';
-import { similarText } from '../src/lib/agent/text.ts';
-import { displayPath } from '../src/lib/postmortem/archive.ts';
-import { readArchiveFolder, readFormat } from './lib/archive-folder.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
+import { similarText } from '../../src/lib/agent/text.ts';
+import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SIMILAR_USAGE = `Usage: npm run similar -- <file | -> [options]
 
@@ -40,9 +40,7 @@ export function runSimilar(ctx: CliContext, readStdin: () => string = () => read
     allowPositionals: true,
     options: {
       limit: { type: 'string' },
-      format: { type: 'string', default: 'table' },
-      dir: { type: 'string' },
-      help: { type: 'boolean', default: false },
+      ...agentCommandFlags('table'),
     },
   });
   if (typeof args === 'number') return args;

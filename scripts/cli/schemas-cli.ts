@@ -10,13 +10,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
-import { COMMAND_OUTPUT_SCHEMAS } from '../src/lib/agent/schemas.ts';
-import { FRONTMATTER_SCHEMA_PATH, frontmatterJsonSchema, type JsonSchema } from '../src/lib/postmortem/json-schema.ts';
-import type { Frontmatter } from '../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { EXIT, runIfMain, type CliContext } from './lib/cli.ts';
-import { objectLiteralDocs, typeSchemas } from './lib/type-schema.ts';
+import { COMMAND_OUTPUT_SCHEMAS } from '../../src/lib/agent/schemas.ts';
+import { FRONTMATTER_SCHEMA_PATH, frontmatterJsonSchema, type JsonSchema } from '../../src/lib/postmortem/json-schema.ts';
+import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
+import { EXIT, parseCommand, runIfMain, type CliContext } from '../lib/cli.ts';
+import { objectLiteralDocs, typeSchemas } from '../lib/type-schema.ts';
+import { codeRoot } from '../../src/lib/code-root.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = codeRoot();
 const SCHEMA_BASE = 'https://hindsight.example.com/schema/';
 
 /** The published JSON files, the type each endpoint returns, and the doc that explains the fields. */
@@ -105,12 +106,22 @@ export function staleFiles(files = generatedFiles()): string[] {
     .map(([file]) => file);
 }
 
+export const SCHEMAS_USAGE = `Usage: npm run schemas [-- --check]
+
+Writes the JSON Schemas generated from the code into schema/ and the
+generated part of docs/API.md.
+
+Options:
+  --check   write nothing; exit 1 when a committed file is stale
+  --help    show this help
+
+Exit codes: 0 up to date (or written), 1 stale (with --check), 2 usage error.
+`;
+
 export function runGenerateSchemas(ctx: CliContext): number {
-  const check = ctx.argv.includes('--check');
-  if (ctx.argv.some((arg) => arg !== '--check')) {
-    ctx.stderr('Usage: npm run schemas [-- --check]\n');
-    return EXIT.usage;
-  }
+  const args = parseCommand(ctx, SCHEMAS_USAGE, { allowPositionals: false, options: { check: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (typeof args === 'number') return args;
+  const check = args.values.check;
   const files = generatedFiles();
   const stale = staleFiles(files);
   if (check) {

@@ -1,0 +1,117 @@
+/**
+ * validate's result cache on disk: each file's problems by a hash of its path
+ * and text, so neither `validate` nor the build gate parses and checks files
+ * that have not changed since the last run (on a pull request, nearly all of
+ * them). Both open the same cache in the same folder. Results depend on nothing
+ * else but the code that checks them, so one cache file is kept per version of
+ * that code, the hash of its contents (a CI checkout changes file times, not
+ * contents, so the cache survives it); a new version starts empty. Any trouble
+ * reading or writing means checking everything, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { codeRoot } from '../code-root.ts';
+import type { Problem } from './rules/all-rules.ts';
+import type { ValidationCache } from './validate.ts';
+
+/** Entries kept beyond those of the current run, so checking one file does not forget the rest of the archive. */
+const KEEP_AT_LEAST = 20_000;
+const PREFIX = 'validate-results-';
+
+interface CacheFile {
+  version: string;
+  entries: Record<string, Problem[]>;
+}
+
+/** A {@link ValidationCache} in one JSON file of `dir`, for one code `version`. */
+export class FileValidationCache implements ValidationCache {
+  private readonly previous: Record<string, Problem[]>;
+  private readonly used = new Map<string, Problem[]>();
+  private readonly file: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly version: string,
+  ) {
+    this.file = path.join(dir, `${PREFIX}${version}.json`);
+    this.previous = readEntries(this.file, version);
+  }
+
+  get(key: string): Problem[] | undefined {
+    const problems = Object.hasOwn(this.previous, key) ? this.previous[key] : undefined;
+    if (problems) this.used.set(key, problems);
+    return problems;
+  }
+
+  set(key: string, problems: Problem[]): void {
+    this.used.set(key, problems);
+  }
+
+  /** Writes this run's results (and older ones, up to a limit) in one rename; removes caches of other versions. */
+  save(): void {
+    try {
+      const entries: Record<string, Problem[]> = Object.fromEntries(this.used);
+      let room = Math.max(0, KEEP_AT_LEAST - this.used.size);
+      for (const [key, problems] of Object.entries(this.previous)) {
+        if (room === 0) break;
+        if (entries[key]) continue;
+        entries[key] = problems;
+        room -= 1;
+      }
+      mkdirSync(this.dir, { recursive: true });
+      // A run that stops half-way must not leave half a file for the next one: write aside, then rename.
+      const partial = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify({ version: this.version, entries } satisfies CacheFile));
+      renameSync(partial, this.file);
+      for (const name of readdirSync(this.dir)) {
+        if (name.startsWith(PREFIX) && name !== path.basename(this.file) && !name.endsWith('.tmp')) unlinkSync(path.join(this.dir, name));
+      }
+    } catch {
+      // A read-only or full disk only costs the next run its head start.
+    }
+  }
+}
+
+function readEntries(file: string, version: string): Record<string, Problem[]> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+    return parsed.version === version && parsed.entries && typeof parsed.entries === 'object' ? parsed.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The version of the checking code: a hash of the contents of src/lib (every
+ * rule, the parser, the settings) and of the lockfile (the YAML and Markdown
+ * libraries). Contents, not file times, so a fresh checkout keeps it.
+ */
+export function checkerVersion(root = codeRoot()): string {
+  const hash = createHash('sha1');
+  const visit = (dir: string) => {
+    for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, item.name);
+      if (item.isDirectory()) visit(full);
+      else if (/\.(ts|json)$/.test(item.name)) hash.update(`${path.relative(root, full)}\n`).update(readFileSync(full)).update('\n');
+    }
+  };
+  try {
+    visit(path.join(root, 'src', 'lib'));
+    hash.update(readFileSync(path.join(root, 'package-lock.json')));
+  } catch {
+    // Without the sources there is no version to trust: a unique one means nothing stale is ever read.
+    hash.update(`${process.pid}:${Date.now()}:${Math.random()}`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where the CLI and the build gate keep the cache: beside Astro's and Vite's, in the repository's node_modules/.cache. */
+export function defaultCacheDir(root = codeRoot()): string {
+  return path.join(root, 'node_modules', '.cache', 'hindsight');
+}
+
+/** The cache `validate` and the build gate share. */
+export function openValidationCache(dir = defaultCacheDir(), version = checkerVersion()): FileValidationCache {
+  return new FileValidationCache(dir, version);
+}
