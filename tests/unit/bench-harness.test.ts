@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../../scripts/bench.ts';
+import { runBench } from '../../scripts/bench/run-bench.ts';
 import { medianOfRuns } from '../../scripts/bench/measure-build.ts';
 import { inlineScripts } from '../../scripts/bench/page-weights.ts';
 import { searchQueries } from '../../scripts/bench/queries.ts';
-import { evaluateTargets, formatMarkdown, formatTable, type BenchResult } from '../../scripts/bench/report.ts';
+import { evaluateTargets, formatMarkdown, formatTable, type BenchResult } from '../../scripts/bench/bench-results.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 
 function context(argv: string[]) {

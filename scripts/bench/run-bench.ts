@@ -10,19 +10,19 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { MARKDOWN_OPTIONS } from '../src/lib/markdown/options.ts';
-import { slugOf } from '../src/lib/postmortem/file-naming.ts';
-import { CHROMIUM_ARGS, findChromium } from '../tests/e2e/browser.ts';
-import { writeArchive } from './bench/generate.ts';
-import { measureCommand, medianOfRuns, type CommandMeasurement } from './bench/measure-build.ts';
-import { measureValidate } from './bench/measure-validate.ts';
-import { measurePageWeights, type PageSpec } from './bench/page-weights.ts';
-import { startPreview } from './bench/preview.ts';
-import { searchQueries } from './bench/queries.ts';
-import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench/report.ts';
-import { measureSearch } from './bench/search-latency.ts';
-import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './bench/sites.ts';
-import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from './lib/cli.ts';
+import { MARKDOWN_OPTIONS } from '../../src/lib/markdown/options.ts';
+import { slugOf } from '../../src/lib/postmortem/file-naming.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/browser.ts';
+import { writeArchive } from './generate.ts';
+import { measureCommand, medianOfRuns, type CommandMeasurement } from './measure-build.ts';
+import { measureValidate } from './measure-validate.ts';
+import { measurePageWeights, type PageSpec } from './page-weights.ts';
+import { startPreview } from './preview.ts';
+import { searchQueries } from './queries.ts';
+import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench-results.ts';
+import { measureSearch } from './search-latency.ts';
+import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './sites.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
