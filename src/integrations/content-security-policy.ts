@@ -36,7 +36,7 @@ export function policy(scripts: readonly string[] = INLINE_SCRIPTS, styles: read
 
 /** The page's policy is the first element of its <head> (BaseLayout puts it there). */
 export function hasPolicy(html: string): boolean {
-  return /^<!doctype html><html[^>]*><head[^>]*><meta http-equiv="Content-Security-Policy"/i.test(html);
+  return /^<!doctype html>\s*<html[^>]*>\s*<head[^>]*>\s*<meta http-equiv="Content-Security-Policy"/i.test(html);
 }
 
 /** Inserts the policy as the first element of <head>, so it governs everything after it. */
