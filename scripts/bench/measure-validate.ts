@@ -5,7 +5,11 @@
  * the unchanged archive with validate's result cache filled are measured after them.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { median } from '../../src/lib/postmortem/stats.ts';
+import { GNU_TIME } from './measure-build.ts';
 import { REPO_ROOT } from './sites.ts';
 
 export interface ValidateMeasurement {
@@ -13,6 +17,9 @@ export interface ValidateMeasurement {
   count: number;
   runsMs: number[];
   medianMs: number;
+  /** User plus system CPU time of each cold run (npm and its children, GNU time), when GNU time is present. */
+  cpuRunsMs?: number[];
+  cpuMedianMs?: number;
   /** Runs on an unchanged archive with the result cache filled (files read and hashed, not parsed). */
   cachedRunsMs?: number[];
   cachedMedianMs?: number;
@@ -26,6 +33,7 @@ export interface ValidateMeasurement {
 /** Runs `npm run validate -- <dir> --no-cache` `runs` times on `dir` (holding `count` post-mortems). */
 export function measureValidate(dir: string, count: number, runs: number): ValidateMeasurement {
   const cold: number[] = [];
+  const cpu: number[] = [];
   const startup: number[] = [];
   let failure: string | undefined;
   const check = (run: ReturnType<typeof timed>) => {
@@ -35,7 +43,9 @@ export function measureValidate(dir: string, count: number, runs: number): Valid
   // The launcher builds its bundle on the first start after a code change (as once per CI cache): not timed.
   timed(['--help']);
   for (let run = 0; run < runs; run += 1) {
-    cold.push(check(timed([dir, '--no-cache'])));
+    const run = timed([dir, '--no-cache']);
+    cold.push(check(run));
+    if (run.cpuMs !== null) cpu.push(run.cpuMs);
     startup.push(timed(['--help']).ms);
   }
   check(timed([dir]));
@@ -44,6 +54,7 @@ export function measureValidate(dir: string, count: number, runs: number): Valid
     count,
     runsMs: cold,
     medianMs: median(cold)!,
+    ...(cpu.length ? { cpuRunsMs: cpu, cpuMedianMs: median(cpu)! } : {}),
     cachedRunsMs: cached,
     cachedMedianMs: median(cached)!,
     startupMedianMs: median(startup)!,
@@ -52,8 +63,18 @@ export function measureValidate(dir: string, count: number, runs: number): Valid
   };
 }
 
-function timed(args: string[]): { ms: number; status: number | null; output: string } {
+function timed(args: string[]): { ms: number; cpuMs: number | null; status: number | null; output: string } {
+  const npm = ['npm', 'run', '--silent', 'validate', '--', ...args];
+  const timeFile = path.join(os.tmpdir(), `hindsight-bench-validate-${process.pid}.time`);
+  const [command, ...rest] = existsSync(GNU_TIME) ? [GNU_TIME, '-f', '%U %S', '-o', timeFile, ...npm] : npm;
   const started = performance.now();
-  const child = spawnSync('npm', ['run', '--silent', 'validate', '--', ...args], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  return { ms: performance.now() - started, status: child.status, output: `${child.stdout}${child.stderr}` };
+  const child = spawnSync(command!, rest, { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  let cpuMs: number | null = null;
+  if (command === GNU_TIME) {
+    const [user, system] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    cpuMs = user !== undefined && system !== undefined ? (user + system) * 1000 : null;
+    rmSync(timeFile, { force: true });
+  }
+  return { ms, cpuMs, status: child.status, output: `${child.stdout}${child.stderr}` };
 }
