@@ -14,5 +14,5 @@ export const COMMANDS = {
   mcp: { entry: 'scripts/cli/mcp-cli.ts', summary: 'serve the archive to an agent client over MCP (stdio)' },
   // Maintainers' commands: started the same way, not listed by `hindsight --help`.
   schemas: { entry: 'scripts/cli/schemas-cli.ts', summary: 'regenerate schema/*.json and docs/API.md', listed: false },
-  bench: { entry: 'scripts/bench.ts', summary: 'measure validate, the build, page weights and search', listed: false },
+  bench: { entry: 'scripts/bench/run-bench.ts', summary: 'measure validate, the build, page weights and search', listed: false },
 };

@@ -278,6 +278,16 @@ export function writeArchive(dir: string, count: number, options: GenerateOption
   return { files: count, bytes, largest: largest.fileName };
 }
 
+/**
+ * Adds to a folder written by `writeArchive(dir, count)` the post-mortem that `writeArchive(dir, count + 1)` would
+ * add (the generator is seeded, so the first `count` are the same): one new file, for measuring a rebuild.
+ */
+export function addOnePostmortem(dir: string, count: number): string {
+  const next = generatePostmortems(count + 1, {}).at(-1)!;
+  writeFileSync(path.join(dir, next.fileName), next.text);
+  return next.fileName;
+}
+
 function generateOne(random: () => number, day: string): { description: string; text: string } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));

@@ -17,6 +17,8 @@ export interface CommandMeasurement {
   wallMs: number;
   /** Largest single process's peak RSS in MiB (GNU time), or null without it. */
   peakRssMiB: number | null;
+  /** User plus system CPU time in ms (GNU time), or null without it. */
+  cpuMs?: number | null;
   /** Peak of the summed RSS of the whole process tree in MiB (sampled), or null off Linux. */
   treePeakRssMiB: number | null;
   /** Where the command's output went. */
@@ -41,6 +43,7 @@ export function medianOfRuns(runs: readonly CommandMeasurement[]): CommandMeasur
     exitCode: failed ? failed.exitCode : 0,
     wallMs: median(runs.map((run) => run.wallMs))!,
     peakRssMiB: peaks((run) => run.peakRssMiB),
+    cpuMs: peaks((run) => run.cpuMs ?? null),
     treePeakRssMiB: peaks((run) => run.treePeakRssMiB),
     logFile: (failed ?? runs[runs.length - 1]!).logFile,
     runsMs: runs.map((run) => run.wallMs),
@@ -75,6 +78,7 @@ export async function measureCommand(command: string, args: string[], options: R
     exitCode,
     wallMs,
     peakRssMiB: useTime ? maxRssFromTime(timeFile) : null,
+    cpuMs: useTime ? cpuFromTime(timeFile) : null,
     treePeakRssMiB: treePeak === null ? null : treePeak / 1024 / 1024,
     logFile: options.logFile,
   };
@@ -84,6 +88,17 @@ function maxRssFromTime(timeFile: string): number | null {
   try {
     const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
     return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function cpuFromTime(timeFile: string): number | null {
+  try {
+    const text = readFileSync(timeFile, 'utf8');
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const system = /System time \(seconds\): ([\d.]+)/.exec(text);
+    return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : null;
   } catch {
     return null;
   }

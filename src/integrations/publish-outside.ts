@@ -5,9 +5,10 @@
  * published folder: the content layer's `.mjs` modules, and the server chunks
  * of any earlier build that died before cleaning up. Staged inside the
  * checkout, the server build is cleaned where it was made, and only the site
- * is copied out. Must be the last integration: the others finish the pages first.
+ * is moved out (renamed: copying 1,000 pages and deleting the copies took 20 s of a
+ * 1,000-post-mortem build; across file systems it falls back to a copy). Must be the last integration: the others finish the pages first.
  */
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -30,10 +31,23 @@ export function publishOutsideCheckout(outDir: string, stagingDir: string): Astr
         mkdirSync(outDir, { recursive: true });
         // As Astro empties its output folder before a build (keeping .git), so is this one.
         for (const entry of readdirSync(outDir)) if (entry !== '.git') rmSync(path.join(outDir, entry), { recursive: true, force: true });
-        cpSync(built, outDir, { recursive: true });
-        rmSync(built, { recursive: true, force: true });
+        moveEntries(built, outDir);
         logger.info(`Site published to ${outDir}`);
       },
     },
   };
+}
+
+/** Moves every entry of `from` into `to` (both existing folders), then removes `from`. */
+function moveEntries(from: string, to: string): void {
+  for (const entry of readdirSync(from)) {
+    const [source, target] = [path.join(from, entry), path.join(to, entry)];
+    try {
+      renameSync(source, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      cpSync(source, target, { recursive: true });
+    }
+  }
+  rmSync(from, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { config } from '../lib/config.ts';
-import { siteArchive } from '../lib/site/archive.ts';
+import { siteArchive } from '../lib/site/site-archive.ts';
 import { feedItems } from '../lib/site/feed.ts';
 
 export const GET: APIRoute = (context) =>

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../scripts/commands.mjs';
+import { loadConfig } from '../../src/lib/config.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -75,6 +76,17 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
       const runsCode = job.steps.some((step) => step.run);
       if (runsCode) expect(WRITE_SCOPES(permissionsOf(workflow, job)), JSON.stringify(job.steps.map((s) => s.run ?? s.uses))).toEqual([]);
     }
+  });
+
+  it("keeps the site's build cache (the folder config.ts names) between runs: restored after npm ci, before the build", () => {
+    const cacheRoot = path.relative(ROOT, path.dirname(loadConfig({ POSTMORTEM_DIR: 'any' }, ROOT).cacheDir));
+    const at = (test: (step: Step) => boolean) => steps.findIndex(test);
+    const cache = at((step) => Boolean(step.uses?.startsWith('actions/cache@')) && step.with?.path === `.hindsight/${cacheRoot}`);
+    expect(cache, `no actions/cache step for .hindsight/${cacheRoot}`).toBeGreaterThan(-1);
+    expect(cache).toBeGreaterThan(at((step) => Boolean(step.run?.includes('npm ci'))));
+    expect(cache).toBeLessThan(at((step) => step.run === 'npm run build'));
+    expect(String(steps[cache]!.with?.key)).toContain('github.run_id');
+    expect(String(steps[cache]!.with?.['restore-keys'])).not.toContain('github.run_id');
   });
 
   it('sets only settings Hindsight reads', () => {

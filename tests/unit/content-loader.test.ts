@@ -58,4 +58,26 @@ describe('the post-mortem content loader', () => {
     expect(output).toMatch(new RegExp(`${P}reference-links\\.md:1:1 {2}error {2}the body renders to 1\\.\\d MiB of HTML, over the 0\\.5 MiB limit {2}\\(body-html-size\\)`));
     expect(output).not.toMatch(/\n\s+at .*\.(?:js|ts):\d+/);
   });
+
+  it('keeps the rendered bodies of unchanged post-mortems when one is added (the cache a rebuild starts from)', async () => {
+    const archive = path.join(temp, 'added');
+    mkdirSync(archive);
+    const valid = readFileSync(path.join(FIXTURES, 'valid', `${P}report-export-timeouts.md`), 'utf8');
+    writeFileSync(path.join(archive, `${P}report-export-timeouts.md`), valid);
+    expect((await sync(archive)).status).toBe(0);
+    // Mark the stored rendering: if the next sync rendered this body again, the mark would be gone.
+    const storeFile = path.join(`${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion()}`, 'data-store.json');
+    const before = readFileSync(storeFile, 'utf8');
+    // The store escapes `<` in rendered HTML.
+    const heading = 'Summary\\u003C/h2>';
+    expect(before).toContain(heading);
+    writeFileSync(storeFile, before.replace(heading, 'Summary (rendered by the first sync)\\u003C/h2>'));
+    writeFileSync(path.join(archive, 'postmortem-2026-03-15-added-later.md'), valid.replace(/^title: .*$/m, 'title: Added later'));
+    const { status, output } = await sync(archive);
+    expect(status, output).toBe(0);
+    expect(output).not.toMatch(/Clearing content store|config changed/i);
+    const after = dataStore(archive);
+    expect(after).toContain('Summary (rendered by the first sync)');
+    expect(after).toContain('2026-03-15-added-later');
+  });
 });

@@ -28,10 +28,16 @@ describe('Content-Security-Policy of built pages', () => {
     const html = withPolicy(page);
     expect(html).toMatch(/^<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="[^"]+"><title>/);
     expect(withPolicy(html)).toBe(html);
+    // As Astro writes a page whose layout already put it there (a space after <html>): left as it is.
+    const fromLayout = `<!DOCTYPE html><html lang="en"> <head><meta http-equiv="Content-Security-Policy" content="${policy()}"><title>x</title></head></html>`;
+    expect(withPolicy(fromLayout)).toBe(fromLayout);
   });
 
   it('names the inline code a page carries that the policy blocks (to catch a component written with inline code)', () => {
     expect(blockedInlineCode(page)).toEqual(['<script>window.__pwned=1', '<style>body{display:none}', 'style=""']);
     expect(blockedInlineCode(`<script>${THEME_INIT_SCRIPT}</script><script type="application/json">{"a":1}</script>`)).toEqual([]);
+    // Prose that mentions the attribute is text, not an attribute.
+    expect(blockedInlineCode('<p>set style="color: red" on the <code>div</code> > span</p><p class="a">b</p>')).toEqual([]);
+    expect(blockedInlineCode('<p>a > b</p><span\n  class="x" STYLE="top:0">c</span>')).toEqual(['style=""']);
   });
 });

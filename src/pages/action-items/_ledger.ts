@@ -3,7 +3,7 @@
  * list the same items in the same order, computed against the same day.
  */
 import { collectActionItems, selectLedgerItems, type LedgerItem } from '../../lib/postmortem/action-items.ts';
-import { siteArchive } from '../../lib/site/archive.ts';
+import { siteArchive } from '../../lib/site/site-archive.ts';
 import { buildDate as siteBuildDate } from '../../lib/site/build-date.ts';
 import { incidentUrl } from '../../lib/site/urls.ts';
 

@@ -7,7 +7,7 @@
  */
 import type { APIRoute } from 'astro';
 import { toMetricsDataset } from '../../lib/postmortem/metrics/record.ts';
-import { siteArchive } from '../../lib/site/archive.ts';
+import { siteArchive } from '../../lib/site/site-archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 
 export const GET: APIRoute = () =>

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { config } from '../../lib/config.ts';
 import { buildApiDocument } from '../../lib/postmortem/incident-api.ts';
-import { siteArchive } from '../../lib/site/archive.ts';
+import { siteArchive } from '../../lib/site/site-archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 import { incidentUrl } from '../../lib/site/urls.ts';
 

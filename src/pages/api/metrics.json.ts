@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
-import { siteArchive } from '../../lib/site/archive.ts';
+import { siteArchive } from '../../lib/site/site-archive.ts';
 import { buildDate } from '../../lib/site/build-date.ts';
 
 export const GET: APIRoute = () => {
