@@ -19,7 +19,7 @@ import {
   type LedgerRow,
   type LedgerSort,
   type StatusFilter,
-} from '../lib/postmortem/action-items.ts';
+} from '../lib/postmortem/ledger/ledger-rules.ts';
 import { localIsoDate } from '../lib/postmortem/dates.ts';
 import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/severity.ts';
 import { formatDate } from '../lib/site/format.ts';

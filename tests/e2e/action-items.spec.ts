@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { collectActionItems, isOverdue, ledgerCounts } from '../../src/lib/postmortem/action-items.ts';
+import { collectActionItems, isOverdue, ledgerCounts } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 
 // Expectations come from the fixture through the core, so they follow its content.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerItem } from '../../src/lib/postmortem/action-items.ts';
-import { csvCell, toCsv } from '../../src/lib/postmortem/action-items/csv.ts';
-import { CSV_COLUMNS, ledgerCsv, ledgerExport, toLedgerRecords } from '../../src/lib/postmortem/action-items/export.ts';
+import type { LedgerItem } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
+import { csvCell, toCsv } from '../../src/lib/postmortem/ledger/csv.ts';
+import { CSV_COLUMNS, ledgerCsv, ledgerExport, toLedgerRecords } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 
 const TODAY = '2026-04-15';
 const ITEM: LedgerItem = {

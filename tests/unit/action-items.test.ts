@@ -16,7 +16,7 @@ import {
   selectLedgerItems,
   toLedgerRow,
   type LedgerItem,
-} from '../../src/lib/postmortem/action-items.ts';
+} from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { addDays, daysBetween, localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import type { ActionStatus } from '../../src/lib/postmortem/action-status.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';

@@ -3,7 +3,7 @@
  * under /api/ and that `npm run action-items --format json|csv` prints.
  * One shape for both, so a script can switch between them.
  */
-import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from '../action-items.ts';
+import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from './ledger-rules.ts';
 import { toCsv } from './csv.ts';
 
 /** One exported action item. */

@@ -4,7 +4,7 @@
  * build renders the default view with it, and the page's script calls the
  * same function when the reader picks another range or service.
  */
-import { isOpen, isOverdue, ownerKey } from '../action-items.ts';
+import { isOpen, isOverdue, ownerKey } from '../ledger/ledger-rules.ts';
 import { CATEGORY_IDS, UNKNOWN_CATEGORY, type MainCategoryId } from '../category.ts';
 import type { IntervalKey } from '../durations.ts';
 import { SEVERITY_IDS, type SeverityId } from '../severity.ts';

@@ -2,10 +2,10 @@
  * The site's ledger, shared by the page and the /api/ exports so all three
  * list the same items in the same order, computed against the same day.
  */
-import { collectActionItems, selectLedgerItems, type LedgerItem } from '../../lib/postmortem/action-items.ts';
-import { siteArchive } from '../../lib/site/archive.ts';
-import { buildDate as siteBuildDate } from '../../lib/site/build-date.ts';
-import { incidentUrl } from '../../lib/site/urls.ts';
+import { collectActionItems, selectLedgerItems, type LedgerItem } from '../../postmortem/ledger/ledger-rules.ts';
+import { siteArchive } from '../archive.ts';
+import { buildDate as siteBuildDate } from '../build-date.ts';
+import { incidentUrl } from '../urls.ts';
 
 export interface SiteLedger {
   /** The build date, `YYYY-MM-DD`: what overdue and age mean in the static HTML and the exports. */
