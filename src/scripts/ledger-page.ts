@@ -1,105 +1,142 @@
 /**
- * The action-items page, enhanced: re-marks overdue rows and recounts the
- * figures against the reader's today (the site may be days old), then
- * filters and sorts the table with state kept in the URL. Every rule comes
- * from the core module; this file only reads and writes the DOM.
+ * The action-items pages, enhanced. The static pages list the ledger in
+ * pages, marked against the build date. On first use of the filters (focus,
+ * pointer, a change), when the URL asks for a view, or when the reader's
+ * today is not the build date, this fetches the whole
+ * ledger once (ledger.json), then filters, sorts and pages every item with
+ * the core's rules, re-marks rows and figures against the reader's today,
+ * and keeps the view in the URL (filters, sort, page) so a link reproduces it.
+ * Every rule comes from the core; this file only reads and writes the DOM.
  */
+import { localIsoDate } from '../lib/postmortem/dates.ts';
 import {
-  ageInDays,
-  compareLedgerItems,
-  daysOverdue,
-  isOverdue,
   LEDGER_SORTS,
   ledgerCounts,
-  matchesFilters,
+  ledgerFacets,
   ownerKey,
   ownerSummaries,
+  selectLedgerItems,
   STATUS_FILTERS,
   type LedgerFilters,
-  type LedgerRow,
   type LedgerSort,
   type StatusFilter,
 } from '../lib/postmortem/ledger/ledger-rules.ts';
-import { localIsoDate } from '../lib/postmortem/dates.ts';
+import { unpackLedger, type PackedLedger, type UnpackedItem } from '../lib/postmortem/ledger/packed-ledger.ts';
 import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/severity.ts';
 import { formatDate } from '../lib/site/format.ts';
+import { ledgerRow, ownerRow } from '../lib/site/ledger/ledger-rows.ts';
+import { ledgerPageUrl } from '../lib/site/ledger/ledger-urls.ts';
+import { pageLinkLabel, pageLinks, PAGE_LINK_TEXT } from '../lib/site/ledger/pagination.ts';
 
 /** What the URL holds; defaults are left out of it. */
 interface LedgerState {
   filters: LedgerFilters;
   sort: LedgerSort;
+  /** 1-based page of the selected items. */
+  page: number;
 }
 
 const DEFAULT_STATUS: StatusFilter = 'all';
 const DEFAULT_SORT: LedgerSort = 'due';
+/** Query parameters that describe a view; a URL with any of them is rendered from the data at once. */
+const STATE_PARAMS = ['status', 'owner', 'severity', 'service', 'sort', 'page'];
 
-interface Row {
-  element: HTMLTableRowElement;
-  data: LedgerRow;
+/** The page's parts the script reads and writes. */
+interface LedgerView {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  tbody: HTMLTableSectionElement;
+  pager: HTMLElement;
+  badges: DocumentFragment;
+  pageSize: number;
+  today: string;
 }
 
-/** Wires the page if it is the action-items page; does nothing elsewhere. */
+/** Wires the page if it is an action-items page; does nothing elsewhere. */
 export function initLedger(): void {
   const root = document.querySelector<HTMLElement>('[data-ledger]');
   const tbody = root?.querySelector<HTMLTableSectionElement>('[data-ledger-table] tbody');
   const form = root?.querySelector<HTMLFormElement>('[data-ledger-filters]');
-  if (!root || !tbody || !form) return;
-  const rows: Row[] = [...tbody.rows].map((element) => ({ element, data: JSON.parse(element.dataset.ledgerItem!) as LedgerRow }));
+  const pager = root?.querySelector<HTMLElement>('[data-ledger-pager]');
+  const badges = root?.querySelector<HTMLTemplateElement>('template[data-ledger-badges]')?.content;
+  if (!root || !tbody || !form || !pager || !badges) return;
+  const view: LedgerView = { root, form, tbody, pager, badges, pageSize: Number(root.dataset.pageSize) || 100, today: localIsoDate() };
 
-  const today = localIsoDate();
-  markToday(root, rows, today);
-
-  const apply = (state: LedgerState) => {
-    showRows(root, tbody, rows, state, today);
+  let loading: Promise<UnpackedItem[]> | undefined;
+  const load = () => (loading ??= fetchLedger(root.dataset.ledgerData!).then((items) => {
+    fillMenus(form, items);
+    markToday(view, items);
+    return items;
+  }));
+  const render = (state: LedgerState) => load().then((items) => {
     writeForm(form, state);
+    showItems(view, items, state);
+  }).catch((error: unknown) => showError(view, error));
+  const go = (state: LedgerState) => {
+    history.pushState(history.state, '', urlFor(state));
+    void render(state);
   };
-  // Through the form and back, so a URL naming an owner or service that is not in the ledger shows everything instead of nothing.
-  writeForm(form, readState(new URLSearchParams(location.search)));
-  let state = formState(form);
-  apply(state);
-  form.hidden = false;
 
-  form.addEventListener('change', () => {
-    state = formState(form);
-    history.replaceState(history.state, '', urlFor(state));
-    apply(state);
-  });
+  writeForm(form, stateOfLocation());
+  form.hidden = false;
+  // A view named in the URL, or a page marked on another day than the reader's (overdue and the figures would be stale), needs the data now.
+  const asked = STATE_PARAMS.some((name) => new URLSearchParams(location.search).has(name));
+  if (asked || root.dataset.buildDate !== view.today) void render(stateOfLocation());
+
+  // Fetch on first sign of use, so the menus are filled by the time they open.
+  for (const type of ['focusin', 'pointerenter', 'pointerdown']) form.addEventListener(type, () => void load().catch((error: unknown) => showError(view, error)), { once: true });
+  form.addEventListener('change', () => go({ ...formState(form), page: 1 }));
   // Filters apply as they change; a submission (Enter) would be blocked by the CSP's form-action 'none' anyway.
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('reset', (event) => {
     event.preventDefault();
-    state = readState(new URLSearchParams());
-    history.replaceState(history.state, '', urlFor(state));
-    apply(state);
+    go({ filters: { status: DEFAULT_STATUS }, sort: DEFAULT_SORT, page: 1 });
   });
+  pager.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-page]');
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    go({ ...formState(form), page: Number(link.dataset.page) });
+    root.querySelector('#items')?.scrollIntoView();
+  });
+  window.addEventListener('popstate', () => void render(stateOfLocation()));
   addSortButtons(root, form);
 }
 
-/** Overdue flags, ages, headline figures and the owner table, as of the reader's today. */
-function markToday(root: HTMLElement, rows: Row[], today: string): void {
-  for (const { element, data } of rows) {
-    const overdue = isOverdue(data, today);
-    element.classList.toggle('is-overdue', overdue);
-    const flag = element.querySelector<HTMLElement>('[data-overdue-flag]');
-    if (flag && flag.hidden === overdue) flag.hidden = !overdue;
-    setText(element, '[data-overdue-days]', daysOverdue(data, today));
-    setText(element, '[data-age]', ageInDays(data, today));
+async function fetchLedger(address: string): Promise<UnpackedItem[]> {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`${address}: HTTP ${response.status}`);
+  return unpackLedger((await response.json()) as PackedLedger);
+}
+
+/** Says so when the data cannot be had; the static page stays as it was. */
+function showError(view: LedgerView, error: unknown): void {
+  console.error(error);
+  setText(view.root, '[data-ledger-result]', 'Filters are unavailable: the ledger data could not be loaded. The pages below list every item.');
+}
+
+/** The owner and service menus, from every item in the archive. */
+function fillMenus(form: HTMLFormElement, items: readonly UnpackedItem[]): void {
+  const facets = ledgerFacets(items);
+  for (const [name, values] of [['owner', facets.owners], ['service', facets.services]] as const) {
+    const select = form.elements.namedItem(name) as HTMLSelectElement | null;
+    select?.append(...values.map((value) => new Option(value, value)));
   }
-  const items = rows.map((row) => row.data);
+}
+
+/** Headline figures, the owner table and the "as of" sentence, recomputed over the whole archive as of the reader's today. */
+function markToday(view: LedgerView, items: readonly UnpackedItem[]): void {
+  const { root, today } = view;
   const counts = ledgerCounts(items, today);
   for (const [key, value] of Object.entries(counts)) setText(root, `.counts [data-count="${key}"]`, value);
   root.querySelector('[data-count-card="overdue"]')?.classList.toggle('is-alert', counts.overdue > 0);
 
   const ownerBody = root.querySelector<HTMLTableSectionElement>('[data-owner-table] tbody');
   if (ownerBody) {
-    const ownerRows = new Map([...ownerBody.rows].map((row) => [ownerKey(row.dataset.owner ?? ''), row]));
-    for (const summary of ownerSummaries(items, today)) {
-      const row = ownerRows.get(ownerKey(summary.owner));
-      if (!row) continue;
-      for (const key of ['open', 'overdue', 'dueSoon', 'doneRecently'] as const) setText(row, `[data-count="${key}"]`, summary[key]);
-      row.classList.toggle('is-overdue', summary.overdue > 0);
-      ownerBody.append(row);
-    }
+    const shown = ownerBody.rows.length;
+    const summaries = ownerSummaries(items, today);
+    ownerBody.replaceChildren(...summaries.slice(0, shown).map(ownerRow));
+    setText(root, '[data-owner-rest]', summaries.length - shown);
   }
 
   const asOf = root.querySelector('[data-ledger-asof]');
@@ -109,32 +146,57 @@ function markToday(root: HTMLElement, rows: Row[], today: string): void {
   }
 }
 
-function showRows(root: HTMLElement, tbody: HTMLTableSectionElement, rows: Row[], state: LedgerState, today: string): void {
-  const compare = compareLedgerItems(state.sort);
-  const sorted = [...rows].sort((a, b) => compare(a.data, b.data));
-  // Moving thousands of rows makes the browser lay the table out again: only move them when the order changed.
-  const reorder = sorted.some((row, index) => tbody.rows[index] !== row.element);
-  let shown = 0;
-  for (const row of sorted) {
-    const visible = matchesFilters(row.data, state.filters, today);
-    if (row.element.hidden === visible) row.element.hidden = !visible;
-    if (visible) shown++;
-    if (reorder) tbody.append(row.element);
-  }
-  const result = root.querySelector('[data-ledger-result]');
-  if (result) result.textContent = shown === rows.length ? `Showing all ${rows.length} action items.` : `Showing ${shown} of ${rows.length} action items.`;
+/** One page of the selected items, the result sentence, the pager and the sort marks. */
+function showItems(view: LedgerView, items: readonly UnpackedItem[], state: LedgerState): void {
+  const { root, tbody, pageSize, today } = view;
+  const selected = selectLedgerItems(items, state.filters, state.sort, today);
+  const last = Math.max(1, Math.ceil(selected.length / pageSize));
+  const page = Math.min(Math.max(1, state.page), last);
+  const start = (page - 1) * pageSize;
+  const shown = selected.slice(start, start + pageSize);
+  tbody.replaceChildren(...shown.map((item) => ledgerRow(item, today, view.badges)));
+
+  const range = `Items ${start + 1}–${start + shown.length}`;
+  setText(
+    root,
+    '[data-ledger-result]',
+    selected.length === 0
+      ? `No action items match these filters (of ${items.length}).`
+      : `${range} of ${selected.length}${selected.length === items.length ? '' : ` matching (of ${items.length} action items)`} (page ${page} of ${last}).`,
+  );
   const empty = root.querySelector<HTMLElement>('[data-ledger-empty]');
-  if (empty) empty.hidden = shown > 0;
+  if (empty) empty.hidden = selected.length > 0;
+  drawPager(view.pager, { ...state, page }, last);
   for (const header of root.querySelectorAll<HTMLElement>('th[data-sort-column]')) {
-    const column = header.dataset.sortColumn;
-    if (state.sort.startsWith(`${column}`)) header.setAttribute('aria-sort', ariaSort(state.sort));
+    if (state.sort.startsWith(`${header.dataset.sortColumn}`)) header.setAttribute('aria-sort', state.sort.endsWith('-desc') ? 'descending' : 'ascending');
     else header.removeAttribute('aria-sort');
   }
 }
 
-/** `-desc` orders are descending in the column's values (latest due, greatest age). */
-function ariaSort(sort: LedgerSort): 'ascending' | 'descending' {
-  return sort.endsWith('-desc') ? 'descending' : 'ascending';
+/** The pager as LedgerPagination.astro draws it, linking to this view's pages. */
+function drawPager(pager: HTMLElement, state: LedgerState, last: number): void {
+  const list = document.createElement('ul');
+  list.className = 'pager__list';
+  for (const link of pageLinks(state.page, last)) {
+    const item = document.createElement('li');
+    item.className = `pager__item pager__item--${link.kind}`;
+    if (link.kind === 'gap') {
+      const gap = document.createElement('span');
+      gap.setAttribute('aria-hidden', 'true');
+      gap.textContent = '…';
+      item.append(gap);
+    } else {
+      const anchor = document.createElement('a');
+      anchor.href = urlFor({ ...state, page: link.page });
+      anchor.dataset.page = String(link.page);
+      anchor.setAttribute('aria-label', pageLinkLabel(link));
+      anchor.textContent = link.kind === 'page' ? String(link.page) : PAGE_LINK_TEXT[link.kind];
+      if (link.kind === 'page' && link.current) anchor.setAttribute('aria-current', 'page');
+      item.append(anchor);
+    }
+    list.append(item);
+  }
+  pager.replaceChildren(list);
 }
 
 /** What a first click on a header sorts by: the most useful direction (soonest due, oldest item). */
@@ -159,11 +221,19 @@ function addSortButtons(root: HTMLElement, form: HTMLFormElement): void {
   }
 }
 
+/** The view the address asks for: query parameters, and the page from a static page's path (`/action-items/page/3/`). */
+function stateOfLocation(): LedgerState {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('page')) params.set('page', /\/page\/(\d+)\/?$/.exec(location.pathname)?.[1] ?? '1');
+  return readState(params);
+}
+
 /** The state a query string asks for; unknown values fall back to the defaults. */
 function readState(params: URLSearchParams): LedgerState {
   const status = params.get('status') as StatusFilter | null;
   const sort = params.get('sort') as LedgerSort | null;
   const severity = params.get('severity')?.toUpperCase() as SeverityId | undefined;
+  const page = Number(params.get('page'));
   return {
     filters: {
       status: status && STATUS_FILTERS.includes(status) ? status : DEFAULT_STATUS,
@@ -172,6 +242,7 @@ function readState(params: URLSearchParams): LedgerState {
       service: params.get('service') || undefined,
     },
     sort: sort && LEDGER_SORTS.includes(sort) ? sort : DEFAULT_SORT,
+    page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
 
@@ -192,19 +263,24 @@ function writeForm(form: HTMLFormElement, { filters, sort }: LedgerState): void 
   }
 }
 
-/** This page's URL with the non-default state as query parameters. */
-function urlFor({ filters, sort }: LedgerState): string {
+/**
+ * The address of a view: the static page itself when nothing is filtered or
+ * re-sorted (so those links work without the script too), else page 1's
+ * address with the non-default state as query parameters.
+ */
+function urlFor({ filters, sort, page }: LedgerState): string {
   const params = new URLSearchParams();
   if (filters.status && filters.status !== DEFAULT_STATUS) params.set('status', filters.status);
   if (filters.owner) params.set('owner', filters.owner);
   if (filters.severity) params.set('severity', filters.severity);
   if (filters.service) params.set('service', filters.service);
   if (sort !== DEFAULT_SORT) params.set('sort', sort);
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  if (params.size === 0) return ledgerPageUrl(page);
+  if (page > 1) params.set('page', String(page));
+  return `${ledgerPageUrl(1)}?${params.toString()}`;
 }
 
-/** Sets a text only when it differs: rewriting thousands of equal texts would still restyle the page. */
+/** Sets a text only when it differs. */
 function setText(scope: ParentNode, selector: string, value: string | number): void {
   const element = scope.querySelector(selector);
   if (element && element.textContent !== String(value)) element.textContent = String(value);

@@ -282,7 +282,7 @@ export interface LedgerFacets {
 }
 
 /** The owners, severities and services that occur in the ledger. */
-export function ledgerFacets(items: readonly LedgerItem[]): LedgerFacets {
+export function ledgerFacets(items: readonly Pick<LedgerItem, 'owner' | 'severity' | 'services'>[]): LedgerFacets {
   const owners = new Map<string, string>();
   for (const item of items) if (!owners.has(ownerKey(item.owner))) owners.set(ownerKey(item.owner), item.owner);
   return {

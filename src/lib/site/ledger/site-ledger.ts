@@ -1,7 +1,9 @@
 /**
- * The site's ledger, shared by the page and the /api/ exports so all three
- * list the same items in the same order, computed against the same day.
+ * The site's ledger, shared by the paged page, its data file and the /api/
+ * exports, so all list the same items in the same order, computed against
+ * the same day.
  */
+import { config } from '../../config.ts';
 import { collectActionItems, selectLedgerItems, type LedgerItem } from '../../postmortem/ledger/ledger-rules.ts';
 import { siteArchive } from '../archive.ts';
 import { buildDate as siteBuildDate } from '../build-date.ts';
@@ -14,10 +16,23 @@ export interface SiteLedger {
   items: LedgerItem[];
 }
 
-/** Every action item of the configured archive, as of the build date. */
+/** Rows per static ledger page: twice the list page size, since a ledger row is smaller than an incident card. */
+export const LEDGER_PAGE_SIZE = config.pageSize * 2;
+
+/** Owners shown in the owner table; the rest are counted in a sentence under it, so the page does not grow with N. */
+export const OWNER_TABLE_ROWS = 20;
+
+/** The last ledger and the archive reading it came from: every ledger page asks, and sorting 45,000 items once is enough. */
+let cached: { archive: object; ledger: SiteLedger } | undefined;
+
+/** Every action item of the configured archive, as of the build date; recomputed only when the archive was re-read (`astro dev`). */
 export function siteLedger(): SiteLedger {
-  const buildDate = siteBuildDate();
-  return { buildDate, items: selectLedgerItems(collectActionItems(siteArchive().postmortems), {}, 'due', buildDate) };
+  const archive = siteArchive();
+  if (cached?.archive !== archive) {
+    const buildDate = siteBuildDate();
+    cached = { archive, ledger: { buildDate, items: selectLedgerItems(collectActionItems(archive.postmortems), {}, 'due', buildDate) } };
+  }
+  return cached.ledger;
 }
 
 /** Absolute URLs of post-mortem pages for the exports (they are read outside the site). */
