@@ -267,11 +267,6 @@ function compareText(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 
-/** The fields filters, sorts and date rules read, and nothing else: what a page row carries for its script. */
-export function toLedgerRow(item: LedgerItem): LedgerRow {
-  return { status: item.status, due: item.due, closed: item.closed, date: item.date, owner: item.owner, severity: item.severity, services: item.services, slug: item.slug, line: item.line };
-}
-
 /** The values each filter can take in this ledger, for the filter menus. */
 export interface LedgerFacets {
   /** Owners as first written, one per {@link ownerKey}, sorted by name. */
