@@ -162,7 +162,9 @@ function showItems(view: LedgerView, items: readonly UnpackedItem[], state: Ledg
     '[data-ledger-result]',
     selected.length === 0
       ? `No action items match these filters (of ${items.length}).`
-      : `${range} of ${selected.length}${selected.length === items.length ? '' : ` matching (of ${items.length} action items)`} (page ${page} of ${last}).`,
+      : selected.length === items.length
+        ? `${range} of ${items.length} (page ${page} of ${last}).`
+        : `${selected.length} of ${items.length} action items match. ${range} (page ${page} of ${last}).`,
   );
   const empty = root.querySelector<HTMLElement>('[data-ledger-empty]');
   if (empty) empty.hidden = selected.length > 0;

@@ -44,7 +44,7 @@ export function ledgerRow(item: UnpackedItem, today: string, templates: Document
     el('td', { class: 'items__action', 'data-label': 'Action' }, item.action),
     el('td', { class: 'items__owner', 'data-label': 'Owner' }, item.owner),
     el('td', { class: 'items__due', 'data-label': 'Due' }, el('div', {}, item.due ? timeOf(item.due) : el('span', { class: 'muted' }, 'No due date'), flag)),
-    el('td', { 'data-label': 'Status' }, badge(templates, 'status', item.status)),
+    el('td', { class: 'items__status', 'data-label': 'Status' }, el('div', {}, badge(templates, 'status', item.status), ...(item.closed ? [el('span', { class: 'items__closed' }, 'on ', timeOf(item.closed))] : []))),
     el(
       'td',
       { class: 'items__pm', 'data-label': 'Post-mortem' },
