@@ -31,6 +31,19 @@ describe('the packed ledger (ledger.json)', () => {
     }
   });
 
+  it('keeps ticket URLs whole that do not end in the ticket text, and shares the prefix of those that do', () => {
+    const [first] = items;
+    const tickets = [
+      { text: 'OPS-1', url: 'https://tracker.example.com/OPS-1' },
+      { text: 'OPS-2', url: 'https://tracker.example.com/OPS-2' },
+      { text: 'PR 12', url: 'https://git.example.com/pulls/12' },
+      { text: 'INC-9', url: null },
+    ];
+    const ledger = packLedger(tickets.map((ticket, line) => ({ ...first!, ticket, line })), TODAY);
+    expect(unpackLedger(ledger).map((item) => item.ticket)).toEqual(tickets);
+    expect(ledger.strings.filter((text) => text === 'https://tracker.example.com/')).toHaveLength(1);
+  });
+
   it('refuses another format version', () => {
     expect(() => unpackLedger({ ...packed, v: 2 } as unknown as PackedLedger)).toThrow(/version 2/);
   });

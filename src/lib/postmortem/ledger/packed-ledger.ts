@@ -15,9 +15,10 @@ type PackedPostmortem = [slug: string, title: string, severity: SeverityId, date
 /**
  * An item: index into `postmortems`, action, owner (index into `strings`), due (`''` for none),
  * index into ACTION_STATUSES, closing date (`''` for none), ticket text (`''` for no ticket),
- * ticket URL (`''` for none), line.
+ * ticket URL (`''` for none; a number when the URL is the ticket text after an interned prefix,
+ * as trackers' URLs usually are: `https://tracker.example.com/` + `OPS-1424`), line.
  */
-type PackedItem = [postmortem: number, action: string, owner: number, due: string, status: number, closed: string, ticket: string, ticketUrl: string, line: number];
+type PackedItem = [postmortem: number, action: string, owner: number, due: string, status: number, closed: string, ticket: string, ticketUrl: string | number, line: number];
 
 /** The file `/action-items/ledger.json`. */
 export interface PackedLedger {
@@ -25,7 +26,7 @@ export interface PackedLedger {
   v: 1;
   /** The build date the static pages were marked against. */
   today: string;
-  /** Owners and services, each once. */
+  /** Owners, services and ticket URL prefixes, each once. */
   strings: string[];
   postmortems: PackedPostmortem[];
   /** In the order given to {@link packLedger}. */
@@ -55,7 +56,7 @@ export function packLedger(items: readonly LedgerItem[], today: string): PackedL
       pm = postmortems.push([item.slug, item.title, item.severity, item.date, item.services.map(intern)]) - 1;
       postmortemIndex.set(item.slug, pm);
     }
-    return [pm, item.action, intern(item.owner), item.due ?? '', ACTION_STATUSES.indexOf(item.status), item.closed ?? '', item.ticket?.text ?? '', item.ticket?.url ?? '', item.line];
+    return [pm, item.action, intern(item.owner), item.due ?? '', ACTION_STATUSES.indexOf(item.status), item.closed ?? '', item.ticket?.text ?? '', packUrl(item.ticket, intern), item.line];
   });
   return { v: 1, today, strings, postmortems, items: packed };
 }
@@ -71,7 +72,13 @@ export function unpackLedger(ledger: PackedLedger): UnpackedItem[] {
     due: due || null,
     status: ACTION_STATUSES[status]!,
     closed: closed || null,
-    ticket: ticket ? { text: ticket, url: ticketUrl || null } : null,
+    ticket: ticket ? { text: ticket, url: typeof ticketUrl === 'number' ? ledger.strings[ticketUrl]! + ticket : ticketUrl || null } : null,
     line,
   }));
+}
+
+/** A ticket URL that ends in the ticket's text becomes its interned prefix; others are kept whole. */
+function packUrl(ticket: LedgerItem['ticket'], intern: (text: string) => number): string | number {
+  if (!ticket?.url) return '';
+  return ticket.text && ticket.url.endsWith(ticket.text) ? intern(ticket.url.slice(0, -ticket.text.length)) : ticket.url;
 }
