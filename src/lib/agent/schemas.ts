@@ -154,6 +154,7 @@ export const actionItemsOutput = z.object({
       owner: z.string(),
       due: z.string().nullable(),
       status: z.string(),
+      closed: z.string().nullable().describe('The day the Status cell says the item was closed (`DONE 2026-03-02`), or null.'),
       ticket: z.object({ text: z.string(), url: z.string().nullable() }).nullable(),
       ageDays: z.number().int(),
       open: z.boolean(),
