@@ -16,10 +16,10 @@ import {
   type LedgerFilters,
   type LedgerSort,
   type StatusFilter,
-} from '../../src/lib/postmortem/action-items.ts';
+} from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/action-items/export.ts';
-import { countsLine, ledgerTable } from '../../src/lib/postmortem/action-items/text.ts';
+import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
+import { countsLine, ledgerTable } from '../../src/lib/site/ledger/ledger-text.ts';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../../src/lib/postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';

@@ -23,7 +23,7 @@ const SCHEMA_BASE = 'https://hindsight.example.com/schema/';
 /** The published JSON files, the type each endpoint returns, and the doc that explains the fields. */
 export const API_ENDPOINTS = [
   { url: '/api/incidents.json', file: 'src/lib/postmortem/incident-api.ts', type: 'ApiDocument', schema: 'api/incidents.schema.json', doc: 'above' },
-  { url: '/api/action-items.json', file: 'src/lib/postmortem/action-items/export.ts', type: 'LedgerExport', schema: 'api/action-items.schema.json', doc: '[ACTION-ITEMS.md](ACTION-ITEMS.md)' },
+  { url: '/api/action-items.json', file: 'src/lib/postmortem/ledger/ledger-export.ts', type: 'LedgerExport', schema: 'api/action-items.schema.json', doc: '[ACTION-ITEMS.md](ACTION-ITEMS.md)' },
   { url: '/api/metrics.json', file: 'src/lib/postmortem/metrics/metrics-export.ts', type: 'MetricsExport', schema: 'api/metrics.schema.json', doc: '[METRICS.md](METRICS.md)' },
   { url: '/api/learning.json', file: 'src/lib/postmortem/learning/learning-export.ts', type: 'LearningExport', schema: 'api/learning.schema.json', doc: '[METRICS.md](METRICS.md)' },
 ] as const;

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
-import { LEDGER_SORTS, listActionItems, STATUS_FILTERS } from '../../src/lib/agent/action-items.ts';
+import { LEDGER_SORTS, listActionItems, STATUS_FILTERS } from '../../src/lib/agent/agent-ledger.ts';
 import { nearSlugs, readArchive, type AgentArchive } from '../../src/lib/agent/archive.ts';
 import { planScaffold } from '../../src/lib/agent/scaffold.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';

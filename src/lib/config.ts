@@ -36,6 +36,8 @@ export interface HindsightConfig {
   cacheDir: string;
   /** Size limits on one post-mortem, each with its override (see docs/FORMAT.md, "Limits"). */
   limits: SizeLimits;
+  /** Rows per static page of the paged lists (the ledger shows a multiple of it). Env: `HINDSIGHT_PAGE_SIZE`; default 50. */
+  pageSize: number;
 }
 
 /** A limit and the environment variable that overrides it. */
@@ -63,6 +65,9 @@ export interface SizeLimits {
  */
 export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, cellChars: 500, bodyHtmlKiB: 1536 } as const;
 
+/** Rows per page of a paged list unless `HINDSIGHT_PAGE_SIZE` says otherwise. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
   const archiveDir = path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR);
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cellChars: readLimit(env, 'HINDSIGHT_MAX_CELL_CHARS', DEFAULT_LIMITS.cellChars),
       bodyHtmlBytes: readLimit(env, 'HINDSIGHT_MAX_BODY_HTML_KB', DEFAULT_LIMITS.bodyHtmlKiB, 1024),
     },
+    pageSize: readLimit(env, 'HINDSIGHT_PAGE_SIZE', DEFAULT_PAGE_SIZE).value,
   };
 }
 

@@ -1,7 +1,7 @@
 /** A post-mortem page: metadata, rendered tables, action items, related incidents, edit link, anchors, print. */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { isOverdue } from '../../src/lib/postmortem/action-items.ts';
+import { isOverdue } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { buildDate } from '../../src/lib/site/build-date.ts';
 

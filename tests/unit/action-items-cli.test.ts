@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_ITEMS_USAGE, runActionItems } from '../../scripts/cli/action-items-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { CSV_COLUMNS } from '../../src/lib/postmortem/action-items/export.ts';
+import { CSV_COLUMNS } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SITE = 'tests/fixtures/site';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerItem } from '../../src/lib/postmortem/action-items.ts';
-import { csvCell, toCsv } from '../../src/lib/postmortem/action-items/csv.ts';
-import { CSV_COLUMNS, ledgerCsv, ledgerExport, toLedgerRecords } from '../../src/lib/postmortem/action-items/export.ts';
+import type { LedgerItem } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
+import { csvCell, toCsv } from '../../src/lib/postmortem/ledger/csv.ts';
+import { CSV_COLUMNS, ledgerCsv, ledgerExport, toLedgerRecords } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 
 const TODAY = '2026-04-15';
 const ITEM: LedgerItem = {
@@ -69,6 +69,7 @@ describe('the exports', () => {
       owner: '@dana',
       due: '2026-04-14',
       status: 'TODO',
+      closed: null,
       ticket: ITEM.ticket,
       ageDays: 32,
       open: true,
@@ -89,15 +90,16 @@ describe('the exports', () => {
     const csv = ledgerCsv(toLedgerRecords([ITEM, { ...ITEM, action: '=cmd|"/c calc"!A1', ticket: null }], TODAY));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines[0]).toBe('postmortem_title,severity,incident_date,services,postmortem_url,postmortem_path,action,owner,due,status,open,overdue,age_days,ticket,ticket_url,postmortem_draft');
+    expect(lines[0]).toBe('postmortem_title,severity,incident_date,services,postmortem_url,postmortem_path,action,owner,due,status,open,overdue,age_days,ticket,ticket_url,postmortem_draft,closed');
     expect(lines[1]).toBe(
       'Report exports time out for large tenants,SEV-2,2026-03-14,report-export; postgres,,docs/spec/.llm/completed/postmortem-2026-03-14-report-export-timeouts.md,' +
-        '"Add index on exports.tenant_id, then ""EXPLAIN""",\'@dana,2026-04-14,TODO,true,true,32,OPS-1424,https://tracker.example.com/OPS-1424,false',
+        '"Add index on exports.tenant_id, then ""EXPLAIN""",\'@dana,2026-04-14,TODO,true,true,32,OPS-1424,https://tracker.example.com/OPS-1424,false,',
     );
     expect(lines[2]).toContain(`"'=cmd|""/c calc""!A1"`);
-    expect(lines[2]!.endsWith(',,,false')).toBe(true);
-    // A draft's item (listed only on request) says so in the last column.
-    expect(ledgerCsv(toLedgerRecords([{ ...ITEM, draft: true }], TODAY)).split('\r\n')[1]!.endsWith(',true')).toBe(true);
+    expect(lines[2]!.endsWith(',,,false,')).toBe(true);
+    // A draft's item (listed only on request) says so; the closing date is the last column.
+    expect(ledgerCsv(toLedgerRecords([{ ...ITEM, draft: true }], TODAY)).split('\r\n')[1]!.endsWith(',true,')).toBe(true);
+    expect(ledgerCsv(toLedgerRecords([{ ...ITEM, status: 'DONE', closed: '2026-04-01' }], TODAY)).split('\r\n')[1]!.endsWith(',false,2026-04-01')).toBe(true);
     expect(lines[3]).toBe('');
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS } from '../../src/lib/postmortem/action-items/export.ts';
+import { CSV_COLUMNS } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const HEADER = CSV_COLUMNS.join(',');

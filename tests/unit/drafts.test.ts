@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { collectActionItems, ledgerCounts } from '../../src/lib/postmortem/action-items.ts';
+import { collectActionItems, ledgerCounts } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
 import { buildReport, metricsExport, summariseInterval, toMetricsDataset, type IncidentRecord, type MetricsDataset } from '../../src/lib/postmortem/metrics/index.ts';

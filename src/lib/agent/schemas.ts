@@ -140,7 +140,7 @@ export const COMMAND_OUTPUT_SCHEMAS = {
 
 /**
  * The action-item ledger as `npm run action-items -- --format json` prints it
- * (LedgerExport in src/lib/postmortem/action-items/export.ts); the MCP tool
+ * (LedgerExport in src/lib/postmortem/ledger/ledger-export.ts); the MCP tool
  * list_action_items returns the same, and its code assigns a LedgerExport to
  * this type, so the compiler holds the two together.
  */
@@ -154,6 +154,7 @@ export const actionItemsOutput = z.object({
       owner: z.string(),
       due: z.string().nullable(),
       status: z.string(),
+      closed: z.string().nullable().describe('The day the Status cell says the item was closed (`DONE 2026-03-02`), or null.'),
       ticket: z.object({ text: z.string(), url: z.string().nullable() }).nullable(),
       ageDays: z.number().int(),
       open: z.boolean(),

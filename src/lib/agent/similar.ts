@@ -4,7 +4,7 @@
  * (related.ts, the one the site's pages use), plus what a responder needs
  * next from each match: its root cause and its still-open follow-ups.
  */
-import { isOpen } from '../postmortem/action-items.ts';
+import { isOpen } from '../postmortem/ledger/ledger-rules.ts';
 import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/category.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
 import { plainText } from '../postmortem/plain-text.ts';

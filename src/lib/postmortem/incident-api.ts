@@ -3,7 +3,7 @@
  * docs/API.md. Other tools depend on it: add fields, never rename or remove
  * them without raising `API_VERSION`.
  */
-import { isOverdue } from './action-items.ts';
+import { isOverdue } from './ledger/ledger-rules.ts';
 import type { ActionStatus } from './action-status.ts';
 import { INTERVALS, incidentIntervals, type IntervalKey } from './durations.ts';
 import type { Postmortem } from './model.ts';

@@ -3,7 +3,7 @@
  * only lays them out: recent post-mortems, incidents per severity in the
  * last 90 days, median time to resolve and the action-item counts.
  */
-import { collectActionItems, ledgerCounts, type LedgerCounts } from '../postmortem/action-items.ts';
+import { collectActionItems, ledgerCounts, type LedgerCounts } from '../postmortem/ledger/ledger-rules.ts';
 import { countedPostmortems } from '../postmortem/drafts.ts';
 import { isInRange, rangeStart } from '../postmortem/metrics/index.ts';
 import { summariseInterval } from '../postmortem/metrics/index.ts';

@@ -1,11 +1,11 @@
 /**
  * /api/action-items.csv: the ledger for spreadsheets, one row per action item,
  * overdue and age as of the build date. Columns: CSV_COLUMNS in
- * src/lib/postmortem/action-items/export.ts; documented in docs/ACTION-ITEMS.md.
+ * src/lib/postmortem/ledger/ledger-export.ts; documented in docs/ACTION-ITEMS.md.
  */
 import type { APIRoute } from 'astro';
-import { ledgerCsv, toLedgerRecords } from '../../lib/postmortem/action-items/export.ts';
-import { absolutePageUrl, siteLedger } from '../action-items/_ledger.ts';
+import { ledgerCsv, toLedgerRecords } from '../../lib/postmortem/ledger/ledger-export.ts';
+import { absolutePageUrl, siteLedger } from '../../lib/site/ledger/site-ledger.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const { buildDate, items } = siteLedger();

@@ -1,11 +1,11 @@
 /**
  * /api/action-items.json: the whole ledger with overdue flags and ages as of
  * the build date (`today` in the file). Shape: LedgerExport in
- * src/lib/postmortem/action-items/export.ts; documented in docs/ACTION-ITEMS.md.
+ * src/lib/postmortem/ledger/ledger-export.ts; documented in docs/ACTION-ITEMS.md.
  */
 import type { APIRoute } from 'astro';
-import { ledgerExport } from '../../lib/postmortem/action-items/export.ts';
-import { absolutePageUrl, siteLedger } from '../action-items/_ledger.ts';
+import { ledgerExport } from '../../lib/postmortem/ledger/ledger-export.ts';
+import { absolutePageUrl, siteLedger } from '../../lib/site/ledger/site-ledger.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const { buildDate, items } = siteLedger();

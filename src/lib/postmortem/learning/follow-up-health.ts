@@ -5,7 +5,7 @@
  * ledger's own rule ({@link isOverdue}: the due date, else the severity's
  * completion target). Drafts are left out.
  */
-import { deadlineOf, isOpen, isOverdue } from '../action-items.ts';
+import { deadlineOf, isOpen, isOverdue } from '../ledger/ledger-rules.ts';
 import { daysBetween } from '../dates.ts';
 import { monthsBetween } from '../metrics/range.ts';
 import { summariseDurations } from '../metrics/duration-summary.ts';

@@ -4,7 +4,7 @@
  * or were preceded by an open follow-up, how the follow-ups moved, and each
  * incident's lessons. The page /learning/<quarter>/ and its JSON both read it.
  */
-import { deadlineOf, isOpen } from '../action-items.ts';
+import { deadlineOf, isOpen } from '../ledger/ledger-rules.ts';
 import { rootCauseCategory } from '../category.ts';
 import { quarterOf } from '../metrics/range.ts';
 import type { Postmortem } from '../model.ts';

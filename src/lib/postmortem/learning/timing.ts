@@ -3,7 +3,7 @@
  * (drafts do not), which came first, and whether a follow-up was open on a
  * given day. Browser-safe: no `node:` imports.
  */
-import { isOpen } from '../action-items.ts';
+import { isOpen } from '../ledger/ledger-rules.ts';
 import type { Postmortem } from '../model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 

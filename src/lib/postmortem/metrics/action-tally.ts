@@ -1,5 +1,5 @@
 /** Action items of the incidents in view by status as of a day, overall and by the quarter that raised them. */
-import { isOpen, isOverdue } from '../action-items.ts';
+import { isOpen, isOverdue } from '../ledger/ledger-rules.ts';
 import { quarterOf } from './range.ts';
 import type { IncidentRecord } from './record.ts';
 

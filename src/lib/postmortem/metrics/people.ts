@@ -1,5 +1,5 @@
 /** Who carries the load: post-mortems per author and action items per owner, and how concentrated they are. */
-import { ownerKey } from '../action-items.ts';
+import { ownerKey } from '../ledger/ledger-rules.ts';
 import type { IncidentRecord } from './record.ts';
 
 /** Counts of a group of people (authors or owners), most first. */

@@ -3,7 +3,7 @@
  * under /api/ and that `npm run action-items --format json|csv` prints.
  * One shape for both, so a script can switch between them.
  */
-import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from '../action-items.ts';
+import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from './ledger-rules.ts';
 import { toCsv } from './csv.ts';
 
 /** One exported action item. */
@@ -28,6 +28,8 @@ export interface LedgerRecord {
   due: string | null;
   /** `TODO`, `IN PROGRESS`, `DONE` or `WON'T DO`. */
   status: string;
+  /** The day it was closed, `YYYY-MM-DD`, when the Status cell gives one (`DONE 2026-03-02`); else null. */
+  closed: string | null;
   ticket: { text: string; url: string | null } | null;
   /** Days since the incident date, as of `today`. */
   ageDays: number;
@@ -54,6 +56,7 @@ export function toLedgerRecords(items: readonly LedgerItem[], today: string, pag
     owner: item.owner,
     due: item.due,
     status: item.status,
+    closed: item.closed ?? null,
     ticket: item.ticket,
     ageDays: ageInDays(item, today),
     open: isOpen(item),
@@ -67,10 +70,10 @@ export function ledgerExport(items: readonly LedgerItem[], today: string, pageUr
   return { today, counts: ledgerCounts(items, today), items: toLedgerRecords(items, today, pageUrl) };
 }
 
-/** CSV columns, in order: one row per action item. `services` is joined with `; `. */
+/** CSV columns, in order: one row per action item. `services` is joined with `; `. New columns go last, so scripts reading by position keep working. */
 export const CSV_COLUMNS = [
   'postmortem_title', 'severity', 'incident_date', 'services', 'postmortem_url', 'postmortem_path',
-  'action', 'owner', 'due', 'status', 'open', 'overdue', 'age_days', 'ticket', 'ticket_url', 'postmortem_draft',
+  'action', 'owner', 'due', 'status', 'open', 'overdue', 'age_days', 'ticket', 'ticket_url', 'postmortem_draft', 'closed',
 ] as const;
 
 /** The CSV export; `true`/`false` for flags, empty cells for nothing. */
@@ -79,7 +82,7 @@ export function ledgerCsv(records: readonly LedgerRecord[]): string {
     CSV_COLUMNS,
     ...records.map((r) => [
       r.postmortem.title, r.postmortem.severity, r.postmortem.date, r.postmortem.services.join('; '), r.postmortem.url, r.postmortem.path,
-      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url, r.postmortem.draft,
+      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url, r.postmortem.draft, r.closed,
     ]),
   ]);
 }

@@ -3,8 +3,8 @@
  * as `npm run action-items` (action-items.ts and its export), over the
  * post-mortems that pass validation (an invalid file's table may be misread).
  */
-import { collectActionItems, LEDGER_SORTS, ledgerCounts, matchesStatus, selectLedgerItems, STATUS_FILTERS, type LedgerFilters, type LedgerSort, type StatusFilter } from '../postmortem/action-items.ts';
-import { toLedgerRecords, type LedgerExport } from '../postmortem/action-items/export.ts';
+import { collectActionItems, LEDGER_SORTS, ledgerCounts, matchesStatus, selectLedgerItems, STATUS_FILTERS, type LedgerFilters, type LedgerSort, type StatusFilter } from '../postmortem/ledger/ledger-rules.ts';
+import { toLedgerRecords, type LedgerExport } from '../postmortem/ledger/ledger-export.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
 import type { AgentArchive } from './archive.ts';
 import type { ActionItemsOutput } from './schemas.ts';

@@ -8,11 +8,11 @@
  * Browser-safe on purpose: no `node:` imports (only type imports from the
  * model), so Vite can bundle it into the page's script.
  */
-import { OPEN_STATUSES, type ActionStatus } from './action-status.ts';
-import { addDays, daysBetween } from './dates.ts';
-import { countedPostmortems, isDraft } from './drafts.ts';
-import type { Postmortem } from './model.ts';
-import { severityLevel, type SeverityId } from './severity.ts';
+import { OPEN_STATUSES, type ActionStatus } from '../action-status.ts';
+import { addDays, daysBetween } from '../dates.ts';
+import { countedPostmortems, isDraft } from '../drafts.ts';
+import type { Postmortem } from '../model.ts';
+import { severityLevel, type SeverityId } from '../severity.ts';
 
 /** One action item with the post-mortem it came from. */
 export interface LedgerItem {
@@ -267,11 +267,6 @@ function compareText(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 
-/** The fields filters, sorts and date rules read, and nothing else: what a page row carries for its script. */
-export function toLedgerRow(item: LedgerItem): LedgerRow {
-  return { status: item.status, due: item.due, closed: item.closed, date: item.date, owner: item.owner, severity: item.severity, services: item.services, slug: item.slug, line: item.line };
-}
-
 /** The values each filter can take in this ledger, for the filter menus. */
 export interface LedgerFacets {
   /** Owners as first written, one per {@link ownerKey}, sorted by name. */
@@ -282,7 +277,7 @@ export interface LedgerFacets {
 }
 
 /** The owners, severities and services that occur in the ledger. */
-export function ledgerFacets(items: readonly LedgerItem[]): LedgerFacets {
+export function ledgerFacets(items: readonly Pick<LedgerItem, 'owner' | 'severity' | 'services'>[]): LedgerFacets {
   const owners = new Map<string, string>();
   for (const item of items) if (!owners.has(ownerKey(item.owner))) owners.set(ownerKey(item.owner), item.owner);
   return {

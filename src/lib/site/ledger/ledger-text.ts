@@ -1,6 +1,6 @@
 /** The ledger as plain text for a terminal or a stand-up chat message. */
-import { DONE_RECENTLY_DAYS, DUE_SOON_DAYS, type LedgerCounts } from '../action-items.ts';
-import type { LedgerRecord } from './export.ts';
+import { DONE_RECENTLY_DAYS, DUE_SOON_DAYS, type LedgerCounts } from '../../postmortem/ledger/ledger-rules.ts';
+import type { LedgerRecord } from '../../postmortem/ledger/ledger-export.ts';
 
 /** Widest action shown before it is cut with `…`; the full text is in the JSON and CSV. */
 const ACTION_WIDTH = 64;

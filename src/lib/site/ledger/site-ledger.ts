@@ -1,0 +1,41 @@
+/**
+ * The site's ledger, shared by the paged page, its data file and the /api/
+ * exports, so all list the same items in the same order, computed against
+ * the same day.
+ */
+import { config } from '../../config.ts';
+import { collectActionItems, selectLedgerItems, type LedgerItem } from '../../postmortem/ledger/ledger-rules.ts';
+import { siteArchive } from '../site-archive.ts';
+import { buildDate as siteBuildDate } from '../build-date.ts';
+import { incidentUrl } from '../urls.ts';
+
+export interface SiteLedger {
+  /** The build date, `YYYY-MM-DD`: what overdue and age mean in the static HTML and the exports. */
+  buildDate: string;
+  /** Every item, open first, soonest due first. */
+  items: LedgerItem[];
+}
+
+/** Rows per static ledger page: twice the list page size, since a ledger row is smaller than an incident card. */
+export const LEDGER_PAGE_SIZE = config.pageSize * 2;
+
+/** Owners shown in the owner table; the rest are counted in a sentence under it, so the page does not grow with N. */
+export const OWNER_TABLE_ROWS = 20;
+
+/** The last ledger and the archive reading it came from: every ledger page asks, and sorting 45,000 items once is enough. */
+let cached: { archive: object; ledger: SiteLedger } | undefined;
+
+/** Every action item of the configured archive, as of the build date; recomputed only when the archive was re-read (`astro dev`). */
+export function siteLedger(): SiteLedger {
+  const archive = siteArchive();
+  if (cached?.archive === archive) return cached.ledger;
+  const buildDate = siteBuildDate();
+  const ledger = { buildDate, items: selectLedgerItems(collectActionItems(archive.postmortems), {}, 'due', buildDate) };
+  cached = { archive, ledger };
+  return ledger;
+}
+
+/** Absolute URLs of post-mortem pages for the exports (they are read outside the site). */
+export function absolutePageUrl(site: URL | undefined): (slug: string) => string {
+  return (slug) => (site ? new URL(incidentUrl(slug), site).href : incidentUrl(slug));
+}
