@@ -34,6 +34,8 @@ export interface HindsightConfig {
    * different archives (tests, benchmarks) never read each other's entries.
    */
   cacheDir: string;
+  /** Rows per page of the paged lists (`/incidents/`, `/incidents/page/2/`, …). Env: `HINDSIGHT_PAGE_SIZE`. */
+  pageSize: number;
   /** Size limits on one post-mortem, each with its override (see docs/FORMAT.md, "Limits"). */
   limits: SizeLimits;
 }
@@ -63,6 +65,9 @@ export interface SizeLimits {
  */
 export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, cellChars: 500, bodyHtmlKiB: 1536 } as const;
 
+/** Rows per list page unless `HINDSIGHT_PAGE_SIZE` says otherwise: a page stays light at any archive size. */
+export const DEFAULT_PAGE_SIZE = 50;
+
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
   const archiveDir = path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR);
@@ -78,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     today: readToday(env.HINDSIGHT_TODAY),
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
     cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
+    pageSize: readLimit(env, 'HINDSIGHT_PAGE_SIZE', DEFAULT_PAGE_SIZE).value,
     limits: {
       fileBytes: readLimit(env, 'HINDSIGHT_MAX_FILE_KB', DEFAULT_LIMITS.fileKiB, 1024),
       tableRows: readLimit(env, 'HINDSIGHT_MAX_TABLE_ROWS', DEFAULT_LIMITS.tableRows),

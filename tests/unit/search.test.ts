@@ -5,10 +5,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData } from '../../src/lib/postmortem/search-options.ts';
+import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData } from '../../src/lib/site/search/records.ts';
 import { buildSearchData, buildTicketData, clipText, searchVersion, toSearchRecord } from '../../src/lib/postmortem/search.ts';
-import { highlightRanges } from '../../src/lib/site/highlight.ts';
-import { createIncidentSearch, withTickets } from '../../src/lib/site/search-engine.ts';
+import { highlightRanges } from '../../src/lib/site/search/highlight.ts';
+import { createIncidentSearch, withTickets } from '../../src/lib/site/search/engine.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;

@@ -11,7 +11,7 @@ import { mdxMode } from '../config.ts';
 
 const HERE = import.meta.dirname;
 const CORE = path.resolve(HERE, '../postmortem');
-const RENDERING_CORE = ['sanitize-schema.ts', 'link-policy.ts', 'unsafe-html.ts', 'mdx-trust.ts', 'body-tree.ts', 'assets.ts', 'svg-check.ts'];
+const RENDERING_CORE = ['sanitize-schema.ts', 'link-policy.ts', 'sanitizer-removals.ts', 'mdx-constructs.ts', 'body-tree.ts', 'assets.ts', 'svg-check.ts'];
 
 export function renderVersion(): string {
   const hash = createHash('sha1').update(mdxMode());
