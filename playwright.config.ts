@@ -31,6 +31,8 @@ const envOf = (name: keyof typeof archives) => ({
   HINDSIGHT_EDIT_URL: 'https://github.com/acme/ops/edit/main/',
   // Date-dependent pages (overdue, last 90 days) are tested against a fixed day.
   HINDSIGHT_TODAY: E2E_TODAY,
+  // Small pages, so the fixture's nine post-mortems page (tests/e2e/site-incidents.spec.ts).
+  HINDSIGHT_PAGE_SIZE: '4',
   ...(name === 'hostile' ? { HINDSIGHT_BUILD_INVALID: '1' } : {}),
 });
 const preview = (name: keyof typeof archives) => `npx astro preview --host 127.0.0.1 --port ${archives[name].port}`;

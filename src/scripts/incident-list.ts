@@ -17,8 +17,6 @@ import { countText, describe, leadText, setText, updateCounts } from './incident
 const WIDE = '(min-width: 60rem)';
 /** Pause in typing after which the query is written to the URL. */
 const TYPING_PAUSE_MS = 350;
-/** Results per page while searching: each shown result costs one Pagefind fragment (~2 KB gzip). */
-const RESULTS_PER_PAGE = 20;
 
 /** The elements the list's script reads and writes. */
 interface ListView {
@@ -66,6 +64,8 @@ export function initIncidentList(): void {
   const search = searchService(root);
   const initial = { lead: view.lead.textContent ?? '', counter: view.counter.textContent ?? '', counts: readCounts(view.form) };
   const total = Number(root.dataset.total);
+  // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
+  const perPage = Number(root.dataset.pageSize) || 20;
   let state = readListState(new URLSearchParams(location.search));
   let token = 0;
 
@@ -88,9 +88,9 @@ export function initIncidentList(): void {
       return;
     }
     if (mine !== token) return;
-    const pages = Math.max(1, Math.ceil(outcome.found.results.length / RESULTS_PER_PAGE));
+    const pages = Math.max(1, Math.ceil(outcome.found.results.length / perPage));
     const page = Math.min(state.page ?? 1, pages);
-    const shown = outcome.found.results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
+    const shown = outcome.found.results.slice((page - 1) * perPage, page * perPage);
     const fragments = await Promise.all(shown.map((result) => result.data()));
     if (mine !== token) return;
     view.results.replaceChildren(...(view.template ? fragments.map((fragment) => resultCard(view.template!, fragment, outcome.query)) : []));

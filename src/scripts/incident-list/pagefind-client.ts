@@ -65,18 +65,21 @@ export async function findAll(pagefind: Pagefind, state: ListState, query: strin
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
   const term = query || null;
   const main = await pagefind.search(term, { filters: toPagefindFilters(state.filters), sort });
-  let results = main?.results ?? [];
-  const complete = results.length;
   const words = query.split(/\s+/).filter(Boolean);
-  if (words.length > 1) results = results.concat(await partialMatches(pagefind, words, state.filters, new Set(results.map((r) => r.id))));
-  return { results, complete, counts: await facetCounts(pagefind, term, state.filters, main) };
+  if (words.length < 2) return { results: main?.results ?? [], complete: main?.results.length ?? 0, counts: await facetCounts(pagefind, term, state.filters, main) };
+  // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
+  // a query holds every word only when each word finds something on its own.
+  const perWord = await Promise.all(words.map((word) => pagefind.search(word, { filters: toPagefindFilters(state.filters) })));
+  const everyWord = perWord.every((search) => (search?.results.length ?? 0) > 0);
+  const full = everyWord ? (main?.results ?? []) : [];
+  const results = full.concat(partialMatches(perWord, new Set(full.map((result) => result.id))));
+  return { results, complete: full.length, counts: await facetCounts(pagefind, term, state.filters, main) };
 }
 
 /** Post-mortems holding some of the words but not all: more words first, then by score. */
-async function partialMatches(pagefind: Pagefind, words: string[], filters: Filters, seen: Set<string>): Promise<PagefindResult[]> {
+function partialMatches(perWord: (PagefindSearch | null)[], seen: Set<string>): PagefindResult[] {
   const found = new Map<string, { result: PagefindResult; words: number; score: number }>();
-  for (const word of words) {
-    const search = await pagefind.search(word, { filters: toPagefindFilters(filters) });
+  for (const search of perWord) {
     for (const result of search?.results ?? []) {
       if (seen.has(result.id)) continue;
       const entry = found.get(result.id) ?? { result, words: 0, score: 0 };
