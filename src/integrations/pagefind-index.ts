@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { config } from '../lib/config.ts';
 import { loadArchive } from '../lib/postmortem/archive.ts';
+import type { Postmortem } from '../lib/postmortem/model.ts';
 import { archiveFacetValues } from '../lib/site/facet-options.ts';
 import { bodyOfPage, pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { htmlWords, vocabularyCounter } from '../lib/site/search/vocabulary.ts';
@@ -30,33 +31,42 @@ export function pagefindIndex(): AstroIntegration {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const { postmortems } = loadArchive(config.archiveDir);
-        const facets = archiveFacetValues(postmortems);
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const vocabulary = vocabularyCounter();
-        try {
-          for (let at = 0; at < postmortems.length; at += BATCH) {
-            const batch = postmortems.slice(at, at + BATCH);
-            const pages = await Promise.all(batch.map((pm) => readFile(path.join(outDir, 'incidents', pm.slug, 'index.html'), 'utf8')));
-            const added = await Promise.all(
-              batch.map((pm, k) => {
-                const body = bodyOfPage(pages[k]!);
-                vocabulary.addText(htmlWords(body));
-                for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
-                return index.addHTMLFile({ url: `${config.base}incidents/${pm.slug}/`, content: pagefindDocument(pm, facets[at + k]!, body) });
-              }),
-            );
-            const failed = added.flatMap((response) => response.errors);
-            if (failed.length) throw new Error(`Pagefind refused a post-mortem: ${failed[0]}`);
-          }
-          const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-          if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        } finally {
-          await pagefind.close();
-        }
-        await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
+        await writeSearchIndex(outDir, postmortems, (pm) => readFile(path.join(outDir, 'incidents', pm.slug, 'index.html'), 'utf8'));
         logger.info(`indexed ${postmortems.length} post-mortems for search in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
+}
+
+/**
+ * Indexes `postmortems` (archive order) into `outDir/pagefind/` and writes
+ * `outDir/incidents/vocabulary.json`; `builtPage` gives each one's built page.
+ * Exported for the bench, which indexes large archives without building them.
+ */
+export async function writeSearchIndex(outDir: string, postmortems: readonly Postmortem[], builtPage: (pm: Postmortem, at: number) => Promise<string>): Promise<void> {
+  const facets = archiveFacetValues(postmortems);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const vocabulary = vocabularyCounter();
+  try {
+    for (let at = 0; at < postmortems.length; at += BATCH) {
+      const batch = postmortems.slice(at, at + BATCH);
+      const pages = await Promise.all(batch.map((pm, k) => builtPage(pm, at + k)));
+      const added = await Promise.all(
+        batch.map((pm, k) => {
+          const body = bodyOfPage(pages[k]!);
+          vocabulary.addText(htmlWords(body));
+          for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
+          return index.addHTMLFile({ url: `${config.base}incidents/${pm.slug}/`, content: pagefindDocument(pm, facets[at + k]!, body) });
+        }),
+      );
+      const failed = added.flatMap((response) => response.errors);
+      if (failed.length) throw new Error(`Pagefind refused a post-mortem: ${failed[0]}`);
+    }
+    const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
 }
