@@ -4,7 +4,7 @@
  * a field per fact and per template section, in {@link SEARCH_KEYS} order.
  * The site searches the same sections through Pagefind
  * (src/integrations/pagefind-index.ts); what is searchable is the core's
- * searchableSections. Browser-safe apart from nothing: no Node imports.
+ * searchableSections. Runs in Node: a record holds every section's full text.
  */
 import type { Postmortem } from '../../postmortem/model.ts';
 import { searchableSections } from '../../postmortem/search.ts';
