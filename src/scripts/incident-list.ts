@@ -65,7 +65,7 @@ export function initIncidentList(): void {
   const initial = { lead: view.lead.textContent ?? '', counter: view.counter.textContent ?? '', counts: readCounts(view.form) };
   const total = Number(root.dataset.total);
   // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
-  const perPage = Number(root.dataset.pageSize) || 20;
+  const perPage = Number(root.dataset.pageSize) || 10;
   let state = readListState(new URLSearchParams(location.search));
   let token = 0;
 
