@@ -31,7 +31,7 @@ const envOf = (name: keyof typeof archives) => ({
   HINDSIGHT_EDIT_URL: 'https://github.com/acme/ops/edit/main/',
   // Date-dependent pages (overdue, last 90 days) are tested against a fixed day.
   HINDSIGHT_TODAY: E2E_TODAY,
-  // Small pages, so the fixture's few dozen action items span several (the ledger shows twice this many rows a page).
+  // Small pages, so the fixture's nine post-mortems and few dozen action items span several (the ledger shows twice this many rows a page).
   HINDSIGHT_PAGE_SIZE: '4',
   ...(name === 'hostile' ? { HINDSIGHT_BUILD_INVALID: '1' } : {}),
 });

@@ -1,6 +1,8 @@
 /**
  * Search queries for the latency measurement: 1–3 words people would type
- * about the generated archive (services, symptoms, causes), about a quarter
+ * about the generated archive (services, symptoms, causes), a third of them
+ * words that only a full-text search finds (only in a Lessons Learned
+ * paragraph or a Timeline row of the generated post-mortems), about a quarter
  * of them misspelt, in a fixed order for a seed.
  */
 import { SERVICES, seededRandom } from './generate.ts';
@@ -12,13 +14,23 @@ const TERMS = [
   'noisy neighbour', 'protocol version', 'config typo', 'wal', 'logins', 'invoices', 'exports', 'checkout',
 ];
 
+/**
+ * Phrases of the generator that appear only in Lessons Learned (its FILLER
+ * paragraphs) or only in Timeline rows (TIMELINE_EVENTS), never in a title, summary or root cause.
+ */
+export const FULL_TEXT_TERMS = [
+  'account managers', 'legacy path', 'error budgets', 'single span', 'security patch', 'side discussions', 'sampled logs',
+  'support macro', 'failing query', 'forward fix', 'retries pile up', 'incident commander assigned',
+];
+
 /** `count` queries of one to three words; roughly one in four has a typo (swapped, dropped or doubled letter). */
 export function searchQueries(count: number, seed = 42): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const queries: string[] = [];
   while (queries.length < count) {
-    const words = random() < 0.4 ? pick(SERVICES).split('-') : pick(TERMS).split(' ');
+    const kind = random();
+    const words = kind < 0.3 ? pick(FULL_TEXT_TERMS).split(' ') : kind < 0.55 ? pick(SERVICES).split('-') : pick(TERMS).split(' ');
     if (words.length < 3 && random() < 0.3) words.push(pick(random() < 0.5 ? TERMS : SERVICES).split(/[ -]/)[0]!);
     let query = words.slice(0, 3).join(' ');
     if (random() < 0.25) query = misspell(query, random);

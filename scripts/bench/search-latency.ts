@@ -27,7 +27,17 @@ export interface SearchMeasurement {
   beforeInteraction: { jsGzip: number; totalGzip: number; resources: FetchedResource[]; searchLike: string[] };
   /** The first search: what it fetched and how long it took from the first keystroke (index loading included). */
   firstSearch: { query: string; latencyMs: number | null; gzip: number; resources: FetchedResource[] } | null;
-  queries: { total: number; measured: number; unchanged: number; medianMs: number | null; p95Ms: number | null; maxMs: number | null; samples: { query: string; ms: number | null }[] };
+  queries: {
+    total: number;
+    measured: number;
+    unchanged: number;
+    medianMs: number | null;
+    p95Ms: number | null;
+    maxMs: number | null;
+    /** Bytes (gzip) each later query fetched: index chunks and fragments not yet cached. */
+    fetched?: { medianGzip: number | null; p95Gzip: number | null; maxGzip: number | null };
+    samples: { query: string; ms: number | null; gzip: number }[];
+  };
 }
 
 const QUIET_MS = 100;
@@ -50,13 +60,13 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
     status: 'ok',
     beforeInteraction: { jsGzip: 0, totalGzip: 0, resources: [], searchLike: [] },
     firstSearch: null,
-    queries: { total: 0, measured: 0, unchanged: 0, medianMs: null, p95Ms: null, maxMs: null, samples: [] },
+    queries: { total: 0, measured: 0, unchanged: 0, medianMs: null, p95Ms: null, maxMs: null, fetched: { medianGzip: null, p95Gzip: null, maxGzip: null }, samples: [] },
   };
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    let phase: 'before' | 'after' = 'before';
-    const fetched = { before: [] as FetchedResource[], after: [] as FetchedResource[] };
+    let phase: 'before' | 'after' | 'query' = 'before';
+    const fetched = { before: [] as FetchedResource[], after: [] as FetchedResource[], query: [] as FetchedResource[] };
     const bodies: Promise<void>[] = [];
     page.on('response', (response) => {
       const into = fetched[phase];
@@ -95,7 +105,8 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
     await Promise.all(bodies);
     result.firstSearch = { query: first!, latencyMs: firstChange?.ms ?? null, gzip: sum(fetched.after), resources: fetched.after };
 
-    const samples: { query: string; ms: number | null }[] = [];
+    const samples: { query: string; ms: number | null; gzip: number }[] = [];
+    phase = 'query';
     const deadline = Date.now() + QUERY_BUDGET_MS;
     for (const query of rest) {
       if (Date.now() > deadline) {
@@ -107,12 +118,14 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
       const timeout = Math.min(20_000, Math.max(CHANGE_TIMEOUT_MS, 5 * typical));
       // The query but its last character, settled, then the last character is the measured keystroke.
       await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout });
+      fetched.query = [];
       await box.fill(query.slice(0, -1));
       await page.evaluate(() => window.__benchPending!);
       await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout });
       await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
       const change = await page.evaluate(() => window.__benchPending!);
-      samples.push({ query, ms: change ? change.ms : null });
+      await Promise.all(bodies);
+      samples.push({ query, ms: change ? change.ms : null, gzip: sum(fetched.query) });
     }
     const times = samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms]));
     result.queries = {
@@ -122,6 +135,11 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
       medianMs: quantile(times, 0.5),
       p95Ms: quantile(times, 0.95),
       maxMs: times.length ? Math.max(...times) : null,
+      fetched: {
+        medianGzip: quantile(samples.map((sample) => sample.gzip), 0.5),
+        p95Gzip: quantile(samples.map((sample) => sample.gzip), 0.95),
+        maxGzip: samples.length ? Math.max(...samples.map((sample) => sample.gzip)) : null,
+      },
       samples,
     };
     return result;
@@ -177,7 +195,7 @@ function summarise(resources: FetchedResource[]): SearchMeasurement['beforeInter
     jsGzip: sum(resources.filter((r) => r.type === 'script' || r.type === 'inline-script')),
     totalGzip: sum(resources.filter((r) => r.type !== 'inline-script')),
     resources,
-    searchLike: resources.filter((r) => r.type !== 'document' && /search|fuse|\.json/i.test(r.url)).map((r) => r.url),
+    searchLike: resources.filter((r) => r.type !== 'document' && /search|fuse|pagefind|vocabulary|\.json/i.test(r.url)).map((r) => r.url),
   };
 }
 

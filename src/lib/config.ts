@@ -34,10 +34,10 @@ export interface HindsightConfig {
    * different archives (tests, benchmarks) never read each other's entries.
    */
   cacheDir: string;
+  /** Rows per page of the paged lists (`/incidents/`, `/incidents/page/2/`, …; the ledger shows twice as many). Env: `HINDSIGHT_PAGE_SIZE`; default 50. */
+  pageSize: number;
   /** Size limits on one post-mortem, each with its override (see docs/FORMAT.md, "Limits"). */
   limits: SizeLimits;
-  /** Rows per static page of the paged lists (the ledger shows a multiple of it). Env: `HINDSIGHT_PAGE_SIZE`; default 50. */
-  pageSize: number;
 }
 
 /** A limit and the environment variable that overrides it. */
@@ -65,7 +65,7 @@ export interface SizeLimits {
  */
 export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, cellChars: 500, bodyHtmlKiB: 1536 } as const;
 
-/** Rows per page of a paged list unless `HINDSIGHT_PAGE_SIZE` says otherwise. */
+/** Rows per list page unless `HINDSIGHT_PAGE_SIZE` says otherwise: a page stays light at any archive size. */
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
@@ -83,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     today: readToday(env.HINDSIGHT_TODAY),
     outDir: path.resolve(cwd, env.HINDSIGHT_OUT_DIR || 'dist'),
     cacheDir: path.resolve(cwd, 'node_modules/.astro', createHash('sha1').update(archiveDir).digest('hex').slice(0, 12)),
+    pageSize: readLimit(env, 'HINDSIGHT_PAGE_SIZE', DEFAULT_PAGE_SIZE).value,
     limits: {
       fileBytes: readLimit(env, 'HINDSIGHT_MAX_FILE_KB', DEFAULT_LIMITS.fileKiB, 1024),
       tableRows: readLimit(env, 'HINDSIGHT_MAX_TABLE_ROWS', DEFAULT_LIMITS.tableRows),
@@ -90,7 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       cellChars: readLimit(env, 'HINDSIGHT_MAX_CELL_CHARS', DEFAULT_LIMITS.cellChars),
       bodyHtmlBytes: readLimit(env, 'HINDSIGHT_MAX_BODY_HTML_KB', DEFAULT_LIMITS.bodyHtmlKiB, 1024),
     },
-    pageSize: readLimit(env, 'HINDSIGHT_PAGE_SIZE', DEFAULT_PAGE_SIZE).value,
   };
 }
 

@@ -65,12 +65,12 @@ test('the sitemap lists the incident pages', async ({ request }) => {
   for (const pm of postmortems) expect(text).toContain(`/hindsight/incidents/${pm.slug}/`);
 });
 
-test('the search data holds one lean record per post-mortem, in list order', async ({ request }) => {
-  const data = await (await request.get('incidents/search.json')).json();
-  expect(data.count).toBe(postmortems.length);
-  expect(data.records).toHaveLength(postmortems.length);
-  // [title, services, tags, summary, rootCause, actions]
-  expect(data.records[0][0]).toBe(postmortems[0]!.meta.title);
-  expect(data.records[0][1]).toEqual(postmortems[0]!.meta.services);
-  expect(data.records.map((record: string[]) => record[0])).toEqual(postmortems.map((pm) => pm.meta.title));
+test('the search index and its vocabulary are published with the site (search.json is retired)', async ({ request }) => {
+  expect((await request.get('pagefind/pagefind.js')).ok()).toBe(true);
+  const entry = await (await request.get('pagefind/pagefind-entry.json')).json();
+  expect(Object.keys(entry.languages)).toEqual(['en']);
+  expect(entry.languages.en.page_count).toBe(postmortems.length);
+  const vocabulary = await (await request.get('incidents/vocabulary.json')).json();
+  expect(vocabulary.words).toContain('durability');
+  expect((await request.get('incidents/search.json')).status()).toBe(404);
 });

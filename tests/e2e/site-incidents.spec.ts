@@ -1,7 +1,10 @@
 /**
- * The incident history: fuzzy search, combinable facets with counts, state
- * in the URL, `/` to search, lazy search data, and a list readable without
- * JavaScript. Expectations are computed from the fixture archive with the core.
+ * The incident history: static pages readable and pageable without
+ * JavaScript; with it, full-text search of every section (Pagefind, built
+ * with the site) with typo correction, combinable facets with counts, sort
+ * and result pages, all in the URL, loaded on first use. The fixture site is
+ * built with HINDSIGHT_PAGE_SIZE=4 (playwright.config.ts), so 9 post-mortems make 3 pages.
+ * Expectations are computed from the fixture archive with the core.
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -12,19 +15,47 @@ import { countFacets, matchesFilters, type Filters } from '../../src/lib/site/fa
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const items = postmortems.map((pm) => facetValuesOf(pm, postmortems));
 const TLS = postmortems.find((pm) => pm.slug === '2025-04-09-expired-tls-certificate')!;
+const REDIS = postmortems.find((pm) => pm.slug === '2025-05-21-redis-session-eviction')!;
+const PAGE_SIZE = 4;
 const expectedCount = (filters: Filters) => items.filter((item) => matchesFilters(item, filters)).length;
 
 const rows = (page: Page) => page.locator('[data-results] > li:visible');
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: /Search/ });
 const facet = (page: Page, legend: string, value: string) => page.getByRole('group', { name: legend }).getByRole('checkbox', { name: new RegExp(`^${value}\\b`) });
 
-test('search finds an incident from a misspelt word and highlights the match', async ({ page }) => {
+test('a phrase only in one post-mortem\'s Lessons Learned is found, with the sentence and a link to the section', async ({ page }) => {
   await page.goto('incidents/');
+  await searchBox(page).fill('durability class');
+  // One post-mortem holds both words; others that hold one of them follow it.
+  await expect(page.getByRole('status')).toContainText(`1 of ${postmortems.length} post-mortems match every word`);
+  const result = rows(page).first();
+  await expect(result.getByRole('heading')).toHaveText(REDIS.meta.title);
+  const line = result.locator('[data-search-matches]');
+  await expect(line).toContainText('In Lessons Learned:');
+  await expect(line.locator('mark').first()).toHaveText(/durability/i);
+  await expect(line).toContainText('rather than by team or convenience');
+  await expect(line.getByRole('link', { name: 'Lessons Learned' })).toHaveAttribute('href', `/hindsight/incidents/${REDIS.slug}/#lessons-learned`);
+});
+
+test('a misspelt word finds what the correct one finds, and says what it searched for', async ({ page }) => {
+  await page.goto('incidents/');
+  await searchBox(page).fill('durabilty class');
+  await expect(page.getByRole('status')).toContainText(`1 of ${postmortems.length} post-mortems match every word`);
+  await expect(rows(page).first().getByRole('heading')).toHaveText(REDIS.meta.title);
+  await expect(page.getByRole('status')).toContainText('searched for “durability class”');
   await searchBox(page).fill('certficate');
   await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
   await expect(rows(page).first().locator('mark').first()).toBeVisible();
-  await expect(page.getByRole('status')).toContainText(`of ${postmortems.length} post-mortems`);
   await expect(page).toHaveURL(/[?&]q=certficate/);
+});
+
+test('a word only in one Timeline row is found, linked to the timeline', async ({ page }) => {
+  const row = REDIS.timeline.find((event) => event.event.includes('UNLINK'))!;
+  expect(row).toBeDefined();
+  await page.goto('incidents/');
+  await searchBox(page).fill('UNLINK');
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first().locator('[data-search-matches] a')).toHaveAttribute('href', /#timeline/);
 });
 
 test('a search with no results shows a clear empty state that can be reset', async ({ page }) => {
@@ -35,11 +66,11 @@ test('a search with no results shows a clear empty state that can be reset', asy
   await expect(empty).toBeVisible();
   await expect(empty).toContainText('“zqxwv”');
   await page.getByRole('button', { name: 'Clear search and filters' }).click();
-  await expect(rows(page)).toHaveCount(postmortems.length);
+  await expect(rows(page)).toHaveCount(PAGE_SIZE);
   await expect(searchBox(page)).toHaveValue('');
 });
 
-test('clearing a search puts every post-mortem back in list order, without highlights', async ({ page }) => {
+test('clearing a search puts the static page back, without highlights', async ({ page }) => {
   await page.goto('incidents/');
   const titles = () => page.locator('[data-results] > li:visible').getByRole('heading').allTextContents();
   const before = await titles();
@@ -47,22 +78,22 @@ test('clearing a search puts every post-mortem back in list order, without highl
   await expect(page.getByRole('status')).toContainText(`of ${postmortems.length} post-mortems`);
   await expect(rows(page).first().locator('mark').first()).toBeVisible();
   await searchBox(page).fill('');
-  await expect(rows(page)).toHaveCount(postmortems.length);
+  await expect(rows(page)).toHaveCount(PAGE_SIZE);
   expect(await titles()).toEqual(before);
-  await expect(page.locator('[data-results] mark')).toHaveCount(0);
-  await expect(page.locator('[data-show-more]')).toBeHidden();
+  await expect(page.locator('[data-results] li:visible mark')).toHaveCount(0);
 });
 
-test('the search data is fetched on first interaction, not with the first paint', async ({ page }) => {
+test('the search index is fetched on first interaction, not with the first paint', async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => {
-    if (/search\.json|fuse/.test(request.url())) fetched.push(request.url());
+    if (/pagefind|vocabulary|fuse|correct/.test(request.url())) fetched.push(request.url());
   });
   await page.goto('incidents/');
   await page.waitForLoadState('networkidle');
   expect(fetched).toEqual([]);
   await searchBox(page).focus();
-  await expect.poll(() => fetched.some((url) => url.includes('search.json'))).toBe(true);
+  await expect.poll(() => fetched.some((url) => url.includes('pagefind/pagefind.js'))).toBe(true);
+  await expect.poll(() => fetched.some((url) => url.includes('incidents/vocabulary.json'))).toBe(true);
 });
 
 test('`/` focuses the search box', async ({ page }) => {
@@ -77,7 +108,7 @@ test('facets combine, and their counts follow the other facets', async ({ page }
   await page.goto('incidents/');
   const sev2: Filters = { severity: ['SEV-2'] };
   await facet(page, 'Severity', 'SEV-2').check();
-  await expect(rows(page)).toHaveCount(expectedCount(sev2));
+  await expect(page.getByRole('status')).toHaveText(`${expectedCount(sev2)} of ${postmortems.length} post-mortems`);
   const counts = countFacets(items, sev2);
   for (const [service, count] of Object.entries(counts.service)) {
     await expect(page.locator(`[data-count="service:${service}"]`)).toHaveText(String(count));
@@ -87,12 +118,12 @@ test('facets combine, and their counts follow the other facets', async ({ page }
 
   const combined: Filters = { severity: ['SEV-2'], service: ['postgres'] };
   await facet(page, 'Service', 'postgres').check();
-  await expect(rows(page)).toHaveCount(expectedCount(combined));
+  await expect(rows(page)).toHaveCount(Math.min(PAGE_SIZE, expectedCount(combined)));
   await expect(page.getByRole('status')).toHaveText(`${expectedCount(combined)} of ${postmortems.length} post-mortems`);
 
   const widened: Filters = { severity: ['SEV-2', 'SEV-1'], service: ['postgres'] };
   await facet(page, 'Severity', 'SEV-1').check();
-  await expect(rows(page)).toHaveCount(expectedCount(widened));
+  await expect(page.getByRole('status')).toHaveText(`${expectedCount(widened)} of ${postmortems.length} post-mortems`);
   await expect(page.locator('[data-count="year:2025"]')).toHaveText(String(countFacets(items, widened).year['2025'] ?? 0));
 });
 
@@ -114,15 +145,15 @@ test('query and filters live in the URL: they survive reload, and back and forwa
   await page.goBack();
   await expect(page).toHaveURL(/\?severity=SEV-2$/);
   await expect(searchBox(page)).toHaveValue('');
-  await expect(rows(page)).toHaveCount(expectedCount({ severity: ['SEV-2'] }));
+  await expect(page.getByRole('status')).toHaveText(`${expectedCount({ severity: ['SEV-2'] })} of ${postmortems.length} post-mortems`);
 
   await page.goBack();
   await expect(facet(page, 'Severity', 'SEV-2')).not.toBeChecked();
-  await expect(rows(page)).toHaveCount(postmortems.length);
+  await expect(rows(page)).toHaveCount(PAGE_SIZE);
 
   await page.goForward();
   await expect(facet(page, 'Severity', 'SEV-2')).toBeChecked();
-  await expect(rows(page)).toHaveCount(expectedCount({ severity: ['SEV-2'] }));
+  await expect(page.getByRole('status')).toHaveText(`${expectedCount({ severity: ['SEV-2'] })} of ${postmortems.length} post-mortems`);
 });
 
 test('a shared link opens with its filters applied', async ({ page }) => {
@@ -131,13 +162,52 @@ test('a shared link opens with its filters applied', async ({ page }) => {
   await expect(rows(page)).toHaveCount(expectedCount({ category: ['data'], year: ['2026'] }));
 });
 
+test('with JavaScript, results page over the whole archive and the sort and page live in the URL', async ({ page }) => {
+  const oldest = [...postmortems].reverse();
+  await page.goto('incidents/');
+  await page.getByRole('combobox', { name: 'Sort' }).selectOption('oldest');
+  await expect(page).toHaveURL(/\?sort=oldest$/);
+  await expect(rows(page).getByRole('heading')).toHaveText(oldest.slice(0, PAGE_SIZE).map((pm) => pm.meta.title));
+  await page.getByRole('navigation', { name: 'Pages of results' }).getByRole('button', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/\?sort=oldest&page=2$/);
+  await expect(rows(page).getByRole('heading')).toHaveText(oldest.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((pm) => pm.meta.title));
+  await expect(page.getByText(`Page 2 of ${Math.ceil(postmortems.length / PAGE_SIZE)}`)).toBeVisible();
+  // A link reproduces the view.
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Sort' })).toHaveValue('oldest');
+  await expect(rows(page).getByRole('heading')).toHaveText(oldest.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((pm) => pm.meta.title));
+  await page.goBack();
+  await expect(rows(page).getByRole('heading')).toHaveText(oldest.slice(0, PAGE_SIZE).map((pm) => pm.meta.title));
+});
+
+test('the static pages link to each other with JavaScript too', async ({ page }) => {
+  await page.goto('incidents/');
+  await page.getByRole('navigation', { name: 'Pages of post-mortems' }).getByRole('link', { name: 'Next' }).click();
+  await expect(page).toHaveURL(/\/incidents\/page\/2\/$/);
+  await expect(rows(page).getByRole('heading')).toHaveText(postmortems.slice(PAGE_SIZE, 2 * PAGE_SIZE).map((pm) => pm.meta.title));
+  // Search from page 2 covers the whole archive, not this page.
+  await searchBox(page).fill('certficate');
+  await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the full list is there to read', async ({ page }) => {
+  test('every post-mortem is there to read, page by page, newest first', async ({ page }) => {
     await page.goto('incidents/');
-    await expect(rows(page)).toHaveCount(postmortems.length);
-    for (const pm of postmortems) await expect(page.getByRole('link', { name: pm.meta.title })).toBeVisible();
+    const last = Math.ceil(postmortems.length / PAGE_SIZE);
+    const seen: string[] = [];
+    for (let number = 1; number <= last; number++) {
+      const nav = page.getByRole('navigation', { name: 'Pages of post-mortems' });
+      await expect(nav.getByRole('link', { name: `Page ${number}` })).toHaveAttribute('aria-current', 'page');
+      seen.push(...(await rows(page).getByRole('heading').allTextContents()).map((title) => title.trim()));
+      if (number < last) await nav.getByRole('link', { name: 'Next' }).click();
+      else await expect(nav.getByText('Next')).not.toHaveAttribute('href');
+    }
+    expect(page.url()).toMatch(new RegExp(`/incidents/page/${last}/$`));
+    expect(seen).toEqual(postmortems.map((pm) => pm.meta.title));
+    await page.getByRole('navigation', { name: 'Pages of post-mortems' }).getByRole('link', { name: 'First' }).click();
+    await expect(page).toHaveURL(/\/incidents\/$/);
     // Controls that need scripts are not offered.
     await expect(searchBox(page)).toBeHidden();
     await expect(page.getByRole('group', { name: 'Severity' })).toBeHidden();

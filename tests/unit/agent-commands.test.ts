@@ -14,9 +14,9 @@ import { runShow, SHOW_USAGE } from '../../scripts/cli/show-cli.ts';
 import { runSimilar, SIMILAR_USAGE } from '../../scripts/cli/similar-cli.ts';
 import { readArchive } from '../../src/lib/agent/archive.ts';
 import type { SearchOutput, ShowOutput, SimilarOutput } from '../../src/lib/agent/schemas.ts';
-import { buildSearchData, buildTicketData } from '../../src/lib/postmortem/search.ts';
 import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
-import { createIncidentSearch, withTickets } from '../../src/lib/site/search-engine.ts';
+import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
+import { buildSearchData } from '../../src/lib/site/search/records.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -43,7 +43,7 @@ describe('npm run search', () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as SearchOutput;
     expect(searchSchema(output)).toBeNull();
-    const engine = createIncidentSearch(withTickets(buildSearchData(archive.postmortems), buildTicketData(archive.postmortems)));
+    const engine = createIncidentSearch(buildSearchData(archive.postmortems));
     expect(output.results.map((result) => result.slug)).toEqual((engine.search(query)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { buildFacets, facetValuesOf } from '../../src/lib/site/facet-options.ts';
 import { countFacets, matchesFilters, type FacetValues } from '../../src/lib/site/facets.ts';
-import { readListState, writeListState } from '../../src/lib/site/list-state.ts';
+import { effectiveSort, readListState, writeListState } from '../../src/lib/site/list-state.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const items = postmortems.map((pm) => facetValuesOf(pm, postmortems));
@@ -50,7 +50,12 @@ describe('buildFacets', () => {
     // The webhook draft does not know its root cause yet: `unknown` comes last, with its own label.
     expect(byKey.category!.at(-1)).toEqual({ value: 'unknown', label: 'Not known yet', count: 1 });
     expect(byKey.year!.map((option) => [option.value, option.count])).toEqual([['2026', 5], ['2025', 4]]);
-    expect(byKey.service!.map((option) => option.value)).toEqual([...byKey.service!.map((option) => option.value)].sort());
+    // Services most used first (the form shows the top ones and folds the rest), ties A–Z.
+    const services = byKey.service!;
+    expect(services.map((option) => option.value)).toEqual(
+      [...services].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'en')).map((option) => option.value),
+    );
+    expect(services[0]!.count).toBeGreaterThan(services.at(-1)!.count);
     expect(byKey.status).toEqual([
       { value: 'draft', label: 'draft', count: 1 },
       { value: 'in-review', label: 'in-review', count: 1 },
@@ -64,6 +69,17 @@ describe('list state in the URL', () => {
     const query = writeListState({ q: ' redis ', filters: { service: ['auth', 'web-app'], severity: ['SEV-2'] } });
     expect(query).toBe('q=redis&severity=SEV-2&service=auth&service=web-app');
     expect(readListState(new URLSearchParams(query))).toEqual({ q: 'redis', filters: { severity: ['SEV-2'], service: ['auth', 'web-app'] } });
+  });
+
+  it('round-trips sort and page, leaving out the defaults', () => {
+    const state = { q: 'redis', filters: { year: ['2025'] }, sort: 'oldest' as const, page: 3 };
+    expect(writeListState(state)).toBe('q=redis&year=2025&sort=oldest&page=3');
+    expect(readListState(new URLSearchParams(writeListState(state)))).toEqual(state);
+    // Best match is the default with a query, newest first without: neither is written.
+    expect(writeListState({ q: 'redis', filters: {}, sort: 'relevance', page: 1 })).toBe('q=redis');
+    expect(writeListState({ q: '', filters: {}, sort: 'newest' })).toBe('');
+    expect(effectiveSort({ q: '', filters: {}, sort: 'relevance' })).toBe('newest');
+    expect(readListState(new URLSearchParams('sort=sideways&page=-2'))).toEqual({ q: '', filters: {} });
   });
 
   it('ignores unknown parameters and duplicates', () => {

@@ -1,26 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData } from '../../src/lib/postmortem/search-options.ts';
-import { buildSearchData, buildTicketData, clipText, searchVersion, toSearchRecord } from '../../src/lib/postmortem/search.ts';
-import { highlightRanges } from '../../src/lib/site/highlight.ts';
-import { createIncidentSearch, withTickets } from '../../src/lib/site/search-engine.ts';
+import { searchableSections } from '../../src/lib/postmortem/search.ts';
+import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
+import { highlightRanges } from '../../src/lib/site/search/highlight.ts';
+import { buildSearchData, clipText, SEARCH_KEYS, SUMMARY_LIMIT, toSearchRecord } from '../../src/lib/site/search/records.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
 
-/** The engine as the browser builds it from the two files it fetches (tickets: once a query has a digit). */
+/** The agents' engine over an archive. */
 function engineFor(archive: typeof postmortems) {
-  const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  return createIncidentSearch(withTickets(roundTrip(buildSearchData(archive)) as SearchData, roundTrip(buildTicketData(archive))));
+  return createIncidentSearch(buildSearchData(archive));
 }
 const engine = engineFor(postmortems);
 
-/** Searches the serialized data the way the browser does; `keys` are the fields the highlighter marks a word in. */
+/** Searches the way agents do; `keys` are the fields the highlighter marks a word in. */
 function searchLikeBrowser(query: string) {
   return (engine.search(query)?.hits ?? []).map((index) => ({
     slug: postmortems[index]!.slug,
@@ -29,15 +24,17 @@ function searchLikeBrowser(query: string) {
 }
 
 describe('search records', () => {
-  it('keep the searchable fields of a post-mortem, clipped', () => {
+  it('keep the facts and every section of a post-mortem, as plain text', () => {
     const pm = postmortems.find((candidate) => candidate.slug === '2026-03-14-report-export-timeouts')!;
     const record = toSearchRecord(pm);
-    expect(record.title).toBe('Report exports time out for large tenants');
+    expect(record.title).toEqual(['Report exports time out for large tenants']);
     expect(record.services).toEqual(['report-export', 'postgres']);
     expect(record.tags).toEqual(['timeouts', 'migration']);
-    expect(record.rootCause).toContain('missing index');
-    expect(record.actions).toContain('Add index on exports.tenant_id');
-    expect(record.severity).toBe(pm.meta.severity);
+    expect(record['root-cause'].join(' ')).toContain('missing index');
+    expect(record['action-items'].join(' ')).toContain('Add index on exports.tenant_id');
+    expect(record.timeline.length).toBe(pm.timeline.length);
+    expect(record['lessons-learned'].join(' ')).not.toBe('');
+    expect(record.severity).toEqual([pm.meta.severity]);
     expect(record.owners).toEqual([...new Set(pm.actionItems.map((item) => item.owner))]);
     expect(record.tickets).toEqual(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])).filter((t, i, all) => all.indexOf(t) === i));
     expect(Object.keys(record).sort()).toEqual(SEARCH_KEYS.map((key) => key.name).sort());
@@ -46,24 +43,31 @@ describe('search records', () => {
   it('clip long text at a word boundary with an ellipsis', () => {
     const long = 'word '.repeat(100);
     const clipped = clipText(long);
-    expect(clipped.length).toBeLessThanOrEqual(SEARCH_TEXT_LIMIT + 1);
+    expect(clipped.length).toBeLessThanOrEqual(SUMMARY_LIMIT + 1);
     expect(clipped.endsWith('word…')).toBe(true);
     expect(clipText('  short   text ')).toBe('short text');
   });
 });
 
 describe('search data', () => {
-  it('is one index in archive order, with the text once', () => {
-    const data = buildSearchData(postmortems);
-    expect(data.count).toBe(postmortems.length);
-    expect(data.version).toBe(searchVersion(postmortems));
-    expect(data.records).toHaveLength(postmortems.length);
-    // Tickets ship in a file of their own, record by record.
-    expect(data.records[0]).toEqual(SEARCH_KEYS.filter(({ name }) => name !== 'tickets').map(({ name }) => toSearchRecord(postmortems[0]!)[name]));
-    const tickets = buildTicketData(postmortems);
-    expect(tickets.version).toBe(data.version);
-    expect(tickets.tickets[0]).toEqual(toSearchRecord(postmortems[0]!).tickets);
-    expect(JSON.stringify(data)).not.toContain('"slug"');
+  it('searches every section: a phrase only in one Lessons Learned, a word only in one Timeline row', () => {
+    const lessons = engine.search('durability class')!;
+    expect(lessons.complete).toBe(1);
+    expect(postmortems[lessons.hits[0]!]!.slug).toBe('2025-05-21-redis-session-eviction');
+    expect(searchLikeBrowser('durability class')[0]!.keys).toContain('lessons-learned');
+    const redis = postmortems.find((pm) => pm.slug === '2025-05-21-redis-session-eviction')!;
+    const row = redis.timeline.find((event) => event.event.includes('UNLINK'))!;
+    expect(row).toBeDefined();
+    expect(searchLikeBrowser('UNLINK')[0]).toEqual({ slug: redis.slug, keys: ['timeline'] });
+  });
+
+  it('reads sections as a reader sees them: no Markdown, table rows from the parsed rows', () => {
+    const redis = postmortems.find((pm) => pm.slug === '2025-05-21-redis-session-eviction')!;
+    const sections = searchableSections(redis);
+    expect(sections.map((section) => section.key)).toContain('lessons-learned');
+    const text = JSON.stringify(sections);
+    expect(text).not.toMatch(/\*\*|\|\s*-{3}|`/);
+    expect(sections.find((section) => section.key === 'timeline')!.passages).toHaveLength(redis.timeline.length);
   });
 
   it('finds an incident from a misspelt word', () => {
@@ -77,7 +81,7 @@ describe('search data', () => {
     );
     expect(searchLikeBrowser('dst')[0]!.slug).toBe('2025-10-26-dst-scheduled-report-duplicates');
     const hit = searchLikeBrowser('EXPLAIN ANALYZE').find((result) => result.slug === '2026-03-14-report-export-timeouts');
-    expect(hit?.keys).toContain('actions');
+    expect(hit?.keys).toContain('action-items');
   });
 
   it('ranks post-mortems with every word first, then those with some, and finds nothing for gibberish', () => {
@@ -139,22 +143,6 @@ describe('search data', () => {
 
   it('searches a compound nobody wrote as its words', () => {
     expect(searchLikeBrowser('redis-eviction')[0]!.slug).toBe('2025-05-21-redis-session-eviction');
-  });
-
-  it('changes version when the list of post-mortems changes', () => {
-    expect(searchVersion(postmortems)).not.toBe(searchVersion(postmortems.slice(1)));
-  });
-
-  it('fits the budget: at most 60 KB gzip per 1,000 post-mortems (the benchmark archive)', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-search-'));
-    try {
-      writeArchive(dir, 1000);
-      const archive = loadArchive(dir).postmortems;
-      expect(archive).toHaveLength(1000);
-      expect(gzipSync(JSON.stringify(buildSearchData(archive))).length).toBeLessThanOrEqual(60 * 1024);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 
   it('builds for the shipped examples', () => {

@@ -1,17 +1,17 @@
 /**
- * The site's incident search for agents and the terminal: the same records
- * (buildSearchData), the same engine and ranking (createIncidentSearch), the
- * same facet filters (facetValuesOf, matchesFilters) and the same highlighter
- * for "matched in" lines. Only the output differs: JSON instead of a page.
+ * The incident search for agents and the terminal: every section of every
+ * post-mortem (the core's searchableSections, as the site's Pagefind index),
+ * in the in-memory engine (src/lib/site/search/engine.ts), with the site's
+ * facet filters (facetValuesOf, matchesFilters) and highlighter for "matched in" lines.
  */
 import { normaliseCategory } from '../postmortem/category.ts';
 import type { Postmortem } from '../postmortem/model.ts';
-import { buildSearchData, buildTicketData } from '../postmortem/search.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
 import { facetValuesOf } from '../site/facet-options.ts';
 import { matchesFilters, type Filters } from '../site/facets.ts';
-import { highlightRanges, snippet } from '../site/highlight.ts';
-import { createIncidentSearch, withTickets } from '../site/search-engine.ts';
+import { highlightRanges, snippet } from '../site/search/highlight.ts';
+import { createIncidentSearch } from '../site/search/engine.ts';
+import { buildSearchData } from '../site/search/records.ts';
 import type { SearchOutput } from './schemas.ts';
 import { postmortemSummary } from './summary.ts';
 
@@ -29,8 +29,7 @@ export const DEFAULT_SEARCH_LIMIT = 10;
 
 /** Searches `postmortems` (archive order: newest first, as the site lists them). */
 export function searchPostmortems(postmortems: readonly Postmortem[], request: SearchRequest): SearchOutput {
-  // The site fetches ticket ids apart, on a query with a digit; here everything is at hand.
-  const engine = createIncidentSearch(withTickets(buildSearchData(postmortems), buildTicketData(postmortems)));
+  const engine = createIncidentSearch(buildSearchData(postmortems));
   const category = request.category ? String(normaliseCategory(request.category)) : null;
   const filters: Filters = {
     service: request.service ? [request.service] : [],

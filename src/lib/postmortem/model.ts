@@ -24,6 +24,8 @@ export interface Postmortem {
   lessons?: string;
   /** Headings of the template sections present, with their lines. */
   sections: { key: SectionKey; heading: string; line: number }[];
+  /** A template section's Markdown below its heading, '' when absent (absent in hand-built models; full-text search reads it). */
+  sectionMarkdown?: (key: SectionKey) => string;
 }
 
 /** The page model of a post-mortem whose frontmatter is valid; null otherwise. */
@@ -52,6 +54,7 @@ export function toPostmortem(parsed: ParsedPostmortem, cwd = process.cwd()): Pos
       return (lessons ??= plainText(sectionText('lessons-learned')));
     },
     sections: parsed.sections.filter((section) => section.key !== null).map((section) => ({ key: section.key!, heading: section.heading, line: section.line })),
+    sectionMarkdown: sectionText,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { CATEGORY_IDS, rootCauseCategory, UNKNOWN_CATEGORY } from './category.ts';
 import type { Postmortem } from './model.ts';
+import { textWords } from './words.ts';
 
 export interface RelatedIncident {
   postmortem: Postmortem;
@@ -26,12 +27,7 @@ const STOP_WORDS = new Set(
 
 /** The significant words of a text: lower case, three letters or more, no stop words. */
 export function significantWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word)),
-  );
+  return new Set(textWords(text).filter((word) => word.length >= 3 && !STOP_WORDS.has(word)));
 }
 
 /** Ids for words, so word sets are sorted integer arrays that compare without allocating. */

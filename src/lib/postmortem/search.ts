@@ -1,57 +1,69 @@
 /**
- * The incident search data, built once at build time: a lean record per
- * post-mortem (clipped text, as plain arrays). The browser indexes the words
- * itself (src/lib/site/search-engine.ts): a word index costs it a few
- * milliseconds to build but would cost every reader its weight to download.
+ * Search semantics: what of a post-mortem is searchable, section by section.
+ * No index, no ranking, no HTML: the site's Pagefind
+ * index and the agents' in-memory engine (src/lib/site/search/) both read
+ * the archive through these functions, so they search the same text.
+ * What a word is lives in words.ts (browser code needs it without the Markdown parser).
  */
 import type { Postmortem } from './model.ts';
-import { SEARCH_KEYS, SEARCH_TEXT_LIMIT, type SearchData, type SearchRecord, type SearchRow, type TicketData } from './search-options.ts';
+import { plainText } from './plain-text.ts';
+import { SECTIONS, type SectionKey } from './sections.ts';
 
-/** Cuts text to `limit` characters at a word boundary, with an ellipsis when cut. */
-export function clipText(text: string, limit = SEARCH_TEXT_LIMIT): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= limit) return clean;
-  const cut = clean.slice(0, limit);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > limit * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+/** One searchable section of a post-mortem: its template key, the heading as written, and its text as a reader sees it. */
+export interface SearchableSection {
+  key: SectionKey;
+  heading: string;
+  /** Plain text, one entry per paragraph, list item or table row, so a snippet can show the one that matched. */
+  passages: string[];
 }
 
-/** What one post-mortem contributes to search. */
-export function toSearchRecord(pm: Postmortem): SearchRecord {
-  return {
-    title: pm.meta.title,
-    services: [...pm.meta.services],
-    tags: [...pm.meta.tags],
-    summary: clipText(pm.summary),
-    rootCause: clipText(pm.rootCause ?? ''),
-    actions: pm.actionItems.map((item) => clipText(item.action)),
-    severity: pm.meta.severity,
-    owners: [...new Set(pm.actionItems.map((item) => item.owner))],
-    tickets: [...new Set(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])))],
-  };
+/**
+ * Every template section of `pm` that has text, in document order. Tables are
+ * read from the parsed rows (timeline: time and event; action items: action,
+ * owner, status, ticket); prose is cut into paragraphs and list items, each
+ * reduced to plain text (most need no Markdown parse: see plainText's shortcut).
+ */
+export function searchableSections(pm: Postmortem): SearchableSection[] {
+  const headings = new Map(pm.sections.map((section) => [section.key, section.heading]));
+  return SECTIONS.flatMap(({ key, title }) => {
+    if (!headings.has(key)) return [];
+    const passages = passagesOf(pm, key).filter(Boolean);
+    return passages.length ? [{ key, heading: headings.get(key) ?? title, passages }] : [];
+  });
 }
 
-/** A short stable fingerprint of the archive's slugs, in order (FNV-1a, base 36). */
-export function searchVersion(postmortems: readonly Pick<Postmortem, 'slug'>[]): string {
-  let hash = 0x811c9dc5;
-  for (const char of postmortems.map((pm) => pm.slug).join('\n')) {
-    hash ^= char.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+function passagesOf(pm: Postmortem, key: SectionKey): string[] {
+  if (key === 'timeline' && pm.timeline.length) return pm.timeline.map((row) => plainText(`${row.time} ${row.event}`));
+  if (key === 'action-items' && pm.actionItems.length) {
+    return pm.actionItems.map((item) => plainText([item.action, item.owner, item.status, item.ticket?.text ?? ''].join(' ')));
   }
-  return `${postmortems.length.toString(36)}-${hash.toString(36)}`;
+  return proseBlocks(pm.sectionMarkdown?.(key) ?? (key === 'summary' ? pm.summary : key === 'lessons-learned' ? (pm.lessons ?? '') : '')).map(plainText);
 }
 
-/** A record as the array the search data ships, in {@link SEARCH_KEYS} order, without the tickets (they ship apart). */
-export function toSearchRow(record: SearchRecord): SearchRow {
-  return SEARCH_KEYS.filter(({ name }) => name !== 'tickets').map(({ name }) => record[name]) as SearchRow;
-}
+const LIST_MARKER = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}/;
 
-/** The ticket ids of the archive, record by record, for `incidents/search-tickets.json`. */
-export function buildTicketData(postmortems: readonly Postmortem[]): TicketData {
-  return { version: searchVersion(postmortems), count: postmortems.length, tickets: postmortems.map((pm) => toSearchRecord(pm).tickets) };
-}
-
-/** The search data for the archive, in archive order (newest first, as the list shows it). */
-export function buildSearchData(postmortems: readonly Postmortem[]): SearchData {
-  return { version: searchVersion(postmortems), count: postmortems.length, records: postmortems.map((pm) => toSearchRow(toSearchRecord(pm))) };
+/**
+ * Markdown prose cut into paragraphs and list items, list markers removed
+ * (so plain lines take plainText's fast path); table rows become their cells.
+ */
+function proseBlocks(markdown: string): string[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) blocks.push(current.join('\n'));
+    current = [];
+  };
+  for (const line of markdown.split('\n')) {
+    if (!line.trim() || TABLE_RULE.test(line)) flush();
+    else if (line.trimStart().startsWith('|')) {
+      flush();
+      blocks.push(line.replace(/^\s*\||\|\s*$/g, '').split('|').join(' '));
+    } else if (LIST_MARKER.test(line)) {
+      flush();
+      current.push(line.replace(LIST_MARKER, ''));
+    } else current.push(line);
+  }
+  flush();
+  return blocks;
 }

@@ -3,8 +3,11 @@
  * scattered letter a fuzzy match touched ("re" in "shared" for "redis"),
  * which reads as noise; this marks whole words instead: each occurrence of
  * a query word, or, when it does not occur, the words within a typo of it.
- * Browser-safe, no imports.
+ * Browser-safe.
  */
+import { WORD } from '../../postmortem/words.ts';
+
+export { WORD };
 
 /** A range to mark: start inclusive, end exclusive. */
 export type Range = [start: number, end: number];
@@ -29,9 +32,6 @@ export function editDistance(a: string, b: string): number {
   }
   return rows[a.length]![b.length]!;
 }
-
-/** Words as search sees them: runs of letters and digits. */
-export const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * Compound tokens: words joined by `-`, `_`, `.`, `/` or `:` with no space,

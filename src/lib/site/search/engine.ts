@@ -1,5 +1,6 @@
 /**
- * The incident search that runs in the browser: a word index over the search
+ * The in-memory incident search for agents and the terminal (the site's
+ * browser search is Pagefind): a word index over the search
  * records, built once when the data arrives, and a query that looks each
  * typed word up in the vocabulary (whole word, beginning, inside a word, or
  * within a typo, by the same rules the highlighter marks with) and ranks the
@@ -12,9 +13,10 @@
  * keystroke, ~0.7 s at 5,000 post-mortems. Here a keystroke costs one pass
  * over the distinct words (a few thousand) plus the posting lists of the
  * words that matched, and words already looked up are remembered.
- * Browser-safe.
+ * Browser-safe, but used in Node: shipping every section's text to a browser
+ * would weigh megabytes at 10,000 post-mortems (docs/PERFORMANCE.md).
  */
-import { SEARCH_KEYS, type SearchData, type SearchKey, type TicketData } from '../postmortem/search-options.ts';
+import { SEARCH_KEYS, type SearchData, type SearchKey } from './records.ts';
 import { indexWords, isCompound, nearEdits, queryTerms, termParts } from './highlight.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
@@ -48,12 +50,6 @@ export interface IncidentSearch {
   fields(index: number): RecordField[];
 }
 
-/** The search data with each record's tickets added (`search-tickets.json`, which ships apart). */
-export function withTickets(data: SearchData, tickets: TicketData): SearchData {
-  if (tickets.version !== data.version || tickets.count !== data.count) throw new Error('Ticket data is out of date; reload the page.');
-  return { ...data, records: data.records.map((row, index) => [...row.slice(0, SEARCH_KEYS.length - 1), tickets.tickets[index] ?? []] as unknown as SearchData['records'][number]) };
-}
-
 /** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
 export function createIncidentSearch(data: SearchData): IncidentSearch {
   const ids = new Map<string, number>();
@@ -61,9 +57,9 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
   const postings: number[][] = [];
   const lastSeen: number[] = [];
   data.records.forEach((row, record) => {
-    row.forEach((value, field) => {
+    row.forEach((values, field) => {
       const slot = record * FIELD_SLOTS + field;
-      for (const text of typeof value === 'string' ? [value] : (value ?? [])) {
+      for (const text of values) {
         for (const word of indexWords(text)) {
           let id = ids.get(word);
           if (id === undefined) {
@@ -166,11 +162,7 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
     fields(index) {
       const row = data.records[index];
       if (!row) return [];
-      return SEARCH_KEYS.map(({ name, label }, field) => {
-        // Tickets are absent until their file is loaded.
-        const value = row[field] ?? [];
-        return { key: name, label, values: typeof value === 'string' ? [value] : value };
-      });
+      return SEARCH_KEYS.map(({ name, label }, field) => ({ key: name, label, values: row[field] ?? [] }));
     },
   };
 }

@@ -1,0 +1,43 @@
+/** The incident list's sentences and counts: what it says about the results it shows. */
+import { FACET_KEYS } from '../../lib/site/facets.ts';
+import type { ListState } from '../../lib/site/list-state.ts';
+import type { Found } from './pagefind-client.ts';
+
+const noun = (count: number) => `${count} post-mortem${count === 1 ? '' : 's'}`;
+
+/** The result count: how many match, how many of those only some of the words, and the typo correction if any. */
+export function countText(shown: number, complete: number, total: number, corrected: string | null): string {
+  const fixed = corrected ? ` (searched for “${corrected}”)` : '';
+  if (complete === shown) return `${shown} of ${noun(total)}${fixed}`;
+  if (complete === 0) return `No post-mortem matches every word; ${shown} match some of them${fixed}`;
+  return `${complete} of ${noun(total)} match every word; ${shown - complete} more match some of them${fixed}`;
+}
+
+/** The sentence under the page title while searching or filtering. */
+export function leadText(state: ListState, shown: number, total: number): string {
+  const order = state.sort === 'oldest' ? 'oldest first' : state.q && state.sort !== 'newest' ? 'best match first' : 'newest first';
+  return `${shown} of ${noun(total)} match, ${order}.`;
+}
+
+/** “redis” with SEV-1, service auth — the empty state's description of what was asked. */
+export function describe(state: ListState): string {
+  const parts = FACET_KEYS.flatMap((key) => (state.filters[key]?.length ? [`${key} ${state.filters[key]!.join(' or ')}`] : []));
+  const query = state.q ? `“${state.q}”` : '';
+  if (!parts.length) return query || 'these filters';
+  return `${query}${query ? ' with ' : ''}${parts.join(', ')}`;
+}
+
+/** Writes each option's count and dims options that would show nothing. */
+export function updateCounts(form: HTMLFormElement, counts: Found['counts']): void {
+  for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
+    const [key, ...rest] = span.dataset.count!.split(':') as [keyof Found['counts'], ...string[]];
+    const count = counts[key]?.[rest.join(':')] ?? 0;
+    setText(span, String(count));
+    span.closest('label')?.classList.toggle('is-empty', count === 0);
+  }
+}
+
+/** Sets an element's text only when it differs, so unchanged parts of the page cause no DOM work. */
+export function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
+}

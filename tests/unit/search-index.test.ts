@@ -1,0 +1,78 @@
+/**
+ * What the build hands Pagefind for each post-mortem, and the vocabulary the
+ * browser corrects typos against. The browser side (search, snippets,
+ * paging) is tested in tests/e2e/site-incidents.spec.ts on a real build.
+ */
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
+import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
+import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/site/search/vocabulary.ts';
+
+const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
+const redis = postmortems.find((pm) => pm.slug === '2025-05-21-redis-session-eviction')!;
+
+describe('the document Pagefind indexes', () => {
+  it('takes the rendered body out of a built post-mortem page, without the page around it', () => {
+    const page = '<html><body><nav>Home Incidents</nav><main><article><header><h1>T</h1></header><div class="postmortem__main"><div class="prose postmortem__body" data-astro-cid-x><h2 id="summary">Summary</h2><p>Body text.</p></div></div><aside class="postmortem__aside no-print">Related: other incident</aside></article></main></body></html>';
+    const body = bodyOfPage(page);
+    expect(body).toContain('<h2 id="summary">Summary</h2><p>Body text.</p>');
+    expect(body).not.toContain('Related');
+    expect(body).not.toContain('Home');
+    // Markers gone (a changed page): the whole main, never nothing.
+    expect(bodyOfPage('<main><p>Only this</p></main>')).toBe('<p>Only this</p>');
+  });
+
+  it('carries the card facts, filters and sort key as attributes, escaped', () => {
+    const facets = archiveFacetValues(postmortems)[postmortems.indexOf(redis)]!;
+    const html = pagefindDocument({ ...redis, meta: { ...redis.meta, title: 'A "quoted" <title> & more' } }, facets, '<h2 id="lessons-learned">Lessons Learned</h2><p>x</p>');
+    expect(html).toContain('data-pagefind-filter="severity[data-v]" data-v="SEV-2"');
+    for (const service of redis.meta.services) expect(html).toContain(`data-pagefind-filter="service[data-v]" data-v="${service}"`);
+    expect(html).toContain(`data-pagefind-sort="date[data-v]" data-v="${redis.meta.date}T`);
+    expect(html).toContain('data-v="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
+    expect(html).not.toContain('<title> &');
+    expect(cardMeta(redis).services).toBe(redis.meta.services.join(', '));
+  });
+});
+
+describe('Pagefind over these documents', () => {
+  afterAll(() => pagefind.close());
+
+  it('indexes each section with its anchor and writes fragments and filters', async () => {
+    const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const facets = archiveFacetValues(postmortems);
+    const lessons = '<h2 id="lessons-learned">Lessons Learned</h2><p>Separate stores by durability class.</p>';
+    const added = await index!.addHTMLFile({ url: `/incidents/${redis.slug}/`, content: pagefindDocument(redis, facets[postmortems.indexOf(redis)]!, lessons) });
+    expect(added.errors).toEqual([]);
+    expect(added.file?.url).toBe(`/incidents/${redis.slug}/`);
+    const { files, errors } = await index!.getFiles();
+    expect(errors).toEqual([]);
+    const names = files.map((file) => file.path);
+    expect(names.some((name) => name.startsWith('fragment/'))).toBe(true);
+    expect(names.some((name) => name.startsWith('filter/'))).toBe(true);
+    expect(names).toContain('pagefind.js');
+  });
+});
+
+describe('the vocabulary for typo correction', () => {
+  it('keeps names always and other words by frequency, up to the cap', () => {
+    const counter = vocabularyCounter(3);
+    counter.addName('payments-gateway');
+    counter.addText('timeout timeout timeout retry retry window');
+    counter.addText(htmlWords('<p>Timeout &amp; <mark>retry</mark></p>'));
+    const { words } = counter.result();
+    expect(words.slice(0, 2)).toEqual(['payments', 'gateway']);
+    expect(words).toEqual(['payments', 'gateway', 'timeout']);
+  });
+
+  it('leaves out what is never corrected: short words, numbers and ids', () => {
+    expect(correctable('redis')).toBe(true);
+    expect(correctable('oom')).toBe(false);
+    expect(correctable('ops-1676')).toBe(false);
+    const counter = vocabularyCounter();
+    counter.addText('OPS-1676 at 2026 by oom in redis');
+    expect(counter.result().words).toEqual(['redis']);
+  });
+});
