@@ -3,7 +3,7 @@
  * The site's incident search from a terminal or an agent: same records, same ranking.
  * Exit 0: searched (even when nothing matched); 1: no post-mortems in the folder; 2: usage error.
  */
-import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/search.ts';
+import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
 import { searchTable } from '../../src/lib/agent/text.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
 import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';

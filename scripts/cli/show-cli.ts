@@ -3,7 +3,7 @@
  * One post-mortem as data: metadata, sections, timeline, action items and validate's findings.
  * Exit 0: shown; 1: no post-mortems in the folder; 2: usage error (including an unknown slug).
  */
-import { nearSlugs } from '../../src/lib/agent/archive.ts';
+import { nearSlugs } from '../../src/lib/agent/agent-archive.ts';
 import { showPostmortem } from '../../src/lib/agent/show.ts';
 import { showText } from '../../src/lib/agent/text.ts';
 import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';

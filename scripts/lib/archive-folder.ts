@@ -1,6 +1,6 @@
 /** The post-mortem folder a command reads (--dir, POSTMORTEM_DIR or the default), read once for the agent commands. */
 import path from 'node:path';
-import { readArchive, type AgentArchive } from '../../src/lib/agent/archive.ts';
+import { readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
 import { loadConfig } from '../../src/lib/config.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
 import { EXIT, usageError, type CliContext } from './cli.ts';

@@ -26,7 +26,7 @@ import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/severity.ts';
 import { formatDate } from '../lib/site/format.ts';
 import { ledgerRow, ownerRow } from '../lib/site/ledger/ledger-rows.ts';
 import { ledgerPageUrl } from '../lib/site/ledger/ledger-urls.ts';
-import { pageLinkLabel, pageLinks, PAGE_LINK_TEXT } from '../lib/site/ledger/pagination.ts';
+import { pageLinkLabel, pageLinks, PAGE_LINK_TEXT } from '../lib/site/pagination.ts';
 
 /** What the URL holds; defaults are left out of it. */
 interface LedgerState {
@@ -57,7 +57,7 @@ export function initLedger(): void {
   const root = document.querySelector<HTMLElement>('[data-ledger]');
   const tbody = root?.querySelector<HTMLTableSectionElement>('[data-ledger-table] tbody');
   const form = root?.querySelector<HTMLFormElement>('[data-ledger-filters]');
-  const pager = root?.querySelector<HTMLElement>('[data-ledger-pager]');
+  const pager = root?.querySelector<HTMLElement>('[data-pager]');
   const badges = root?.querySelector<HTMLTemplateElement>('template[data-ledger-badges]')?.content;
   if (!root || !tbody || !form || !pager || !badges) return;
   const view: LedgerView = { root, form, tbody, pager, badges, pageSize: Number(root.dataset.pageSize) || 100, today: localIsoDate() };
@@ -175,7 +175,7 @@ function showItems(view: LedgerView, items: readonly UnpackedItem[], state: Ledg
   }
 }
 
-/** The pager as LedgerPagination.astro draws it, linking to this view's pages. */
+/** The pager as components/Pagination.astro draws it, linking to this view's pages. */
 function drawPager(pager: HTMLElement, state: LedgerState, last: number): void {
   const list = document.createElement('ul');
   list.className = 'pager__list';

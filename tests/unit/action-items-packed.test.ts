@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { packLedger, unpackLedger, type PackedLedger } from '../../src/lib/postmortem/ledger/packed-ledger.ts';
-import { pageLinks } from '../../src/lib/site/ledger/pagination.ts';
+import { pageLinks } from '../../src/lib/site/pagination.ts';
 
 const SITE_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site');
 const TODAY = '2026-04-15';

@@ -12,7 +12,7 @@ import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runSearch, SEARCH_USAGE } from '../../scripts/cli/search-cli.ts';
 import { runShow, SHOW_USAGE } from '../../scripts/cli/show-cli.ts';
 import { runSimilar, SIMILAR_USAGE } from '../../scripts/cli/similar-cli.ts';
-import { readArchive } from '../../src/lib/agent/archive.ts';
+import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import type { SearchOutput, ShowOutput, SimilarOutput } from '../../src/lib/agent/schemas.ts';
 import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
 import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';

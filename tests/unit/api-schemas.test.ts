@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API_ENDPOINTS } from '../../scripts/cli/schemas-cli.ts';
-import { readArchive } from '../../src/lib/agent/archive.ts';
+import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { ledgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';

@@ -11,8 +11,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runActionItems } from '../../scripts/cli/action-items-cli.ts';
-import { readArchive } from '../../src/lib/agent/archive.ts';
-import { searchPostmortems } from '../../src/lib/agent/search.ts';
+import { readArchive } from '../../src/lib/agent/agent-archive.ts';
+import { searchPostmortems } from '../../src/lib/agent/agent-search.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 

@@ -6,7 +6,7 @@
 import { collectActionItems, LEDGER_SORTS, ledgerCounts, matchesStatus, selectLedgerItems, STATUS_FILTERS, type LedgerFilters, type LedgerSort, type StatusFilter } from '../postmortem/ledger/ledger-rules.ts';
 import { toLedgerRecords, type LedgerExport } from '../postmortem/ledger/ledger-export.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
-import type { AgentArchive } from './archive.ts';
+import type { AgentArchive } from './agent-archive.ts';
 import type { ActionItemsOutput } from './schemas.ts';
 
 export { LEDGER_SORTS, STATUS_FILTERS };

@@ -1,6 +1,6 @@
 /** One post-mortem as data: metadata, sections, timeline, action items and what validate says about it. */
 import type { ShowOutput } from './schemas.ts';
-import type { AgentArchive } from './archive.ts';
+import type { AgentArchive } from './agent-archive.ts';
 import { actionItemSummary } from './summary.ts';
 
 /** The post-mortem with this slug (of those whose frontmatter is valid), or null. */

@@ -10,7 +10,7 @@ import { parsePostmortem } from '../postmortem/parse.ts';
 import { formatPretty } from '../postmortem/validation-report.ts';
 import { slugify } from '../postmortem/scaffold/slug.ts';
 import { validatePostmortems } from '../postmortem/validate.ts';
-import type { AgentArchive } from './archive.ts';
+import type { AgentArchive } from './agent-archive.ts';
 import type { ValidateOutput } from './schemas.ts';
 
 export interface TextValidation {

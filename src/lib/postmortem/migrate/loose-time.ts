@@ -15,7 +15,7 @@ export interface LooseMoment {
   second: number;
 }
 
-const MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toLowerCase());
+const LOWERCASE_MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toLowerCase());
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4})\\b)?`, 'i');
@@ -38,7 +38,7 @@ export function readLooseDate(text: string, reference?: string | null): string |
   const named = MONTH_DAY.exec(text);
   const reversed = named ? null : DAY_MONTH.exec(text);
   if (!named && !reversed) return null;
-  const month = MONTHS.indexOf((named ? named[1]! : reversed![2]!).slice(0, 3).toLowerCase()) + 1;
+  const month = LOWERCASE_MONTHS.indexOf((named ? named[1]! : reversed![2]!).slice(0, 3).toLowerCase()) + 1;
   const day = Number(named ? named[2] : reversed![1]);
   const yearText = named ? named[3] : reversed![3];
   const ref = reference ? parseIsoDate(reference) : null;

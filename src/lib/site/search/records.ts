@@ -1,6 +1,6 @@
 /**
  * Search records for the in-memory engine (engine.ts) that agents and the
- * terminal search with (src/lib/agent/search.ts): one record per post-mortem,
+ * terminal search with (src/lib/agent/agent-search.ts): one record per post-mortem,
  * a field per fact and per template section, in {@link SEARCH_KEYS} order.
  * The site searches the same sections through Pagefind
  * (src/integrations/pagefind-index.ts); what is searchable is the core's

@@ -5,13 +5,13 @@
  * results come from Pagefind (loaded on first use, never with the first
  * paint) and replace the static list, paged here, the view kept in the URL.
  */
-import { FACET_KEYS, type Filters } from '../lib/site/facets.ts';
-import { effectiveSort, readListState, writeListState, type ListState } from '../lib/site/list-state.ts';
-import type { Vocabulary } from '../lib/site/search/vocabulary.ts';
-import type { Corrector } from './incident-list/correct.ts';
-import { findAll, pagefindLoader, type Found } from './incident-list/pagefind-client.ts';
-import { resultCard } from './incident-list/result-card.ts';
-import { countText, describe, leadText, setText, updateCounts } from './incident-list/texts.ts';
+import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
+import { effectiveSort, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
+import type { Vocabulary } from '../../lib/site/search/vocabulary.ts';
+import type { Corrector } from './correct.ts';
+import { findAll, pagefindLoader, type Found } from './pagefind-client.ts';
+import { resultCard } from './result-card.ts';
+import { countText, describe, leadText, setText, updateCounts } from './texts.ts';
 
 /** Wide screens show the filters open beside the list; phones keep them folded above it. */
 const WIDE = '(min-width: 60rem)';
@@ -127,7 +127,7 @@ function searchService(root: HTMLElement) {
   let corrector: Promise<Corrector> | null = null;
   const loadCorrector = () =>
     (corrector ??= Promise.all([
-      import('./incident-list/correct.ts'),
+      import('./correct.ts'),
       fetch(root.dataset.vocabularyUrl!).then((response) => {
         if (!response.ok) throw new Error(`the vocabulary answered ${response.status}`);
         return response.json() as Promise<Vocabulary>;
