@@ -9,6 +9,8 @@ const PAGES = [
   { name: 'post-mortem', path: 'incidents/2026-03-14-report-export-timeouts/' },
   { name: 'post-mortem (SEV-1)', path: 'incidents/2025-04-09-expired-tls-certificate/' },
   { name: 'guide', path: 'guide/' },
+  { name: 'incident list, page 2', path: 'incidents/page/2/' },
+  { name: 'action items, page 2', path: 'action-items/page/2/' },
 ];
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -202,7 +202,7 @@ test.describe('without JavaScript', () => {
       await expect(nav.getByRole('link', { name: `Page ${number}` })).toHaveAttribute('aria-current', 'page');
       seen.push(...(await rows(page).getByRole('heading').allTextContents()).map((title) => title.trim()));
       if (number < last) await nav.getByRole('link', { name: 'Next' }).click();
-      else await expect(nav.getByText('Next')).not.toHaveAttribute('href');
+      else await expect(nav.getByRole('link', { name: 'Next' })).toHaveCount(0);
     }
     expect(page.url()).toMatch(new RegExp(`/incidents/page/${last}/$`));
     expect(seen).toEqual(postmortems.map((pm) => pm.meta.title));
