@@ -288,9 +288,58 @@ export function addOnePostmortem(dir: string, count: number): string {
   return next.fileName;
 }
 
+/** Random choices for one post-mortem; every draw goes through `random`, so the seed fixes the output. */
+interface Draw {
+  pick: <T>(items: readonly T[]) => T;
+  between: (low: number, high: number) => number;
+}
+
+/** Minutes after the incident's start at which each milestone falls. */
+interface Milestones {
+  startMinute: number;
+  detected: number;
+  acknowledged: number;
+  mitigated: number;
+  resolved: number;
+}
+
+/** The facts of one incident that the frontmatter and the sections both use. */
+interface Incident {
+  category: CategoryId;
+  story: Story;
+  /** The primary service, `{s}` in the stories. */
+  s: string;
+  /** Tenants affected (before capping at the total), `{n}` in the stories. */
+  n: number;
+  /** Fills a story's placeholders with this incident's services and numbers. */
+  fill: (text: string) => string;
+  severity: string;
+  status: string;
+  authors: string[];
+  contributing: CategoryId[];
+  targetBytes: number;
+  milestones: Milestones;
+  services: string[];
+  tenantsTotal: number;
+}
+
+/** One post-mortem for `day`; its parts are drawn in a fixed order, because the seed reproduces the sequence of draws, not the parts. */
 function generateOne(random: () => number, day: string): { description: string; text: string } {
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const draw: Draw = {
+    pick: (items) => items[Math.floor(random() * items.length)]!,
+    between: (low, high) => low + Math.floor(random() * (high - low + 1)),
+  };
+  const incident = drawIncident(random, draw);
+  const frontmatter = frontmatterLines(incident, draw, day);
+  const timeline = timelineRows(incident, draw);
+  const actions = actionRows(incident, draw, day);
+  const head = `${frontmatter.join('\n')}\n${bodyLines(incident, draw, timeline, actions).join('\n')}`;
+  const description = incident.fill(incident.story.title).toLowerCase().replace(/`/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 6).join('-');
+  return { description, text: `${head}${lessonParagraphs(incident, draw, head).join('\n\n')}\n` };
+}
+
+/** Draws the incident's story, services and metadata; the order of draws is what the seed reproduces, so keep it. */
+function drawIncident(random: () => number, { pick, between }: Draw): Incident {
   const category = pick(CATEGORY_IDS);
   const story = pick(STORIES[category]);
   const s = pick(SERVICES);
@@ -305,36 +354,45 @@ function generateOne(random: () => number, day: string): { description: string; 
   const authors = [pick(AUTHORS), ...(random() < 0.3 ? [pick(AUTHORS)] : [])].filter((a, i, all) => all.indexOf(a) === i);
   const contributing = random() < 0.5 ? [pick(CATEGORY_IDS.filter((c) => c !== category))] : [];
   const targetBytes = Math.round(3_000 + random() ** 1.5 * 9_000);
+  const milestones = drawMilestones(between);
+  const services = [s, t, ...(random() < 0.3 ? [pick(SERVICES)] : [])].filter((v, i, all) => all.indexOf(v) === i);
+  const tenantsTotal = between(120, 900);
+  return { category, story, s, n, fill, severity, status, authors, contributing, targetBytes, milestones, services, tenantsTotal };
+}
 
-  // Milestones (minutes after the start), all on the incident's UTC day.
+/** Milestones (minutes after the start), all on the incident's UTC day. */
+function drawMilestones(between: Draw['between']): Milestones {
   const durationMinutes = between(12, 300);
   const startMinute = between(0, 24 * 60 - durationMinutes - 5);
   const detected = between(1, Math.max(2, Math.floor(durationMinutes / 5)));
   const acknowledged = detected + between(1, 10);
   const resolved = durationMinutes;
   const mitigated = Math.max(acknowledged, resolved - between(5, Math.max(6, Math.floor(resolved / 3))));
-  const at = (offset: number) => `${day}T${clock(startMinute + offset)}:00Z`;
+  return { startMinute, detected, acknowledged, mitigated, resolved };
+}
 
-  const services = [s, t, ...(random() < 0.3 ? [pick(SERVICES)] : [])].filter((v, i, all) => all.indexOf(v) === i);
-  const tenantsTotal = between(120, 900);
-  const frontmatter = [
+/** The YAML frontmatter, between its `---` fences; draws the two tracker link numbers. */
+function frontmatterLines(incident: Incident, { between }: Draw, day: string): string[] {
+  const { story, fill, milestones: m, tenantsTotal, contributing } = incident;
+  const at = (offset: number) => `${day}T${clock(m.startMinute + offset)}:00Z`;
+  return [
     '---',
     `title: ${fill(story.title)}`,
     `date: ${day}`,
-    `severity: ${severity}`,
-    `status: ${status}`,
+    `severity: ${incident.severity}`,
+    `status: ${incident.status}`,
     'authors:',
-    ...authors.map((a) => `  - ${a}`),
+    ...incident.authors.map((a) => `  - ${a}`),
     'services:',
-    ...services.map((v) => `  - ${v}`),
-    `root_cause_category: ${category}`,
+    ...incident.services.map((v) => `  - ${v}`),
+    `root_cause_category: ${incident.category}`,
     ...(contributing.length ? ['contributing_categories:', ...contributing.map((c) => `  - ${c}`)] : []),
     `started_at: ${at(0)}`,
-    `detected_at: ${at(detected)}`,
-    `acknowledged_at: ${at(acknowledged)}`,
-    `mitigated_at: ${at(mitigated)}`,
-    `resolved_at: ${at(resolved)}`,
-    `tenants_affected: ${Math.min(tenantsTotal, n)}`,
+    `detected_at: ${at(m.detected)}`,
+    `acknowledged_at: ${at(m.acknowledged)}`,
+    `mitigated_at: ${at(m.mitigated)}`,
+    `resolved_at: ${at(m.resolved)}`,
+    `tenants_affected: ${Math.min(tenantsTotal, incident.n)}`,
     `tenants_total: ${tenantsTotal}`,
     'tags:',
     ...story.tags.map((tag) => `  - ${tag}`),
@@ -343,26 +401,35 @@ function generateOne(random: () => number, day: string): { description: string; 
     `    url: https://tracker.example.com/OPS-${between(1000, 9999)}`,
     '---',
   ];
+}
 
-  // Timeline rows: the five milestones plus events in between, in order.
-  const offsets = new Set([0, detected, acknowledged, mitigated, resolved]);
+/** Timeline rows: the five milestones plus events in between, in order. */
+function timelineRows({ s, fill, milestones: m }: Incident, { pick, between }: Draw): string[] {
+  const offsets = new Set([0, m.detected, m.acknowledged, m.mitigated, m.resolved]);
   const extra = between(2, 10);
-  for (let i = 0; i < extra; i += 1) offsets.add(between(0, resolved));
+  for (let i = 0; i < extra; i += 1) offsets.add(between(0, m.resolved));
   const sorted = [...offsets].sort((a, b) => a - b);
-  const timeline = sorted.map((offset, i) => {
+  return sorted.map((offset, i) => {
     const event = offset === 0 ? `First errors from \`${s}\`` : i === sorted.length - 1 ? 'All checks green; incident resolved' : fill(pick(TIMELINE_EVENTS));
-    return `| ${clock(startMinute + offset)} | ${event} |`;
+    return `| ${clock(m.startMinute + offset)} | ${event} |`;
   });
+}
 
+/** Action Items rows: the story's actions plus a few follow-ups, each with an owner, a due date after the incident and a ticket. */
+function actionRows({ story, fill }: Incident, { pick, between }: Draw, day: string): string[] {
   const due = (afterDays: number) => new Date(Date.parse(`${day}T00:00:00Z`) + afterDays * DAY_MS).toISOString().slice(0, 10);
   const statuses = ['DONE', 'DONE', 'IN PROGRESS', 'TODO', "WON'T DO"];
-  const actions = [...story.actions, ...IMPROVE.slice(0, between(0, 3)).map((text) => `Follow up: ${text.toLowerCase()}`)].map((action) => {
+  return [...story.actions, ...IMPROVE.slice(0, between(0, 3)).map((text) => `Follow up: ${text.toLowerCase()}`)].map((action) => {
     const ticket = between(1000, 9999);
     return `| ${fill(action)} | ${pick(OWNERS)} | ${due(between(7, 120))} | ${pick(statuses)} | [OPS-${ticket}](https://tracker.example.com/OPS-${ticket}) |`;
   });
+}
 
-  const whys = story.whys.map((why, i) => `${i + 1}. Why? -> ${fill(why)}`);
-  const body = [
+/** The template's sections from Summary to the Lessons Learned heading; draws how many list items each section gets. */
+function bodyLines(incident: Incident, { between }: Draw, timeline: string[], actions: string[]): string[] {
+  const { story, fill, milestones: m, tenantsTotal } = incident;
+  const affected = Math.min(tenantsTotal, incident.n);
+  return [
     '',
     '## Summary',
     '',
@@ -370,8 +437,8 @@ function generateOne(random: () => number, day: string): { description: string; 
     '',
     '## Impact',
     '',
-    `- **Tenants affected**: ${Math.min(tenantsTotal, n)} (${Math.round((Math.min(tenantsTotal, n) / tenantsTotal) * 100)}% of total)`,
-    `- **Duration**: ${clock(startMinute)} to ${clock(startMinute + resolved)} UTC`,
+    `- **Tenants affected**: ${affected} (${Math.round((affected / tenantsTotal) * 100)}% of total)`,
+    `- **Duration**: ${clock(m.startMinute)} to ${clock(m.startMinute + m.resolved)} UTC`,
     `- **User-facing impact**: ${fill(story.summary.split('. ').slice(-1)[0]!)}`,
     '- **Data impact**: None confirmed; consistency checks for the window are recorded below.',
     '',
@@ -385,7 +452,7 @@ function generateOne(random: () => number, day: string): { description: string; 
     '',
     `Problem: ${fill(story.whys[0]!)}`,
     '',
-    ...whys,
+    ...story.whys.map((why, i) => `${i + 1}. Why? -> ${fill(why)}`),
     '',
     `**Root Cause:** ${fill(story.rootCause)}`,
     '',
@@ -410,8 +477,10 @@ function generateOne(random: () => number, day: string): { description: string; 
     '## Lessons Learned',
     '',
   ];
-  const head = `${frontmatter.join('\n')}\n${body.join('\n')}`;
-  // Lessons and notes grow the file to its target size with plain prose paragraphs.
+}
+
+/** Lessons and notes grow the file to its target size with plain prose paragraphs. */
+function lessonParagraphs({ story, fill, targetBytes }: Incident, { pick, between }: Draw, head: string): string[] {
   const paragraphs: string[] = [fill(story.rootCause) + ' ' + fill(pick(FILLER))];
   let size = Buffer.byteLength(head) + paragraphs[0]!.length;
   while (size < targetBytes) {
@@ -419,8 +488,7 @@ function generateOne(random: () => number, day: string): { description: string; 
     paragraphs.push(paragraph);
     size += paragraph.length + 2;
   }
-  const description = fill(story.title).toLowerCase().replace(/`/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-').slice(0, 6).join('-');
-  return { description, text: `${head}${paragraphs.join('\n\n')}\n` };
+  return paragraphs;
 }
 
 function clock(minutes: number): string {

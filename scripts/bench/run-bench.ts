@@ -16,7 +16,7 @@ import { slugOf } from '../../src/lib/postmortem/file-naming.ts';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/browser.ts';
 import { addOnePostmortem, writeArchive } from './generate.ts';
 import { measureCommand, medianOfRuns, type CommandMeasurement } from './measure-build.ts';
-import { measureValidate } from './measure-validate.ts';
+import { measureValidate, type ValidateMeasurement } from './measure-validate.ts';
 import { measurePageWeights, type PageSpec } from './page-weights.ts';
 import { startPreview } from './preview.ts';
 import { searchQueries } from './queries.ts';
@@ -84,44 +84,18 @@ export async function runBench(ctx: CliContext): Promise<number> {
     const archive = writeArchive(archiveDir, options.count);
     log(`generated ${archive.files} post-mortems (${(archive.bytes / 1024 / 1024).toFixed(1)} MiB)`);
 
-    const validate = VALIDATE_SIZES.map((size) => {
-      const dir = size === options.count ? archiveDir : path.join(benchDir, `validate-${size}`);
-      if (dir !== archiveDir) writeArchive(dir, size);
-      log(`npm run validate at ${size} post-mortems, ${options.runs} run(s)…`);
-      const measured = measureValidate(dir, size, options.runs);
-      log(`validate at ${size}: median ${seconds(measured.medianMs)}${measured.valid ? '' : ` (${measured.failure})`}`);
-      if (dir !== archiveDir) rmSync(dir, { recursive: true, force: true });
-      return measured;
-    });
-
-    // The two builds take turns, so a slow spell of a noisy machine falls on both; each one's median is kept.
-    // The baseline uses Hindsight's Markdown options (smartypants off), so the ratio is what Hindsight's own features cost.
-    const variants = [
-      { name: 'Hindsight', label: `hindsight-${options.count}`, site: (label: string) => hindsightSite(benchDir, archiveDir, label) },
-      { name: "bare Astro with Hindsight's Markdown options", label: `baseline-${options.count}`, site: (label: string) => baselineSite(benchDir, archiveDir, label, { ...MARKDOWN_OPTIONS }) },
-    ];
-    const runs: CommandMeasurement[][] = variants.map(() => []);
-    let site: SiteBuild | null = null;
-    for (let run = 1; run <= options.buildRuns; run += 1) {
-      const several = options.buildRuns > 1;
-      for (const [index, variant] of variants.entries()) {
-        const label = several ? `${variant.label}-run${run}` : variant.label;
-        const built = variant.site(label);
-        if (index === 0) site = built;
-        runs[index]!.push(await build(several ? `${variant.name} (run ${run} of ${options.buildRuns})` : variant.name, built, benchDir, label, log));
-      }
-    }
-    const [hindsightBuild, baselineBuild] = runs.map(medianOfRuns) as [CommandMeasurement, CommandMeasurement];
+    const validate = validateAtBothSizes(options, benchDir, archiveDir, log);
+    const builds = await buildBothSites(options, benchDir, archiveDir, log);
 
     // The last cold build's cache and output stay; one more post-mortem, then the same build again, as CI does it.
     let rebuild: CommandMeasurement | null = null;
-    if (runs[0]!.at(-1)!.ok) {
+    if (builds.lastHindsightOk) {
       const added = addOnePostmortem(archiveDir, options.count);
-      rebuild = await build(`Hindsight after adding ${added}`, site!, benchDir, `rebuild-${options.count}`, log);
+      rebuild = await build(`Hindsight after adding ${added}`, builds.site, benchDir, `rebuild-${options.count}`, log);
     }
 
     if (options.browser) browser = await launchBrowser(log);
-    const hindsight = await measureSite(browser, site!, hindsightBuild, options.count, archive.bytes, archive.largest, options, benchDir, log);
+    const hindsight = await measureSite(browser, builds.site, builds.hindsight, options.count, archive.bytes, archive.largest, options, benchDir, log);
 
     const partial: Omit<BenchResult, 'targets'> = {
       command: ['npm run bench', ...(ctx.argv.length ? ['--', ...ctx.argv] : [])].join(' '),
@@ -131,24 +105,75 @@ export async function runBench(ctx: CliContext): Promise<number> {
       options: { count: options.count, runs: options.runs, buildRuns: options.buildRuns },
       validate,
       hindsight,
-      baseline: baselineBuild,
+      baseline: builds.baseline,
       rebuild,
     };
     const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };
-    const jsonPath = path.resolve(ctx.cwd, options.json);
-    mkdirSync(path.dirname(jsonPath), { recursive: true });
-    writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
-    ctx.stdout(`\n${formatTable(result)}\nJSON: ${path.relative(ctx.cwd, jsonPath)}\n`);
-    if (options.writeDocs) {
-      updateDocs(path.resolve(REPO_ROOT, DOCS_FILE), options.count, formatMarkdown(result));
-      ctx.stdout(`Updated ${DOCS_FILE}.\n`);
-    }
+    reportResult(ctx, options, result);
     return result.targets.some((t) => t.pass === false) ? EXIT.invalid : EXIT.ok;
   } finally {
     process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
     await browser?.close();
     if (options.keep) ctx.stderr(`Kept ${benchDir}\n`);
     else rmSync(benchDir, { recursive: true, force: true });
+  }
+}
+
+/** validate at each of issue 16's sizes; reuses the bench archive when N is one of them, else writes (and then drops) one of that size. */
+function validateAtBothSizes(options: Options, benchDir: string, archiveDir: string, log: (text: string) => void): ValidateMeasurement[] {
+  return VALIDATE_SIZES.map((size) => {
+    const dir = size === options.count ? archiveDir : path.join(benchDir, `validate-${size}`);
+    if (dir !== archiveDir) writeArchive(dir, size);
+    log(`npm run validate at ${size} post-mortems, ${options.runs} run(s)…`);
+    const measured = measureValidate(dir, size, options.runs);
+    log(`validate at ${size}: median ${seconds(measured.medianMs)}${measured.valid ? '' : ` (${measured.failure})`}`);
+    if (dir !== archiveDir) rmSync(dir, { recursive: true, force: true });
+    return measured;
+  });
+}
+
+/** The cold builds' medians, and the last Hindsight site built, whose cache and output the rebuild and the browser use. */
+interface SiteBuilds {
+  hindsight: CommandMeasurement;
+  baseline: CommandMeasurement;
+  site: SiteBuild;
+  /** Whether the last cold Hindsight build succeeded: a rebuild on top of a failed one measures nothing. */
+  lastHindsightOk: boolean;
+}
+
+/**
+ * The two builds take turns, so a slow spell of a noisy machine falls on both; each one's median is kept.
+ * The baseline uses Hindsight's Markdown options (smartypants off), so the ratio is what Hindsight's own features cost.
+ */
+async function buildBothSites(options: Options, benchDir: string, archiveDir: string, log: (text: string) => void): Promise<SiteBuilds> {
+  const variants = [
+    { name: 'Hindsight', label: `hindsight-${options.count}`, site: (label: string) => hindsightSite(benchDir, archiveDir, label) },
+    { name: "bare Astro with Hindsight's Markdown options", label: `baseline-${options.count}`, site: (label: string) => baselineSite(benchDir, archiveDir, label, { ...MARKDOWN_OPTIONS }) },
+  ];
+  const runs: CommandMeasurement[][] = variants.map(() => []);
+  let site: SiteBuild | null = null;
+  for (let run = 1; run <= options.buildRuns; run += 1) {
+    const several = options.buildRuns > 1;
+    for (const [index, variant] of variants.entries()) {
+      const label = several ? `${variant.label}-run${run}` : variant.label;
+      const built = variant.site(label);
+      if (index === 0) site = built;
+      runs[index]!.push(await build(several ? `${variant.name} (run ${run} of ${options.buildRuns})` : variant.name, built, benchDir, label, log));
+    }
+  }
+  const [hindsight, baseline] = runs.map(medianOfRuns) as [CommandMeasurement, CommandMeasurement];
+  return { hindsight, baseline, site: site!, lastHindsightOk: runs[0]!.at(-1)!.ok };
+}
+
+/** Writes the JSON, prints the table and, when asked, updates the figures in the docs. */
+function reportResult(ctx: CliContext, options: Options, result: BenchResult): void {
+  const jsonPath = path.resolve(ctx.cwd, options.json);
+  mkdirSync(path.dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(result, null, 2)}\n`);
+  ctx.stdout(`\n${formatTable(result)}\nJSON: ${path.relative(ctx.cwd, jsonPath)}\n`);
+  if (options.writeDocs) {
+    updateDocs(path.resolve(REPO_ROOT, DOCS_FILE), options.count, formatMarkdown(result));
+    ctx.stdout(`Updated ${DOCS_FILE}.\n`);
   }
 }
 

@@ -10,7 +10,7 @@
  * change minus keystroke, so debouncing and chunked rendering count.
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { quantile } from '../../src/lib/postmortem/stats.ts';
 import { inlineScripts } from './page-weights.ts';
 
@@ -65,89 +65,127 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    let phase: 'before' | 'after' | 'query' = 'before';
-    const fetched = { before: [] as FetchedResource[], after: [] as FetchedResource[], query: [] as FetchedResource[] };
-    const bodies: Promise<void>[] = [];
-    page.on('response', (response) => {
-      const into = fetched[phase];
-      bodies.push(
-        response.body().then(
-          (body) => {
-            const type = response.request().resourceType();
-            const gzip = gzipSync(body).length;
-            if (type === 'document') {
-              const inline = inlineScripts(body.toString('utf8'));
-              if (inline) into.push({ url: `${response.url().replace(baseUrl, '/')} (inline scripts)`, type: 'inline-script', gzip: gzipSync(inline).length });
-            }
-            into.push({ url: response.url().replace(baseUrl, '/'), type, gzip });
-          },
-          () => undefined,
-        ),
-      );
-    });
+    const fetches = recordFetches(page, baseUrl);
     const response = await page.goto(listUrl, { waitUntil: 'load' });
     if (!response || response.status() >= 400) return { ...result, status: 'missing', note: `incident list answered HTTP ${response?.status() ?? 'nothing'}` };
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    await Promise.all(bodies);
-    result.beforeInteraction = summarise(fetched.before);
+    await Promise.all(fetches.bodies);
+    result.beforeInteraction = summarise(fetches.fetched.before);
 
     const box = page.getByRole('searchbox', { name: /search/i });
     if ((await box.count()) === 0) return { ...result, status: 'missing', note: 'no searchbox named /search/i on the incident list' };
     await instrument(page);
 
-    phase = 'after';
     const [first, ...rest] = queries;
-    await box.click();
-    await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout: FIRST_SEARCH_TIMEOUT_MS });
-    await page.keyboard.type(first!);
-    const firstChange = await page.evaluate(() => window.__benchPending!);
-    await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
-    await Promise.all(bodies);
-    result.firstSearch = { query: first!, latencyMs: firstChange?.ms ?? null, gzip: sum(fetched.after), resources: fetched.after };
-
-    const samples: { query: string; ms: number | null; gzip: number }[] = [];
-    phase = 'query';
-    const deadline = Date.now() + QUERY_BUDGET_MS;
-    for (const query of rest) {
-      if (Date.now() > deadline) {
-        result.note = `stopped after ${samples.length} queries: the ${QUERY_BUDGET_MS / 60_000}-minute budget for timed queries ran out`;
-        break;
-      }
-      // Wait long enough for a slow search to answer: five times the typical latency so far.
-      const typical = quantile(samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms])), 0.5) ?? firstChange?.ms ?? 0;
-      const timeout = Math.min(20_000, Math.max(CHANGE_TIMEOUT_MS, 5 * typical));
-      // The query but its last character, settled, then the last character is the measured keystroke.
-      await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout });
-      fetched.query = [];
-      await box.fill(query.slice(0, -1));
-      await page.evaluate(() => window.__benchPending!);
-      await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout });
-      await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
-      const change = await page.evaluate(() => window.__benchPending!);
-      await Promise.all(bodies);
-      samples.push({ query, ms: change ? change.ms : null, gzip: sum(fetched.query) });
-    }
-    const times = samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms]));
-    result.queries = {
-      total: samples.length,
-      measured: times.length,
-      unchanged: samples.length - times.length,
-      medianMs: quantile(times, 0.5),
-      p95Ms: quantile(times, 0.95),
-      maxMs: times.length ? Math.max(...times) : null,
-      fetched: {
-        medianGzip: quantile(samples.map((sample) => sample.gzip), 0.5),
-        p95Gzip: quantile(samples.map((sample) => sample.gzip), 0.95),
-        maxGzip: samples.length ? Math.max(...samples.map((sample) => sample.gzip)) : null,
-      },
-      samples,
-    };
+    result.firstSearch = await searchFirst(page, box, first!, fetches);
+    const { samples, note } = await timeQueries(page, box, rest, fetches, result.firstSearch.latencyMs);
+    if (note) result.note = note;
+    result.queries = summariseQueries(samples);
     return result;
   } catch (error) {
     return { ...result, status: 'error', note: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   } finally {
     await context.close();
   }
+}
+
+type Sample = SearchMeasurement['queries']['samples'][number];
+
+/** What the page fetched, by phase: `phase` says where the next response goes; `bodies` settle once every body is read. */
+interface Fetches {
+  phase: 'before' | 'after' | 'query';
+  fetched: Record<'before' | 'after' | 'query', FetchedResource[]>;
+  bodies: Promise<void>[];
+}
+
+/** Records every response's gzip size (and a document's inline scripts) under the phase current when it arrived. */
+function recordFetches(page: Page, baseUrl: string): Fetches {
+  const fetches: Fetches = { phase: 'before', fetched: { before: [], after: [], query: [] }, bodies: [] };
+  page.on('response', (response) => {
+    const into = fetches.fetched[fetches.phase];
+    fetches.bodies.push(
+      response.body().then(
+        (body) => {
+          const type = response.request().resourceType();
+          const gzip = gzipSync(body).length;
+          if (type === 'document') {
+            const inline = inlineScripts(body.toString('utf8'));
+            if (inline) into.push({ url: `${response.url().replace(baseUrl, '/')} (inline scripts)`, type: 'inline-script', gzip: gzipSync(inline).length });
+          }
+          into.push({ url: response.url().replace(baseUrl, '/'), type, gzip });
+        },
+        () => undefined,
+      ),
+    );
+  });
+  return fetches;
+}
+
+/** The first search, timed from its first keystroke, so loading the index on demand counts. */
+async function searchFirst(page: Page, box: Locator, query: string, fetches: Fetches): Promise<NonNullable<SearchMeasurement['firstSearch']>> {
+  fetches.phase = 'after';
+  await box.click();
+  await armClock(page, FIRST_SEARCH_TIMEOUT_MS);
+  await page.keyboard.type(query);
+  const change = await listSettled(page);
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  await Promise.all(fetches.bodies);
+  return { query, latencyMs: change?.ms ?? null, gzip: sum(fetches.fetched.after), resources: fetches.fetched.after };
+}
+
+/** Times each later query's last keystroke, within QUERY_BUDGET_MS; `note` says when the budget cut the run short. */
+async function timeQueries(page: Page, box: Locator, queries: readonly string[], fetches: Fetches, firstMs: number | null): Promise<{ samples: Sample[]; note?: string }> {
+  const samples: Sample[] = [];
+  fetches.phase = 'query';
+  const deadline = Date.now() + QUERY_BUDGET_MS;
+  for (const query of queries) {
+    if (Date.now() > deadline) {
+      return { samples, note: `stopped after ${samples.length} queries: the ${QUERY_BUDGET_MS / 60_000}-minute budget for timed queries ran out` };
+    }
+    // Wait long enough for a slow search to answer: five times the typical latency so far.
+    const typical = quantile(samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms])), 0.5) ?? firstMs ?? 0;
+    const timeout = Math.min(20_000, Math.max(CHANGE_TIMEOUT_MS, 5 * typical));
+    // The query but its last character, settled, then the last character is the measured keystroke.
+    await armClock(page, timeout);
+    fetches.fetched.query = [];
+    await box.fill(query.slice(0, -1));
+    await listSettled(page);
+    await armClock(page, timeout);
+    await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
+    const change = await listSettled(page);
+    await Promise.all(fetches.bodies);
+    samples.push({ query, ms: change ? change.ms : null, gzip: sum(fetches.fetched.query) });
+  }
+  return { samples };
+}
+
+/** Latency and bytes fetched over the timed queries; a query that never changed the list has no latency. */
+function summariseQueries(samples: Sample[]): SearchMeasurement['queries'] {
+  const times = samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms]));
+  return {
+    total: samples.length,
+    measured: times.length,
+    unchanged: samples.length - times.length,
+    medianMs: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    maxMs: times.length ? Math.max(...times) : null,
+    fetched: {
+      medianGzip: quantile(samples.map((sample) => sample.gzip), 0.5),
+      p95Gzip: quantile(samples.map((sample) => sample.gzip), 0.95),
+      maxGzip: samples.length ? Math.max(...samples.map((sample) => sample.gzip)) : null,
+    },
+    samples,
+  };
+}
+
+/** Starts the in-page clock for the next keystroke; it gives up after `timeoutMs` without a change. */
+async function armClock(page: Page, timeoutMs: number): Promise<void> {
+  await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout: timeoutMs });
+}
+
+/** Keystroke → last change of the result list, once it has been quiet for QUIET_MS; null if it never changed. */
+function listSettled(page: Page): Promise<{ ms: number } | null> {
+  return page.evaluate(() => window.__benchPending!);
 }
 
 /**
