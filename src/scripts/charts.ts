@@ -128,17 +128,55 @@ function durationBounds(model: ChartModel): { min: number; max: number } {
   };
 }
 
-function configFor(model: ChartModel, slot: HTMLElement): ChartConfiguration {
+/** The theme's colours and font as they resolve in one chart's slot. */
+interface Palette {
+  fg: string;
+  muted: string;
+  grid: string;
+  font: string;
+  /** The `--chart-<key>` colour of a series or marker. */
+  colour: (key: string) => string;
+}
+
+/** Reads the theme for one draw: the tokens resolve per element and per theme, so they are read again on each draw. */
+function paletteFor(slot: HTMLElement): Palette {
   const fg = cssColour(slot, '--color-fg', '#181a20');
-  const muted = cssColour(slot, '--color-muted', '#555b68');
-  const grid = cssColour(slot, '--color-border', '#d6d9e0');
-  const font = cssVar(slot, '--font-sans', 'sans-serif');
-  const colour = (key: string) => cssColour(slot, `--chart-${key}`, fg);
+  return {
+    fg,
+    muted: cssColour(slot, '--color-muted', '#555b68'),
+    grid: cssColour(slot, '--color-border', '#d6d9e0'),
+    font: cssVar(slot, '--font-sans', 'sans-serif'),
+    colour: (key) => cssColour(slot, `--chart-${key}`, fg),
+  };
+}
+
+function configFor(model: ChartModel, slot: HTMLElement): ChartConfiguration {
+  const palette = paletteFor(slot);
   const valueAxis = model.horizontal ? 'x' : 'y';
   const categoryAxis = model.horizontal ? 'y' : 'x';
-  const bounds = model.scale === 'minutes' ? durationBounds(model) : null;
+  return {
+    type: model.type,
+    data: { labels: model.labels, datasets: datasetsFor(model, palette) },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      indexAxis: categoryAxis === 'y' ? 'y' : 'x',
+      font: { family: palette.font },
+      scales: { [valueAxis]: valueScaleFor(model, palette), [categoryAxis]: categoryScaleFor(model, palette) } as never,
+      plugins: pluginOptionsFor(model, palette, valueAxis) as never,
+    },
+    plugins: [markersPlugin as Plugin, countsPlugin as Plugin],
+  } as ChartConfiguration;
+}
 
-  const valueScale = {
+/**
+ * The axis the values run along: durations on a log scale ticked at the
+ * histogram's bucket edges (so the charts read alike), counts and shares linear from zero.
+ */
+function valueScaleFor(model: ChartModel, { muted, grid }: Palette) {
+  const bounds = model.scale === 'minutes' ? durationBounds(model) : null;
+  return {
     type: model.scale === 'minutes' ? 'logarithmic' : 'linear',
     stacked: model.stacked ?? false,
     beginAtZero: model.scale !== 'minutes',
@@ -159,7 +197,11 @@ function configFor(model: ChartModel, slot: HTMLElement): ChartConfiguration {
         }
       : {}),
   };
-  const categoryScale = {
+}
+
+/** The axis of the labels (quarters, teams, buckets): no grid lines, since the bars and points already mark each. */
+function categoryScaleFor(model: ChartModel, { muted, grid }: Palette) {
+  return {
     type: 'category',
     stacked: model.stacked ?? false,
     grid: { display: false },
@@ -168,50 +210,45 @@ function configFor(model: ChartModel, slot: HTMLElement): ChartConfiguration {
     offset: true,
     ticks: { color: muted, autoSkip: !model.horizontal },
   };
+}
 
+/** One dataset per series, each with its own colour token and point style, so lines differ by more than colour. */
+function datasetsFor(model: ChartModel, { colour }: Palette) {
+  return model.series.map((series, index) => ({
+    label: series.label,
+    data: series.data,
+    backgroundColor: colour(series.key),
+    borderColor: colour(series.key),
+    borderWidth: model.type === 'line' ? 2 : 0,
+    pointStyle: POINT_STYLES[index % POINT_STYLES.length],
+    pointRadius: model.type === 'line' ? 5 : undefined,
+    spanGaps: true,
+    // A line across quarters without such incidents is dashed: it joins two medians, it measures nothing in between.
+    segment: { borderDash: (segment: { p0: { skip: boolean }; p1: { skip: boolean } }) => (segment.p0.skip || segment.p1.skip ? [5, 5] : undefined) },
+    maxBarThickness: 48,
+  }));
+}
+
+/**
+ * Legend, tooltip and our two plugins: the tooltip gives each value in the
+ * chart's unit with the incidents behind it, the plugins draw the markers and the `n` labels.
+ */
+function pluginOptionsFor(model: ChartModel, { fg, font, colour }: Palette, valueAxis: 'x' | 'y') {
   return {
-    type: model.type,
-    data: {
-      labels: model.labels,
-      datasets: model.series.map((series, index) => ({
-        label: series.label,
-        data: series.data,
-        backgroundColor: colour(series.key),
-        borderColor: colour(series.key),
-        borderWidth: model.type === 'line' ? 2 : 0,
-        pointStyle: POINT_STYLES[index % POINT_STYLES.length],
-        pointRadius: model.type === 'line' ? 5 : undefined,
-        spanGaps: true,
-        // A line across quarters without such incidents is dashed: it joins two medians, it measures nothing in between.
-        segment: { borderDash: (segment: { p0: { skip: boolean }; p1: { skip: boolean } }) => (segment.p0.skip || segment.p1.skip ? [5, 5] : undefined) },
-        maxBarThickness: 48,
-      })),
-    },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      indexAxis: categoryAxis === 'y' ? 'y' : 'x',
-      font: { family: font },
-      scales: { [valueAxis]: valueScale, [categoryAxis]: categoryScale } as never,
-      plugins: {
-        legend: { display: model.series.length > 1, labels: { color: fg, usePointStyle: model.type === 'line' } },
-        tooltip: {
-          callbacks: {
-            label: (context: TooltipItem<'bar' | 'line'>) => {
-              const value = context.parsed[valueAxis];
-              if (value === null || value === undefined) return '';
-              const count = model.series[context.datasetIndex]?.counts?.[context.dataIndex];
-              return `${context.dataset.label}: ${formatValue(model, value)}${count ? ` (n = ${count})` : ''}`;
-            },
-          },
+    legend: { display: model.series.length > 1, labels: { color: fg, usePointStyle: model.type === 'line' } },
+    tooltip: {
+      callbacks: {
+        label: (context: TooltipItem<'bar' | 'line'>) => {
+          const value = context.parsed[valueAxis];
+          if (value === null || value === undefined) return '';
+          const count = model.series[context.datasetIndex]?.counts?.[context.dataIndex];
+          return `${context.dataset.label}: ${formatValue(model, value)}${count ? ` (n = ${count})` : ''}`;
         },
-        hindsightMarkers: { markers: model.markers, colours: Object.fromEntries((model.markers ?? []).map((marker) => [marker.key, colour(marker.key)])), font: `600 12px ${font}` },
-        hindsightCounts: { counts: model.series.map((series) => series.counts), colour: fg, font: `11px ${font}` },
-      } as never,
+      },
     },
-    plugins: [markersPlugin as Plugin, countsPlugin as Plugin],
-  } as ChartConfiguration;
+    hindsightMarkers: { markers: model.markers, colours: Object.fromEntries((model.markers ?? []).map((marker) => [marker.key, colour(marker.key)])), font: `600 12px ${font}` },
+    hindsightCounts: { counts: model.series.map((series) => series.counts), colour: fg, font: `11px ${font}` },
+  };
 }
 
 function draw(model: ChartModel): void {

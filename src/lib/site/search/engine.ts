@@ -50,8 +50,61 @@ export interface IncidentSearch {
   fields(index: number): RecordField[];
 }
 
+/** The vocabulary, and per word the packed slots (`record * FIELD_SLOTS + field`) it occurs in. */
+interface WordIndex {
+  words: string[];
+  postings: Int32Array[];
+}
+
+/** A vocabulary word that answers a typed word, and how well. */
+interface WordMatch {
+  id: number;
+  quality: number;
+}
+
+/** Per-record tallies, allocated once per index so a keystroke allocates nothing in proportion to the records. */
+interface Tallies {
+  /** The current word's best score in each record. */
+  best: Float32Array;
+  /** The sum of each record's best scores over the query's words. */
+  total: Float32Array;
+  /** How many of the query's words each record contains. */
+  found: Uint8Array;
+  /** Sort keys of the records found (see {@link rankTallies}). */
+  keys: Float64Array;
+}
+
 /** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
 export function createIncidentSearch(data: SearchData): IncidentSearch {
+  const { words, postings } = indexRecords(data);
+  const lookUp = createWordLookup(words);
+  const tallies = createTallies(data.count);
+
+  return {
+    search(query) {
+      // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
+      const typed = queryTerms(query);
+      if (!typed.length) return null;
+      const terms = new Set(typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term])));
+      if (!terms.size) return { hits: [], complete: 0 };
+      tallies.total.fill(0);
+      tallies.found.fill(0);
+      for (const term of terms) tallyTerm(lookUp(term), postings, tallies);
+      return rankTallies(tallies, terms.size);
+    },
+    fields(index) {
+      const row = data.records[index];
+      if (!row) return [];
+      return SEARCH_KEYS.map(({ name, label }, field) => ({ key: name, label, values: row[field] ?? [] }));
+    },
+  };
+}
+
+/**
+ * Lists each distinct word once, with every record field it occurs in listed
+ * once: a query then walks only the postings of the words it matched.
+ */
+function indexRecords(data: SearchData): WordIndex {
   const ids = new Map<string, number>();
   const words: string[] = [];
   const postings: number[][] = [];
@@ -76,93 +129,99 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
       }
     });
   });
-  const packed = postings.map((list) => Int32Array.from(list));
+  return { words, postings: postings.map((list) => Int32Array.from(list)) };
+}
+
+/**
+ * Looks a typed word up in the vocabulary and remembers the answer: typing
+ * extends the last word, the earlier ones stay looked up.
+ */
+function createWordLookup(words: readonly string[]): (term: string) => WordMatch[] {
   // Numbers and ids with a digit (`1676`, `ops-1676`) can only answer a typed word with a digit, which
   // never allows typos: words without one look through the rest, so tickets do not slow every keystroke.
   const idLike = /^\p{N}+$|[-_./:].*\p{N}|\p{N}.*[-_./:]/u;
   const plainWords = Int32Array.from(words.flatMap((word, id) => (idLike.test(word) ? [] : [id])));
   const allWords = Int32Array.from(words, (_, id) => id);
   const hasDigit = /\p{N}/u;
-  const count = data.count;
-  const best = new Float32Array(count);
-  const total = new Float32Array(count);
-  const found = new Uint8Array(count);
-  const keys = new Float64Array(count);
-  /** Vocabulary matches per typed word: typing extends the last word, the earlier ones stay looked up. */
-  const cache = new Map<string, { id: number; quality: number }[]>();
+  const cache = new Map<string, WordMatch[]>();
 
-  const lookUp = (term: string) => {
+  return (term) => {
     const cached = cache.get(term);
     if (cached) return cached;
-    const matches: { id: number; quality: number }[] = [];
+    const matches: WordMatch[] = [];
     const exact = hasDigit.test(term);
     const candidates = exact ? allWords : plainWords;
     for (let k = 0; k < candidates.length; k++) {
       const id = candidates[k]!;
-      const word = words[id]!;
-      const at = word.indexOf(term);
-      let quality = 0;
-      if (at === 0) quality = word.length === term.length ? QUALITY.exact : QUALITY.start;
-      else if (at > 0) quality = term.length >= 2 ? QUALITY.inside : 0;
-      else if (!exact) {
-        const edits = nearEdits(term, word);
-        if (edits === 1) quality = QUALITY.typo1;
-        else if (edits === 2) quality = QUALITY.typo2;
-      }
+      const quality = matchQuality(term, words[id]!, exact);
       if (quality) matches.push({ id, quality });
     }
     if (cache.size > 500) cache.clear();
     cache.set(term, matches);
     return matches;
   };
+}
 
-  return {
-    search(query) {
-      // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
-      const typed = queryTerms(query);
-      if (!typed.length) return null;
-      const terms = typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term]));
-      if (!terms.length) return { hits: [], complete: 0 };
-      total.fill(0);
-      found.fill(0);
-      for (const term of new Set(terms)) {
-        best.fill(0);
-        for (const { id, quality } of lookUp(term)) {
-          const list = packed[id]!;
-          for (let k = 0; k < list.length; k++) {
-            const slot = list[k]!;
-            const record = (slot / FIELD_SLOTS) | 0;
-            const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
-            if (score > best[record]!) best[record] = score;
-          }
-        }
-        for (let record = 0; record < count; record++) {
-          if (best[record]! > 0) {
-            total[record] = total[record]! + best[record]!;
-            found[record] = found[record]! + 1;
-          }
-        }
-      }
-      const wanted = new Set(terms).size;
-      // Every word before some words; then by score; ties keep list order. Each hit is packed into one
-      // number (words found, score to 1/64, list position) so a native numeric sort ranks them: at
-      // 5,000 post-mortems a partial query can hit thousands, and a comparator sort was the slow part.
-      let size = 0;
-      let complete = 0;
-      for (let record = 0; record < count; record++) {
-        if (!found[record]) continue;
-        if (found[record] === wanted) complete++;
-        keys[size++] = (found[record]! * SCORE_SPAN + Math.min(Math.round(total[record]! * 64), SCORE_SPAN - 1)) * POSITION_SPAN + (POSITION_SPAN - 1 - record);
-      }
-      const sorted = keys.subarray(0, size).sort();
-      const hits = new Array<number>(size);
-      for (let k = 0; k < size; k++) hits[k] = POSITION_SPAN - 1 - (sorted[size - 1 - k]! % POSITION_SPAN);
-      return { hits, complete };
-    },
-    fields(index) {
-      const row = data.records[index];
-      if (!row) return [];
-      return SEARCH_KEYS.map(({ name, label }, field) => ({ key: name, label, values: row[field] ?? [] }));
-    },
-  };
+/**
+ * How well vocabulary `word` answers typed `term` ({@link QUALITY}), 0 for not
+ * at all; an `exact` term (one with a digit) allows no typos.
+ */
+function matchQuality(term: string, word: string, exact: boolean): number {
+  const at = word.indexOf(term);
+  if (at === 0) return word.length === term.length ? QUALITY.exact : QUALITY.start;
+  if (at > 0) return term.length >= 2 ? QUALITY.inside : 0;
+  if (exact) return 0;
+  const edits = nearEdits(term, word);
+  if (edits === 1) return QUALITY.typo1;
+  if (edits === 2) return QUALITY.typo2;
+  return 0;
+}
+
+/** Empty tallies for `count` records. */
+function createTallies(count: number): Tallies {
+  return { best: new Float32Array(count), total: new Float32Array(count), found: new Uint8Array(count), keys: new Float64Array(count) };
+}
+
+/**
+ * Adds one typed word to the tallies: a record scores it once, by its best
+ * field weight × match quality, so a word found in several fields or forms
+ * does not count twice.
+ */
+function tallyTerm(matches: readonly WordMatch[], postings: readonly Int32Array[], { best, total, found }: Tallies): void {
+  best.fill(0);
+  for (const { id, quality } of matches) {
+    const list = postings[id]!;
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k]!;
+      const record = (slot / FIELD_SLOTS) | 0;
+      const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
+      if (score > best[record]!) best[record] = score;
+    }
+  }
+  for (let record = 0; record < best.length; record++) {
+    if (best[record]! > 0) {
+      total[record] = total[record]! + best[record]!;
+      found[record] = found[record]! + 1;
+    }
+  }
+}
+
+/**
+ * Ranks the records found: every word before some words; then by score; ties
+ * keep list order. Each hit is packed into one number (words found, score to
+ * 1/64, list position) so a native numeric sort ranks them: at 5,000
+ * post-mortems a partial query can hit thousands, and a comparator sort was the slow part.
+ */
+function rankTallies({ total, found, keys }: Tallies, wanted: number): SearchResult {
+  let size = 0;
+  let complete = 0;
+  for (let record = 0; record < found.length; record++) {
+    if (!found[record]) continue;
+    if (found[record] === wanted) complete++;
+    keys[size++] = (found[record]! * SCORE_SPAN + Math.min(Math.round(total[record]! * 64), SCORE_SPAN - 1)) * POSITION_SPAN + (POSITION_SPAN - 1 - record);
+  }
+  const sorted = keys.subarray(0, size).sort();
+  const hits = new Array<number>(size);
+  for (let k = 0; k < size; k++) hits[k] = POSITION_SPAN - 1 - (sorted[size - 1 - k]! % POSITION_SPAN);
+  return { hits, complete };
 }
