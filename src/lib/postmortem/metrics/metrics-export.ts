@@ -1,6 +1,6 @@
 /** The shape of /api/metrics.json (documented field by field in docs/METRICS.md). */
 import { RESOLVE_BUCKETS } from './buckets.ts';
-import { DEFAULT_RANGE, RANGES, type RangeId } from './range.ts';
+import { DEFAULT_RANGE, RANGE_IDS, type RangeId } from './range.ts';
 import type { IncidentRecord, MetricsDataset } from './record.ts';
 import { buildReport, type MetricsReport } from './metrics-report.ts';
 import { MIN_SAMPLE_FOR_TREND } from './duration-summary.ts';
@@ -35,7 +35,7 @@ export function metricsExport(dataset: MetricsDataset): MetricsExport {
     minSampleForTrend: MIN_SAMPLE_FOR_TREND,
     intervals: dataset.intervals,
     resolveBuckets: RESOLVE_BUCKETS.map((bucket) => ({ ...bucket, max: Number.isFinite(bucket.max) ? bucket.max : null })),
-    ranges: Object.fromEntries(RANGES.map((range) => [range.id, buildReport(dataset, { range: range.id, service: null })])) as Record<RangeId, MetricsReport>,
+    ranges: Object.fromEntries(RANGE_IDS.map((range) => [range, buildReport(dataset, { range, service: null })])) as Record<RangeId, MetricsReport>,
     incidents: dataset.records,
   };
 }

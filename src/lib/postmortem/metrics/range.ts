@@ -5,19 +5,16 @@
  */
 import { shiftDate } from '../dates.ts';
 
-export const RANGES = [
-  { id: '90d', label: 'Last 90 days' },
-  { id: '12m', label: 'Last 12 months' },
-  { id: 'all', label: 'All time' },
-] as const;
-export type RangeId = (typeof RANGES)[number]['id'];
+/** The time ranges analytics offers (their words are the site's: src/lib/site/analytics/range-labels.ts). */
+export const RANGE_IDS = ['90d', '12m', 'all'] as const;
+export type RangeId = (typeof RANGE_IDS)[number];
 
 /** All time: a small archive needs every incident for a quarter-by-quarter trend. */
 export const DEFAULT_RANGE: RangeId = 'all';
 
 /** The range for an id from a URL, or the default when it names none. */
 export function parseRange(value: string | null | undefined): RangeId {
-  return RANGES.some((range) => range.id === value) ? (value as RangeId) : DEFAULT_RANGE;
+  return RANGE_IDS.includes(value as RangeId) ? (value as RangeId) : DEFAULT_RANGE;
 }
 
 

@@ -1,5 +1,5 @@
 /** The line that names the view and the key figures above the analytics page's sections. */
-import { RANGES } from '../../postmortem/metrics/range.ts';
+import { RANGE_LABELS } from './range-labels.ts';
 import type { MetricsReport } from '../../postmortem/metrics/metrics-report.ts';
 import { formatDate, formatDuration, formatPercent, formatQuarter } from '../format.ts';
 import type { KeyFigure } from './models.ts';
@@ -7,7 +7,7 @@ import { categoryLabel, medianWithN, plural } from './phrases.ts';
 
 /** `All time, all services, as of 27 Nov 2026`. */
 export function scopeOf(report: MetricsReport): string {
-  const range = RANGES.find((entry) => entry.id === report.range)!.label;
+  const range = RANGE_LABELS[report.range];
   const service = report.service ? `service ${report.service}` : 'all services';
   return `${range}${report.from ? ` (${formatDate(report.from)} to ${formatDate(report.asOf)})` : ''}, ${service}, as of ${formatDate(report.asOf)}`;
 }
