@@ -3,9 +3,10 @@
  * escaped HTML, and tables whose size does not grow with the archive.
  */
 import { describe, expect, it } from 'vitest';
+import { incidentRecord } from './helpers/incident-record.ts';
 import { generatePostmortems } from '../../scripts/bench/generate.ts';
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
-import { buildReport, toMetricsDataset, type IncidentRecord, type MetricsDataset } from '../../src/lib/postmortem/metrics/index.ts';
+import { buildReport, toMetricsDataset, type MetricsDataset } from '../../src/lib/postmortem/metrics/index.ts';
 import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { analyticsView } from '../../src/lib/site/analytics/analytics-view.ts';
@@ -22,21 +23,7 @@ const INTERVALS: MetricsDataset['intervals'] = [
   { key: 'resolve', label: 'Time to resolve' },
 ];
 
-function record(overrides: Omit<Partial<IncidentRecord>, 'intervals'> & Pick<IncidentRecord, 'date'> & { intervals?: Partial<IncidentRecord['intervals']> }): IncidentRecord {
-  return {
-    slug: `${overrides.date}-${overrides.severity ?? 'SEV-2'}`,
-    title: 'Incident',
-    severity: 'SEV-2',
-    services: ['api'],
-    category: 'code-bug',
-    contributing: [],
-    authors: ['Dana Kim'],
-    actionItems: [],
-    draft: false,
-    ...overrides,
-    intervals: { detect: null, acknowledge: null, mitigate: null, resolve: null, ...overrides.intervals },
-  };
-}
+const record = incidentRecord;
 
 function tables(view: AnalyticsView): TableModel[] {
   return view.sections.flatMap((section) => section.panels.map((panel) => panel.table));

@@ -3,6 +3,7 @@
  * and across days, missing milestones, one incident, ties, empty ranges.
  */
 import { describe, expect, it } from 'vitest';
+import { incidentRecord } from './helpers/incident-record.ts';
 import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model.ts';
 import {
@@ -48,23 +49,8 @@ function postmortem(meta: Partial<Frontmatter> & Pick<Frontmatter, 'date'>, acti
   };
 }
 
-const noIntervals = { detect: null, acknowledge: null, mitigate: null, resolve: null };
 
-function record(overrides: Omit<Partial<IncidentRecord>, 'intervals'> & Pick<IncidentRecord, 'date'> & { intervals?: Partial<IncidentRecord['intervals']> }): IncidentRecord {
-  return {
-    slug: `${overrides.date}-${overrides.severity ?? 'SEV-2'}`,
-    title: 'Incident',
-    severity: 'SEV-2',
-    services: ['api'],
-    category: 'code-bug',
-    contributing: [],
-    authors: ['Dana Kim'],
-    actionItems: [],
-    draft: false,
-    ...overrides,
-    intervals: { ...noIntervals, ...overrides.intervals },
-  };
-}
+const record = incidentRecord;
 
 function dataset(records: IncidentRecord[], asOf = '2026-11-27'): MetricsDataset {
   return {
