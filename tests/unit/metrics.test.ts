@@ -49,7 +49,6 @@ function postmortem(meta: Partial<Frontmatter> & Pick<Frontmatter, 'date'>, acti
   };
 }
 
-
 const record = incidentRecord;
 
 function dataset(records: IncidentRecord[], asOf = '2026-11-27'): MetricsDataset {
