@@ -8,6 +8,7 @@
 import { rootCauseCategory, UNKNOWN_CATEGORY } from '../category.ts';
 import type { Postmortem } from '../model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
+import { addToBucket } from './candidate-buckets.ts';
 import { chronological, happenedBefore, refOf, reviewedIncidents, wasOpenOn, type IncidentRef } from './timing.ts';
 
 export interface OpenFollowUp {
@@ -25,7 +26,7 @@ export interface LaterIncident {
 }
 
 export interface PreventionInfo {
-  /** Follow-ups of earlier, related incidents still open when this one started: the latest {@link FOLLOW_UPS_KEPT} sources' items, oldest first. */
+  /** Follow-ups of earlier, related incidents still open when this one started: the latest {@link FOLLOW_UPS_KEPT}, oldest first. */
   openAtTheTime: OpenFollowUp[];
   /** This post-mortem's items still open when a later related incident happened: the first {@link FOLLOW_UPS_KEPT}, oldest first. */
   stillOpenWhen: LaterIncident[];
@@ -107,8 +108,8 @@ export function preventionIndex(postmortems: readonly Postmortem[]): Map<string,
       reasons: relevanceReasons(later, ordered[earlier]!),
     }));
     if (!later.actionItems.length) return;
-    for (const service of new Set(later.meta.services)) remember(buckets, `s\u0000${service}`, at);
-    if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) remember(buckets, `c\u0000${later.meta.root_cause_category}`, at);
+    for (const service of new Set(later.meta.services)) addToBucket(buckets, `s\u0000${service}`, at);
+    if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) addToBucket(buckets, `c\u0000${later.meta.root_cause_category}`, at);
   });
   const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
@@ -125,12 +126,6 @@ function latestOpen(ordered: readonly Postmortem[], related: Int32Array, later: 
     }
   }
   return latest.reverse();
-}
-
-function remember(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The open follow-ups around one post-mortem (none for a draft). */

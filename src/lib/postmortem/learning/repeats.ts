@@ -8,6 +8,7 @@
 import { rootCauseCategory, UNKNOWN_CATEGORY } from '../category.ts';
 import type { Postmortem } from '../model.ts';
 import { jaccard, wordsOf } from '../related.ts';
+import { addToBucket } from './candidate-buckets.ts';
 import { chronological, happenedBefore, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
 
 /** Word likeness (Jaccard of significant words) from which two post-mortems are taken to describe the same failure. */
@@ -130,12 +131,6 @@ function wordPrefixes(ordered: readonly Postmortem[]): number[][] {
   });
 }
 
-function remember<K>(map: Map<K, number[]>, key: K, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem): RepeatLink {
   const reasons = repeatReasons(later, earlier);
   return { ...refOf(ref), declared: reasons[0] === 'Declared in recurrence_of', reasons };
@@ -179,9 +174,9 @@ export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, Rep
       }
     }
     if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) {
-      for (const service of new Set(later.meta.services)) remember(candidates.byServiceAndCategory, `${later.meta.root_cause_category}\u0000${service}`, at);
+      for (const service of new Set(later.meta.services)) addToBucket(candidates.byServiceAndCategory, `${later.meta.root_cause_category}\u0000${service}`, at);
     }
-    for (const word of candidates.prefixes[at]!) remember(candidates.byPrefixWord, word, at);
+    for (const word of candidates.prefixes[at]!) addToBucket(candidates.byPrefixWord, word, at);
   });
   const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
