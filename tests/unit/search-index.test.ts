@@ -3,9 +3,13 @@
  * browser corrects typos against. The browser side (search, snippets,
  * paging) is tested in tests/e2e/site-incidents.spec.ts on a real build.
  */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
+import { startSearchIndexer } from '../../src/integrations/search-indexer.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
@@ -53,6 +57,52 @@ describe('Pagefind over these documents', () => {
     expect(names.some((name) => name.startsWith('fragment/'))).toBe(true);
     expect(names.some((name) => name.startsWith('filter/'))).toBe(true);
     expect(names).toContain('pagefind.js');
+  });
+});
+
+describe('indexing while the build renders', () => {
+  const folders: string[] = [];
+  afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+  const outDir = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-index-'));
+    mkdirSync(path.join(dir, 'incidents'));
+    folders.push(dir);
+    return dir;
+  };
+  /** Every file under `dir`, by path, with its bytes. */
+  const written = (dir: string) => Object.fromEntries(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => {
+    const file = path.join(entry.parentPath, entry.name);
+    return [path.relative(dir, file), readFileSync(file).toString('base64')];
+  }));
+  const facets = archiveFacetValues(postmortems);
+  const bodyOf = (at: number) => `<h2 id="summary">Summary</h2><p>Incident ${at}: ${postmortems[at]!.summary.replace(/[<&]/g, ' ')}</p>`;
+  const documentOf = (at: number) => ({ document: pagefindDocument(postmortems[at]!, facets[at]!, bodyOf(at)), body: bodyOf(at) });
+
+  it('writes the same index whatever order pages hand their documents in, and reads the rest from built pages', async () => {
+    const fromPages = outDir();
+    // As a build without hand-offs: every body read back from its built page.
+    await writeSearchIndex(fromPages, postmortems, async (_, at) => `<main><div class="prose postmortem__body">${bodyOf(at)}<aside class="postmortem__aside">Related</aside></main>`);
+
+    const handedOver = outDir();
+    const indexer = await startSearchIndexer(postmortems);
+    // Newest last, every other one: pages render in no particular order, and MDX bodies are never handed over.
+    for (let at = postmortems.length - 1; at >= 0; at -= 1) {
+      if (at % 2 === 0) indexer.add(postmortems[at]!.slug, documentOf(at).document, documentOf(at).body);
+    }
+    indexer.add('not-in-the-archive', '<html><body>stray</body></html>', 'stray');
+    indexer.add(postmortems[0]!.slug, '<html><body>a second copy</body></html>', 'second');
+    const asked: number[] = [];
+    const counts = await indexer.finish(handedOver, async (_, at) => {
+      asked.push(at);
+      return documentOf(at);
+    });
+
+    expect(counts).toEqual({ given: Math.ceil(postmortems.length / 2), missing: Math.floor(postmortems.length / 2) });
+    expect(asked.every((at) => at % 2 === 1)).toBe(true);
+    const files = written(handedOver);
+    expect(Object.keys(files)).toContain(path.join('incidents', 'vocabulary.json'));
+    expect(Object.keys(files).filter((name) => name.startsWith(`pagefind${path.sep}fragment`)).length).toBe(postmortems.length);
+    expect(files).toEqual(written(fromPages));
   });
 });
 

@@ -1,0 +1,105 @@
+/**
+ * Feeds Pagefind one post-mortem at a time, in archive order whatever order
+ * the documents arrive in (so a build's index does not depend on which page
+ * rendered first), with a bounded number of documents in flight, and counts
+ * the archive's vocabulary (typo correction) from the same bodies.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { config } from '../lib/config.ts';
+import type { Postmortem } from '../lib/postmortem/model.ts';
+import { htmlWords, vocabularyCounter } from '../lib/site/search/vocabulary.ts';
+
+/** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
+const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];
+/** Documents handed to Pagefind and not yet answered, at most: keeps its indexer busy and both processes' memory bounded. */
+const IN_FLIGHT = 64;
+/** Missing documents read at once after the build. */
+const BATCH = 100;
+
+export interface SearchDocument {
+  /** The HTML Pagefind indexes (pagefindDocument). */
+  document: string;
+  /** The rendered body, for the vocabulary. */
+  body: string;
+}
+
+export interface SearchIndexer {
+  /** One post-mortem's document; ignored when the slug is not in the archive or was already given. */
+  add(slug: string, document: string, body: string): void;
+  /**
+   * Indexes what was never given (`missing`), writes `outDir/pagefind/` and `outDir/incidents/vocabulary.json`;
+   * answers how many documents were given and how many `missing` supplied.
+   */
+  finish(outDir: string, missing: (pm: Postmortem, at: number) => Promise<SearchDocument>): Promise<{ given: number; missing: number }>;
+}
+
+/** Starts Pagefind for `postmortems` (archive order, as the pages are listed). */
+export async function startSearchIndexer(postmortems: readonly Postmortem[]): Promise<SearchIndexer> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
+  const waiting = new Map<number, SearchDocument>();
+  const vocabulary = vocabularyCounter();
+  const failures: string[] = [];
+  let next = 0;
+  let inFlight = 0;
+  let whenDone: (() => void) | null = null;
+
+  const pump = () => {
+    while (inFlight < IN_FLIGHT && waiting.has(next)) {
+      const { document, body } = waiting.get(next)!;
+      waiting.delete(next);
+      const pm = postmortems[next]!;
+      next += 1;
+      vocabulary.addText(htmlWords(body));
+      for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
+      inFlight += 1;
+      index
+        .addHTMLFile({ url: `${config.base}incidents/${pm.slug}/`, content: document })
+        .then(
+          (response) => failures.push(...response.errors),
+          (error: unknown) => failures.push(String(error)),
+        )
+        .finally(() => {
+          inFlight -= 1;
+          pump();
+        });
+    }
+    if (whenDone && inFlight === 0 && next === postmortems.length) whenDone();
+  };
+  const take = (at: number, document: SearchDocument) => {
+    if (at < next || waiting.has(at)) return;
+    waiting.set(at, document);
+    pump();
+  };
+
+  return {
+    add(slug, document, body) {
+      const at = position.get(slug);
+      if (at !== undefined) take(at, { document, body });
+    },
+    async finish(outDir, missing) {
+      const absent = postmortems.flatMap((_, at) => (at < next || waiting.has(at) ? [] : [at]));
+      try {
+        for (let from = 0; from < absent.length; from += BATCH) {
+          const batch = absent.slice(from, from + BATCH);
+          const documents = await Promise.all(batch.map((at) => missing(postmortems[at]!, at)));
+          batch.forEach((at, k) => take(at, documents[k]!));
+        }
+        await new Promise<void>((resolve) => {
+          whenDone = resolve;
+          pump();
+        });
+        if (failures.length) throw new Error(`Pagefind refused a post-mortem: ${failures[0]}`);
+        const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      } finally {
+        await pagefind.close();
+      }
+      await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
+      return { given: postmortems.length - absent.length, missing: absent.length };
+    },
+  };
+}

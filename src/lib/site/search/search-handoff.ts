@@ -1,0 +1,34 @@
+/**
+ * Hands each post-mortem page's search document to the indexer running beside
+ * the build (src/integrations/pagefind-index.ts) as soon as the page has its
+ * rendered body, so Pagefind (its own process) indexes while Astro renders the
+ * other pages instead of after the last one. A global, because Astro runs
+ * integrations and pages as two module instances in one process; in `astro dev`
+ * nothing listens and the hand-off does nothing.
+ */
+import type { Postmortem } from '../../postmortem/model.ts';
+import { facetValuesOf } from '../facet-options.ts';
+import { pagefindDocument } from './pagefind-page.ts';
+
+/** What receives the documents: the integration's indexer. */
+export interface SearchDocumentSink {
+  add(slug: string, document: string, body: string): void;
+}
+
+const SINK = Symbol.for('hindsight.searchDocumentSink');
+type WithSink = typeof globalThis & { [SINK]?: SearchDocumentSink };
+
+/** Installs (or, with `undefined`, removes) the receiver of the build's search documents. */
+export function setSearchDocumentSink(sink: SearchDocumentSink | undefined): void {
+  (globalThis as WithSink)[SINK] = sink;
+}
+
+/**
+ * Called by the post-mortem page with its rendered body (`entry.rendered.html`; MDX bodies have none and are
+ * read from the built page after the build). `archive` is the whole archive, which the learning facet reads.
+ */
+export function handOffSearchDocument(pm: Postmortem, archive: readonly Postmortem[], body: string | undefined): void {
+  const sink = (globalThis as WithSink)[SINK];
+  if (!sink || body === undefined) return;
+  sink.add(pm.slug, pagefindDocument(pm, facetValuesOf(pm, archive), body), body);
+}
