@@ -9,7 +9,7 @@
  */
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
-import { visit } from 'unist-util-visit';
+import { EXIT, visit } from 'unist-util-visit';
 import { mdxMode } from '../config.ts';
 import { checkImage } from '../postmortem/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
@@ -23,12 +23,23 @@ export default function rehypeSanitizeContent() {
     const mdx = isMdx(file.path ?? '');
     // A team that set HINDSIGHT_MDX=trusted reviews MDX as code: its output is its own (docs/FORMAT.md).
     if (mdx && trusted) return tree;
-    const parsed = raw(tree, { passThrough: MDX_NODE_TYPES }) as Root;
+    // Re-parsing the whole tree as a browser would is only needed where raw HTML is: most bodies have none,
+    // and the parse was about a fifth of the Markdown rendering time (docs/PERFORMANCE.md).
+    const parsed = mdx || hasRawHtml(tree) ? (raw(tree, { passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
     if (file.path) dropRefusedImages(safe, file.path);
     followPrefixedIds(safe);
     return safe;
   };
+}
+
+function hasRawHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 function safeDecode(text: string): string {
