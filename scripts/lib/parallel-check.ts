@@ -45,39 +45,47 @@ export async function checkFiles(files: readonly string[], cwd: string, threads 
   const size = Math.ceil(files.length / threads);
   const shares = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
   const [own, ...others] = shares;
-  const results = await Promise.all([...others.map((share) => inWorker(share, cwd)), Promise.resolve(checkShare(own!, cwd))]);
-  return [...results.at(-1)!, ...results.slice(0, -1).flat()].sort(byOrder(files));
+  const threadShares = others.map((share) => inWorker(share, cwd));
+  // The shares are in file order. Every share runs to its end; a file that cannot be read fails the run as the first such file in order would.
+  const settled = await Promise.allSettled([here(() => checkShare(own!, cwd)), ...threadShares]);
+  const failed = settled.find((share) => share.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.flatMap((share) => (share.status === 'fulfilled' ? share.value : []));
 }
 
 function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
   return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file)) }));
 }
 
+/** `run` as a promise: its throw becomes a rejection. */
+function here<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */
 function inWorker(files: string[], cwd: string): Promise<CheckedFile[]> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const job: Job = { kind: JOB, files, cwd };
     let settled = false;
     const settle = (result: () => CheckedFile[]) => {
       // The worker exits after answering: only check here if it never answered.
-      if (!settled) resolve(result());
+      if (!settled) here(result).then(resolve, reject);
       settled = true;
     };
-    const here = () => checkShare(files, cwd);
+    const checkHere = () => checkShare(files, cwd);
     try {
       const worker = new Worker(new URL(import.meta.url), { workerData: job });
       worker.once('message', (result: CheckedFile[]) => settle(() => result));
-      worker.once('error', () => settle(here));
-      worker.once('exit', () => settle(here));
+      worker.once('error', () => settle(checkHere));
+      worker.once('exit', () => settle(checkHere));
     } catch {
-      settle(here);
+      settle(checkHere);
     }
   });
-}
-
-function byOrder(files: readonly string[]) {
-  const position = new Map(files.map((file, index) => [file, index]));
-  return (a: CheckedFile, b: CheckedFile) => position.get(a.path)! - position.get(b.path)!;
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.kind === JOB) {
