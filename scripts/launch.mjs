@@ -5,7 +5,7 @@
 // `validate` on every pull request. The bundle is rebuilt whenever the content
 // of a source file or the lockfile changes.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMMANDS } from './commands.mjs';
@@ -17,25 +17,59 @@ if (!name || !Object.hasOwn(COMMANDS, name)) {
   process.exit(2);
 }
 const entry = path.join(root, COMMANDS[name].entry);
+const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
 
-/**
- * A hash of the contents of everything the bundle is made of. Contents, not
- * file times: a fresh CI checkout gives every file a new time and must not
- * rebuild every bundle.
- */
-function fingerprint() {
-  const hash = createHash('sha1');
+/** Everything the bundle is made of, in a fixed order: the sources under src/lib and scripts, and the lockfile. */
+function sourceFiles() {
+  const files = [];
   const visit = (dir) => {
     for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, item.name);
       if (item.isDirectory()) visit(full);
-      else if (/\.(ts|mjs|js|json)$/.test(item.name)) hash.update(`${path.relative(root, full)}\n`).update(readFileSync(full)).update('\n');
+      else if (/\.(ts|mjs|js|json)$/.test(item.name)) files.push(full);
     }
   };
   visit(path.join(root, 'src', 'lib'));
   visit(path.join(root, 'scripts'));
-  hash.update(readFileSync(path.join(root, 'package-lock.json')));
-  return hash.digest('hex').slice(0, 16);
+  files.push(path.join(root, 'package-lock.json'));
+  return files;
+}
+
+/**
+ * A hash of the contents of everything the bundle is made of. Contents, not
+ * file times: a fresh CI checkout gives every file a new time and must not
+ * rebuild every bundle. Reading and hashing some 200 files costs about 40 ms
+ * at every start, so the hash is kept beside the files' sizes and times
+ * (`source-key.json`): while none of them changed, the kept hash is used.
+ */
+function fingerprint() {
+  const files = sourceFiles();
+  const stamp = createHash('sha1');
+  for (const file of files) {
+    const stats = statSync(file);
+    stamp.update(`${file}\0${stats.size}\0${stats.mtimeMs}\0${stats.ctimeMs}\0${stats.ino}\n`);
+  }
+  const stamped = stamp.digest('hex');
+  const keyFile = path.join(cacheDir, 'source-key.json');
+  try {
+    const kept = JSON.parse(readFileSync(keyFile, 'utf8'));
+    if (kept.stamp === stamped && /^[0-9a-f]{16}$/.test(kept.key)) return kept.key;
+  } catch {
+    // No key kept yet, or an unreadable one: hash the contents.
+  }
+  const hash = createHash('sha1');
+  for (const file of files.slice(0, -1)) hash.update(`${path.relative(root, file)}\n`).update(readFileSync(file)).update('\n');
+  hash.update(readFileSync(files.at(-1)));
+  const key = hash.digest('hex').slice(0, 16);
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${keyFile}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify({ stamp: stamped, key }));
+    renameSync(partial, keyFile);
+  } catch {
+    // Only an optimisation: the next start hashes the contents again.
+  }
+  return key;
 }
 
 /**
@@ -61,7 +95,6 @@ const sourceRelativePaths = {
   },
 };
 
-const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
 const bundle = path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
 if (!existsSync(bundle)) {
   try {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/lib/config.ts';
 import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../src/lib/postmortem/validation-report.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
+import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
 import { validateFilesWith } from '../../src/lib/postmortem/validate.ts';
 import { openValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
@@ -50,9 +50,10 @@ export async function runValidate(ctx: CliContext): Promise<number> {
   if (missing.length) {
     return usageError(ctx, VALIDATE_USAGE, `No such file or folder: ${missing.map((p) => displayPath(p, ctx.cwd)).join(', ')}${defaulted ? ' (set POSTMORTEM_DIR or pass a path)' : ''}`);
   }
-  // Read here, before any thread starts: the cache answers for files whose text it has seen.
-  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: readSource(file) }));
   const cache = args.values['no-cache'] ? null : openValidationCache();
+  // With a cache, read here before any thread starts: the cache answers for files whose text it has seen.
+  // Without one, a file is read where it is checked: the threads read their own shares, never this one.
+  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: cache ? readSource(file) : readOnUse(file) }));
   const result = await validateFilesWith(parallelChecker(ctx.cwd, jobs), toCheck, { strict: args.values.strict, cache });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
@@ -60,6 +61,23 @@ export async function runValidate(ctx: CliContext): Promise<number> {
     return EXIT.invalid;
   }
   return result.summary.invalid === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+/** `file`'s {@link Source}, read from disk the first time a field of it is asked for. */
+function readOnUse(file: string): Source {
+  let read: Source | undefined;
+  const source = () => (read ??= readSource(file));
+  return {
+    get text() {
+      return source().text;
+    },
+    get bytes() {
+      return source().bytes;
+    },
+    get problem() {
+      return source().problem;
+    },
+  };
 }
 
 runIfMain(import.meta.url, runValidate);

@@ -1,9 +1,12 @@
 /**
  * Checks many files on several threads: each thread reads, parses and runs the
- * file rules on its share; the caller adds the archive rules. A thread has to
- * load every module again before it checks anything, so on this 2-core machine
- * one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
+ * file rules on the files it takes; the caller adds the archive rules. A thread
+ * has to load every module again before it checks anything, so on this 2-core
+ * machine one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
  * by default a thread is added per 1,250 files, up to the number of cores.
+ * The files are cut into chunks that the threads take in turn from a shared
+ * counter, so a thread that starts late or is slowed down by other work on
+ * the machine takes fewer of them, and all finish together.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -12,13 +15,20 @@ import { readSource } from '../../src/lib/postmortem/source.ts';
 import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validate.ts';
 
 const MIN_FILES_PER_THREAD = 1250;
+/** Files per chunk: small enough to even out the threads' ends, large enough that taking one costs nothing. */
+const CHUNK = 50;
 const JOB = 'hindsight:check-files';
 
 interface Job {
   kind: typeof JOB;
-  files: string[];
+  files: readonly string[];
   cwd: string;
+  /** One Int32: the next chunk to take. */
+  next: SharedArrayBuffer;
 }
+
+/** Chunks a thread checked, by index. A thread stops at a chunk it cannot check (a file it cannot read). */
+type Done = Map<number, CheckedFile[]>;
 
 /** How many threads check `fileCount` files when the caller does not say. */
 export function defaultThreads(fileCount: number): number {
@@ -28,7 +38,7 @@ export function defaultThreads(fileCount: number): number {
 /**
  * Checks the files validation hands it (those the cache did not answer) on
  * `threads` threads, or as many as {@link defaultThreads} says for their number.
- * On one thread the texts already read are checked as they are; threads read their share again.
+ * On one thread the texts already read are checked as they are; threads read the files they take.
  */
 export function parallelChecker(cwd: string, threads?: number): CheckMany {
   return async (files) => {
@@ -42,45 +52,59 @@ export function parallelChecker(cwd: string, threads?: number): CheckMany {
 export async function checkFiles(files: readonly string[], cwd: string, threads = defaultThreads(files.length)): Promise<CheckedFile[]> {
   threads = Math.min(threads, files.length);
   if (threads < 2) return checkShare(files, cwd);
-  const size = Math.ceil(files.length / threads);
-  const shares = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
-  const [own, ...others] = shares;
-  const results = await Promise.all([...others.map((share) => inWorker(share, cwd)), Promise.resolve(checkShare(own!, cwd))]);
-  return [...results.at(-1)!, ...results.slice(0, -1).flat()].sort(byOrder(files));
+  const job: Job = { kind: JOB, files, cwd, next: new SharedArrayBuffer(4) };
+  const others = Array.from({ length: threads - 1 }, () => inWorker(job));
+  const done = takeChunks(job);
+  for (const chunks of await Promise.all(others)) for (const [index, results] of chunks) done.set(index, results);
+  // Chunks no thread finished (a worker that did not start, a file that cannot be read) are checked here, in
+  // order: a file that cannot be read fails the run as the first such file in order would.
+  const results: CheckedFile[] = [];
+  for (let index = 0; index * CHUNK < files.length; index += 1) results.push(...(done.get(index) ?? checkShare(chunkOf(files, index), cwd)));
+  return results;
+}
+
+function chunkOf(files: readonly string[], index: number): readonly string[] {
+  return files.slice(index * CHUNK, (index + 1) * CHUNK);
+}
+
+/** Takes chunks from the shared counter and checks them until none is left or one fails. */
+function takeChunks(job: Job): Done {
+  const done: Done = new Map();
+  const next = new Int32Array(job.next);
+  for (let index = Atomics.add(next, 0, 1); index * CHUNK < job.files.length; index = Atomics.add(next, 0, 1)) {
+    try {
+      done.set(index, checkShare(chunkOf(job.files, index), job.cwd));
+    } catch {
+      break; // Checked again in order by the caller, which reports the error.
+    }
+  }
+  return done;
 }
 
 function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
   return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file)) }));
 }
 
-/** One share in a worker thread; if the thread cannot start (no TypeScript loader there, say), the share runs here. */
-function inWorker(files: string[], cwd: string): Promise<CheckedFile[]> {
+/** A worker thread taking chunks; if it cannot start (no TypeScript loader there, say), it did none and the caller checks them. */
+function inWorker(job: Job): Promise<Done> {
   return new Promise((resolve) => {
-    const job: Job = { kind: JOB, files, cwd };
     let settled = false;
-    const settle = (result: () => CheckedFile[]) => {
-      // The worker exits after answering: only check here if it never answered.
-      if (!settled) resolve(result());
+    const settle = (done: Done) => {
+      // The worker exits after answering: an exit without an answer means it did nothing.
+      if (!settled) resolve(done);
       settled = true;
     };
-    const here = () => checkShare(files, cwd);
     try {
       const worker = new Worker(new URL(import.meta.url), { workerData: job });
-      worker.once('message', (result: CheckedFile[]) => settle(() => result));
-      worker.once('error', () => settle(here));
-      worker.once('exit', () => settle(here));
+      worker.once('message', (done: Done) => settle(done));
+      worker.once('error', () => settle(new Map()));
+      worker.once('exit', () => settle(new Map()));
     } catch {
-      settle(here);
+      settle(new Map());
     }
   });
 }
 
-function byOrder(files: readonly string[]) {
-  const position = new Map(files.map((file, index) => [file, index]));
-  return (a: CheckedFile, b: CheckedFile) => position.get(a.path)! - position.get(b.path)!;
-}
-
 if (!isMainThread && (workerData as Job | undefined)?.kind === JOB) {
-  const job = workerData as Job;
-  parentPort!.postMessage(checkShare(job.files, job.cwd));
+  parentPort!.postMessage(takeChunks(workerData as Job));
 }

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { config } from '../../src/lib/config.ts';
 import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { checkFiles } from '../../scripts/lib/parallel-check.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -41,5 +42,14 @@ describe('validate on a large archive', () => {
     }
     expect(JSON.parse(output)).toEqual(expected);
     expect(expected.summary.invalid).toBe(2);
+  });
+
+  it('stops on the first file in order that cannot be read, whichever share holds it', async () => {
+    const [one, two] = listPostmortemFiles(archive);
+    const missing = (name: string) => path.join(archive, `${name}.md`);
+    // First share: one, missing-a; second share: two, missing-b. And both missing files in the second share.
+    await expect(checkFiles([one!, missing('missing-a'), two!, missing('missing-b')], ROOT, 2)).rejects.toThrow(/missing-a/);
+    await expect(checkFiles([one!, two!, missing('missing-a'), missing('missing-b')], ROOT, 2)).rejects.toThrow(/missing-a/);
+    await expect(checkFiles([one!, two!], ROOT, 2)).resolves.toHaveLength(2);
   });
 });
