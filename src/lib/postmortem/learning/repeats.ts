@@ -9,6 +9,7 @@ import { rootCauseCategory, UNKNOWN_CATEGORY } from '../category.ts';
 import type { Postmortem } from '../model.ts';
 import { jaccard, wordsOf } from '../related.ts';
 import { addToBucket } from './candidate-buckets.ts';
+import { similarSets } from './similar-wording.ts';
 import { chronological, happenedBefore, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
 
 /** Word likeness (Jaccard of significant words) from which two post-mortems are taken to describe the same failure. */
@@ -72,15 +73,14 @@ export function repeatReasons(later: Postmortem, earlier: Postmortem): string[] 
 /**
  * Every earlier incident (index into `ordered`) that `ordered[at]` repeats, found
  * through candidates instead of every pair: declared slugs, incidents sharing a
- * service and the category, and incidents sharing a rare word (prefix filtering:
- * two word sets with Jaccard ≥ t share one of the first n − ⌈t·n⌉ + 1 words of
- * each, words ordered rarest first). The same decision as {@link repeatReasons}.
+ * service and the category, and incidents whose words are alike (found once for
+ * the archive by {@link similarSets}). The same decision as {@link repeatReasons}.
  */
 function repeatedBy(ordered: readonly Postmortem[], at: number, candidates: RepeatCandidates): number[] {
   const later = ordered[at]!;
-  const { found: isFound, compared } = candidates;
+  const { found: isFound } = candidates;
   const found: number[] = [];
-  // Stamps (`array[earlier] === at`) instead of a set per incident: found already, or words compared already.
+  // A stamp (`isFound[earlier] === at`) instead of a set per incident.
   const add = (earlier: number) => {
     isFound[earlier] = at;
     if (happenedBefore(ordered[earlier]!, later)) found.push(earlier);
@@ -97,14 +97,7 @@ function repeatedBy(ordered: readonly Postmortem[], at: number, candidates: Repe
       }
     }
   }
-  const words = wordsOf(later);
-  for (const word of candidates.prefixes[at]!) {
-    for (const earlier of candidates.byPrefixWord.get(word) ?? []) {
-      if (isFound[earlier] === at || compared[earlier] === at) continue;
-      compared[earlier] = at;
-      if (jaccard(words, wordsOf(ordered[earlier]!)) >= REPEAT_SIMILARITY) add(earlier);
-    }
-  }
+  for (const earlier of candidates.similarWording[at]!) if (isFound[earlier] !== at) add(earlier);
   return found;
 }
 
@@ -112,23 +105,10 @@ interface RepeatCandidates {
   position: Map<string, number>;
   /** `category\0service` → earlier incidents, filled as the scan moves forward. */
   byServiceAndCategory: Map<string, number[]>;
-  /** A prefix word → earlier incidents with it in their prefix. */
-  byPrefixWord: Map<number, number[]>;
-  prefixes: number[][];
+  /** Per incident, the earlier ones whose words are alike ({@link REPEAT_SIMILARITY}). */
+  similarWording: Int32Array[];
   /** Per earlier incident, the last incident that found it. */
   found: Int32Array;
-  /** Per earlier incident, the last incident that compared words with it. */
-  compared: Int32Array;
-}
-
-/** The rarest words of each incident's word set, as many as prefix filtering needs for {@link REPEAT_SIMILARITY}. */
-function wordPrefixes(ordered: readonly Postmortem[]): number[][] {
-  const frequency = new Map<number, number>();
-  for (const pm of ordered) for (const word of wordsOf(pm)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  return ordered.map((pm) => {
-    const words = [...wordsOf(pm)].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b);
-    return words.slice(0, words.length - Math.ceil(REPEAT_SIMILARITY * words.length) + 1);
-  });
 }
 
 function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem): RepeatLink {
@@ -153,10 +133,8 @@ export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, Rep
   const candidates: RepeatCandidates = {
     position: new Map(ordered.map((pm, at) => [pm.slug, at])),
     byServiceAndCategory: new Map(),
-    byPrefixWord: new Map(),
-    prefixes: wordPrefixes(ordered),
+    similarWording: similarSets(ordered.map(wordsOf), REPEAT_SIMILARITY),
     found: new Int32Array(ordered.length).fill(-1),
-    compared: new Int32Array(ordered.length).fill(-1),
   };
   ordered.forEach((later, at) => {
     const earlierOnes = [...Int32Array.from(repeatedBy(ordered, at, candidates)).sort()];
@@ -176,7 +154,6 @@ export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, Rep
     if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) {
       for (const service of new Set(later.meta.services)) addToBucket(candidates.byServiceAndCategory, `${later.meta.root_cause_category}\u0000${service}`, at);
     }
-    for (const word of candidates.prefixes[at]!) addToBucket(candidates.byPrefixWord, word, at);
   });
   const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
