@@ -150,6 +150,7 @@ export function preventionIndex(postmortems: readonly Postmortem[]): Map<string,
       count += open;
       const source = infos[earlier]!;
       source.stillOpenWhenCount += open;
+      if (source.stillOpenWhen.length >= FOLLOW_UPS_KEPT) continue;
       for (const item of ordered[earlier]!.actionItems) {
         if (source.stillOpenWhen.length >= FOLLOW_UPS_KEPT) break;
         // Later incidents arrive in order, so the first ones kept are the nearest.
