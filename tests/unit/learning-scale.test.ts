@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePostmortems } from '../../scripts/bench/generate.ts';
 import { FOLLOW_UPS_KEPT, preventionIndex, relevanceReasons } from '../../src/lib/postmortem/learning/prevented.ts';
 import { LINKS_KEPT, repeatIndex, repeatReasons } from '../../src/lib/postmortem/learning/repeats.ts';
-import { followUpsOf } from '../../src/lib/postmortem/learning/follow-up-health.ts';
+import { backlogTrend, followUpsOf } from '../../src/lib/postmortem/learning/follow-up-health.ts';
 import { quarterBounds, quarterlyReview, quarterlyReviews, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { deadlineOf, isOpen } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { chronological, happenedBefore, reviewedIncidents, wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
@@ -122,6 +122,26 @@ describe('learning indexes at scale', () => {
         });
         expect([review.previous, review.next]).toEqual([quarters[position + 1] ?? null, quarters[position - 1] ?? null]);
       });
+    }
+  });
+
+  it('reconstructs the backlog as reading every item at every month end does', () => {
+    const items = followUpsOf(archive(600, 9));
+    for (const asOf of ['2026-11-27', '2022-02-14']) {
+      const trend = backlogTrend(items, asOf);
+      expect(trend.length).toBeGreaterThan(24);
+      expect(trend.some((month) => month.overdue > 0 && month.overdue < month.open)).toBe(true);
+      const known = items.filter((item) => isOpen(item) || item.closed);
+      for (const { month, ...counts } of trend) {
+        const end = month === asOf.slice(0, 7) ? asOf : new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+        const open = known.filter((item) => item.date <= end && (isOpen(item) || item.closed! > end));
+        expect(counts).toEqual({
+          opened: known.filter((item) => item.date.startsWith(month)).length,
+          closed: known.filter((item) => item.closed?.startsWith(month)).length,
+          open: open.length,
+          overdue: open.filter((item) => deadlineOf(item) < end).length,
+        });
+      }
     }
   });
 });
