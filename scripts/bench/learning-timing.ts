@@ -1,19 +1,49 @@
 /**
  * `npx tsx scripts/bench/learning-timing.ts N` (a maintainer's measurement): how long the
- * learning figures and /api/learning.json take over N generated post-mortems, and how big
- * the JSON is. The learning links are the part of a build that grew with N².
+ * learning figures, /api/learning.json, the three quarterly-review routes and the related
+ * incidents of every post-mortem page take over N generated post-mortems, in the order a
+ * build reaches them (the indexes are cached per archive, so the first step pays for them).
+ * Wall and CPU (user + system) milliseconds per step; the JSON's size; peak RSS.
  */
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { learningExport } from '../../src/lib/postmortem/learning/learning-export.ts';
+import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { toPostmortem } from '../../src/lib/postmortem/model.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
 import { generatePostmortems } from './generate.ts';
+
+const AS_OF = '2026-11-27';
+
+/** Runs `work`, prints its wall and CPU time, returns its result. */
+function timed<T>(label: string, work: () => T, detail: (result: T) => string = () => ''): T {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const result = work();
+  const wall = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  console.log(`${label}: ${Math.round(wall)} ms wall, ${Math.round((user + system) / 1000)} ms CPU${detail(result) ? ` (${detail(result)})` : ''}`);
+  return result;
+}
 
 const count = Number(process.argv[2] ?? 1000);
 const postmortems = generatePostmortems(count).flatMap((pm) => toPostmortem(parsePostmortem(pm.fileName, pm.text)) ?? []);
-let start = performance.now();
-const figures = learningFigures(postmortems, '2026-11-27');
-console.log(`N = ${count}: learningFigures ${Math.round(performance.now() - start)} ms (${figures.repeats.overall.count} repeats)`);
-start = performance.now();
-const json = JSON.stringify(learningExport(postmortems, '2026-11-27'));
-console.log(`learningExport ${Math.round(performance.now() - start)} ms, ${(json.length / 1e6).toFixed(1)} MB; RSS ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+console.log(`N = ${count}`);
+timed('learningFigures', () => learningFigures(postmortems, AS_OF), (figures) => `${figures.repeats.overall.count} repeats`);
+timed('learningExport', () => JSON.stringify(learningExport(postmortems, AS_OF)), (json) => `${(json.length / 1e6).toFixed(1)} MB`);
+// /learning/<quarter>.json, /learning/<quarter>/ and /learning/ each ask for every quarter's review.
+timed(
+  'quarter routes (3 × every quarter)',
+  () => {
+    const quarters = reviewQuarters(postmortems);
+    for (let route = 0; route < 3; route++) for (const quarter of reviewQuarters(postmortems)) quarterlyReview(postmortems, quarter, AS_OF);
+    return quarters.length;
+  },
+  (quarters) => `${quarters} quarters`,
+);
+timed(
+  'relatedIncidents (every post-mortem page)',
+  () => postmortems.reduce((links, pm) => links + relatedIncidents(pm, postmortems).length, 0),
+  (links) => `${postmortems.length} pages, ${links} links`,
+);
+console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1e3)} MB`);

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { generatePostmortems } from '../../scripts/bench/generate.ts';
 import { FOLLOW_UPS_KEPT, preventionIndex, relevanceReasons } from '../../src/lib/postmortem/learning/prevented.ts';
 import { LINKS_KEPT, repeatIndex, repeatReasons } from '../../src/lib/postmortem/learning/repeats.ts';
+import { backlogTrend, followUpsOf } from '../../src/lib/postmortem/learning/follow-up-health.ts';
+import { quarterBounds, quarterlyReview, quarterlyReviews, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
+import { deadlineOf, isOpen } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { chronological, happenedBefore, reviewedIncidents, wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
 import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
@@ -94,5 +97,51 @@ describe('learning indexes at scale', () => {
     expect(Math.max(...prevention.map((info) => info.openAtTheTimeCount))).toBeGreaterThan(FOLLOW_UPS_KEPT * 4);
     for (const info of repeats) expect(info.repeatOf.filter((link) => !link.declared).length).toBeLessThanOrEqual(LINKS_KEPT);
     for (const info of prevention) expect(info.openAtTheTime.length + info.stillOpenWhen.length).toBeLessThanOrEqual(2 * FOLLOW_UPS_KEPT);
+  });
+
+  it('makes each quarter\'s review once, as the plain per-quarter reading of the archive gives it', () => {
+    const postmortems = archive(600, 5);
+    const ordered = chronological(reviewedIncidents(postmortems));
+    const items = followUpsOf(postmortems);
+    const quarters = reviewQuarters(postmortems);
+    expect(quarters.length).toBeGreaterThan(20);
+    for (const asOf of ['2026-11-27', '2021-05-15']) {
+      expect(quarterlyReviews(postmortems, asOf)).toEqual(quarters.map((quarter) => quarterlyReview(postmortems, quarter, asOf)));
+      quarters.forEach((quarter, position) => {
+        const review = quarterlyReview(postmortems, quarter, asOf);
+        expect(quarterlyReview(postmortems, quarter, asOf)).toBe(review); // made once
+        const { first, last } = quarterBounds(quarter);
+        const end = asOf < last ? asOf : last;
+        const openAtEnd = items.filter((item) => item.date <= end && (isOpen(item) || (item.closed !== null && item.closed > end)));
+        expect(review.incidents.map((incident) => incident.slug)).toEqual(ordered.filter((pm) => pm.meta.date >= first && pm.meta.date <= last).map((pm) => pm.slug));
+        expect(review.followUps).toEqual({
+          opened: items.filter((item) => item.date >= first && item.date <= last).length,
+          closed: items.filter((item) => item.closed !== null && item.closed >= first && item.closed <= end).length,
+          open: openAtEnd.length,
+          overdue: openAtEnd.filter((item) => deadlineOf(item) < end).length,
+        });
+        expect([review.previous, review.next]).toEqual([quarters[position + 1] ?? null, quarters[position - 1] ?? null]);
+      });
+    }
+  });
+
+  it('reconstructs the backlog as reading every item at every month end does', () => {
+    const items = followUpsOf(archive(600, 9));
+    for (const asOf of ['2026-11-27', '2022-02-14']) {
+      const trend = backlogTrend(items, asOf);
+      expect(trend.length).toBeGreaterThan(24);
+      expect(trend.some((month) => month.overdue > 0 && month.overdue < month.open)).toBe(true);
+      const known = items.filter((item) => isOpen(item) || item.closed);
+      for (const { month, ...counts } of trend) {
+        const end = month === asOf.slice(0, 7) ? asOf : new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+        const open = known.filter((item) => item.date <= end && (isOpen(item) || item.closed! > end));
+        expect(counts).toEqual({
+          opened: known.filter((item) => item.date.startsWith(month)).length,
+          closed: known.filter((item) => item.closed?.startsWith(month)).length,
+          open: open.length,
+          overdue: open.filter((item) => deadlineOf(item) < end).length,
+        });
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
  * category with this one, or read alike. Computed at build for each page,
  * so scoring the archive must stay cheap: reasons are only written for the few shown.
  */
-import { CATEGORY_IDS, rootCauseCategory, UNKNOWN_CATEGORY } from './category.ts';
+import { CATEGORY_IDS, rootCauseCategory } from './category.ts';
 import type { Postmortem } from './model.ts';
 import { textWords } from './words.ts';
 
@@ -79,11 +79,13 @@ export function wordsOf(pm: Postmortem): Int32Array {
  */
 interface ArchiveIndex {
   position: Map<Postmortem, number>;
+  /** Slug → positions: a page leaves out itself and any copy under its slug. */
+  bySlug: Map<string, number[]>;
   wordCounts: Int32Array;
   byWord: Map<number, number[]>;
   byService: Map<string, number[]>;
-  /** Per post-mortem: the main category, and each contributing category as a bit. */
-  category: string[];
+  /** Per post-mortem: the main category (a bit, 0 for `unknown`), and each contributing category as a bit. */
+  category: Int32Array;
   contributingBits: number[][];
   /** Scratch counters, reset after each target. */
   sharedWords: Int32Array;
@@ -97,10 +99,11 @@ function indexOf(archive: readonly Postmortem[]): ArchiveIndex {
   if (index) return index;
   index = {
     position: new Map(archive.map((pm, at) => [pm, at])),
+    bySlug: new Map(),
     wordCounts: Int32Array.from(archive, (pm) => wordsOf(pm).length),
     byWord: new Map(),
     byService: new Map(),
-    category: archive.map((pm) => pm.meta.root_cause_category),
+    category: Int32Array.from(archive, (pm) => categoryBits([pm.meta.root_cause_category])),
     contributingBits: archive.map((pm) => pm.meta.contributing_categories.map((category) => categoryBits([category]))),
     sharedWords: new Int32Array(archive.length),
     sharedServices: new Int32Array(archive.length),
@@ -108,6 +111,7 @@ function indexOf(archive: readonly Postmortem[]): ArchiveIndex {
   archive.forEach((pm, at) => {
     for (const word of wordsOf(pm)) append(index!.byWord, word, at);
     for (const service of new Set(pm.meta.services)) append(index!.byService, service, at);
+    append(index!.bySlug, pm.slug, at);
   });
   indexes.set(archive, index);
   return index;
@@ -119,9 +123,12 @@ function append<K>(map: Map<K, number[]>, key: K, value: number): void {
   else map.set(key, [value]);
 }
 
-/** Best first; ties: newest first. */
-function ranksBefore(a: { score: number; postmortem: Postmortem }, b: { score: number; postmortem: Postmortem }): boolean {
-  return a.score > b.score || (a.score === b.score && a.postmortem.meta.date.localeCompare(b.postmortem.meta.date) > 0);
+/**
+ * Best first; ties: newest first. Dates are `YYYY-MM-DD`, so comparing the text
+ * orders them (the loop below asks this for every candidate of every page).
+ */
+function ranksBefore(score: number, date: string, than: { score: number; date: string }): boolean {
+  return score > than.score || (score === than.score && date > than.date);
 }
 
 /**
@@ -139,18 +146,19 @@ export function relatedIncidents(target: Postmortem, archive: readonly Postmorte
   for (const word of targetWords) for (const at of index.byWord.get(word) ?? []) sharedWords[at]! += 1;
   for (const service of targetServices) for (const at of index.byService.get(service) ?? []) sharedServices[at]! += 1;
   const targetBits = categoryBits([target.meta.root_cause_category, ...target.meta.contributing_categories]);
-  // Two drafts that both say `unknown` share ignorance, not a cause.
-  const knownCategory = target.meta.root_cause_category === UNKNOWN_CATEGORY.id ? null : target.meta.root_cause_category;
+  // Two drafts that both say `unknown` share ignorance, not a cause: `unknown` has no bit, so it matches nothing.
+  const knownCategory = categoryBits([target.meta.root_cause_category]);
   const self = index.position.get(target) ?? -1;
+  const sameSlug = index.bySlug.get(target.slug) ?? [];
 
   // The best `limit` so far, kept in order; a candidate goes after those it does not beat, as a stable sort would put it.
-  const best: { score: number; postmortem: Postmortem; at: number; likeness: number; sameCategory: boolean }[] = [];
+  const best: { score: number; date: string; postmortem: Postmortem; likeness: number; sameCategory: boolean }[] = [];
   for (let at = 0; at < archive.length; at += 1) {
     const pm = archive[at]!;
-    if (at === self || pm.slug === target.slug) continue;
+    if (at === self || (sameSlug.length && sameSlug.includes(at))) continue;
     const shared = sharedWords[at]!;
     const likeness = shared && targetWords.length ? shared / (targetWords.length + index.wordCounts[at]! - shared) : 0;
-    const sameCategory = knownCategory !== null && index.category[at] === knownCategory;
+    const sameCategory = knownCategory !== 0 && index.category[at] === knownCategory;
     // Only a shared service, the same cause or similar wording give a reader a reason to look.
     if (!sharedServices[at] && !sameCategory && likeness < SIMILAR_TEXT) continue;
     const score =
@@ -159,11 +167,11 @@ export function relatedIncidents(target: Postmortem, archive: readonly Postmorte
       WEIGHTS.contributing * sharedCategories(index.contributingBits[at]!, targetBits) +
       WEIGHTS.text * likeness;
     if (score < MIN_SCORE) continue;
-    const candidate = { score, postmortem: pm, at, likeness, sameCategory };
-    if (best.length === limit && !ranksBefore(candidate, best[best.length - 1]!)) continue;
+    const date = pm.meta.date;
+    if (best.length === limit && !ranksBefore(score, date, best[best.length - 1]!)) continue;
     let place = best.length;
-    while (place > 0 && ranksBefore(candidate, best[place - 1]!)) place -= 1;
-    best.splice(place, 0, candidate);
+    while (place > 0 && ranksBefore(score, date, best[place - 1]!)) place -= 1;
+    best.splice(place, 0, { score, date, postmortem: pm, likeness, sameCategory });
     if (best.length > limit) best.pop();
   }
   sharedWords.fill(0);

@@ -46,8 +46,21 @@ function grouped(incidents: readonly Postmortem[], keysOf: (pm: Postmortem) => r
   return groups;
 }
 
-/** Every learning figure for the archive as of `asOf` (`YYYY-MM-DD`). */
+const cache = new WeakMap<readonly Postmortem[], Map<string, LearningFigures>>();
+
+/**
+ * Every learning figure for the archive as of `asOf` (`YYYY-MM-DD`); made once per
+ * archive and day (the analytics page and /api/learning.json both ask), so callers must not change it.
+ */
 export function learningFigures(postmortems: readonly Postmortem[], asOf: string): LearningFigures {
+  let byDay = cache.get(postmortems);
+  if (!byDay) cache.set(postmortems, (byDay = new Map()));
+  let figures = byDay.get(asOf);
+  if (!figures) byDay.set(asOf, (figures = figuresOf(postmortems, asOf)));
+  return figures;
+}
+
+function figuresOf(postmortems: readonly Postmortem[], asOf: string): LearningFigures {
   const incidents = reviewedIncidents(postmortems);
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);

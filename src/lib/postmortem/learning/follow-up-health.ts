@@ -44,31 +44,59 @@ function monthEnd(month: string): string {
   return new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
 }
 
+/** How many of `ends` (ascending) come before the first that `reaches` accepts: a binary search. */
+function countBefore(ends: readonly string[], reaches: (end: string) => boolean): number {
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reaches(ends[middle]!)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * Open items at the end of each month from the first incident to `asOf`. An
  * item is open at a day from its incident date until its closing date
  * (exclusive); items closed without a date are left out, since when they
- * left the backlog is unknown.
+ * left the backlog is unknown. Month ends only grow, so each item is open (and
+ * overdue) at the ends of one run of months: it is added where the run starts
+ * and taken off where it stops, instead of being looked at for every month.
  */
 export function backlogTrend(items: readonly FollowUp[], asOf: string): BacklogMonth[] {
   const known = items.filter((item) => isOpen(item) || item.closed);
   if (!known.length) return [];
   const first = known.reduce((min, item) => (item.date < min ? item.date : min), known[0]!.date);
-  return monthsBetween(first, asOf).map((month) => {
-    const end = month === asOf.slice(0, 7) ? asOf : monthEnd(month);
-    let open = 0;
-    let overdue = 0;
-    let opened = 0;
-    let closed = 0;
-    for (const item of known) {
-      if (item.date.startsWith(month)) opened++;
-      if (item.closed?.startsWith(month)) closed++;
-      const openAtEnd = item.date <= end && (isOpen(item) || item.closed! > end);
-      if (!openAtEnd) continue;
-      open++;
-      if (deadlineOf(item) < end) overdue++;
-    }
-    return { month, opened, closed, open, overdue };
+  const months = monthsBetween(first, asOf);
+  const position = new Map(months.map((month, at) => [month, at]));
+  const ends = months.map((month) => (month === asOf.slice(0, 7) ? asOf : monthEnd(month)));
+  const rows = months.map((month) => ({ month, opened: 0, closed: 0, open: 0, overdue: 0 }));
+  // Changes at each month end, summed in order below.
+  const openChange = new Int32Array(months.length + 1);
+  const overdueChange = new Int32Array(months.length + 1);
+  for (const item of known) {
+    const openedAt = position.get(item.date.slice(0, 7));
+    if (openedAt !== undefined) rows[openedAt]!.opened++;
+    const closedAt = item.closed ? position.get(item.closed.slice(0, 7)) : undefined;
+    if (closedAt !== undefined) rows[closedAt]!.closed++;
+    const from = countBefore(ends, (end) => item.date <= end);
+    const to = isOpen(item) ? months.length : countBefore(ends, (end) => item.closed! <= end);
+    if (from >= to) continue;
+    openChange[from]!++;
+    openChange[to]!--;
+    const deadline = deadlineOf(item);
+    const overdueFrom = Math.max(from, countBefore(ends, (end) => deadline < end));
+    if (overdueFrom >= to) continue;
+    overdueChange[overdueFrom]!++;
+    overdueChange[to]!--;
+  }
+  let open = 0;
+  let overdue = 0;
+  return rows.map((row, at) => {
+    open += openChange[at]!;
+    overdue += overdueChange[at]!;
+    return { ...row, open, overdue };
   });
 }
 

@@ -9,7 +9,7 @@ import { rootCauseCategory } from '../category.ts';
 import { quarterOf } from '../metrics/range.ts';
 import type { Postmortem } from '../model.ts';
 import { SEVERITY_IDS, type SeverityId } from '../severity.ts';
-import { followUpsOf } from './follow-up-health.ts';
+import { followUpsOf, type FollowUp } from './follow-up-health.ts';
 import { preventionIndex, type OpenFollowUp } from './prevented.ts';
 import { repeatIndex, type RepeatLink } from './repeats.ts';
 import { chronological, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
@@ -38,7 +38,7 @@ export function quarterBounds(quarter: QuarterId): { first: string; last: string
 
 /** Quarters that hold at least one reviewed incident, newest first. */
 export function reviewQuarters(postmortems: readonly Postmortem[]): QuarterId[] {
-  return [...new Set(reviewedIncidents(postmortems).map((pm) => quarterIdOf(pm.meta.date)))].sort().reverse();
+  return [...reviewArchive(postmortems).quarters];
 }
 
 export interface Count {
@@ -101,13 +101,82 @@ function counted(values: readonly string[]): Count[] {
   return [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-/** The review of one quarter as of `asOf` (`YYYY-MM-DD`). */
+/**
+ * What every quarter's review reads, prepared once per archive: the reviewed
+ * incidents oldest first (so a quarter's are one slice), every follow-up with its
+ * deadline, and the reviews already made, per as-of day. Three routes ask for
+ * every quarter; each review is made once and shared, so callers must not change it.
+ */
+interface ReviewArchive {
+  ordered: Postmortem[];
+  quarters: QuarterId[];
+  items: FollowUp[];
+  deadlines: string[];
+  reviews: Map<string, Map<QuarterId, QuarterlyReview>>;
+}
+
+const archives = new WeakMap<readonly Postmortem[], ReviewArchive>();
+
+function reviewArchive(postmortems: readonly Postmortem[]): ReviewArchive {
+  let archive = archives.get(postmortems);
+  if (archive) return archive;
+  const ordered = chronological(reviewedIncidents(postmortems));
+  const items = followUpsOf(postmortems);
+  const quarters = [...new Set(ordered.map((pm) => quarterIdOf(pm.meta.date)))].sort().reverse();
+  archive = { ordered, quarters, items, deadlines: items.map((item) => deadlineOf(item)), reviews: new Map() };
+  archives.set(postmortems, archive);
+  return archive;
+}
+
+/** How many of `ordered` (oldest first) come before the first whose date is not `before`: a binary search. */
+function countDatedBefore(ordered: readonly Postmortem[], before: (date: string) => boolean): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(ordered[middle]!.meta.date)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How the archive's follow-ups moved in a quarter (first to last), judged on `end`. */
+function followUpMovement({ items, deadlines }: ReviewArchive, first: string, last: string, end: string): QuarterlyReview['followUps'] {
+  const movement = { opened: 0, closed: 0, open: 0, overdue: 0 };
+  items.forEach((item, at) => {
+    if (item.date >= first && item.date <= last) movement.opened++;
+    if (item.closed !== null && item.closed >= first && item.closed <= end) movement.closed++;
+    if (item.date > end || !(isOpen(item) || (item.closed !== null && item.closed > end))) return;
+    movement.open++;
+    if (deadlines[at]! < end) movement.overdue++;
+  });
+  return movement;
+}
+
+/** The review of one quarter as of `asOf` (`YYYY-MM-DD`); made once per archive, quarter and day. */
 export function quarterlyReview(postmortems: readonly Postmortem[], quarter: QuarterId, asOf: string): QuarterlyReview {
+  const archive = reviewArchive(postmortems);
+  let reviews = archive.reviews.get(asOf);
+  if (!reviews) archive.reviews.set(asOf, (reviews = new Map()));
+  let review = reviews.get(quarter);
+  if (!review) reviews.set(quarter, (review = reviewOf(postmortems, archive, quarter, asOf)));
+  return review;
+}
+
+/** Every quarter's review as of `asOf`, newest first: the /learning/ index. */
+export function quarterlyReviews(postmortems: readonly Postmortem[], asOf: string): QuarterlyReview[] {
+  return reviewQuarters(postmortems).map((quarter) => quarterlyReview(postmortems, quarter, asOf));
+}
+
+function reviewOf(postmortems: readonly Postmortem[], archive: ReviewArchive, quarter: QuarterId, asOf: string): QuarterlyReview {
   const { first, last, label } = quarterBounds(quarter);
   const end = asOf < last ? asOf : last;
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);
-  const inQuarter = chronological(reviewedIncidents(postmortems)).filter((pm) => pm.meta.date >= first && pm.meta.date <= last);
+  const inQuarter = archive.ordered.slice(
+    countDatedBefore(archive.ordered, (date) => date < first),
+    countDatedBefore(archive.ordered, (date) => date <= last),
+  );
   const incidents: ReviewIncident[] = inQuarter.map((pm) => ({
     ...refOf(pm),
     services: [...pm.meta.services],
@@ -117,9 +186,7 @@ export function quarterlyReview(postmortems: readonly Postmortem[], quarter: Qua
     repeatOf: repeats.get(pm.slug)?.repeatOf ?? [],
     openAtTheTime: prevention.get(pm.slug)?.openAtTheTime ?? [],
   }));
-  const items = followUpsOf(postmortems);
-  const openAtEnd = items.filter((item) => item.date <= end && (isOpen(item) || (item.closed !== null && item.closed > end)));
-  const quarters = reviewQuarters(postmortems);
+  const { quarters } = archive;
   const position = quarters.indexOf(quarter);
   return {
     quarter,
@@ -136,12 +203,7 @@ export function quarterlyReview(postmortems: readonly Postmortem[], quarter: Qua
     },
     repeats: incidents.filter((incident) => incident.repeatOf.length > 0),
     mightHaveBeenPrevented: incidents.filter((incident) => incident.openAtTheTime.length > 0),
-    followUps: {
-      opened: items.filter((item) => item.date >= first && item.date <= last).length,
-      closed: items.filter((item) => item.closed !== null && item.closed >= first && item.closed <= end).length,
-      open: openAtEnd.length,
-      overdue: openAtEnd.filter((item) => deadlineOf(item) < end).length,
-    },
+    followUps: followUpMovement(archive, first, last, end),
     previous: position >= 0 && position + 1 < quarters.length ? quarters[position + 1]! : null,
     next: position > 0 ? quarters[position - 1]! : null,
   };

@@ -9,7 +9,8 @@ import { rootCauseCategory, UNKNOWN_CATEGORY } from '../category.ts';
 import type { Postmortem } from '../model.ts';
 import { jaccard, wordsOf } from '../related.ts';
 import { addToBucket } from './candidate-buckets.ts';
-import { chronological, happenedBefore, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
+import { similarSets } from './similar-wording.ts';
+import { chronological, firstOfTheDay, happenedBeforeIn, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
 
 /** Word likeness (Jaccard of significant words) from which two post-mortems are taken to describe the same failure. */
 export const REPEAT_SIMILARITY = 0.3;
@@ -22,9 +23,22 @@ export const SAME_SERVICES = 0.5;
 
 /** Shared services, and the share they make of all services the two name. */
 export function serviceOverlap(a: readonly string[], b: readonly string[]): { shared: string[]; share: number } {
-  const shared = [...new Set(a)].filter((service) => b.includes(service));
-  const all = new Set([...a, ...b]).size;
-  return { shared, share: all ? shared.length / all : 0 };
+  return { shared: [...new Set(a)].filter((service) => b.includes(service)), share: serviceShare(a, b) };
+}
+
+/** The share of {@link serviceOverlap}, without building sets: it is asked for every candidate pair, and lists are a few services long. */
+function serviceShare(a: readonly string[], b: readonly string[]): number {
+  let shared = 0;
+  let all = 0;
+  a.forEach((service, at) => {
+    if (a.indexOf(service) !== at) return;
+    all++;
+    if (b.includes(service)) shared++;
+  });
+  b.forEach((service, at) => {
+    if (b.indexOf(service) === at && !a.includes(service)) all++;
+  });
+  return all ? shared / all : 0;
 }
 
 export interface RepeatLink extends IncidentRef {
@@ -70,65 +84,50 @@ export function repeatReasons(later: Postmortem, earlier: Postmortem): string[] 
 }
 
 /**
- * Every earlier incident (index into `ordered`) that `ordered[at]` repeats, found
- * through candidates instead of every pair: declared slugs, incidents sharing a
- * service and the category, and incidents sharing a rare word (prefix filtering:
- * two word sets with Jaccard ≥ t share one of the first n − ⌈t·n⌉ + 1 words of
- * each, words ordered rarest first). The same decision as {@link repeatReasons}.
+ * Every earlier incident (index into `ordered`) that `ordered[at]` repeats, in no
+ * particular order, each stamped in `repeats`; found through candidates instead
+ * of every pair: declared slugs, incidents sharing a service and the category,
+ * and incidents whose words are alike (found once for the archive by
+ * {@link similarSets}). The same decision as {@link repeatReasons}.
  */
 function repeatedBy(ordered: readonly Postmortem[], at: number, candidates: RepeatCandidates): number[] {
   const later = ordered[at]!;
-  const { found: isFound, compared } = candidates;
+  const { met, repeats } = candidates;
   const found: number[] = [];
-  // Stamps (`array[earlier] === at`) instead of a set per incident: found already, or words compared already.
+  // Stamps (`met[earlier] === at`) instead of a set per incident.
   const add = (earlier: number) => {
-    isFound[earlier] = at;
-    if (happenedBefore(ordered[earlier]!, later)) found.push(earlier);
+    met[earlier] = at;
+    if (!happenedBeforeIn(ordered, candidates.firstOfDay, earlier, at)) return;
+    repeats[earlier] = at;
+    found.push(earlier);
   };
   for (const slug of later.meta.recurrence_of ?? []) {
     const earlier = candidates.position.get(slug);
-    if (earlier !== undefined && earlier < at && isFound[earlier] !== at) add(earlier);
+    if (earlier !== undefined && earlier < at && met[earlier] !== at) add(earlier);
   }
   const category = later.meta.root_cause_category;
   if (category !== UNKNOWN_CATEGORY.id) {
     for (const service of new Set(later.meta.services)) {
       for (const earlier of candidates.byServiceAndCategory.get(`${category}\u0000${service}`) ?? []) {
-        if (isFound[earlier] !== at && serviceOverlap(later.meta.services, ordered[earlier]!.meta.services).share >= SAME_SERVICES) add(earlier);
+        if (met[earlier] !== at && serviceShare(later.meta.services, ordered[earlier]!.meta.services) >= SAME_SERVICES) add(earlier);
       }
     }
   }
-  const words = wordsOf(later);
-  for (const word of candidates.prefixes[at]!) {
-    for (const earlier of candidates.byPrefixWord.get(word) ?? []) {
-      if (isFound[earlier] === at || compared[earlier] === at) continue;
-      compared[earlier] = at;
-      if (jaccard(words, wordsOf(ordered[earlier]!)) >= REPEAT_SIMILARITY) add(earlier);
-    }
-  }
+  for (const earlier of candidates.similarWording[at]!) if (met[earlier] !== at) add(earlier);
   return found;
 }
 
 interface RepeatCandidates {
   position: Map<string, number>;
+  firstOfDay: Int32Array;
   /** `category\0service` → earlier incidents, filled as the scan moves forward. */
   byServiceAndCategory: Map<string, number[]>;
-  /** A prefix word → earlier incidents with it in their prefix. */
-  byPrefixWord: Map<number, number[]>;
-  prefixes: number[][];
-  /** Per earlier incident, the last incident that found it. */
-  found: Int32Array;
-  /** Per earlier incident, the last incident that compared words with it. */
-  compared: Int32Array;
-}
-
-/** The rarest words of each incident's word set, as many as prefix filtering needs for {@link REPEAT_SIMILARITY}. */
-function wordPrefixes(ordered: readonly Postmortem[]): number[][] {
-  const frequency = new Map<number, number>();
-  for (const pm of ordered) for (const word of wordsOf(pm)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  return ordered.map((pm) => {
-    const words = [...wordsOf(pm)].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b);
-    return words.slice(0, words.length - Math.ceil(REPEAT_SIMILARITY * words.length) + 1);
-  });
+  /** Per incident, the earlier ones whose words are alike ({@link REPEAT_SIMILARITY}). */
+  similarWording: Int32Array[];
+  /** Per earlier incident, the last incident that met it as a candidate. */
+  met: Int32Array;
+  /** Per earlier incident, the last incident that repeats it. */
+  repeats: Int32Array;
 }
 
 function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem): RepeatLink {
@@ -136,12 +135,24 @@ function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem): Repeat
   return { ...refOf(ref), declared: reasons[0] === 'Declared in recurrence_of', reasons };
 }
 
-/** Declared ones, then the latest others, up to {@link LINKS_KEPT} in all; oldest first. */
-function nearestEarlier(earlierOnes: readonly number[], isDeclared: (earlier: number) => boolean): number[] {
-  const declared = earlierOnes.filter(isDeclared);
-  const others = earlierOnes.filter((earlier) => !isDeclared(earlier));
+/**
+ * The earlier incidents `ordered[at]` repeats that its lists keep: declared ones,
+ * then the latest others, up to {@link LINKS_KEPT} in all; oldest first. Read
+ * backwards from the nearest, stopping once there is no room or all `found` are passed.
+ */
+function nearestEarlier(ordered: readonly Postmortem[], candidates: RepeatCandidates, at: number, found: number): number[] {
+  const declaredSlugs = new Set(ordered[at]!.meta.recurrence_of ?? []);
+  const declared = [...declaredSlugs].map((slug) => candidates.position.get(slug)).filter((earlier) => earlier !== undefined && candidates.repeats[earlier] === at) as number[];
+  const kept = [...declared];
   const room = Math.max(LINKS_KEPT - declared.length, 0);
-  return [...declared, ...others.slice(Math.max(others.length - room, 0))].sort((a, b) => a - b);
+  for (let earlier = at - 1, left = found, others = 0; earlier >= 0 && left > 0 && others < room; earlier--) {
+    if (candidates.repeats[earlier] !== at) continue;
+    left--;
+    if (declaredSlugs.has(ordered[earlier]!.slug)) continue;
+    kept.push(earlier);
+    others++;
+  }
+  return kept.sort((a, b) => a - b);
 }
 
 /** Repeats for every reviewed post-mortem, by slug; computed once per archive. */
@@ -152,37 +163,34 @@ export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, Rep
   const infos: RepeatInfo[] = ordered.map(() => ({ repeatOf: [], happenedAgain: [], repeatOfCount: 0, happenedAgainCount: 0 }));
   const candidates: RepeatCandidates = {
     position: new Map(ordered.map((pm, at) => [pm.slug, at])),
+    firstOfDay: firstOfTheDay(ordered),
     byServiceAndCategory: new Map(),
-    byPrefixWord: new Map(),
-    prefixes: wordPrefixes(ordered),
-    found: new Int32Array(ordered.length).fill(-1),
-    compared: new Int32Array(ordered.length).fill(-1),
+    similarWording: similarSets(ordered.map(wordsOf), REPEAT_SIMILARITY),
+    met: new Int32Array(ordered.length).fill(-1),
+    repeats: new Int32Array(ordered.length).fill(-1),
   };
   ordered.forEach((later, at) => {
-    const earlierOnes = [...Int32Array.from(repeatedBy(ordered, at, candidates)).sort()];
+    const earlierOnes = repeatedBy(ordered, at, candidates);
     const declared = new Set(later.meta.recurrence_of ?? []);
-    const isDeclared = (earlier: number) => declared.has(ordered[earlier]!.slug);
+    const isDeclared = (earlier: number) => declared.size > 0 && declared.has(ordered[earlier]!.slug);
     infos[at]!.repeatOfCount = earlierOnes.length;
-    infos[at]!.repeatOf = nearestEarlier(earlierOnes, isDeclared).map((earlier) => linkOf(later, ordered[earlier]!, ordered[earlier]!));
-    // Later incidents arrive in order, so the first ones kept are the nearest.
+    infos[at]!.repeatOf = nearestEarlier(ordered, candidates, at, earlierOnes.length).map((earlier) =>
+      linkOf(later, ordered[earlier]!, ordered[earlier]!),
+    );
+    // Later incidents arrive in order, so the first ones kept are the nearest: declared ones always, others while there is room.
     for (const earlier of earlierOnes) {
       const again = infos[earlier]!;
       again.happenedAgainCount++;
-      const undeclaredKept = again.happenedAgain.filter((link) => !link.declared).length;
-      if (isDeclared(earlier) || undeclaredKept < LINKS_KEPT - (again.happenedAgain.length - undeclaredKept)) {
-        again.happenedAgain.push(linkOf(later, ordered[earlier]!, later));
-      }
+      if (again.happenedAgain.length < LINKS_KEPT || isDeclared(earlier)) again.happenedAgain.push(linkOf(later, ordered[earlier]!, later));
     }
     if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) {
       for (const service of new Set(later.meta.services)) addToBucket(candidates.byServiceAndCategory, `${later.meta.root_cause_category}\u0000${service}`, at);
     }
-    for (const word of candidates.prefixes[at]!) addToBucket(candidates.byPrefixWord, word, at);
   });
   const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
   return index;
 }
-
 /** The repeats of one post-mortem (none for a draft). */
 export function repeatsOf(pm: Postmortem, postmortems: readonly Postmortem[]): RepeatInfo {
   return repeatIndex(postmortems).get(pm.slug) ?? EMPTY;

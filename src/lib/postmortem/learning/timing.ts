@@ -18,6 +18,24 @@ export function happenedBefore(a: Postmortem, b: Postmortem): boolean {
   return a.meta.started_at !== undefined && b.meta.started_at !== undefined && Date.parse(a.meta.started_at) < Date.parse(b.meta.started_at);
 }
 
+/**
+ * For incidents in {@link chronological} order, the position of the first one
+ * on each one's date: every incident before that position happened before it,
+ * so {@link happenedBefore} is only asked about the same day's incidents.
+ */
+export function firstOfTheDay(ordered: readonly Postmortem[]): Int32Array {
+  const first = new Int32Array(ordered.length);
+  ordered.forEach((pm, at) => {
+    first[at] = at > 0 && ordered[at - 1]!.meta.date === pm.meta.date ? first[at - 1]! : at;
+  });
+  return first;
+}
+
+/** `ordered[earlier]` happened before `ordered[at]`, with `earlier < at` and {@link firstOfTheDay}'s positions. */
+export function happenedBeforeIn(ordered: readonly Postmortem[], firstOfDay: Int32Array, earlier: number, at: number): boolean {
+  return earlier < firstOfDay[at]! || happenedBefore(ordered[earlier]!, ordered[at]!);
+}
+
 /** Oldest first (date, then start time, then slug): the order repeats and follow-ups are read in. */
 export function chronological(postmortems: readonly Postmortem[]): Postmortem[] {
   return [...postmortems].sort(
