@@ -10,6 +10,7 @@ import { effectiveSort, readListState, writeListState, type ListState } from '..
 import type { Vocabulary } from '../../lib/site/search/vocabulary.ts';
 import type { Corrector } from './correct.ts';
 import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
+import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { countText, describe, leadText, setText, updateCounts } from './texts.ts';
 
@@ -83,7 +84,7 @@ export function initIncidentList(): void {
     let outcome: { found: Found; query: string };
     const started = performance.now();
     try {
-      outcome = await search.find(asked);
+      outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage });
     } catch (error) {
       if (!stale()) setText(view.counter, `Search is unavailable: ${(error as Error).message}`);
       return;
@@ -129,29 +130,6 @@ export function initIncidentList(): void {
   if (isActive(state)) render();
 }
 
-/**
- * Runs `work` one call at a time, and of the calls made meanwhile only the
- * last: while the reader types, each keystroke's search would otherwise queue
- * behind the ones before it in Pagefind's worker. `work` is told when a newer
- * call is waiting, to stop before fetching or drawing what nobody will see.
- */
-function latestOnly(work: (stale: () => boolean) => Promise<void>): () => void {
-  let running = false;
-  let waiting = false;
-  const run = () => {
-    running = true;
-    waiting = false;
-    void work(() => waiting).finally(() => {
-      running = false;
-      if (waiting) run();
-    });
-  };
-  return () => {
-    if (running) waiting = true;
-    else run();
-  };
-}
-
 /** Pagefind and the typo corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
   const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!);
@@ -171,12 +149,12 @@ function searchService(root: HTMLElement) {
       loadPagefind().catch(() => undefined);
       loadCorrector().catch(() => (corrector = null));
     },
-    find(state: ListState): Promise<{ found: Found; query: string }> {
+    find(state: ListState, shown: { from: number; to: number }): Promise<{ found: Found; query: string }> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
           const query = state.q ? (await loadCorrector().catch(() => null))?.correct(state.q) ?? state.q : '';
-          return { found: await findAll(await loadPagefind(), state, query), query };
+          return { found: await findAll(await loadPagefind(), state, query, shown), query };
         })();
         answer.catch(() => (last = null));
         last = { key, answer };

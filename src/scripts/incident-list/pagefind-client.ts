@@ -116,19 +116,23 @@ function rememberData(result: PagefindResult): PagefindResult {
  * Runs the state's question: `query` is the text after typo correction.
  * The main search, one search per word (for a query of several words) and the
  * facets' searches are asked at once, so Pagefind's worker can fetch one's
- * index chunks while it ranks another.
+ * index chunks while it ranks another; `shown` (positions in the results) is
+ * the page that will be drawn, whose fragments are fetched meanwhile.
  */
-export async function findAll(pagefind: Pagefind, state: ListState, query: string): Promise<Found> {
+export async function findAll(pagefind: Pagefind, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
   const words = searchWords(query);
   const term = words.join(' ') || null;
   const order = effectiveSort({ ...state, q: term ?? '' });
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
   const filters = toPagefindFilters(state.filters);
   const counting = facetCounts(pagefind, term, state.filters);
+  const mainSearch = pagefind.search(term, { filters, sort });
+  // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
+  void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
   const [main, perWord] = await Promise.all([
-    pagefind.search(term, { filters, sort }),
+    mainSearch,
     words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
   ]);
   const counts = withCounts(main, await counting);
