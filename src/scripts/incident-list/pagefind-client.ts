@@ -71,8 +71,11 @@ export function searchWords(query: string): string[] {
   return query.split(/\s+/).filter((word) => (word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_WORD_LENGTH);
 }
 
-/** Pagefind answers kept at most: a few queries' worth of words, filters and sorts. */
-const SEARCHES_KEPT = 64;
+/**
+ * Pagefind answers kept at most: a few keystrokes' worth (each asks the query and its new word; the
+ * other words are asked again, so they stay). Few, as one answer at N = 10,000 can hold every page.
+ */
+const SEARCHES_KEPT = 16;
 
 /**
  * Pagefind with a memory: each search is asked once per term, filters and
