@@ -9,7 +9,8 @@ import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
 import type { Vocabulary } from '../../lib/site/search/vocabulary.ts';
 import type { Corrector } from './correct.ts';
-import { findAll, pagefindLoader, type Found } from './pagefind-client.ts';
+import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
+import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { countText, describe, leadText, setText, updateCounts } from './texts.ts';
 
@@ -67,47 +68,55 @@ export function initIncidentList(): void {
   // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
   const perPage = Number(root.dataset.pageSize) || 10;
   let state = readListState(new URLSearchParams(location.search));
-  let token = 0;
 
-  const render = async () => {
-    const mine = ++token;
-    if (!isActive(state)) {
-      view.staticList.hidden = false;
-      view.searchView.hidden = true;
-      view.empty.hidden = true;
+  /** Draws the current state; a newer state asked for meanwhile makes this one's remaining work moot. */
+  const draw = async (stale: () => boolean) => {
+    if (!isActive({ ...state, q: searchWords(state.q).join(' ') })) {
+      setHidden(view.staticList, false);
+      setHidden(view.searchView, true);
+      setHidden(view.empty, true);
       setText(view.lead, initial.lead);
       setText(view.counter, initial.counter);
       updateCounts(view.form, initial.counts);
       return;
     }
+    const asked = state;
     let outcome: { found: Found; query: string };
+    const started = performance.now();
     try {
-      outcome = await search.find(state);
+      outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage });
     } catch (error) {
-      if (mine === token) setText(view.counter, `Search is unavailable: ${(error as Error).message}`);
+      if (!stale()) setText(view.counter, `Search is unavailable: ${(error as Error).message}`);
       return;
     }
-    if (mine !== token) return;
+    if (stale()) return;
     const pages = Math.max(1, Math.ceil(outcome.found.results.length / perPage));
-    const page = Math.min(state.page ?? 1, pages);
+    const page = Math.min(asked.page ?? 1, pages);
     const shown = outcome.found.results.slice((page - 1) * perPage, page * perPage);
+    const searched = performance.now();
     const fragments = await Promise.all(shown.map((result) => result.data()));
-    if (mine !== token) return;
+    if (stale()) return;
+    const fetched = performance.now();
     view.results.replaceChildren(...(view.template ? fragments.map((fragment) => resultCard(view.template!, fragment, outcome.query)) : []));
-    view.staticList.hidden = true;
-    view.searchView.hidden = outcome.found.results.length === 0;
+    setHidden(view.staticList, true);
+    setHidden(view.searchView, outcome.found.results.length === 0);
     showPages(view, page, pages);
     updateCounts(view.form, outcome.found.counts);
-    setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total, outcome.query !== state.q ? outcome.query : null));
-    setText(view.lead, leadText(state, outcome.found.results.length, total));
-    view.empty.hidden = outcome.found.results.length > 0;
-    setText(view.empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(state));
+    setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total, outcome.query !== asked.q ? outcome.query : null));
+    setText(view.lead, leadText(asked, outcome.found.results.length, total));
+    setHidden(view.empty, outcome.found.results.length > 0);
+    setText(view.empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(asked));
+    // Each stage's time, for a devtools trace or the bench: searching, the results' fragments, drawing.
+    performance.measure('search: find', { start: started, end: searched });
+    performance.measure('search: fragments', { start: searched, end: fetched });
+    performance.measure('search: draw', { start: fetched });
   };
+  const render = latestOnly(draw);
 
   const update = (next: ListState, history: 'push' | 'replace' | 'none') => {
     state = next;
     if (history !== 'none') writeUrl(state, history === 'push');
-    void render();
+    render();
   };
   wireControls(view, () => state, update, search.warm);
   syncControls(view, state);
@@ -116,9 +125,9 @@ export function initIncidentList(): void {
   window.addEventListener('popstate', () => {
     state = readListState(new URLSearchParams(location.search));
     syncControls(view, state);
-    void render();
+    render();
   });
-  if (isActive(state)) void render();
+  if (isActive(state)) render();
 }
 
 /** Pagefind and the typo corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
@@ -140,12 +149,12 @@ function searchService(root: HTMLElement) {
       loadPagefind().catch(() => undefined);
       loadCorrector().catch(() => (corrector = null));
     },
-    find(state: ListState): Promise<{ found: Found; query: string }> {
+    find(state: ListState, shown: { from: number; to: number }): Promise<{ found: Found; query: string }> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
           const query = state.q ? (await loadCorrector().catch(() => null))?.correct(state.q) ?? state.q : '';
-          return { found: await findAll(await loadPagefind(), state, query), query };
+          return { found: await findAll(await loadPagefind(), state, query, shown), query };
         })();
         answer.catch(() => (last = null));
         last = { key, answer };
@@ -238,8 +247,8 @@ function readCounts(form: HTMLFormElement): Found['counts'] {
 }
 
 function showPages(view: ListView, page: number, pages: number): void {
-  view.prev.hidden = page <= 1;
-  view.next.hidden = page >= pages;
+  setHidden(view.prev, page <= 1);
+  setHidden(view.next, page >= pages);
   setText(view.where, pages > 1 ? `Page ${page} of ${pages}` : '');
 }
 
@@ -253,6 +262,11 @@ function keepFiltersInView(box: HTMLElement): void {
   new ResizeObserver(fit).observe(box);
   window.addEventListener('resize', fit);
   fit();
+}
+
+/** Shows or hides an element, touching the DOM only when that changes anything. */
+function setHidden(element: HTMLElement, hidden: boolean): void {
+  if (element.hidden !== hidden) element.hidden = hidden;
 }
 
 function isEditable(target: EventTarget | null): boolean {

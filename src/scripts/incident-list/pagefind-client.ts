@@ -48,7 +48,7 @@ export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
         await pagefind.options({ baseUrl: '/', excerptLength: 24 });
         await pagefind.init();
         await pagefind.filters();
-        return pagefind;
+        return rememberSearches(pagefind);
       })
       .catch((error: unknown) => {
         loading = null;
@@ -59,21 +59,91 @@ export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
 const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
   Object.fromEntries(FACET_KEYS.filter((key) => key !== except && filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
 
-/** Runs the state's question: `query` is the text after typo correction. */
-export async function findAll(pagefind: Pagefind, state: ListState, query: string): Promise<Found> {
-  const order = effectiveSort({ ...state, q: query });
+/** Letters and digits a word needs to be searched: Pagefind matches word beginnings, so one letter would match most of the archive. */
+const MIN_WORD_LENGTH = 2;
+
+/**
+ * The words of `query` that are searched: those with two letters or digits at
+ * least. A word of one letter is one being typed; searching it would fetch an
+ * index chunk and ten results for words nobody meant, one keystroke before the real word.
+ */
+export function searchWords(query: string): string[] {
+  return query.split(/\s+/).filter((word) => (word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_WORD_LENGTH);
+}
+
+/**
+ * Pagefind answers kept at most: a few keystrokes' worth (each asks the query and its new word; the
+ * other words are asked again, so they stay). Few, as one answer at N = 10,000 can hold every page.
+ */
+const SEARCHES_KEPT = 16;
+
+/**
+ * Pagefind with a memory: each search is asked once per term, filters and
+ * sort (the last SEARCHES_KEPT), and each result's data once. Every Pagefind
+ * search costs time in proportion to the pages it finds, and typing changes
+ * only the last word, so the other words' searches, and the fragments of
+ * results already drawn, are reused instead of asked again.
+ */
+export function rememberSearches(pagefind: Pagefind, kept = SEARCHES_KEPT): Pagefind {
+  const searches = new Map<string, Promise<PagefindSearch | null>>();
+  const search: Pagefind['search'] = (term, options = {}) => {
+    const key = JSON.stringify([term, options.filters ?? {}, options.sort ?? null]);
+    let answer = searches.get(key);
+    if (answer) searches.delete(key);
+    else {
+      answer = pagefind.search(term, options).then((found) => found && { ...found, results: found.results.map(rememberData) });
+      answer.catch(() => searches.delete(key));
+    }
+    // Most recently asked last, so the oldest is the first to go.
+    searches.set(key, answer);
+    if (searches.size > kept) searches.delete(searches.keys().next().value!);
+    return answer;
+  };
+  return { ...pagefind, search };
+}
+
+/** The result with its `data()` asked once: each call is a round trip to Pagefind's worker that rebuilds the excerpts. */
+function rememberData(result: PagefindResult): PagefindResult {
+  let data: Promise<PagefindFragment> | null = null;
+  return {
+    ...result,
+    data: () => {
+      data ??= result.data();
+      data.catch(() => (data = null));
+      return data;
+    },
+  };
+}
+
+/**
+ * Runs the state's question: `query` is the text after typo correction.
+ * The main search, one search per word (for a query of several words) and the
+ * facets' searches are asked at once, so Pagefind's worker can fetch one's
+ * index chunks while it ranks another; `shown` (positions in the results) is
+ * the page that will be drawn, whose fragments are fetched meanwhile.
+ */
+export async function findAll(pagefind: Pagefind, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
+  const words = searchWords(query);
+  const term = words.join(' ') || null;
+  const order = effectiveSort({ ...state, q: term ?? '' });
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
-  const term = query || null;
-  const main = await pagefind.search(term, { filters: toPagefindFilters(state.filters), sort });
-  const words = query.split(/\s+/).filter(Boolean);
-  if (words.length < 2) return { results: main?.results ?? [], complete: main?.results.length ?? 0, counts: await facetCounts(pagefind, term, state.filters, main) };
+  const filters = toPagefindFilters(state.filters);
+  const counting = facetCounts(pagefind, term, state.filters);
+  const mainSearch = pagefind.search(term, { filters, sort });
+  // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
+  void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
-  const perWord = await Promise.all(words.map((word) => pagefind.search(word, { filters: toPagefindFilters(state.filters) })));
+  const [main, perWord] = await Promise.all([
+    mainSearch,
+    words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
+  ]);
+  const counts = withCounts(main, await counting);
+  if (words.length < 2) return { results: main?.results ?? [], complete: main?.results.length ?? 0, counts };
   const everyWord = perWord.every((search) => (search?.results.length ?? 0) > 0);
   const full = everyWord ? (main?.results ?? []) : [];
   const results = full.concat(partialMatches(perWord, new Set(full.map((result) => result.id))));
-  return { results, complete: full.length, counts: await facetCounts(pagefind, term, state.filters, main) };
+  return { results, complete: full.length, counts };
 }
 
 /** Post-mortems holding some of the words but not all: more words first, then by score. */
@@ -96,12 +166,13 @@ function partialMatches(perWord: (PagefindSearch | null)[], seen: Set<string>): 
  * does not make SEV-2 read 0 (values of one facet are alternatives):
  * one more filter-only search per facet that has a selection.
  */
-async function facetCounts(pagefind: Pagefind, term: string | null, filters: Filters, main: PagefindSearch | null): Promise<Found['counts']> {
-  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, main?.filters[key] ?? {}])) as Found['counts'];
-  for (const key of FACET_KEYS) {
-    if (!filters[key]?.length) continue;
-    const others = await pagefind.search(term, { filters: toPagefindFilters(filters, key) });
-    counts[key] = others?.filters[key] ?? {};
-  }
-  return counts;
+async function facetCounts(pagefind: Pagefind, term: string | null, filters: Filters): Promise<Partial<Found['counts']>> {
+  const selected = FACET_KEYS.filter((key) => filters[key]?.length);
+  const searches = await Promise.all(selected.map((key) => pagefind.search(term, { filters: toPagefindFilters(filters, key) })));
+  return Object.fromEntries(selected.map((key, k) => [key, searches[k]?.filters[key] ?? {}]));
+}
+
+/** The main search's counts, with each selected facet's own (from facetCounts) in place of its filtered ones. */
+function withCounts(main: PagefindSearch | null, selected: Partial<Found['counts']>): Found['counts'] {
+  return Object.fromEntries(FACET_KEYS.map((key) => [key, selected[key] ?? main?.filters[key] ?? {}])) as Found['counts'];
 }

@@ -1,0 +1,148 @@
+/**
+ * The incident list's search plan in the browser (src/scripts/incident-list/):
+ * how many Pagefind searches a keystroke asks, which words are searched, and
+ * that only the last of the keystrokes typed during a search is run. Pagefind
+ * itself (a WebAssembly worker) is stood in for by a small word index with
+ * its rules: every word must match (an unknown word is left out), a word
+ * matches words it begins; the e2e tests run the real one.
+ */
+import { describe, expect, it } from 'vitest';
+import { latestOnly } from '../../src/scripts/incident-list/latest-only.ts';
+import { findAll, rememberSearches, searchWords, type Pagefind, type PagefindFragment } from '../../src/scripts/incident-list/pagefind-client.ts';
+
+const PAGES: Record<string, string> = {
+  a: 'legacy path queue backed up',
+  b: 'legacy path retired',
+  c: 'queue consumer lag',
+  d: 'redis eviction',
+};
+const FIRST = { from: 0, to: 10 };
+
+/** A stand-in for Pagefind over PAGES that counts what it is asked. */
+function fakePagefind() {
+  const asked: string[] = [];
+  const fetched: string[] = [];
+  const matches = (word: string, id: string) => PAGES[id]!.split(' ').some((token) => token.startsWith(word));
+  const known = (word: string) => Object.keys(PAGES).some((id) => matches(word, id));
+  const pagefind: Pagefind = {
+    options: async () => undefined,
+    init: async () => undefined,
+    filters: async () => ({}),
+    search: async (term, options = {}) => {
+      asked.push(`${term}|${JSON.stringify(options)}`);
+      const words = (term ?? '').split(' ').filter(known);
+      // A term of unknown words only finds nothing; no term (filters only) finds every page.
+      const ids = term && !words.length ? [] : Object.keys(PAGES).filter((id) => words.every((word) => matches(word, id)));
+      return {
+        filters: {},
+        results: ids.map((id) => ({
+          id,
+          score: words.length,
+          data: async () => {
+            fetched.push(id);
+            return { url: `/incidents/${id}/`, excerpt: '', meta: { title: PAGES[id]! }, sub_results: [] } satisfies PagefindFragment;
+          },
+        })),
+      };
+    },
+  };
+  return { pagefind, asked, fetched };
+}
+
+const state = (q: string) => ({ q, filters: {} });
+
+describe('searchWords', () => {
+  it('keeps words of two letters or digits and more, and drops a letter on its own', () => {
+    expect(searchWords('legacy path q')).toEqual(['legacy', 'path']);
+    expect(searchWords('5 whys SEV-1 up')).toEqual(['whys', 'SEV-1', 'up']);
+    expect(searchWords('a')).toEqual([]);
+  });
+});
+
+describe('findAll with remembered searches', () => {
+  it('typing the last letter of a three-word query asks two searches (the query and its new word), not four', async () => {
+    const fake = fakePagefind();
+    const pagefind = rememberSearches(fake.pagefind);
+    await findAll(pagefind, state('legacy path queu'), 'legacy path queu', FIRST);
+    expect(fake.asked).toHaveLength(4);
+    fake.asked.length = 0;
+    const found = await findAll(pagefind, state('legacy path queue'), 'legacy path queue', FIRST);
+    expect(fake.asked.map((entry) => entry.split('|')[0])).toEqual(['legacy path queue', 'queue']);
+    // Every word first, then the pages with some of them, most words first.
+    expect(found.results.map((result) => result.id)).toEqual(['a', 'b', 'c']);
+    expect(found.complete).toBe(1);
+  });
+
+  it('asks nothing again for a query already answered, and fetches each fragment once', async () => {
+    const fake = fakePagefind();
+    const pagefind = rememberSearches(fake.pagefind);
+    const first = await findAll(pagefind, state('legacy queue'), 'legacy queue', FIRST);
+    await Promise.all(first.results.map((result) => result.data()));
+    const asked = fake.asked.length;
+    const again = await findAll(pagefind, state('legacy queue'), 'legacy queue', FIRST);
+    await Promise.all(again.results.map((result) => result.data()));
+    expect(fake.asked).toHaveLength(asked);
+    expect(fake.fetched.sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('fetches the first page of the main search while the other searches run', async () => {
+    const fake = fakePagefind();
+    await findAll(rememberSearches(fake.pagefind), state('legacy path'), 'legacy path', { from: 0, to: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.fetched).toEqual(['a']);
+  });
+
+  it('a word nobody wrote makes every result a partial match', async () => {
+    const found = await findAll(rememberSearches(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST);
+    expect(found.complete).toBe(0);
+    expect(found.results.map((result) => result.id)).toEqual(['d']);
+  });
+
+  it('a different sort or filter is a different question, and a facet\'s counts reuse the search without its filter', async () => {
+    const fake = fakePagefind();
+    const pagefind = rememberSearches(fake.pagefind);
+    await findAll(pagefind, state('redis'), 'redis', FIRST);
+    await findAll(pagefind, { q: 'redis', filters: {}, sort: 'oldest' }, 'redis', FIRST);
+    await findAll(pagefind, { q: 'redis', filters: { severity: ['SEV-1'] } }, 'redis', FIRST);
+    // Sorted, filtered; the severity counts without the severity filter are the first search's.
+    expect(fake.asked).toHaveLength(3);
+  });
+
+  it('keeps the last `kept` searches and asks a failed one again', async () => {
+    const fake = fakePagefind();
+    let fail = true;
+    const flaky: Pagefind = { ...fake.pagefind, search: (term, options) => (fail ? Promise.reject(new Error('offline')) : fake.pagefind.search(term, options)) };
+    const pagefind = rememberSearches(flaky, 2);
+    await expect(pagefind.search('redis')).rejects.toThrow('offline');
+    fail = false;
+    await pagefind.search('redis');
+    await pagefind.search('queue');
+    await pagefind.search('legacy');
+    await pagefind.search('legacy');
+    expect(fake.asked.map((entry) => entry.split('|')[0])).toEqual(['redis', 'queue', 'legacy']);
+    await pagefind.search('redis');
+    expect(fake.asked).toHaveLength(4);
+  });
+});
+
+describe('latestOnly', () => {
+  it('runs one call at a time and, of the calls made meanwhile, only the last; the running one learns it is stale', async () => {
+    const runs: { stale: () => boolean; finish: () => void }[] = [];
+    const run = latestOnly((stale) => new Promise<void>((finish) => runs.push({ stale, finish })));
+    run();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.stale()).toBe(false);
+    run();
+    run();
+    run();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]!.stale()).toBe(true);
+    runs[0]!.finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs).toHaveLength(2);
+    expect(runs[1]!.stale()).toBe(false);
+    runs[1]!.finish();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs).toHaveLength(2);
+  });
+});
