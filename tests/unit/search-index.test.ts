@@ -10,6 +10,7 @@ import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 import { startSearchIndexer } from '../../src/integrations/search-indexer.ts';
+import { handOffSearchDocument, setSearchDocumentSink } from '../../src/lib/site/search/search-handoff.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
@@ -103,6 +104,22 @@ describe('indexing while the build renders', () => {
     expect(Object.keys(files)).toContain(path.join('incidents', 'vocabulary.json'));
     expect(Object.keys(files).filter((name) => name.startsWith(`pagefind${path.sep}fragment`)).length).toBe(postmortems.length);
     expect(files).toEqual(written(fromPages));
+  });
+});
+
+describe('what a post-mortem page hands over', () => {
+  it('hands over a final body, and leaves bodies still holding image placeholders (and MDX) to the built pages', () => {
+    const received: string[] = [];
+    handOffSearchDocument(redis, postmortems, '<p>nobody listens yet</p>');
+    setSearchDocumentSink({ add: (slug, document, body) => received.push(`${slug}|${body}|${document.includes(body)}`) });
+    try {
+      handOffSearchDocument(redis, postmortems, '<p>Final body.</p>');
+      handOffSearchDocument(redis, postmortems, '<p><img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;./graph.png&#x22;,&#x22;alt&#x22;:&#x22;p99 latency&#x22;}"></p>');
+      handOffSearchDocument(redis, postmortems, undefined);
+    } finally {
+      setSearchDocumentSink(undefined);
+    }
+    expect(received).toEqual([`${redis.slug}|<p>Final body.</p>|true`]);
   });
 });
 

@@ -24,11 +24,18 @@ export function setSearchDocumentSink(sink: SearchDocumentSink | undefined): voi
 }
 
 /**
- * Called by the post-mortem page with its rendered body (`entry.rendered.html`; MDX bodies have none and are
- * read from the built page after the build). `archive` is the whole archive, which the learning facet reads.
+ * Astro keeps a local image of a Markdown body as a placeholder (its alt text inside a JSON attribute) until
+ * the page renders it; such bodies are read from the built page instead, so the alt text stays searchable.
+ */
+const IMAGE_PLACEHOLDER = '__ASTRO_IMAGE_';
+
+/**
+ * Called by the post-mortem page with its rendered body (`entry.rendered.html`; MDX bodies have none, and
+ * bodies with local images are not final: both are read from the built page after the build). `archive` is
+ * the whole archive, which the learning facet reads.
  */
 export function handOffSearchDocument(pm: Postmortem, archive: readonly Postmortem[], body: string | undefined): void {
   const sink = (globalThis as WithSink)[SINK];
-  if (!sink || body === undefined) return;
+  if (!sink || body === undefined || body.includes(IMAGE_PLACEHOLDER)) return;
   sink.add(pm.slug, pagefindDocument(pm, facetValuesOf(pm, archive), body), body);
 }
