@@ -17,9 +17,9 @@ import { config } from '../lib/config.ts';
 import { loadArchive } from '../lib/postmortem/archive.ts';
 import type { Postmortem } from '../lib/postmortem/model.ts';
 import { archiveFacetValues } from '../lib/site/facet-options.ts';
-import { bodyOfPage, pagefindDocument } from '../lib/site/search/pagefind-page.ts';
+import { bodyOfPage } from '../lib/site/search/pagefind-page.ts';
 import { setSearchDocumentSink } from '../lib/site/search/search-handoff.ts';
-import { startSearchIndexer, type SearchDocument, type SearchIndexer } from './search-indexer.ts';
+import { startSearchIndexer, type SearchIndexer } from './search-indexer.ts';
 
 export function pagefindIndex(): AstroIntegration {
   let indexer: SearchIndexer | null = null;
@@ -37,7 +37,7 @@ export function pagefindIndex(): AstroIntegration {
         if (!indexer) return;
         const outDir = fileURLToPath(dir);
         const { postmortems } = loadArchive(config.archiveDir);
-        const { given, missing } = await indexer.finish(outDir, fromBuiltPages(postmortems, (pm) => readFile(path.join(outDir, 'incidents', pm.slug, 'index.html'), 'utf8')));
+        const { given, missing } = await indexer.finish(outDir, (pm) => readBody(path.join(outDir, 'incidents', pm.slug, 'index.html')), (at) => archiveFacetValues(postmortems)[at]!);
         indexer = null;
         const from = missing ? ` (${given} as their pages rendered, ${missing} from built pages)` : '';
         logger.info(`indexed ${postmortems.length} post-mortems for search${from}; done ${Math.round(performance.now() - started)} ms after the build started`);
@@ -46,12 +46,9 @@ export function pagefindIndex(): AstroIntegration {
   };
 }
 
-/** Documents made from built pages (`builtPage`), for post-mortems whose page handed nothing over. */
-function fromBuiltPages(postmortems: readonly Postmortem[], builtPage: (pm: Postmortem, at: number) => Promise<string>) {
-  return async (pm: Postmortem, at: number): Promise<SearchDocument> => {
-    const body = bodyOfPage(await builtPage(pm, at));
-    return { document: pagefindDocument(pm, archiveFacetValues(postmortems)[at]!, body), body };
-  };
+/** The rendered body of a built post-mortem page. */
+async function readBody(page: string): Promise<string> {
+  return bodyOfPage(await readFile(page, 'utf8'));
 }
 
 /**
@@ -61,5 +58,5 @@ function fromBuiltPages(postmortems: readonly Postmortem[], builtPage: (pm: Post
  */
 export async function writeSearchIndex(outDir: string, postmortems: readonly Postmortem[], builtPage: (pm: Postmortem, at: number) => Promise<string>): Promise<void> {
   const indexer = await startSearchIndexer(postmortems);
-  await indexer.finish(outDir, fromBuiltPages(postmortems, builtPage));
+  await indexer.finish(outDir, async (pm, at) => bodyOfPage(await builtPage(pm, at)), (at) => archiveFacetValues(postmortems)[at]!);
 }

@@ -9,16 +9,18 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { config } from '../lib/config.ts';
 import type { Postmortem } from '../lib/postmortem/model.ts';
+import type { FacetValues } from '../lib/site/facets.ts';
+import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { htmlWords, vocabularyCounter } from '../lib/site/search/vocabulary.ts';
 
 /** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
 const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];
 /** Documents handed to Pagefind and not yet answered, at most: keeps its indexer busy and both processes' memory bounded. */
 const IN_FLIGHT = 64;
-/** Missing documents read at once after the build. */
+/** Missing bodies read at once after the build. */
 const BATCH = 100;
 
-export interface SearchDocument {
+interface SearchDocument {
   /** The HTML Pagefind indexes (pagefindDocument). */
   document: string;
   /** The rendered body, for the vocabulary. */
@@ -26,13 +28,20 @@ export interface SearchDocument {
 }
 
 export interface SearchIndexer {
-  /** One post-mortem's document; ignored when the slug is not in the archive or was already given. */
-  add(slug: string, document: string, body: string): void;
   /**
-   * Indexes what was never given (`missing`), writes `outDir/pagefind/` and `outDir/incidents/vocabulary.json`;
-   * answers how many documents were given and how many `missing` supplied.
+   * One post-mortem's facet values and its rendered body, or null when the body is not final yet (read from the
+   * built page at the end). Ignored when the slug is not in the archive or its body was already given.
    */
-  finish(outDir: string, missing: (pm: Postmortem, at: number) => Promise<SearchDocument>): Promise<{ given: number; missing: number }>;
+  add(slug: string, facets: FacetValues, body: string | null): void;
+  /**
+   * Indexes the bodies never given (`builtBody`, with the facets given, else `facetsOf`), writes
+   * `outDir/pagefind/` and `outDir/incidents/vocabulary.json`; answers how many bodies were given and how many read.
+   */
+  finish(
+    outDir: string,
+    builtBody: (pm: Postmortem, at: number) => Promise<string>,
+    facetsOf: (at: number) => FacetValues,
+  ): Promise<{ given: number; missing: number }>;
 }
 
 /** Starts Pagefind for `postmortems` (archive order, as the pages are listed). */
@@ -41,6 +50,8 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[]): Pr
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
   const waiting = new Map<number, SearchDocument>();
+  // Facets the pages gave: computing them again here (another module instance) would redo the learning indexes.
+  const facetsGiven: (FacetValues | undefined)[] = [];
   const vocabulary = vocabularyCounter();
   const failures: string[] = [];
   let next = 0;
@@ -69,24 +80,27 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[]): Pr
     }
     if (whenDone && inFlight === 0 && next === postmortems.length) whenDone();
   };
-  const take = (at: number, document: SearchDocument) => {
-    if (at < next || waiting.has(at)) return;
-    waiting.set(at, document);
+  const given = (at: number) => at < next || waiting.has(at);
+  const take = (at: number, facets: FacetValues, body: string) => {
+    if (given(at)) return;
+    waiting.set(at, { document: pagefindDocument(postmortems[at]!, facets, body), body });
     pump();
   };
 
   return {
-    add(slug, document, body) {
+    add(slug, facets, body) {
       const at = position.get(slug);
-      if (at !== undefined) take(at, { document, body });
+      if (at === undefined) return;
+      facetsGiven[at] ??= facets;
+      if (body !== null) take(at, facets, body);
     },
-    async finish(outDir, missing) {
-      const absent = postmortems.flatMap((_, at) => (at < next || waiting.has(at) ? [] : [at]));
+    async finish(outDir, builtBody, facetsOf) {
+      const absent = postmortems.flatMap((_, at) => (given(at) ? [] : [at]));
       try {
         for (let from = 0; from < absent.length; from += BATCH) {
           const batch = absent.slice(from, from + BATCH);
-          const documents = await Promise.all(batch.map((at) => missing(postmortems[at]!, at)));
-          batch.forEach((at, k) => take(at, documents[k]!));
+          const bodies = await Promise.all(batch.map((at) => builtBody(postmortems[at]!, at)));
+          batch.forEach((at, k) => take(at, facetsGiven[at] ?? facetsOf(at), bodies[k]!));
         }
         await new Promise<void>((resolve) => {
           whenDone = resolve;

@@ -77,29 +77,36 @@ describe('indexing while the build renders', () => {
   }));
   const facets = archiveFacetValues(postmortems);
   const bodyOf = (at: number) => `<h2 id="summary">Summary</h2><p>Incident ${at}: ${postmortems[at]!.summary.replace(/[<&]/g, ' ')}</p>`;
-  const documentOf = (at: number) => ({ document: pagefindDocument(postmortems[at]!, facets[at]!, bodyOf(at)), body: bodyOf(at) });
 
-  it('writes the same index whatever order pages hand their documents in, and reads the rest from built pages', async () => {
+  it('writes the same index whatever order pages hand their bodies in, and reads the rest from built pages', async () => {
     const fromPages = outDir();
     // As a build without hand-offs: every body read back from its built page.
     await writeSearchIndex(fromPages, postmortems, async (_, at) => `<main><div class="prose postmortem__body">${bodyOf(at)}<aside class="postmortem__aside">Related</aside></main>`);
 
     const handedOver = outDir();
     const indexer = await startSearchIndexer(postmortems);
-    // Newest last, every other one: pages render in no particular order, and MDX bodies are never handed over.
-    for (let at = postmortems.length - 1; at >= 0; at -= 1) {
-      if (at % 2 === 0) indexer.add(postmortems[at]!.slug, documentOf(at).document, documentOf(at).body);
-    }
-    indexer.add('not-in-the-archive', '<html><body>stray</body></html>', 'stray');
-    indexer.add(postmortems[0]!.slug, '<html><body>a second copy</body></html>', 'second');
+    // Newest last: pages render in no particular order; every other one has no final body (MDX, local images).
+    for (let at = postmortems.length - 1; at >= 0; at -= 1) indexer.add(postmortems[at]!.slug, facets[at]!, at % 2 === 0 ? bodyOf(at) : null);
+    indexer.add('not-in-the-archive', facets[0]!, 'stray');
+    indexer.add(postmortems[0]!.slug, facets[0]!, '<p>a second copy</p>');
     const asked: number[] = [];
-    const counts = await indexer.finish(handedOver, async (_, at) => {
-      asked.push(at);
-      return documentOf(at);
-    });
+    const facetsAsked: number[] = [];
+    const counts = await indexer.finish(
+      handedOver,
+      async (_, at) => {
+        asked.push(at);
+        return bodyOf(at);
+      },
+      (at) => {
+        facetsAsked.push(at);
+        return facets[at]!;
+      },
+    );
 
     expect(counts).toEqual({ given: Math.ceil(postmortems.length / 2), missing: Math.floor(postmortems.length / 2) });
     expect(asked.every((at) => at % 2 === 1)).toBe(true);
+    // Every page gave its facets, so none is computed again.
+    expect(facetsAsked).toEqual([]);
     const files = written(handedOver);
     expect(Object.keys(files)).toContain(path.join('incidents', 'vocabulary.json'));
     expect(Object.keys(files).filter((name) => name.startsWith(`pagefind${path.sep}fragment`)).length).toBe(postmortems.length);
@@ -110,8 +117,9 @@ describe('indexing while the build renders', () => {
 describe('what a post-mortem page hands over', () => {
   it('hands over a final body, and leaves bodies still holding image placeholders (and MDX) to the built pages', () => {
     const received: string[] = [];
+    const facets = archiveFacetValues(postmortems)[postmortems.indexOf(redis)]!;
     handOffSearchDocument(redis, postmortems, '<p>nobody listens yet</p>');
-    setSearchDocumentSink({ add: (slug, document, body) => received.push(`${slug}|${body}|${document.includes(body)}`) });
+    setSearchDocumentSink({ add: (slug, given, body) => received.push(`${slug}|${body}|${JSON.stringify(given) === JSON.stringify(facets)}`) });
     try {
       handOffSearchDocument(redis, postmortems, '<p>Final body.</p>');
       handOffSearchDocument(redis, postmortems, '<p><img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;./graph.png&#x22;,&#x22;alt&#x22;:&#x22;p99 latency&#x22;}"></p>');
@@ -119,7 +127,8 @@ describe('what a post-mortem page hands over', () => {
     } finally {
       setSearchDocumentSink(undefined);
     }
-    expect(received).toEqual([`${redis.slug}|<p>Final body.</p>|true`]);
+    // The facets always come along, the body only when final.
+    expect(received).toEqual([`${redis.slug}|<p>Final body.</p>|true`, `${redis.slug}|null|true`, `${redis.slug}|null|true`]);
   });
 });
 

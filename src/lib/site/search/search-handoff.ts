@@ -8,11 +8,11 @@
  */
 import type { Postmortem } from '../../postmortem/model.ts';
 import { facetValuesOf } from '../facet-options.ts';
-import { pagefindDocument } from './pagefind-page.ts';
+import type { FacetValues } from '../facets.ts';
 
-/** What receives the documents: the integration's indexer. */
+/** What receives the documents: the integration's indexer (body null: not final, read from the built page). */
 export interface SearchDocumentSink {
-  add(slug: string, document: string, body: string): void;
+  add(slug: string, facets: FacetValues, body: string | null): void;
 }
 
 const SINK = Symbol.for('hindsight.searchDocumentSink');
@@ -36,6 +36,7 @@ const IMAGE_PLACEHOLDER = '__ASTRO_IMAGE_';
  */
 export function handOffSearchDocument(pm: Postmortem, archive: readonly Postmortem[], body: string | undefined): void {
   const sink = (globalThis as WithSink)[SINK];
-  if (!sink || body === undefined || body.includes(IMAGE_PLACEHOLDER)) return;
-  sink.add(pm.slug, pagefindDocument(pm, facetValuesOf(pm, archive), body), body);
+  if (!sink) return;
+  // The facets always: the indexer, in another module instance, would otherwise compute the learning indexes again.
+  sink.add(pm.slug, facetValuesOf(pm, archive), body === undefined || body.includes(IMAGE_PLACEHOLDER) ? null : body);
 }
