@@ -7,6 +7,7 @@ import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
+import { publishedSvg } from './src/integrations/published-svg.ts';
 import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import { renderVersion } from './src/lib/markdown/render-version.ts';
@@ -23,7 +24,7 @@ export default defineConfig({
   cacheDir: `${config.cacheDir}-${renderVersion()}`,
   trailingSlash: 'always',
   // publishOutsideCheckout last: it copies the finished site out when HINDSIGHT_OUT_DIR is outside the checkout.
-  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
+  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
     // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline.

@@ -15,6 +15,7 @@ declare module 'sax' {
     }
     interface SAXParser {
       onprocessinginstruction: (instruction: { name: string; body: string }) => void;
+      ondoctype: (doctype: string) => void;
       onopentag: (tag: QualifiedTag) => void;
       onclosetag: (name: string) => void;
       ontext: (text: string) => void;

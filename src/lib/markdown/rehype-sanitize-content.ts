@@ -11,7 +11,7 @@ import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { EXIT, visit } from 'unist-util-visit';
 import { mdxMode } from '../config.ts';
-import { checkImage } from '../postmortem/assets.ts';
+import { checkImage, checkSrcset } from '../postmortem/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
 import { mdxToHtml } from '../postmortem/mdx-constructs.ts';
 import { SANITIZE_SCHEMA } from '../postmortem/sanitize-schema.ts';
@@ -68,10 +68,17 @@ function followPrefixedIds(tree: Root): void {
   });
 }
 
-/** An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects them). */
+/**
+ * An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects
+ * them); a `srcset` keeps only the candidates it accepts, written out again from the parse.
+ */
 function dropRefusedImages(tree: Root, postmortem: string): void {
   visit(tree, 'element', (element: Element) => {
-    const src = element.properties.src;
+    const { src, srcSet } = element.properties;
     if (element.tagName === 'img' && typeof src === 'string' && checkImage(postmortem, src).problem) delete element.properties.src;
+    if (srcSet === undefined || srcSet === null) return;
+    const kept = checkSrcset(postmortem, String(srcSet)).filter((candidate) => !candidate.verdict.problem);
+    if (kept.length > 0) element.properties.srcSet = kept.map((candidate) => candidate.text).join(', ');
+    else delete element.properties.srcSet;
   });
 }

@@ -5,19 +5,12 @@
  * pipeline leaves refused images out (their alt text stays), so a build that
  * goes ahead anyway never publishes one and never stops on a missing file.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync, readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import parseSrcset from '@fisker/parse-srcset';
+import { RASTER_SIGNATURES, rasterProblem } from './raster-check.ts';
 import { checkSvg } from './svg-check.ts';
 
-/** Extensions the site publishes as images, with the bytes a real file of the type starts with. */
-const RASTER_SIGNATURES: Record<string, (head: Buffer) => boolean> = {
-  png: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  jpg: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff,
-  jpeg: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff,
-  gif: (head) => /^GIF8[79]a/.test(head.subarray(0, 6).toString('latin1')),
-  webp: (head) => head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP',
-  avif: (head) => head.subarray(4, 12).toString('latin1').startsWith('ftypavi'),
-};
 const EXTENSIONS = [...Object.keys(RASTER_SIGNATURES), 'svg'];
 
 export interface ImageVerdict {
@@ -27,14 +20,15 @@ export interface ImageVerdict {
 }
 
 const HINT_PLACE = 'Save the image in the post-mortem folder (or a folder inside it) and link it with a relative path, e.g. `![Queue depth](./images/queue-depth.png)`.';
-const HINT_SVG = 'Export the diagram as a plain SVG (no scripts, links, embedded HTML or external files, with a width and height or a viewBox), or as a PNG.';
+const HINT_SVG = 'Export the diagram as a plain UTF-8 SVG (shapes and text with presentation attributes such as `fill`; no scripts, `<style>`, animation, links, embedded images or external files; a width and height or a viewBox), or as a PNG.';
+const HINT_RASTER = 'Export the image again as a PNG or JPEG of normal size (a screenshot or a chart), and name it after its format.';
 
 /**
  * Whether a text may show an image (Markdown or HTML syntax). Such a file's problems depend on other files,
  * so validate's result cache never answers for it.
  */
 export function mayReferenceImages(text: string): boolean {
-  return /!\[|<img|<image/i.test(text);
+  return /!\[|<img|<image|srcset/i.test(text);
 }
 
 /** Whether a Markdown or HTML image reference is to be checked as a file (every image is, except inline `data:` ones the sanitizer removes). */
@@ -66,27 +60,40 @@ export function checkImage(postmortemPath: string, url: string): ImageVerdict {
   if (!isInside(realpathSync(folder), real)) return refuse(`image \`${clip(reference)}\` is outside the archive folder`);
   if (!statSync(real).isFile()) return refuse(`image \`${clip(reference)}\` is not a file`);
   if (extension === 'svg') {
-    const { problem } = checkSvg(readFileSync(real, 'utf8'));
+    const { problem } = checkSvg(readFileSync(real));
     return problem ? refuse(`SVG \`${clip(reference)}\` is refused: ${problem}`, HINT_SVG) : ok();
   }
-  if (!RASTER_SIGNATURES[extension]!(readHead(real))) return refuse(`image \`${clip(reference)}\` is not a real .${extension} file`, 'Save the image again in the format its name says.');
-  return ok();
+  const problem = rasterProblem(real, extension);
+  return problem ? refuse(`image \`${clip(reference)}\` ${problem}`, HINT_RASTER) : ok();
+}
+
+/** One image of a `srcset`, as a browser reads it, with its verdict. */
+export interface SrcsetCandidate {
+  url: string;
+  /** The candidate written out again from what was parsed: `./queue.png 2x`. */
+  text: string;
+  verdict: ImageVerdict;
+}
+
+/**
+ * The images of a `srcset` (of a `<source>` in a `<picture>`), parsed as a browser parses them (the WHATWG
+ * algorithm), each checked as `src` is; a `data:` image is refused here, as the site never shows one. The page
+ * keeps only the accepted candidates, written out again, so what the browser loads is what was checked.
+ */
+export function checkSrcset(postmortemPath: string, srcset: string): SrcsetCandidate[] {
+  // Candidates with a malformed descriptor are dropped, as by the browser; silently (the parser would log them).
+  return parseSrcset(srcset, { logger: {} }).map(({ url, w, d, h }) => {
+    const descriptor = [w && ` ${w}w`, h && ` ${h}h`, d && ` ${d}x`].filter(Boolean).join('');
+    const verdict: ImageVerdict = /^\s*data:/i.test(url)
+      ? { problem: `\`srcset\` image \`${clip(url)}\` is a \`data:\` URL, which the site never shows`, hint: HINT_PLACE }
+      : checkImage(postmortemPath, url);
+    return { url, text: `${url}${descriptor}`, verdict };
+  });
 }
 
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-}
-
-function readHead(file: string): Buffer {
-  const head = Buffer.alloc(16);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 16, 0);
-  } finally {
-    closeSync(fd);
-  }
-  return head;
 }
 
 function clip(text: string): string {

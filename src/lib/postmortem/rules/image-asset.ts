@@ -1,5 +1,5 @@
 import type { Element, Nodes } from 'hast';
-import { checkImage, mayReferenceImages } from '../assets.ts';
+import { checkImage, checkSrcset, mayReferenceImages, type ImageVerdict } from '../assets.ts';
 import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
 import { mdxToHtml } from '../mdx-constructs.ts';
 import { blankCode } from '../prose.ts';
@@ -9,7 +9,7 @@ export const imageAsset: Rule = {
   id: 'image-asset',
   level: 'error',
   description:
-    'Every image is a file inside the archive folder (relative path, not missing, not outside through `../` or a link); an SVG has no script, event handlers, `foreignObject` or external references, and has a size.',
+    'Every image (`src`, and each image of a `<source srcset>`) is a file inside the archive folder (relative path, not missing, not outside through `../` or a link, never `data:`); a raster image is the format its name says, within the size limits, and decodes; an SVG is UTF-8 with nothing that runs, loads or links, and has a size.',
   check(pm) {
     if (pm.binary || !mayReferenceImages(blankCode(pm.body))) return [];
     const trees = bodyTrees(pm);
@@ -17,11 +17,14 @@ export const imageAsset: Rule = {
     const hast = isMdx(pm.path) ? mdxToHtml(structuredClone(trees.hast)) : trees.hast;
     const findings: Finding[] = [];
     const visit = (node: Nodes) => {
-      if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') report(node, node.properties.src);
+      if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') report(node, checkImage(pm.path, node.properties.src));
+      // The sanitizer keeps `srcset` on `<source>` only (on `<img>` it is removed, and reported by unsafe-html).
+      if (node.type === 'element' && node.tagName === 'source' && node.properties.srcSet != null) {
+        for (const candidate of checkSrcset(pm.path, String(node.properties.srcSet))) report(node, candidate.verdict);
+      }
       if ('children' in node) for (const child of node.children) visit(child as Nodes);
     };
-    const report = (element: Element, src: string) => {
-      const verdict = checkImage(pm.path, src);
+    const report = (element: Element, verdict: ImageVerdict) => {
       if (!verdict.problem) return;
       const start = element.position?.start ?? { line: 1, column: 1 };
       findings.push({ line: start.line + pm.bodyStartLine - 1, column: start.column, message: verdict.problem, hint: verdict.hint });
