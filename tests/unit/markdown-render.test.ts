@@ -45,4 +45,16 @@ describe('the site renders post-mortem bodies through the allowlist', () => {
     expect(result.code).toContain('[image: Gone]');
     expect(result.metadata.localImagePaths).toEqual(['./good.svg']);
   });
+
+  it('keeps only the srcset images that src would accept, written out again as parsed', async () => {
+    const html = await render(
+      '<picture><source srcset="data:image/svg+xml;base64,PHN2Zz4=, ./good.svg 2x"><source srcset="javascript:alert(1) 1x, https://evil.example/a.png 2x"><img src="./good.svg" alt="a"></picture>\n',
+      path.join(FIXTURES, 'hostile/archive/postmortem-2026-03-20-assets.md'),
+    );
+    // The data: URL ends at its comma, as in a browser: the SVG after it is a candidate of its own.
+    expect(html).toContain('<picture><source srcset="./good.svg 2x"><source><img src="./good.svg" alt="a"></picture>');
+    expect(html).not.toMatch(/data:|javascript:|evil\.example/);
+    const kept = await render('<picture><source srcset=" ./good.svg  2x ,./good.svg 1x"><img alt="b"></picture>\n', path.join(FIXTURES, 'hostile/archive/postmortem-2026-03-20-assets.md'));
+    expect(kept).toContain('<source srcset="./good.svg 2x, ./good.svg 1x">');
+  });
 });

@@ -45,7 +45,7 @@ const report = {};
 try {
   const { readFileSync } = await import('node:fs');
   const { imageMetadata } = await import(astroUtils);
-  const probe = await imageMetadata(readFileSync(file), file);
+  const probe = await imageMetadata(readFileSync(file), file.split(/[\\/]/).pop());
   report.probe = { format: probe.format, width: probe.width, height: probe.height };
 } catch (error) { report.probeError = String(error.message ?? error).split('\\n')[0]; }
 try {
