@@ -28,11 +28,18 @@ interface Watch {
   dialogs: string[];
   violations: string[];
   errors: string[];
+  /** Requests to any origin but the site's own (data: and blob: URLs are judged in the page). */
+  foreign: string[];
 }
 
 /** Records dialogs, page errors and CSP violations (reported by an init script, which the page's CSP cannot block). */
 async function watch(page: Page): Promise<Watch> {
-  const seen: Watch = { dialogs: [], violations: [], errors: [] };
+  const seen: Watch = { dialogs: [], violations: [], errors: [], foreign: [] };
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^(?:data|blob|about):/i.test(url) && new URL(url).origin !== origin) seen.foreign.push(url);
+  });
   page.on('dialog', (dialog) => {
     seen.dialogs.push(dialog.message());
     void dialog.dismiss();
@@ -78,6 +85,7 @@ test('every page: nothing runs, no style from content applies', async ({ browser
     expect(seen.dialogs, pagePath).toEqual([]);
     expect(seen.violations, pagePath).toEqual([]);
     expect(seen.errors, pagePath).toEqual([]);
+    expect(seen.foreign, pagePath).toEqual([]);
 
     const report = await page.evaluate(() => {
       const main = document.querySelector('main')!;
@@ -93,6 +101,9 @@ test('every page: nothing runs, no style from content applies', async ({ browser
           .map((el) => el.outerHTML.slice(0, 80)),
         badLinks: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => !/^(?:https?:|mailto:|#|\/|\.|[^:]*$)/i.test(href)),
         positioned: [...document.querySelectorAll('.prose *')].filter((el) => ['fixed', 'absolute', 'sticky'].includes(getComputedStyle(el).position) && !el.classList.contains('visually-hidden')).map((el) => el.outerHTML.slice(0, 80)),
+        // No data: image is shown, whichever way it came (src, srcset, <source> of a <picture>).
+        dataImages: [...document.images].filter((img) => /^data:/i.test(img.currentSrc || img.src)).map((img) => img.outerHTML.slice(0, 80)),
+        dataSources: [...document.querySelectorAll('source[srcset], img[srcset]')].filter((el) => /data:|javascript:/i.test(el.getAttribute('srcset')!)).map((el) => el.outerHTML.slice(0, 80)),
         bodyShown: getComputedStyle(document.body).display !== 'none' && getComputedStyle(main).visibility !== 'hidden',
         headerShown: (document.querySelector('.site-header') as HTMLElement | null)?.offsetHeight ?? 0,
         // Classes in the body come only from Hindsight's own plugins (heading anchors, highlighted code, task lists,
@@ -108,6 +119,8 @@ test('every page: nothing runs, no style from content applies', async ({ browser
     expect(report.styleAttributes, pagePath).toEqual([]);
     expect(report.handlers, pagePath).toEqual([]);
     expect(report.badLinks, pagePath).toEqual([]);
+    expect(report.dataImages, pagePath).toEqual([]);
+    expect(report.dataSources, pagePath).toEqual([]);
     expect(report.positioned, pagePath).toEqual([]);
     expect(report.bodyShown, pagePath).toBe(true);
     expect(report.headerShown, pagePath).toBeGreaterThan(0);
@@ -117,7 +130,7 @@ test('every page: nothing runs, no style from content applies', async ({ browser
   }
 });
 
-test('every published asset: opening it runs nothing, and every SVG is a plain picture', async ({ browser }) => {
+test('every published asset: opening it runs nothing and loads nothing from elsewhere; every SVG is the copy the check wrote', async ({ browser }) => {
   const { assets } = published();
   test.setTimeout(10_000 * assets.length);
   for (const asset of assets) {
@@ -126,20 +139,50 @@ test('every published asset: opening it runs nothing, and every SVG is a plain p
     // Files the browser downloads (CSV) are not documents: nothing in them can run on the origin.
     const response = await page.goto(asset).catch((error: Error) => (/Download is starting/.test(error.message) ? null : Promise.reject(error)));
     if (response) await page.waitForLoadState('load');
+    // Give an SVG's handlers their chance.
+    if (response) await page.mouse.move(20, 20);
+    if (response) await page.mouse.click(20, 20);
     expect(seen.dialogs, asset).toEqual([]);
+    expect(seen.foreign, asset).toEqual([]);
     if (response) expect(await pwned(page), asset).toBeUndefined();
-    if (asset.endsWith('.svg')) expect(checkSvg(readFileSync(path.join(DIST, asset), 'utf8')).problem, asset).toBeNull();
+    if (asset.endsWith('.svg')) {
+      const bytes = readFileSync(path.join(DIST, asset));
+      const { problem, svg } = checkSvg(bytes);
+      expect(problem, asset).toBeNull();
+      // Published as written out by the check (writing it out again changes nothing), in ASCII only.
+      expect(bytes.toString('latin1'), asset).toBe(svg);
+      expect(bytes.every((byte) => byte < 0x80), asset).toBe(true);
+    }
     await page.close();
   }
 });
 
-test('only the safe image is published: refused SVGs, the outside file and the fake PNG are not', () => {
+test('only accepted images are published: refused SVGs and rasters, the outside file and the fake PNG are not', () => {
   const images = published().assets.filter((file) => /\.(svg|png|jpe?g|gif|webp|avif)$/i.test(file));
   expect(images.length).toBeGreaterThan(0);
-  for (const image of images) expect(path.basename(image)).toMatch(/^good\./);
+  for (const image of images) expect(path.basename(image)).toMatch(/^good[.-]/);
   const assetsPage = readFileSync(path.join(DIST, 'incidents/2026-03-20-assets/index.html'), 'utf8');
   expect(assetsPage).toContain('[image: A diagram with a script]');
   expect(assetsPage).not.toMatch(/src="[^"]*(?:evil|handler|foreign|external|animate|entity|nosize|linked|fake|missing)/);
+  const roundTwo = readFileSync(path.join(DIST, 'incidents/2026-03-23-images-round-two/index.html'), 'utf8');
+  for (const alt of ['A UTF-16 SVG with a script', 'CSS in CDATA', 'A decompression bomb', 'A GIF that is HTML']) expect(roundTwo).toContain(`[image: ${alt}]`);
+  // The Inkscape diagram, the PNG with HTML after its end and the photo are published (the rasters re-encoded by the build).
+  expect(images.filter((image) => /good-(?:inkscape|trailing-html|photo)/.test(image)).length).toBeGreaterThanOrEqual(3);
+  const inkscape = images.find((image) => /good-inkscape.*\.svg$/.test(image))!;
+  const inkscapeText = readFileSync(path.join(DIST, inkscape), 'utf8');
+  expect(inkscapeText).toContain('Latenz &#x2013; Stra&#xdf;e 95 %');
+  expect(inkscapeText).not.toMatch(/inkscape|sodipodi|cursor|evil\.example|<\?xml|<!--/);
+});
+
+test('a picture shows no data: image and loads nothing from another origin', async ({ page }) => {
+  const seen = await watch(page);
+  await page.goto('incidents/2026-03-23-images-round-two/');
+  await page.waitForLoadState('networkidle');
+  const shown = await page.locator('main picture img, main img').evaluateAll((images) => images.map((img) => (img as HTMLImageElement).currentSrc));
+  expect(shown.filter((src) => /^data:/i.test(src))).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+  await expect(page.getByRole('img', { name: 'A picture whose source is a data URL' })).toHaveCount(1);
+  expect(await pwned(page)).toBeUndefined();
 });
 
 test('the MDX post-mortem rendered without running its imports, exports or expressions', async ({ page }) => {

@@ -126,7 +126,7 @@ describe('raster images: read by the build\'s two readers, bounded and decoded',
     return Buffer.concat([PNG.subarray(0, 8), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(Buffer.alloc(100))), chunk('IEND', Buffer.alloc(0))]);
   };
   const brokenCrc = Buffer.from(PNG);
-  brokenCrc[29] ^= 0xff; // The IHDR checksum.
+  brokenCrc[29] = brokenCrc[29]! ^ 0xff; // The IHDR checksum.
   writeFileSync(at('ok.png'), PNG);
   writeFileSync(at('truncated.png'), PNG.subarray(0, PNG.length - 20));
   writeFileSync(at('crc.png'), brokenCrc);
