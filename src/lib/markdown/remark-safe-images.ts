@@ -6,12 +6,18 @@
  */
 import type { Image, Parents, Root, Text } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
-import { checkImage } from '../postmortem/assets.ts';
+import { checkImage, checkImages } from '../postmortem/assets.ts';
 
 export default function remarkSafeImages() {
   return (tree: Root, file: { path?: string }) => {
     if (!file.path) return;
     const postmortem = file.path;
+    // All images first: their raster files are read together (usually already judged by the build gate).
+    const urls: string[] = [];
+    visit(tree, 'image', (node: Image) => {
+      urls.push(node.url);
+    });
+    checkImages(postmortem, urls);
     visit(tree, 'image', (node: Image, index, parent: Parents | undefined) => {
       if (index === undefined || !parent || !checkImage(postmortem, node.url).problem) return undefined;
       const alt: Text = { type: 'text', value: node.alt ? `[image: ${node.alt}]` : '[image]' };

@@ -8,7 +8,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import parseSrcset from '@fisker/parse-srcset';
-import { RASTER_SIGNATURES, rasterProblem } from './raster-check.ts';
+import { RASTER_SIGNATURES, rasterProblems } from './raster-check.ts';
 import { checkSvg } from './svg-check.ts';
 
 const EXTENSIONS = [...Object.keys(RASTER_SIGNATURES), 'svg'];
@@ -33,11 +33,42 @@ export function mayReferenceImages(text: string): boolean {
 
 /** Whether a Markdown or HTML image reference is to be checked as a file (every image is, except inline `data:` ones the sanitizer removes). */
 export function checkImage(postmortemPath: string, url: string): ImageVerdict {
-  const ok = (): ImageVerdict => ({ problem: null, hint: '' });
-  const refuse = (problem: string, hint = HINT_PLACE): ImageVerdict => ({ problem, hint });
+  return checkImages(postmortemPath, [url])[0]!;
+}
+
+/** checkImage for each of `urls`; their raster files are read together (one child process, see raster-check.ts). */
+export function checkImages(postmortemPath: string, urls: readonly string[]): ImageVerdict[] {
+  const located = urls.map((url) => locate(postmortemPath, url));
+  const rasters = located.filter((entry): entry is Located => 'real' in entry && entry.extension !== 'svg');
+  const found = rasterProblems(rasters.map(({ real, extension }) => ({ file: real, extension })));
+  const problems = new Map(rasters.map((raster, i) => [raster, found[i]] as const));
+  return located.map((entry) => {
+    if (!('real' in entry)) return entry;
+    const { real, extension, reference } = entry;
+    if (extension === 'svg') {
+      const { problem } = checkSvg(readFileSync(real));
+      return problem ? { problem: `SVG \`${clip(reference)}\` is refused: ${problem}`, hint: HINT_SVG } : OK;
+    }
+    const problem = problems.get(entry);
+    return problem ? { problem: `image \`${clip(reference)}\` ${problem}`, hint: HINT_RASTER } : OK;
+  });
+}
+
+const OK: ImageVerdict = { problem: null, hint: '' };
+
+/** An image reference that names a regular file inside the archive folder, with a type the site publishes. */
+interface Located {
+  reference: string;
+  real: string;
+  extension: string;
+}
+
+/** The file an image reference names, or why it cannot be shown (whatever the file holds). */
+function locate(postmortemPath: string, url: string): Located | ImageVerdict {
+  const refuse = (problem: string): ImageVerdict => ({ problem, hint: HINT_PLACE });
   const reference = url.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(reference) || reference.startsWith('//')) {
-    if (/^data:/i.test(reference)) return ok(); // Reported by unsafe-html: the sanitizer removes it.
+    if (/^data:/i.test(reference)) return OK; // Reported by unsafe-html: the sanitizer removes it.
     return refuse(`image \`${clip(reference)}\` is not a file in the archive (the site only loads its own images)`);
   }
   if (reference.startsWith('/')) return refuse(`image \`${clip(reference)}\` is an absolute path`);
@@ -59,12 +90,7 @@ export function checkImage(postmortemPath: string, url: string): ImageVerdict {
   }
   if (!isInside(realpathSync(folder), real)) return refuse(`image \`${clip(reference)}\` is outside the archive folder`);
   if (!statSync(real).isFile()) return refuse(`image \`${clip(reference)}\` is not a file`);
-  if (extension === 'svg') {
-    const { problem } = checkSvg(readFileSync(real));
-    return problem ? refuse(`SVG \`${clip(reference)}\` is refused: ${problem}`, HINT_SVG) : ok();
-  }
-  const problem = rasterProblem(real, extension);
-  return problem ? refuse(`image \`${clip(reference)}\` ${problem}`, HINT_RASTER) : ok();
+  return { reference, real, extension };
 }
 
 /** One image of a `srcset`, as a browser reads it, with its verdict. */
@@ -81,13 +107,22 @@ export interface SrcsetCandidate {
  * keeps only the accepted candidates, written out again, so what the browser loads is what was checked.
  */
 export function checkSrcset(postmortemPath: string, srcset: string): SrcsetCandidate[] {
+  const candidates = srcsetUrls(srcset);
+  const verdicts = checkImages(postmortemPath, candidates.map(({ url }) => url));
+  return candidates.map(({ url, text }, i) => {
+    const verdict: ImageVerdict = /^\s*data:/i.test(url)
+      ? { problem: `\`srcset\` image \`${clip(url)}\` is a \`data:\` URL, which the site never shows`, hint: HINT_PLACE }
+      : verdicts[i]!;
+    return { url, text, verdict };
+  });
+}
+
+/** The images of a `srcset` as a browser parses them, each written out again from the parse. */
+export function srcsetUrls(srcset: string): { url: string; text: string }[] {
   // Candidates with a malformed descriptor are dropped, as by the browser; silently (the parser would log them).
   return parseSrcset(srcset, { logger: {} }).map(({ url, w, d, h }) => {
     const descriptor = [w && ` ${w}w`, h && ` ${h}h`, d && ` ${d}x`].filter(Boolean).join('');
-    const verdict: ImageVerdict = /^\s*data:/i.test(url)
-      ? { problem: `\`srcset\` image \`${clip(url)}\` is a \`data:\` URL, which the site never shows`, hint: HINT_PLACE }
-      : checkImage(postmortemPath, url);
-    return { url, text: `${url}${descriptor}`, verdict };
+    return { url, text: `${url}${descriptor}` };
   });
 }
 

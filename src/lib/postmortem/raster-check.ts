@@ -9,8 +9,9 @@
  *
  * The rules are synchronous and sharp is not, so the reading runs in a child
  * process: it also keeps a decoder's memory, or a crash, out of `validate`,
- * and is killed if it takes too long. Verdicts are kept per file version, as
- * the rule, the Markdown plugins and the build gate ask about the same files.
+ * and is killed if it takes too long. The images of one post-mortem are read
+ * by one child, and verdicts are kept per file version, as the rule, the
+ * Markdown plugins and the build gate ask about the same files.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -40,27 +41,31 @@ const FORMAT_NAMES: Record<string, { probe: string[]; sharp: string[] }> = {
 
 /** Reads one image in a child process and prints what each reader found, as JSON. Plain ESM: it runs with `node -e`. */
 const READER = `
-const [astroUtils, sharpPath, file, maxPixels] = process.argv.slice(1);
-const report = {};
-try {
-  const { readFileSync } = await import('node:fs');
-  const { imageMetadata } = await import(astroUtils);
-  const probe = await imageMetadata(readFileSync(file), file.split(/[\\/]/).pop());
-  report.probe = { format: probe.format, width: probe.width, height: probe.height };
-} catch (error) { report.probeError = String(error.message ?? error).split('\\n')[0]; }
-try {
-  const sharp = (await import(sharpPath)).default;
-  sharp.cache(false);
-  sharp.concurrency(1);
-  const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
-  const height = meta.pageHeight ?? meta.height;
-  report.sharp = { format: meta.format, compression: meta.compression, width: meta.width, height, pages: meta.pages ?? 1 };
-  if (meta.width * height * (meta.pages ?? 1) <= Number(maxPixels)) {
-    await sharp(file, { failOn: 'error', limitInputPixels: Number(maxPixels), pages: -1 }).rotate().resize(16, 16, { fit: 'inside' }).raw().toBuffer();
-    report.decoded = true;
-  }
-} catch (error) { report.sharpError = String(error.message ?? error).split('\\n')[0]; }
-process.stdout.write(JSON.stringify(report));
+const [astroUtils, sharpPath, maxPixels, ...files] = process.argv.slice(1);
+const { readFileSync } = await import('node:fs');
+const { imageMetadata } = await import(astroUtils);
+const sharp = (await import(sharpPath)).default;
+sharp.cache(false);
+sharp.concurrency(1);
+const reports = [];
+for (const file of files) {
+  const report = {};
+  try {
+    const probe = await imageMetadata(readFileSync(file), file.split(/[\\\\/]/).pop());
+    report.probe = { format: probe.format, width: probe.width, height: probe.height };
+  } catch (error) { report.probeError = String(error.message ?? error).split('\\n')[0]; }
+  try {
+    const meta = await sharp(file, { limitInputPixels: false, pages: -1 }).metadata();
+    const height = meta.pageHeight ?? meta.height;
+    report.sharp = { format: meta.format, compression: meta.compression, width: meta.width, height, pages: meta.pages ?? 1 };
+    if (meta.width * height * (meta.pages ?? 1) <= Number(maxPixels)) {
+      await sharp(file, { failOn: 'error', limitInputPixels: Number(maxPixels), pages: -1 }).rotate().resize(16, 16, { fit: 'inside' }).raw().toBuffer();
+      report.decoded = true;
+    }
+  } catch (error) { report.sharpError = String(error.message ?? error).split('\\n')[0]; }
+  reports.push(report);
+}
+process.stdout.write(JSON.stringify(reports));
 `;
 
 interface ReaderReport {
@@ -73,18 +78,31 @@ interface ReaderReport {
 
 const verdicts = new Map<string, string | null>();
 
+/** A raster image file to judge: a regular file with one of the RASTER_SIGNATURES extensions. */
+export interface RasterFile {
+  file: string;
+  extension: string;
+}
+
 /**
- * Why a raster image file (a regular file with one of the RASTER_SIGNATURES extensions) may not be published,
- * or null. The problem completes a sentence about the image: "`x.png` …".
+ * Why each raster image file may not be published, or null. A problem completes a sentence about the
+ * image: "`x.png` …". Files not judged before are read together, by one child process.
  */
-export function rasterProblem(file: string, extension: string): string | null {
-  const { size, mtimeMs } = statSync(file);
-  const limit = IMAGE_LIMITS.rasterMiB * 1024 * 1024;
-  if (size > limit) return `is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${IMAGE_LIMITS.rasterMiB} MiB limit for an image`;
-  if (!RASTER_SIGNATURES[extension]!(readHead(file))) return `is not a real .${extension} file`;
-  const key = `${file}\0${size}\0${mtimeMs}`;
-  if (!verdicts.has(key)) verdicts.set(key, judge(read(file), extension));
-  return verdicts.get(key)!;
+export function rasterProblems(rasters: readonly RasterFile[]): (string | null)[] {
+  const keys = rasters.map(({ file, extension }) => {
+    const { size, mtimeMs } = statSync(file);
+    const key = `${file}\0${size}\0${mtimeMs}`;
+    const limit = IMAGE_LIMITS.rasterMiB * 1024 * 1024;
+    if (size > limit) verdicts.set(key, `is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${IMAGE_LIMITS.rasterMiB} MiB limit for an image`);
+    else if (!RASTER_SIGNATURES[extension]!(readHead(file))) verdicts.set(key, `is not a real .${extension} file`);
+    return key;
+  });
+  const unread = [...new Map(rasters.map((raster, i) => [keys[i]!, raster] as const).filter(([key]) => !verdicts.has(key))).entries()];
+  if (unread.length > 0) {
+    const reports = read(unread.map(([, raster]) => raster.file));
+    unread.forEach(([key, raster], i) => verdicts.set(key, judge(typeof reports === 'string' ? reports : reports[i]!, raster.extension)));
+  }
+  return keys.map((key) => verdicts.get(key)!);
 }
 
 function judge(report: ReaderReport | string, extension: string): string | null {
@@ -106,20 +124,20 @@ function judge(report: ReaderReport | string, extension: string): string | null 
   return null;
 }
 
-function read(file: string): ReaderReport | string {
+function read(files: readonly string[]): ReaderReport[] | string {
   const require = createRequire(import.meta.url);
   const astroUtils = pathToFileURL(require.resolve('astro/assets/utils')).href;
   const sharpPath = pathToFileURL(require.resolve('sharp')).href;
   const maxPixels = String(IMAGE_LIMITS.megapixels * 1e6);
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', READER, astroUtils, sharpPath, file, maxPixels], {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', READER, astroUtils, sharpPath, maxPixels, ...files], {
     encoding: 'utf8',
-    timeout: 30_000,
-    maxBuffer: 64 * 1024,
+    timeout: 10_000 + 5_000 * files.length,
+    maxBuffer: 1024 * 1024,
     // Nothing of the caller's environment (loaders, options); sharp's memory is bounded by the pixel limit.
     env: { NODE_OPTIONS: '--max-old-space-size=256' },
   });
   if (child.error || child.status !== 0) return `could not be read within the limits (${child.error?.message ?? child.stderr.split('\n')[0] ?? `exit ${child.status}`})`;
-  return JSON.parse(child.stdout) as ReaderReport;
+  return JSON.parse(child.stdout) as ReaderReport[];
 }
 
 function readHead(file: string): Buffer {

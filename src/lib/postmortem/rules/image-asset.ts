@@ -1,5 +1,5 @@
 import type { Element, Nodes } from 'hast';
-import { checkImage, checkSrcset, mayReferenceImages, type ImageVerdict } from '../assets.ts';
+import { checkImage, checkImages, checkSrcset, mayReferenceImages, srcsetUrls, type ImageVerdict } from '../assets.ts';
 import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
 import { mdxToHtml } from '../mdx-constructs.ts';
 import { blankCode } from '../prose.ts';
@@ -16,6 +16,15 @@ export const imageAsset: Rule = {
     if (isParseError(trees)) return [];
     const hast = isMdx(pm.path) ? mdxToHtml(structuredClone(trees.hast)) : trees.hast;
     const findings: Finding[] = [];
+    // Every image of the body first, so that their raster files are read together.
+    const urls: string[] = [];
+    const collect = (node: Nodes) => {
+      if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') urls.push(node.properties.src);
+      if (node.type === 'element' && node.tagName === 'source' && node.properties.srcSet != null) urls.push(...srcsetUrls(String(node.properties.srcSet)).map(({ url }) => url));
+      if ('children' in node) for (const child of node.children) collect(child as Nodes);
+    };
+    collect(hast);
+    checkImages(pm.path, urls);
     const visit = (node: Nodes) => {
       if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string') report(node, checkImage(pm.path, node.properties.src));
       // The sanitizer keeps `srcset` on `<source>` only (on `<img>` it is removed, and reported by unsafe-html).
