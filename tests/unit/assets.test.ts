@@ -86,6 +86,8 @@ describe('checkSvg', () => {
     ['a stylesheet instruction', '<?xml-stylesheet href="https://evil.example/x.xsl"?>' + svg(''), '`<?xml-stylesheet?>`'],
     ['another encoding declared', '<?xml version="1.0" encoding="Shift_JIS"?>' + svg(''), 'encoding `Shift_JIS`'],
     ['a second root', svg('') + '<svg/>', 'second root element'],
+    ['a lone surrogate by reference', svg('<text>&#xD800;</text>'), 'not well-formed'],
+    ['a raw control character', svg('<text>\x01</text>'), 'character XML does not allow'],
     ['no size', svg('<rect/>', ''), 'no size'],
     ['a percentage size', svg('<rect/>', 'width="100%" height="100%"'), 'no size'],
     ['broken XML', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect></svg>', 'not well-formed'],

@@ -86,7 +86,8 @@ export function checkSvg(input: Buffer | string): SvgVerdict {
     if (kept && wasWriting) out.push(`</${name.includes(':') ? name.slice(name.indexOf(':') + 1) : name}>`);
   };
   const onText = (value: string) => {
-    if (/[\0-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(value)) fail('it contains a control character');
+    // Control characters, lone surrogates and non-characters (from a reference like `&#xD800;`) would make the copy malformed.
+    if (/[^\t\n\r\x20-\x7e\x80-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u.test(value)) fail('it contains a character XML does not allow (a control character or a lone surrogate)');
     if (writing()) out.push(escapeText(value));
   };
   parser.ontext = onText;
