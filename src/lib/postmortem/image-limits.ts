@@ -11,7 +11,7 @@ export const IMAGE_LIMITS = {
    * Pixels a raster image declares, every frame of an animation counted: a 4K screenshot is 8.3 million,
    * a phone photo 12 to 48. A small file declaring more is a decompression bomb.
    */
-  megapixels: 50,
+  megapixels: 40,
   /** Pixels on either side: WebP's own limit, the format the build converts images to. */
   side: 16_383,
 } as const;
