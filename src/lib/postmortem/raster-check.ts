@@ -77,6 +77,7 @@ interface ReaderReport {
 }
 
 const verdicts = new Map<string, string | null>();
+const READ_TIMEOUT_MS = 20_000;
 
 /** A raster image file to judge: a regular file with one of the RASTER_SIGNATURES extensions. */
 export interface RasterFile {
@@ -131,12 +132,14 @@ function read(files: readonly string[]): ReaderReport[] | string {
   const maxPixels = String(IMAGE_LIMITS.megapixels * 1e6);
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', READER, astroUtils, sharpPath, maxPixels, ...files], {
     encoding: 'utf8',
-    timeout: 10_000 + 5_000 * files.length,
+    // One bound for the whole post-mortem, whatever the number of images: a 40-megapixel PNG decodes in about 3 s here.
+    timeout: READ_TIMEOUT_MS,
     maxBuffer: 1024 * 1024,
     // Nothing of the caller's environment (loaders, options); sharp's memory is bounded by the pixel limit.
     env: { NODE_OPTIONS: '--max-old-space-size=256' },
   });
-  if (child.error || child.status !== 0) return `could not be read within the limits (${child.error?.message ?? child.stderr.split('\n')[0] ?? `exit ${child.status}`})`;
+  if (child.error && (child.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return `could not be read within ${READ_TIMEOUT_MS / 1000} s (with the other images of this post-mortem)`;
+  if (child.error || child.status !== 0) return `could not be read (${child.error?.message ?? (child.stderr.split('\n')[0] || `exit ${child.status}`)})`;
   return JSON.parse(child.stdout) as ReaderReport[];
 }
 
