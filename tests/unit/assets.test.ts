@@ -19,6 +19,9 @@ writeFileSync(path.join(archive, 'plain.svg'), '<svg xmlns="http://www.w3.org/20
 writeFileSync(path.join(root, 'outside.png'), PNG);
 symlinkSync(path.join(root, 'outside.png'), path.join(archive, 'link.png'));
 writeFileSync(path.join(archive, 'fake.jpg'), '<script>alert(1)</script>');
+writeFileSync(path.join(archive, '\\\\evil.example\\x.png'), PNG);
+mkdirSync(path.join(archive, '\x01data:image', 'png;base64,AA'), { recursive: true });
+writeFileSync(path.join(archive, '\x01data:image', 'png;base64,AA', 'x.png'), PNG);
 
 describe('checkImage', () => {
   it('accepts real images inside the folder (URL-encoded paths too)', () => {
@@ -39,6 +42,17 @@ describe('checkImage', () => {
     expect(verdict.problem).toContain(problem);
     expect(verdict.problem).toContain(`\`${url}\``);
     expect(verdict.hint.length).toBeGreaterThan(10);
+  });
+});
+
+describe('references a browser reads differently from a path', () => {
+  // Files with these names exist (above), but a browser would load another origin, or a data: URL, instead.
+  it.each([
+    ['\\\\evil.example\\x.png', '`\\\\evil.example\\x.png` has a backslash'],
+    ['\x01data:image/png;base64,AA/x.png', '`\\x01data:image/png;base64,AA/x.png` has a backslash or a control character'],
+  ])('refuses %j', (url, problem) => {
+    expect(checkImage(postmortem, url).problem).toContain(problem);
+    expect(checkSrcset(postmortem, `${url} 2x`)[0]!.verdict.problem).toContain(problem);
   });
 });
 

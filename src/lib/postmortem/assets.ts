@@ -72,6 +72,9 @@ function locate(postmortemPath: string, url: string): Located | ImageVerdict {
     return refuse(`image \`${clip(reference)}\` is not a file in the archive (the site only loads its own images)`);
   }
   if (reference.startsWith('/')) return refuse(`image \`${clip(reference)}\` is an absolute path`);
+  // A browser reads `\` as `/` (`\\host\x.png` is another origin) and drops control characters before a scheme
+  // (`\x01data:…` is a data: URL): such a reference would not name the file checked here.
+  if (/[\\\0-\x1f\x7f]/.test(reference)) return refuse(`image \`${clip(reference.replace(/[\0-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))}\` has a backslash or a control character; write paths with \`/\``);
   let relative: string;
   try {
     relative = decodeURIComponent(reference.replace(/[?#].*$/, ''));
