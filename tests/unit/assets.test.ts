@@ -63,14 +63,14 @@ describe('checkSvg', () => {
       '<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata>' +
         '<defs><linearGradient id="g"><stop offset="0" stop-color="rgb(0, 0, 255)"/></linearGradient><path id="p" d="M0 0L5 5"/></defs>' +
         '<g inkscape:label="Layer" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" data-name="x" aria-label="depth (p95)">' +
-        '<use xlink:href="#p" transform="rotate(45 5 5)"/><text style="fill:url(#g);-inkscape-font-specification:\'Sans\';font-family:\'Open Sans\', Arial" x="1">Café &amp; <![CDATA[<tea>]]></text></g>',
+        '<use xlink:href="#p" transform="rotate(45 5 5)"/><use href="#missing"/><text style="fill:url(#g);-inkscape-font-specification:\'Sans\';font-family:\'Open Sans\', Arial" x="1">Café &amp; <![CDATA[<tea>]]></text></g>',
       'viewBox="0 0 10 10"',
     );
     const verdict = checkSvg(Buffer.from(diagram));
     expect(verdict.problem).toBeNull();
     expect(verdict.svg).toBe(
       '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="rgb(0, 0, 255)"></stop></linearGradient><path id="p" d="M0 0L5 5"></path></defs>' +
-        '<g><use href="#p" transform="rotate(45 5 5)"></use><text style="fill:url(#g);font-family:\'Open Sans\', Arial" x="1">Caf&#xe9; &amp; &lt;tea&gt;</text></g></svg>\n',
+        '<g><use href="#p" transform="rotate(45 5 5)"></use><use href="#missing"></use><text style="fill:url(#g);font-family:\'Open Sans\', Arial" x="1">Caf&#xe9; &amp; &lt;tea&gt;</text></g></svg>\n',
     );
     // Publishing is idempotent: the published copy is checked and published unchanged.
     expect(checkSvg(Buffer.from(verdict.svg!)).svg).toBe(verdict.svg);
@@ -100,6 +100,13 @@ describe('checkSvg', () => {
     ['a stylesheet instruction', '<?xml-stylesheet href="https://evil.example/x.xsl"?>' + svg(''), '`<?xml-stylesheet?>`'],
     ['another encoding declared', '<?xml version="1.0" encoding="Shift_JIS"?>' + svg(''), 'encoding `Shift_JIS`'],
     ['a second root', svg('') + '<svg/>', 'second root element'],
+    [
+      'nested uses that multiply (10^5 copies)',
+      svg(`<defs><rect id="g0" width="1" height="1"/>${[1, 2, 3, 4, 5].map((i) => `<g id="g${i}">${`<use href="#g${i - 1}"/>`.repeat(10)}</g>`).join('')}</defs><use href="#g5"/>`),
+      'make 111,111 copies, over the 10,000',
+    ],
+    ['uses in a cycle', svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>'), 'in a cycle'],
+    ['a chain of uses deeper than elements nest', svg(Array.from({ length: 300 }, (_, i) => `<g id="c${i}"><use href="#c${i + 1}"/></g>`).join('') + '<rect id="c300"/>'), 'chain too deep'],
     ['a lone surrogate by reference', svg('<text>&#xD800;</text>'), 'not well-formed'],
     ['a raw control character', svg('<text>\x01</text>'), 'character XML does not allow'],
     ['no size', svg('<rect/>', ''), 'no size'],

@@ -39,7 +39,7 @@ const EXPECTED: Record<string, string[]> = {
   // Round two (issue 23): SVGs in other encodings or with CSS that loads, broken and oversized rasters, srcset.
   'postmortem-2026-03-23-images-round-two.md': [
     ...Array.from({ length: 23 }, (_, i) => `image-asset@${85 + 2 * i}`),
-    'image-asset@137', 'image-asset@139', 'image-asset@141', 'unsafe-html@143', 'image-asset@143', 'unsafe-html@145',
+    'image-asset@137', 'image-asset@139', 'image-asset@141', 'unsafe-html@143', 'image-asset@143', 'unsafe-html@145', 'image-asset@147',
   ],
   'postmortem-2026-03-21-table-cells.md': ['unsafe-html@49', 'unsafe-html@80', 'image-asset@80', 'unsafe-html@81'],
   'postmortem-2026-03-22-mdx-code.mdx': [

@@ -27,6 +27,8 @@ const ACTIVE_NAMESPACES = new Set(['', 'http://www.w3.org/1999/xhtml', 'http://w
 const SKIPPED_ELEMENTS = new Set(['metadata']);
 /** Deeper than any diagram needs; bounds what a browser has to lay out. */
 const MAX_DEPTH = 128;
+/** Copies `<use>` elements may draw, nested uses multiplied: 8 levels of 10 uses each (10^8 copies) hang Chromium. */
+const MAX_USE_COPIES = 10_000;
 /** `url(#id)`: a paint server, clip path, mask, marker or filter of the same file. */
 const SAME_FILE_URL = /\burl\(\s*(["']?)#[A-Za-z_][\w.:-]*\1\s*\)/gi;
 
@@ -50,6 +52,7 @@ export function checkSvg(input: Buffer | string): SvgVerdict {
     problem ??= message;
   };
   const out: string[] = [];
+  const uses = useGraph();
   /** Per open element: whether it is written out (false for skipped metadata and everything inside it). */
   const stack: boolean[] = [];
   let roots = 0;
@@ -78,9 +81,14 @@ export function checkSvg(input: Buffer | string): SvgVerdict {
     const kept = tag.uri === SVG_NS && !SKIPPED_ELEMENTS.has(tag.local);
     const outer = writing() || stack.length === 0;
     stack.push(kept);
+    const id = Object.values(tag.attributes).find((attribute) => attribute.uri === '' && attribute.local === 'id')?.value;
+    const href = tag.local === 'use' ? /href="#([^"]*)"/.exec(attributes)?.[1] : undefined;
+    uses.open(id, href, tag.local === 'defs' || tag.local === 'symbol');
     if (kept && outer) out.push(`<${tag.local}${stack.length === 1 ? ` xmlns="${SVG_NS}"` : ''}${attributes}>`);
   };
   parser.onclosetag = (name) => {
+    if (problem) return;
+    uses.close();
     const wasWriting = writing();
     const kept = stack.pop();
     if (kept && wasWriting) out.push(`</${name.includes(':') ? name.slice(name.indexOf(':') + 1) : name}>`);
@@ -102,7 +110,50 @@ export function checkSvg(input: Buffer | string): SvgVerdict {
     // Reported through `fail` above.
   }
   if (roots === 0) fail('it has no `<svg>` element');
+  if (!problem) {
+    const copies = uses.copies();
+    if (copies > MAX_USE_COPIES) fail(`its \`<use>\` elements make ${Number.isFinite(copies) ? `${copies.toLocaleString('en-US')} copies` : 'copies of each other in a cycle (or a chain too deep)'}, over the ${MAX_USE_COPIES.toLocaleString('en-US')} a browser can draw without hanging`);
+  }
   return problem ? refuse(problem) : { problem: null, svg: `${out.join('')}\n` };
+}
+
+/**
+ * How many copies the `<use>` elements of a document draw: an element with an id stands for itself plus the copies
+ * its own `<use>` descendants draw, and the document draws the copies of every `<use>` outside `<defs>` and `<symbol>`.
+ */
+function useGraph() {
+  const frames: { id?: string; targets: string[]; hidden: boolean }[] = [{ targets: [], hidden: false }];
+  const byId = new Map<string, string[]>();
+  return {
+    /** `hidden`: `<defs>` and `<symbol>`, whose content is drawn only where a `<use>` refers to it. */
+    open(id: string | undefined, useTarget: string | undefined, hidden: boolean) {
+      frames.push({ id, targets: useTarget === undefined ? [] : [useTarget], hidden });
+    },
+    close() {
+      const frame = frames.pop()!;
+      if (frame.id !== undefined && !byId.has(frame.id)) byId.set(frame.id, frame.targets);
+      const parent = frames.at(-1);
+      if (parent && !frame.hidden) for (const target of frame.targets) parent.targets.push(target);
+    },
+    /** Infinity for a cycle, or a chain of uses deeper than elements may nest. */
+    copies(): number {
+      const memo = new Map<string, number>();
+      const visiting = new Set<string>();
+      const count = (id: string, depth: number): number => {
+        if (memo.has(id)) return memo.get(id)!;
+        const targets = byId.get(id);
+        if (!targets) return 0; // A missing target draws nothing.
+        if (visiting.has(id) || depth > MAX_DEPTH) return Infinity;
+        visiting.add(id);
+        let total = 1;
+        for (const target of targets) total += count(target, depth + 1);
+        visiting.delete(id);
+        memo.set(id, total);
+        return total;
+      };
+      return frames[0]!.targets.reduce((total, target) => total + count(target, 0), 0);
+    },
+  };
 }
 
 /** The bytes as text, if they are UTF-8 (with or without its byte order mark) and not too many. */
