@@ -105,6 +105,7 @@ describe('checkSvg', () => {
       svg(`<defs><rect id="g0" width="1" height="1"/>${[1, 2, 3, 4, 5].map((i) => `<g id="g${i}">${`<use href="#g${i - 1}"/>`.repeat(10)}</g>`).join('')}</defs><use href="#g5"/>`),
       'make 111,111 copies, over the 10,000',
     ],
+    ['a filter radius that hangs the browser', svg('<filter id="f"><feMorphology operator="dilate" radius="2 100000"/></filter>'), '`radius` `2 100000` is over 50'],
     ['uses in a cycle', svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>'), 'in a cycle'],
     ['a chain of uses deeper than elements nest', svg(Array.from({ length: 300 }, (_, i) => `<g id="c${i}"><use href="#c${i + 1}"/></g>`).join('') + '<rect id="c300"/>'), 'chain too deep'],
     ['a lone surrogate by reference', svg('<text>&#xD800;</text>'), 'not well-formed'],

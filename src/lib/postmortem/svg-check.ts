@@ -29,6 +29,11 @@ const SKIPPED_ELEMENTS = new Set(['metadata']);
 const MAX_DEPTH = 128;
 /** Copies `<use>` elements may draw, nested uses multiplied: 8 levels of 10 uses each (10^8 copies) hang Chromium. */
 const MAX_USE_COPIES = 10_000;
+/**
+ * Filter parameters whose cost grows with their value (a 2000-pixel square dilated with radius 100000 hung
+ * Chromium); the bounds are far above what a diagram's shadow or outline uses.
+ */
+const NUMBER_BOUNDS: Record<string, number> = { radius: 50, order: 9, numOctaves: 10 };
 /** `url(#id)`: a paint server, clip path, mask, marker or filter of the same file. */
 const SAME_FILE_URL = /\burl\(\s*(["']?)#[A-Za-z_][\w.:-]*\1\s*\)/gi;
 
@@ -195,6 +200,11 @@ function writeAttributes(tag: sax.QualifiedTag, fail: (message: string) => void)
     const unsafe = unsafeCss(value);
     if (unsafe) {
       fail(`its \`${clip(attribute.name)}\` attribute \`${clip(value)}\` ${unsafe}`);
+      continue;
+    }
+    const bound = NUMBER_BOUNDS[local];
+    if (bound !== undefined && value.split(/[\s,]+/).some((number) => Math.abs(Number(number)) > bound)) {
+      fail(`its \`${local}\` \`${clip(value)}\` is over ${bound}, which makes a browser work for minutes`);
       continue;
     }
     if (local === 'style') {
