@@ -3,6 +3,7 @@ import type { ZodIssue } from 'astro/zod';
 import type { ParsedPostmortem } from '../parse.ts';
 import { nearestWord } from '../edit-distance.ts';
 import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema } from '../schema/frontmatter-schema.ts';
+import { exampleValue } from './own-examples.ts';
 import type { Finding } from './types.ts';
 
 /** The rule a schema issue belongs to: refinements tag themselves (e.g. `calendar-date`), the rest are `schema`. */
@@ -26,7 +27,7 @@ export function fieldFindings(pm: ParsedPostmortem, rule: string): Finding[] {
       const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
       const top = String(issue.path[0]) as keyof typeof FIELD_EXAMPLES;
       const value = valueAt(data, issue.path);
-      const example = FIELD_EXAMPLES[top] ? `e.g. \`${top}: ${FIELD_EXAMPLES[top]}\`` : '';
+      const example = FIELD_EXAMPLES[top] ? `e.g. \`${top}: ${exampleValue(pm, top)}\`` : '';
       if (value === null && issue.path.length === 1 && isOptional(top)) {
         return [{ line: lineOf(issue.path), message: `\`${field}\` is empty (\`null\`)`, hint: `Remove the line: an optional field that is not known is left out, not written empty.` }];
       }
