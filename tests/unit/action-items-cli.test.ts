@@ -101,9 +101,9 @@ describe('npm run action-items', () => {
   it('--format json prints today, the counts of every status and the selected records', () => {
     const body = json([]);
     expect(body.today).toBe(TODAY);
-    expect(body.counts).toEqual({ open: 7, overdue: 2, dueSoon: 1, doneRecently: 8 });
-    expect(json(['--include-drafts']).counts).toEqual({ open: 9, overdue: 2, dueSoon: 1, doneRecently: 8 });
-    expect(json(['--owner', '@sre']).counts).toEqual({ open: 3, overdue: 1, dueSoon: 0, doneRecently: 0 });
+    expect(body.counts).toEqual({ open: 7, overdue: 2, due_soon: 1, done_recently: 8 });
+    expect(json(['--include-drafts']).counts).toEqual({ open: 9, overdue: 2, due_soon: 1, done_recently: 8 });
+    expect(json(['--owner', '@sre']).counts).toEqual({ open: 3, overdue: 1, due_soon: 0, done_recently: 0 });
     expect(body.items[0]).toMatchObject({ owner: '@sre', due: '2025-09-30', overdue: true, postmortem: { slug: '2025-04-09-expired-tls-certificate', url: null } });
   });
 
