@@ -69,3 +69,17 @@ describe('hints built from the file', () => {
     expect(hint).toBe('Write the due date as `YYYY-MM-DD`, e.g. `2025-07-16`.');
   });
 });
+
+describe('a placeholder left in a table cell while in review', () => {
+  const base = readFileSync(path.join(ROOT, 'tests/fixtures/valid/postmortem-2026-03-14-report-export-timeouts.md'), 'utf8').replace('status: final', 'status: in-review');
+  const problems = (text: string) => validatePostmortems([parsePostmortem('postmortem-2026-03-14-report-export-timeouts.md', text)]).files[0]!.problems;
+
+  it('is one error (the table cannot be read), where placeholder prose is one warning', () => {
+    const found = problems(base.replace('| 09:24 | Investigation started |', '| HH:MM | Investigation started |').replace('| 2026-05-01 |', '| YYYY-MM-DD |').replace('Alerting caught', 'Alerting (TBD) caught'));
+    expect(found.map((problem) => `${problem.rule}:${problem.level}:${problem.message.match(/`([^`]+)`/)![1]}`).sort()).toEqual([
+      'placeholders:error:HH:MM',
+      'placeholders:error:YYYY-MM-DD',
+      'placeholders:warning:TBD',
+    ]);
+  });
+});
