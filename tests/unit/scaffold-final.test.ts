@@ -83,3 +83,22 @@ describe('a placeholder left in a table cell while in review', () => {
     ]);
   });
 });
+
+describe('recurrence_of naming a slug not in the archive', () => {
+  const earlier = readFileSync(path.join(ROOT, 'tests/fixtures/valid/postmortem-2026-03-14-report-export-timeouts.md'), 'utf8');
+  const later = (slug: string) => earlier.replaceAll('2026-03-14', '2026-05-02').replace(/^title: .*$/m, 'title: Exports time out again').replace(/^(severity: .*)$/m, `$1\nrecurrence_of: [${slug}]`);
+  const hintFor = (slug: string) =>
+    validatePostmortems([parsePostmortem('postmortem-2026-03-14-report-export-timeouts.md', earlier), parsePostmortem('postmortem-2026-05-02-exports-time-out-again.md', later(slug))])
+      .files.flatMap((file) => file.problems)
+      .find((problem) => problem.rule === 'recurrence-of')?.hint;
+
+  it('suggests the nearest earlier slug of the archive for a typo', () => {
+    expect(hintFor('2026-03-14-report-export-timeout')).toMatch(/^Did you mean `2026-03-14-report-export-timeouts`\?/);
+  });
+
+  it('gives an earlier slug of the archive as the example, not a fixed one', () => {
+    const hint = hintFor('2025-01-01-something-else-entirely');
+    expect(hint).not.toContain('Did you mean');
+    expect(hint).toContain('e.g. `2026-03-14-report-export-timeouts`');
+  });
+});
