@@ -5,7 +5,8 @@
  * loads its code on its first call. Measured by which modules the process has
  * loaded (a module-load log), not by the clock.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -51,6 +52,29 @@ describe('MCP server start', { timeout: 120_000 }, () => {
       expect(atStart.length * 2).toBeLessThan(afterCall.length);
     } finally {
       await client.close();
+    }
+  });
+
+  it('the launcher builds it as chunks: what starting loads holds none of the tools\' code', () => {
+    execFileSync(process.execPath, ['scripts/launch.mjs', 'mcp', '--help'], { cwd: ROOT, stdio: 'ignore' });
+    const cache = path.join(ROOT, 'node_modules/.cache/hindsight');
+    const folder = readdirSync(cache)
+      .filter((name) => /^mcp-[0-9a-f]{16}$/.test(name))
+      .map((name) => path.join(cache, name))
+      .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+    // The entry and every chunk it imports statically: what V8 compiles before `initialize`.
+    const atStart = new Set<string>();
+    const visit = (file: string) => {
+      if (atStart.has(file)) return;
+      atStart.add(file);
+      for (const [, chunk] of readFileSync(file, 'utf8').matchAll(/^import\s(?:[^;]*?from\s*)?"(\.\/[^"]+)";?$/gm)) visit(path.join(folder, chunk!));
+    };
+    visit(path.join(folder, 'mcp-cli.mjs'));
+    const startText = [...atStart].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const allText = readdirSync(folder).map((file) => readFileSync(path.join(folder, file), 'utf8')).join('\n');
+    for (const name of ['function parsePostmortem(', 'function createIncidentSearch(', 'function validatePostmortems(']) {
+      expect(allText, name).toContain(name);
+      expect(startText, name).not.toContain(name);
     }
   });
 });
