@@ -2,7 +2,7 @@
 // about it. The launcher (launch.mjs), the `hindsight` executable
 // (hindsight.mjs) and package.json's scripts all start commands from here, so
 // moving a command's module is a one-line change.
-/** @type {Record<string, { entry: string; summary: string; listed?: boolean }>} */
+/** @type {Record<string, { entry: string; summary: string; listed?: boolean; split?: boolean }>} */
 export const COMMANDS = {
   validate: { entry: 'scripts/cli/validate-cli.ts', summary: 'check post-mortems and report every problem' },
   'action-items': { entry: 'scripts/cli/action-items-cli.ts', summary: 'list action items (table, json or csv)' },
@@ -11,7 +11,8 @@ export const COMMANDS = {
   search: { entry: 'scripts/cli/search-cli.ts', summary: 'search the archive as the site does (json or table)' },
   similar: { entry: 'scripts/cli/similar-cli.ts', summary: 'earlier incidents most like a post-mortem or a description' },
   show: { entry: 'scripts/cli/show-cli.ts', summary: 'one post-mortem as JSON' },
-  mcp: { entry: 'scripts/cli/mcp-cli.ts', summary: 'serve the archive to an agent client over MCP (stdio)' },
+  // split: its tools import their code on first call, so its bundle is chunks and starting compiles only the schemas.
+  mcp: { entry: 'scripts/cli/mcp-cli.ts', summary: 'serve the archive to an agent client over MCP (stdio)', split: true },
   // Maintainers' commands: started the same way, not listed by `hindsight --help`.
   schemas: { entry: 'scripts/cli/schemas-cli.ts', summary: 'regenerate schema/*.json and docs/API.md', listed: false },
   bench: { entry: 'scripts/bench/run-bench.ts', summary: 'measure validate, the build, page weights and search', listed: false },

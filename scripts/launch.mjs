@@ -1,5 +1,5 @@
 // Starts a Hindsight command (`node scripts/launch.mjs <command> [args…]`)
-// from a cached single-file build of it: every command starts this way (the
+// from a cached build of it (one file; chunks for a `split` command): every command starts this way (the
 // table is commands.mjs). tsx compiles every module at each start (about 0.6 s
 // for validate); the bundle, packages included, starts in about 0.15 s, which matters when CI runs
 // `validate` on every pull request. The bundle is rebuilt whenever the content
@@ -95,15 +95,19 @@ const sourceRelativePaths = {
   },
 };
 
-const bundle = path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
+// A command that imports its parts when first needed (`split` in commands.mjs: the MCP server) is built as a
+// folder of chunks, so that starting it compiles only what starting needs; the others are one file.
+const split = COMMANDS[name].split === true;
+const built = path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : '.mjs'}`);
+const bundle = split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
 if (!existsSync(bundle)) {
   try {
     const { build } = await import('esbuild');
     mkdirSync(cacheDir, { recursive: true });
-    const partial = `${bundle}.${process.pid}.tmp`;
+    const partial = `${built}.${process.pid}.tmp`;
     await build({
       entryPoints: [entry],
-      outfile: partial,
+      ...(split ? { outdir: partial, splitting: true, outExtension: { '.js': '.mjs' } } : { outfile: partial }),
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -117,10 +121,16 @@ if (!existsSync(bundle)) {
       logLevel: 'warning',
       plugins: [sourceRelativePaths],
     });
-    renameSync(partial, bundle);
+    try {
+      renameSync(partial, built);
+    } catch (error) {
+      // Another start built the same folder meanwhile: use that one.
+      if (!split || !existsSync(bundle)) throw error;
+      rmSync(partial, { recursive: true, force: true });
+    }
     // Bundles of earlier versions of this command are never run again.
     for (const file of readdirSync(cacheDir)) {
-      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}\.mjs$/.test(file.slice(name.length + 1)) && path.join(cacheDir, file) !== bundle) rmSync(path.join(cacheDir, file), { force: true });
+      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}(\.mjs)?$/.test(file.slice(name.length + 1)) && path.join(cacheDir, file) !== built) rmSync(path.join(cacheDir, file), { recursive: true, force: true });
     }
   } catch (error) {
     process.stderr.write(`Hindsight could not prepare \`${name}\` in ${cacheDir}: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}\n`);

@@ -43,8 +43,8 @@ async function weighPage(browser: Browser, baseUrl: string, spec: PageSpec): Pro
     page.on('response', (response) => {
       const type = response.request().resourceType();
       // Chromium drops the bodies of very large documents (tens of MB) before they can be read: fetch those again to weigh them.
-      const body = response.body().catch((error: unknown) => {
-        if (type === 'document' && response.status() < 300) return context.request.get(response.url()).then((again) => again.body());
+      const body = response.body().catch(async (error: unknown) => {
+        if (type === 'document' && response.status() < 300) return (await context.request.get(response.url())).body();
         throw error;
       });
       bodies.push(

@@ -18,7 +18,7 @@ import {
   type StatusFilter,
 } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
+import { exportCounts, ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 import { countsLine, ledgerTable } from '../../src/lib/site/ledger/ledger-text.ts';
 import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../../src/lib/postmortem/archive.ts';
@@ -112,7 +112,7 @@ export function runActionItems(ctx: CliContext): number {
   const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files), { includeDrafts: options['include-drafts'] }), scope, sort, today);
   const counts = ledgerCounts(scoped, today);
   const records = toLedgerRecords(scoped.filter((item) => matchesStatus(item, status, today)), today);
-  if (format === 'json') ctx.stdout(`${JSON.stringify({ today, counts, items: records } satisfies LedgerExport, null, 2)}\n`);
+  if (format === 'json') ctx.stdout(`${JSON.stringify({ today, counts: exportCounts(counts), items: records } satisfies LedgerExport, null, 2)}\n`);
   else if (format === 'csv') ctx.stdout(ledgerCsv(records));
   else ctx.stdout(`${countsLine(counts, today)}\n\n${ledgerTable(records)}`);
 

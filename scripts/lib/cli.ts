@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { ConfigError } from '../../src/lib/config.ts';
+import { nearestWord } from '../../src/lib/postmortem/edit-distance.ts';
 import type { Prompter } from './prompter.ts';
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -36,10 +37,33 @@ export function processContext(): CliContext {
   };
 }
 
-/** Prints `message` and the usage on standard error; returns exit code 2. */
+/**
+ * Prints what is wrong in one line and where the usage is, not the usage itself:
+ * a 30-line help buries the one line that matters. Returns exit code 2.
+ */
 export function usageError(ctx: CliContext, usage: string, message: string): number {
-  ctx.stderr(`${message}\n\n${usage}`);
+  ctx.stderr(`${message.split('\n', 1)[0]!.trim()}\n${helpHint(usage)}\n`);
   return EXIT.usage;
+}
+
+/** `Run \`npm run search -- --help\` for usage.`, the command read from the usage's first line. */
+function helpHint(usage: string): string {
+  const command = /^Usage:\s+(npm run (?:--silent )?[\w-]+|\S+)/.exec(usage)?.[1];
+  if (!command) return 'Run with --help for usage.';
+  return `Run \`${command}${command.startsWith('npm run') ? ' --' : ''} --help\` for usage.`;
+}
+
+/**
+ * node:util's parse error in the house style: the bad value in backticks and,
+ * for an unknown flag, the nearest one the command has ("did you mean `--severity`?").
+ */
+function describeParseError(error: NodeJS.ErrnoException, options: FlagConfig['options']): string {
+  const message = error.message.split('\n', 1)[0]!.replace(/'([^']*)'/g, '`$1`');
+  if (error.code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message;
+  const flag = /`(-[^`]*)`/.exec(message)?.[1] ?? '';
+  const known = Object.keys(options ?? {}).map((name) => `--${name}`);
+  const near = flag.startsWith('--') ? nearestWord(flag.split('=', 1)[0]!, known) : undefined;
+  return `Unknown option \`${flag}\`${near ? `; did you mean \`${near}\`?` : '.'}`;
 }
 
 /** A command's flags, as node:util's parseArgs takes them (the arguments come from the context). */
@@ -57,7 +81,7 @@ export function parseCommand<T extends FlagConfig>(ctx: CliContext, usage: strin
   try {
     parsed = parseArgs({ ...config, args: ctx.argv }) as ParsedFlags<T>;
   } catch (error) {
-    return usageError(ctx, usage, (error as Error).message);
+    return usageError(ctx, usage, describeParseError(error as NodeJS.ErrnoException, config.options));
   }
   if ((parsed.values as { help?: boolean }).help) {
     ctx.stdout(usage);

@@ -6,26 +6,39 @@
  * the output schemas in src/lib/agent/schemas.ts. Every tool reads the
  * archive afresh (an agent may have just written a file); only
  * scaffold_postmortem writes, and it never replaces a file.
+ *
+ * A client starts the server for each session, often for one call: starting
+ * loads only what `initialize` and `tools/list` need (the schemas); each tool
+ * imports its code (parser, validator, search engine) when it is first called.
+ * tests/unit/mcp-startup.test.ts holds the start to that.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
-import { LEDGER_SORTS, listActionItems, STATUS_FILTERS } from '../../src/lib/agent/agent-ledger.ts';
-import { nearSlugs, readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
-import { planScaffold } from '../../src/lib/agent/scaffold.ts';
+import type { AgentArchive } from '../../src/lib/agent/agent-archive.ts';
+import { DEFAULT_SEARCH_LIMIT, DEFAULT_SIMILAR_LIMIT } from '../../src/lib/agent/limits.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
-import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
-import { showPostmortem } from '../../src/lib/agent/show.ts';
-import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
-import { validateText } from '../../src/lib/agent/validate-text.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { displayPath } from '../../src/lib/postmortem/display-path.ts';
+import { LEDGER_SORTS, STATUS_FILTERS } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
 import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { MILESTONE_FIELDS, POSTMORTEM_STATUSES } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
-import { createFileAtomically } from './atomic-write.ts';
+
+/** The tools' code, loaded on a tool's first call (a module is loaded once, however often it is asked for). */
+const load = {
+  archive: () => import('../../src/lib/agent/agent-archive.ts'),
+  search: () => import('../../src/lib/agent/agent-search.ts'),
+  show: () => import('../../src/lib/agent/show.ts'),
+  similar: () => import('../../src/lib/agent/similar.ts'),
+  ledger: () => import('../../src/lib/agent/agent-ledger.ts'),
+  validate: () => import('../../src/lib/agent/validate-text.ts'),
+  scaffold: () => import('../../src/lib/agent/scaffold.ts'),
+  write: () => import('./atomic-write.ts'),
+  text: () => import('../../src/lib/agent/tool-text.ts'),
+};
 
 export interface ServerOptions {
   /** Absolute path of the post-mortem folder. */
@@ -47,8 +60,12 @@ const category = z
   })
   .describe(`Root-cause category: ${[...CATEGORY_IDS, UNKNOWN_CATEGORY.id].join(', ')}.`);
 
-function result<T extends object>(structured: T) {
-  return { content: [{ type: 'text' as const, text: JSON.stringify(structured, null, 2) }], structuredContent: structured as Record<string, unknown> };
+/**
+ * A tool's result: the structured content whole, and as text a summary for a reader
+ * (tool-text.ts) rather than the same JSON again; without a summary, the JSON.
+ */
+function result<T extends object>(structured: T, summary?: (output: T) => string) {
+  return { content: [{ type: 'text' as const, text: summary ? summary(structured) : JSON.stringify(structured, null, 2) }], structuredContent: structured as Record<string, unknown> };
 }
 
 function failure(message: string) {
@@ -72,14 +89,15 @@ interface ToolContext {
   cwd: string;
   /** The folder as messages show it. */
   shownFolder: string;
-  archive: () => AgentArchive;
+  /** A fresh reading of the archive, when a tool needs it. */
+  archive: () => Promise<AgentArchive>;
 }
 
 /** An MCP server with Hindsight's six tools over the archive in `options.archiveDir`. */
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: () => readArchive(archiveDir, cwd) };
+  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: async () => (await load.archive()).readArchive(archiveDir, cwd) };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
@@ -114,7 +132,11 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
       outputSchema: searchOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (input) => guarded(() => result(searchPostmortems(archive().postmortems, input))),
+    (input) =>
+      guarded(async () => {
+        const [{ searchPostmortems }, { searchSummary }] = await Promise.all([load.search(), load.text()]);
+        return result(searchPostmortems((await archive()).postmortems, input), searchSummary);
+      }),
   );
 
   server.registerTool(
@@ -127,15 +149,16 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ slug }) =>
-      guarded(() => {
-        const read = archive();
+      guarded(async () => {
+        const [{ showPostmortem }, { nearSlugs }, { showSummary }] = await Promise.all([load.show(), load.archive(), load.text()]);
+        const read = await archive();
         const clean = slug.replace(/^.*[\\/]/, '').replace(/^postmortem-/, '').replace(/\.mdx?$/, '');
         const shown = showPostmortem(read, clean);
         if (!shown) {
           const near = nearSlugs(read, clean);
           throw new ToolFailure(`No post-mortem \`${clean}\` in ${shownFolder}.${near.length ? ` Did you mean ${near.map((s) => `\`${s}\``).join(', ')}?` : ' search_postmortems lists slugs.'}`);
         }
-        return result(shown);
+        return result(shown, showSummary);
       }),
   );
 
@@ -154,7 +177,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ text, path: file, limit }) =>
-      guarded(() => {
+      guarded(async () => {
         if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
         let body = text ?? '';
         if (file) {
@@ -165,7 +188,8 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
           }
         }
         if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
-        return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, archive().postmortems, limit));
+        const [{ findSimilar }, { similarSummary }] = await Promise.all([load.similar(), load.text()]);
+        return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, (await archive()).postmortems, limit), similarSummary);
       }),
   );
 }
@@ -189,7 +213,11 @@ function registerLedgerAndCheckTools(server: McpServer, { shownFolder, archive }
       outputSchema: actionItemsOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    (input) => guarded(() => result(listActionItems(archive(), { ...input, today: input.today ?? localIsoDate() }))),
+    (input) =>
+      guarded(async () => {
+        const [{ listActionItems }, { actionItemsSummary }] = await Promise.all([load.ledger(), load.text()]);
+        return result(listActionItems(await archive(), { ...input, today: input.today ?? localIsoDate() }), actionItemsSummary);
+      }),
   );
 
   server.registerTool(
@@ -200,14 +228,19 @@ function registerLedgerAndCheckTools(server: McpServer, { shownFolder, archive }
         'Checks the text of one post-mortem with the same rules as `npm run validate` and the site build, beside the archive (so a duplicate slug is caught). Problems come with line, message and a hint; an invalid text is a tool error whose text is the validator\'s report.',
       inputSchema: {
         text: z.string().describe('The whole file: frontmatter and body.'),
-        file_name: z.string().min(1).optional().describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md (default: made from date and title).'),
+        file_name: z
+          .string()
+          .min(1)
+          .optional()
+          .describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md. Without it the rules judge the name made from date and title, and the report calls the text `<text>`.'),
       },
       outputSchema: validateOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ text, file_name }) =>
-      guarded(() => {
-        const checked = validateText(text, archive(), shownFolder, file_name);
+      guarded(async () => {
+        const { validateText } = await load.validate();
+        const checked = validateText(text, await archive(), shownFolder, file_name);
         if (!checked.output.valid) return { ...failure(checked.report), structuredContent: checked.output };
         return { content: [{ type: 'text' as const, text: checked.report }], structuredContent: checked.output };
       }),
@@ -239,7 +272,8 @@ function registerScaffoldTool(server: McpServer, { archiveDir, cwd }: ToolContex
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     },
     (input) =>
-      guarded(() => {
+      guarded(async () => {
+        const [{ planScaffold }, { createFileAtomically }] = await Promise.all([load.scaffold(), load.write()]);
         const folder = input.directory ? path.resolve(cwd, input.directory) : archiveDir;
         const shown = displayPath(folder, cwd);
         const milestoneValues = Object.fromEntries(Object.entries(input.milestones).filter(([, value]) => value !== undefined)) as Record<string, string>;

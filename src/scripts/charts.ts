@@ -24,7 +24,7 @@ import {
 } from 'chart.js';
 import type { ChartModel } from '../lib/site/analytics/models.ts';
 import { formatDuration } from '../lib/site/format.ts';
-import { placeCountLabels, type CountLabel } from './count-labels.ts';
+import { labelBox, placeCountLabels, type CountLabel } from './count-labels.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LogarithmicScale, LineController, LineElement, PointElement, Tooltip, Legend);
 
@@ -91,7 +91,8 @@ const markersPlugin: Plugin<'bar'> = {
 
 /**
  * `n` beside every point of a trend line, so a median from one incident reads
- * as one incident; placed by count-labels.ts so that no label covers another.
+ * as one incident; placed by count-labels.ts so that no label covers another
+ * or leaves the chart area.
  */
 const countsPlugin: Plugin<'line'> = {
   id: 'hindsightCounts',
@@ -111,8 +112,11 @@ const countsPlugin: Plugin<'line'> = {
         labels.push({ x: point.x, y: point.y, text, width: ctx.measureText(text).width });
       });
     });
-    for (const label of placeCountLabels(labels)) ctx.fillText(label.text, label.x, label.y);
+    const placed = placeCountLabels(labels, chart.chartArea);
+    for (const label of placed) ctx.fillText(label.text, label.x, label.y);
     ctx.restore();
+    // What was drawn where, in CSS pixels of the canvas: the browser tests check it stays inside and apart.
+    chart.canvas.dataset.countLabels = JSON.stringify(placed.map((label) => ({ text: label.text, ...labelBox(label) })));
   },
 };
 

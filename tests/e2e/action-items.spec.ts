@@ -5,6 +5,7 @@ import { E2E_TODAY } from '../../playwright.config.ts';
 import { collectActionItems, isOverdue, ledgerCounts, selectLedgerItems, statusFilterOf } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { unpackLedger } from '../../src/lib/postmortem/ledger/packed-ledger.ts';
+import { exportCounts } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 
 // Expectations come from the fixture through the core, so they follow its content.
 const ITEMS = collectActionItems(loadArchive(path.resolve(import.meta.dirname, '../fixtures/site')).postmortems);
@@ -271,7 +272,7 @@ test.describe('exports', () => {
     expect(response.headers()['content-type']).toContain('application/json');
     const body = await response.json();
     expect(body.items).toHaveLength(ITEMS.length);
-    expect(body.counts).toEqual(ledgerCounts(ITEMS, body.today));
+    expect(body.counts).toEqual(exportCounts(ledgerCounts(ITEMS, body.today)));
     expect(body.items[0].postmortem.url).toMatch(/^https?:\/\/[^/]+\/hindsight\/incidents\/[\w-]+\/$/);
   });
 

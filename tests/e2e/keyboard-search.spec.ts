@@ -39,8 +39,8 @@ for (const viewport of [
         return focusedIs(page, '[data-search-input]')();
       });
       expect(sawFilter).toBe(false);
-      // Skip link, site title, four navigation links, theme toggle, then the search box.
-      expect(presses).toBeLessThanOrEqual(8);
+      // Skip link, site title, five navigation links, theme toggle, then the search box.
+      expect(presses).toBeLessThanOrEqual(9);
     });
 
     test('each result is one Tab stop, and a link skips the filters', async ({ page }) => {

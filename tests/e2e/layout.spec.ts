@@ -204,7 +204,7 @@ test('the chart colours keep their roles in both themes (main blue, contributing
           const probe = document.createElement('span');
           probe.style.color = `var(${name})`;
           root.append(probe);
-          const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
+          const [r, , b] = getComputedStyle(probe).color.match(/\d+/g)!.map(Number);
           probe.remove();
           return [name, b! > r! ? 'blue' : 'orange'];
         }),

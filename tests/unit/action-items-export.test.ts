@@ -71,7 +71,7 @@ describe('the exports', () => {
       status: 'TODO',
       closed: null,
       ticket: ITEM.ticket,
-      ageDays: 32,
+      age_days: 32,
       open: true,
       overdue: true,
       line: 78,
@@ -82,7 +82,7 @@ describe('the exports', () => {
   it('the JSON export has today, the counts and the items', () => {
     const body = ledgerExport([ITEM, { ...ITEM, status: 'DONE' }], TODAY);
     expect(body.today).toBe(TODAY);
-    expect(body.counts).toEqual({ open: 1, overdue: 1, dueSoon: 0, doneRecently: 1 });
+    expect(body.counts).toEqual({ open: 1, overdue: 1, due_soon: 0, done_recently: 1 });
     expect(body.items).toHaveLength(2);
   });
 

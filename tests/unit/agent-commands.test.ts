@@ -81,12 +81,12 @@ describe('npm run search', () => {
       [['--since', '2026-02-30'], '`2026-02-30`'],
       [['--limit', '0'], '`0`'],
       [['--format', 'xml'], '`xml`'],
-      [['--colour'], "'--colour'"],
+      [['--colour'], '`--colour`'],
     ] as const) {
       const result = run(runSearch, [...argv]);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain(quoted);
-      expect(result.stderr).toContain('Usage: npm run search');
+      expect(result.stderr).toContain('Run `npm run search -- --help` for usage.');
     }
     expect(run(runSearch, ['x'], { POSTMORTEM_DIR: 'no/such/folder' }).code).toBe(2);
     expect(run(runSearch, ['x'], { POSTMORTEM_DIR: 'tests/unit' }).code).toBe(1);

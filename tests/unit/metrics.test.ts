@@ -256,8 +256,8 @@ describe('buildReport', () => {
 
   it('splits action items into done, open, overdue and won’t do as of the as-of day', () => {
     // The undated SEV-1 item of 2025-12-20 is past its 4-week target.
-    expect(all.actionTotals).toEqual({ done: 1, open: 1, overdue: 2, wontDo: 1, total: 5 });
-    expect(all.actionsByQuarter.find((entry) => entry.quarter === '2025-Q4')).toEqual({ quarter: '2025-Q4', done: 1, open: 0, overdue: 2, wontDo: 0, total: 3 });
+    expect(all.actionTotals).toEqual({ done: 1, doneDated: 0, open: 1, overdue: 2, wontDo: 1, total: 5 });
+    expect(all.actionsByQuarter.find((entry) => entry.quarter === '2025-Q4')).toEqual({ quarter: '2025-Q4', done: 1, doneDated: 0, open: 0, overdue: 2, wontDo: 0, total: 3 });
   });
 
   it('measures how concentrated authorship and ownership are', () => {

@@ -67,11 +67,11 @@ describe('npm run validate', () => {
     expect((await run([file, '--strict'])).code).toBe(1);
   });
 
-  it('exits 2 with the usage on a usage error', async () => {
+  it('exits 2 with one line and where the usage is on a usage error', async () => {
     for (const argv of [['--format', 'xml'], ['--bogus'], ['no/such/folder'], ['--jobs', '0'], ['--jobs', 'many']]) {
       const { code, stderr } = await run(argv);
       expect(code, argv.join(' ')).toBe(2);
-      expect(stderr).toContain('Usage: npm run validate');
+      expect(stderr).toContain('Run `npm run validate -- --help` for usage.');
     }
   });
 

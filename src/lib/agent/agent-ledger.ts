@@ -4,7 +4,7 @@
  * post-mortems that pass validation (an invalid file's table may be misread).
  */
 import { collectActionItems, LEDGER_SORTS, ledgerCounts, matchesStatus, selectLedgerItems, STATUS_FILTERS, type LedgerFilters, type LedgerSort, type StatusFilter } from '../postmortem/ledger/ledger-rules.ts';
-import { toLedgerRecords, type LedgerExport } from '../postmortem/ledger/ledger-export.ts';
+import { exportCounts, toLedgerRecords, type LedgerExport } from '../postmortem/ledger/ledger-export.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
 import type { AgentArchive } from './agent-archive.ts';
 import type { ActionItemsOutput } from './schemas.ts';
@@ -28,6 +28,6 @@ export function listActionItems(archive: AgentArchive, request: ActionItemsReque
   const scope: LedgerFilters = { owner: request.owner, severity: request.severity, service: request.service };
   const scoped = selectLedgerItems(collectActionItems(postmortems), scope, request.sort, request.today);
   const records = toLedgerRecords(scoped.filter((item) => matchesStatus(item, request.status, request.today)), request.today);
-  const output: LedgerExport = { today: request.today, counts: ledgerCounts(scoped, request.today), items: records.slice(0, request.limit ?? records.length) };
+  const output: LedgerExport = { today: request.today, counts: exportCounts(ledgerCounts(scoped, request.today)), items: records.slice(0, request.limit ?? records.length) };
   return output;
 }

@@ -14,6 +14,7 @@ import { createIncidentSearch } from '../site/search/engine.ts';
 import { buildSearchData } from '../site/search/records.ts';
 import type { SearchOutput } from './schemas.ts';
 import { postmortemSummary } from './summary.ts';
+import { DEFAULT_SEARCH_LIMIT } from './limits.ts';
 
 export interface SearchRequest {
   query: string;
@@ -25,7 +26,7 @@ export interface SearchRequest {
   limit?: number;
 }
 
-export const DEFAULT_SEARCH_LIMIT = 10;
+export { DEFAULT_SEARCH_LIMIT };
 
 /** Searches `postmortems` (archive order: newest first, as the site lists them). */
 export function searchPostmortems(postmortems: readonly Postmortem[], request: SearchRequest): SearchOutput {

@@ -145,8 +145,8 @@ export const COMMAND_OUTPUT_SCHEMAS = {
  * this type, so the compiler holds the two together.
  */
 export const actionItemsOutput = z.object({
-  today: z.string().describe('The `YYYY-MM-DD` that `overdue` and `ageDays` were computed against.'),
-  counts: z.object({ open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int(), doneRecently: z.number().int() }).describe('Headline figures of the selection (owner, severity, service), whatever `status`.'),
+  today: z.string().describe('The `YYYY-MM-DD` that `overdue` and `age_days` were computed against.'),
+  counts: z.object({ open: z.number().int(), overdue: z.number().int(), due_soon: z.number().int(), done_recently: z.number().int() }).describe('Headline figures of the selection (owner, severity, service), whatever `status`.'),
   items: z.array(
     z.object({
       postmortem: z.object({ slug: z.string(), title: z.string(), severity: z.string(), date: z.string(), services: z.array(z.string()), path: z.string(), url: z.string().nullable(), draft: z.boolean() }),
@@ -156,7 +156,7 @@ export const actionItemsOutput = z.object({
       status: z.string(),
       closed: z.string().nullable().describe('The day the Status cell says the item was closed (`DONE 2026-03-02`), or null.'),
       ticket: z.object({ text: z.string(), url: z.string().nullable() }).nullable(),
-      ageDays: z.number().int(),
+      age_days: z.number().int(),
       open: z.boolean(),
       overdue: z.boolean(),
       line: z.number().int(),

@@ -12,8 +12,9 @@ import { parsePostmortem } from '../postmortem/parse.ts';
 import { relatedIncidents, significantWords } from '../postmortem/related.ts';
 import type { SimilarOutput } from './schemas.ts';
 import { actionItemSummary, postmortemSummary } from './summary.ts';
+import { DEFAULT_SIMILAR_LIMIT } from './limits.ts';
 
-export const DEFAULT_SIMILAR_LIMIT = 5;
+export { DEFAULT_SIMILAR_LIMIT };
 /** Shared words listed per result: enough to see the overlap, short enough to read. */
 const SHARED_WORDS_SHOWN = 12;
 

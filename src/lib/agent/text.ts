@@ -15,11 +15,12 @@ function table(header: string[], rows: string[][]): string {
   return `${[header, ...rows].map(line).join('\n')}\n`;
 }
 
-export function searchTable(output: SearchOutput): string {
+/** `next` says where the details are: a command for the terminal, a tool for an agent. */
+export function searchTable(output: SearchOutput, next = 'Details: npm run show -- <slug>'): string {
   if (!output.results.length) return `No post-mortem matches${output.query ? ` \`${output.query}\`` : ''}.\n`;
   const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug]);
   const shown = output.results.length < output.total ? `${output.results.length} of ${output.total}` : `${output.total}`;
-  return `${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG'], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}. Details: npm run show -- <slug>\n`;
+  return `${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG'], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}. ${next}\n`;
 }
 
 export function similarText(output: SimilarOutput): string {

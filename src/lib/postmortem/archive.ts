@@ -1,6 +1,7 @@
 /** Reads a folder of post-mortems from disk. */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { displayPath } from './display-path.ts';
 import { isPostmortemFile } from './file-naming.ts';
 import { toPostmortem, type Postmortem } from './model.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
@@ -49,10 +50,8 @@ export function readPostmortem(file: string, cwd = process.cwd()): ParsedPostmor
   return parsePostmortem(file, source.text, source);
 }
 
-/** A path as people read it in reports: relative to `cwd`, with forward slashes. */
-export function displayPath(file: string, cwd = process.cwd()): string {
-  return (path.relative(cwd, file) || file).split(path.sep).join('/');
-}
+
+export { displayPath };
 
 export interface Archive {
   result: ValidationResult;

@@ -23,3 +23,14 @@ export const PLACEHOLDERS: readonly { pattern: RegExp; text: string }[] = [
 
 /** All placeholders in one pattern, so a file is scanned once. */
 export const PLACEHOLDER_PATTERN = new RegExp(PLACEHOLDERS.map((placeholder) => placeholder.pattern.source).join('|'), 'g');
+
+const ONLY_PLACEHOLDERS = new RegExp(`^(?:\\s*(?:${PLACEHOLDERS.map((placeholder) => placeholder.pattern.source).join('|')}))+\\s*$`);
+
+/**
+ * True when `text` is nothing but template placeholders (`HH:MM`, `YYYY-MM-DD HH:MM`):
+ * the placeholders rule owns such a value, so other rules leave it alone and
+ * each placeholder is reported once.
+ */
+export function isOnlyPlaceholders(text: string): boolean {
+  return ONLY_PLACEHOLDERS.test(text);
+}

@@ -1,7 +1,9 @@
 /**
  * The ledger as data for scripts: the JSON and CSV that the site publishes
  * under /api/ and that `npm run action-items --format json|csv` prints.
- * One shape for both, so a script can switch between them.
+ * One shape for both, so a script can switch between them. Keys are
+ * snake_case, as the CSV's columns and every other JSON Hindsight writes
+ * (the MCP server returns this same shape).
  */
 import { ageInDays, isOpen, isOverdue, ledgerCounts, type LedgerCounts, type LedgerItem } from './ledger-rules.ts';
 import { toCsv } from './csv.ts';
@@ -32,7 +34,7 @@ export interface LedgerRecord {
   closed: string | null;
   ticket: { text: string; url: string | null } | null;
   /** Days since the incident date, as of `today`. */
-  ageDays: number;
+  age_days: number;
   open: boolean;
   /** Open and past its deadline as of `today` (see isOverdue). */
   overdue: boolean;
@@ -40,11 +42,21 @@ export interface LedgerRecord {
   line: number;
 }
 
+/** The headline figures as exported (LedgerCounts in snake_case). */
+export interface LedgerExportCounts {
+  open: number;
+  overdue: number;
+  /** Open and due within the next DUE_SOON_DAYS days, today included. */
+  due_soon: number;
+  /** Closed with a date within the last DONE_RECENTLY_DAYS days. */
+  done_recently: number;
+}
+
 /** The whole export: the day it was computed against, the headline figures and the items. */
 export interface LedgerExport {
-  /** The `YYYY-MM-DD` that `overdue` and `ageDays` were computed against (the build date on the site). */
+  /** The `YYYY-MM-DD` that `overdue` and `age_days` were computed against (the build date on the site). */
   today: string;
-  counts: LedgerCounts;
+  counts: LedgerExportCounts;
   items: LedgerRecord[];
 }
 
@@ -58,7 +70,7 @@ export function toLedgerRecords(items: readonly LedgerItem[], today: string, pag
     status: item.status,
     closed: item.closed ?? null,
     ticket: item.ticket,
-    ageDays: ageInDays(item, today),
+    age_days: ageInDays(item, today),
     open: isOpen(item),
     overdue: isOverdue(item, today),
     line: item.line,
@@ -67,7 +79,12 @@ export function toLedgerRecords(items: readonly LedgerItem[], today: string, pag
 
 /** The JSON export, as an object. */
 export function ledgerExport(items: readonly LedgerItem[], today: string, pageUrl?: (slug: string) => string | null): LedgerExport {
-  return { today, counts: ledgerCounts(items, today), items: toLedgerRecords(items, today, pageUrl) };
+  return { today, counts: exportCounts(ledgerCounts(items, today)), items: toLedgerRecords(items, today, pageUrl) };
+}
+
+/** The counts under their exported names. */
+export function exportCounts(counts: LedgerCounts): LedgerExportCounts {
+  return { open: counts.open, overdue: counts.overdue, due_soon: counts.dueSoon, done_recently: counts.doneRecently };
 }
 
 /** CSV columns, in order: one row per action item. `services` is joined with `; `. New columns go last, so scripts reading by position keep working. */
@@ -82,7 +99,7 @@ export function ledgerCsv(records: readonly LedgerRecord[]): string {
     CSV_COLUMNS,
     ...records.map((r) => [
       r.postmortem.title, r.postmortem.severity, r.postmortem.date, r.postmortem.services.join('; '), r.postmortem.url, r.postmortem.path,
-      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.ageDays, r.ticket?.text, r.ticket?.url, r.postmortem.draft, r.closed,
+      r.action, r.owner, r.due, r.status, r.open, r.overdue, r.age_days, r.ticket?.text, r.ticket?.url, r.postmortem.draft, r.closed,
     ]),
   ]);
 }

@@ -5,6 +5,8 @@ import type { IncidentRecord } from './record.ts';
 
 export interface ActionTally {
   done: number;
+  /** DONE items whose Status cell gives the day they were closed. */
+  doneDated: number;
   open: number;
   overdue: number;
   wontDo: number;
@@ -29,6 +31,7 @@ export function tallyActions(items: readonly RaisedItem[], asOf: string): Action
   const overdue = items.filter((item) => isOverdue(item, asOf)).length;
   return {
     done: items.filter((item) => item.status === 'DONE').length,
+    doneDated: items.filter((item) => item.status === 'DONE' && item.closed).length,
     open: items.filter((item) => isOpen(item)).length - overdue,
     overdue,
     wontDo: items.filter((item) => item.status === "WON'T DO").length,

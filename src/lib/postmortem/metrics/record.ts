@@ -24,7 +24,8 @@ export interface IncidentRecord {
   authors: string[];
   /** Minutes per interval; null when a timestamp is missing. */
   intervals: Intervals;
-  actionItems: { owner: string; due: string | null; status: ActionStatus }[];
+  /** `closed`: the day a DONE or WON'T DO item was closed, when its Status cell gives one (`DONE 2026-03-02`). */
+  actionItems: { owner: string; due: string | null; status: ActionStatus; closed?: string | null }[];
   /** `status: draft`: left out of every figure unless the view includes drafts (see drafts.ts). */
   draft: boolean;
 }
@@ -50,7 +51,7 @@ export function toIncidentRecord(pm: Postmortem): IncidentRecord {
     contributing: [...pm.meta.contributing_categories],
     authors: [...pm.meta.authors],
     intervals: incidentIntervals(pm.meta),
-    actionItems: pm.actionItems.map(({ owner, due, status }) => ({ owner, due, status })),
+    actionItems: pm.actionItems.map(({ owner, due, status, closed }) => ({ owner, due, status, closed: closed ?? null })),
     draft: isDraft(pm),
   };
 }

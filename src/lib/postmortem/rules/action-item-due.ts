@@ -1,3 +1,5 @@
+import { isOnlyPlaceholders } from '../placeholder-text.ts';
+import { exampleDayAfter } from './own-examples.ts';
 import type { Rule } from './types.ts';
 
 export const actionItemDue: Rule = {
@@ -5,13 +7,13 @@ export const actionItemDue: Rule = {
   level: 'error',
   description: 'Every action item has a due date written `YYYY-MM-DD`.',
   check(pm) {
-    const draft = pm.fields.status === 'draft';
     return (pm.actionItems?.rows ?? [])
-      .filter((item) => item.due === null && !(draft && item.dueText === 'YYYY-MM-DD'))
+      // A due date left as the template's `YYYY-MM-DD` is the placeholders rule's to report, once.
+      .filter((item) => item.due === null && !(item.dueText && isOnlyPlaceholders(item.dueText)))
       .map((item) => ({
         line: item.line,
         message: item.dueText ? `due date \`${item.dueText}\` is not a date` : `action item \`${item.action || '(no text)'}\` has no due date`,
-        hint: 'Write the due date as `YYYY-MM-DD`, e.g. `2026-04-15`.',
+        hint: `Write the due date as \`YYYY-MM-DD\`, e.g. \`${exampleDayAfter(pm, 14)}\`.`,
       }));
   },
 };

@@ -1,4 +1,5 @@
 import { ACTION_STATUSES, CLOSED_STATUSES } from '../action-status.ts';
+import { exampleDayAfter } from './own-examples.ts';
 import type { Finding, Rule } from './types.ts';
 
 export const actionItemStatus: Rule = {
@@ -25,7 +26,7 @@ export const actionItemStatus: Rule = {
         findings.push({
           line: item.line,
           message: `closing date \`${item.closedText}\` in status \`${item.statusText}\` is not a real YYYY-MM-DD date`,
-          hint: `Write the day it was closed as YYYY-MM-DD, e.g. \`${item.status} 2026-03-02\`, or leave the date out.`,
+          hint: `Write the day it was closed as YYYY-MM-DD, e.g. \`${item.status} ${item.due ?? exampleDayAfter(pm, 7)}\`, or leave the date out.`,
         });
       } else if (item.closed !== null && incidentDate !== null && item.closed < incidentDate) {
         findings.push({

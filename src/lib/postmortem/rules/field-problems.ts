@@ -1,7 +1,9 @@
 /** Turns the schema's findings into messages that quote the value and name the field's line. */
 import type { ZodIssue } from 'astro/zod';
 import type { ParsedPostmortem } from '../parse.ts';
+import { nearestWord } from '../edit-distance.ts';
 import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema } from '../schema/frontmatter-schema.ts';
+import { exampleValue } from './own-examples.ts';
 import type { Finding } from './types.ts';
 
 /** The rule a schema issue belongs to: refinements tag themselves (e.g. `calendar-date`), the rest are `schema`. */
@@ -25,7 +27,7 @@ export function fieldFindings(pm: ParsedPostmortem, rule: string): Finding[] {
       const field = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[');
       const top = String(issue.path[0]) as keyof typeof FIELD_EXAMPLES;
       const value = valueAt(data, issue.path);
-      const example = FIELD_EXAMPLES[top] ? `e.g. \`${top}: ${FIELD_EXAMPLES[top]}\`` : '';
+      const example = FIELD_EXAMPLES[top] ? `e.g. \`${top}: ${exampleValue(pm, top)}\`` : '';
       if (value === null && issue.path.length === 1 && isOptional(top)) {
         return [{ line: lineOf(issue.path), message: `\`${field}\` is empty (\`null\`)`, hint: `Remove the line: an optional field that is not known is left out, not written empty.` }];
       }
@@ -80,19 +82,6 @@ const NEAR_MISSES: Record<string, string> = {
 function suggestField(key: string): string {
   const lower = key.toLowerCase().replace(/[\s-]+/g, '_');
   if (NEAR_MISSES[lower]) return `${NEAR_MISSES[lower]}. `;
-  const near = FRONTMATTER_FIELDS.find((field) => editDistance(field, lower) <= 2);
+  const near = nearestWord(lower, FRONTMATTER_FIELDS);
   return near ? `Did you mean \`${near}\`? ` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

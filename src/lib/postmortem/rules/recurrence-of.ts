@@ -1,3 +1,4 @@
+import { nearestWord } from '../edit-distance.ts';
 import type { ArchiveRule, Finding } from './types.ts';
 
 const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
@@ -5,6 +6,18 @@ const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 /** The incident date a slug carries (`2026-03-14-…`); file-date holds it equal to the frontmatter's. */
 function dateOf(slug: string): string | null {
   return DATE_PREFIX.exec(slug)?.[0] ?? null;
+}
+
+/**
+ * What to write instead of an unknown slug, from the archive itself: the
+ * nearest earlier slug (a typo), else the latest earlier one as an example.
+ */
+function unknownSlugHint(wrong: string, own: string, slugs: ReadonlySet<string>): string {
+  const ownDate = dateOf(own);
+  const earlier = [...slugs].filter((slug) => slug !== own && (!ownDate || (dateOf(slug) ?? '') <= ownDate)).sort();
+  const near = nearestWord(wrong, earlier, Math.max(2, Math.floor(wrong.length / 4)));
+  const example = near ?? earlier.at(-1) ?? '2026-01-14-ingest-worker-oom-upgrade';
+  return `${near ? `Did you mean \`${near}\`? ` : ''}Write the slug of an earlier post-mortem: its file name without \`postmortem-\` and the extension, e.g. \`${example}\`. Validate the whole folder, not a single file.`;
 }
 
 export const recurrenceOf: ArchiveRule = {
@@ -25,7 +38,7 @@ export const recurrenceOf: ArchiveRule = {
           found.push({
             line: reference.line,
             message: `\`recurrence_of\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
-            hint: 'Write the slug of an earlier post-mortem: its file name without `postmortem-` and the extension, e.g. `2026-01-14-ingest-worker-oom-upgrade`. Validate the whole folder, not a single file.',
+            hint: unknownSlugHint(reference.slug, entry.slug, slugs),
           });
         } else if (own && theirs && theirs > own) {
           found.push({

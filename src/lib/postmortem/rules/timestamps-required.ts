@@ -1,4 +1,4 @@
-import { FIELD_EXAMPLES } from '../schema/frontmatter-schema.ts';
+import { exampleValue } from './own-examples.ts';
 import type { Rule } from './types.ts';
 
 const REQUIRED = ['started_at', 'resolved_at'] as const;
@@ -14,7 +14,7 @@ export const timestampsRequired: Rule = {
     return REQUIRED.filter((field) => written[field] === undefined || written[field] === null).map((field) => ({
       line: pm.frontmatter.kind === 'parsed' ? pm.frontmatter.lineOf(['status']) : 1,
       message: `\`${field}\` is missing, and a \`${meta.status}\` post-mortem needs it`,
-      hint: `Add \`${field}: ${FIELD_EXAMPLES[field]}\` (ISO 8601, UTC), or set \`status: draft\` until it is known.`,
+      hint: `Add \`${field}: ${exampleValue(pm, field)}\` (ISO 8601, UTC), or set \`status: draft\` until it is known.`,
     }));
   },
 };

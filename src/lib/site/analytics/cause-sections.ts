@@ -1,4 +1,5 @@
 /** The analytics sections about causes and follow-ups: root-cause categories (overall and per service) and action items. */
+import type { ActionTally } from '../../postmortem/metrics/action-tally.ts';
 import type { MetricsReport } from '../../postmortem/metrics/metrics-report.ts';
 import { formatDate, formatQuarter } from '../format.ts';
 import type { PanelModel, SectionModel } from './models.ts';
@@ -82,6 +83,19 @@ export function rootCausesSection(report: MetricsReport): SectionModel {
   };
 }
 
+/**
+ * What the data says about closing dates, counted from the same tally as the
+ * chart: a post-mortem may record the day an item was closed (`DONE 2026-03-02`),
+ * so the page never claims none do when some do.
+ */
+export function closingDatesNote({ done, doneDated }: ActionTally): string {
+  const learning = 'time to close is under "Learning across incidents".';
+  if (done === 0) return 'No action item in view is done yet.';
+  if (done === 1) return doneDated ? `The one done item records the day it was closed: ${learning}` : 'The one done item does not record the day it was closed.';
+  if (doneDated === 0) return `None of the ${done} done items records the day it was closed.`;
+  return `${doneDated === done ? `All ${done}` : `${doneDated} of ${done}`} done items record the day they were closed: ${learning}`;
+}
+
 /** Action items by the quarter that raised them, split by status. */
 export function actionItemsSection(report: MetricsReport): SectionModel {
   const quarters = report.actionsByQuarter.filter((entry) => entry.total > 0);
@@ -90,7 +104,7 @@ export function actionItemsSection(report: MetricsReport): SectionModel {
     id: 'action-items',
     title: 'Action items',
     notes: [
-      `Grouped by the quarter of the incident that raised them, with their status as of ${formatDate(report.asOf)}: post-mortems record no completion dates. Overdue means open with a due date before that day; "Open" counts the rest of TODO and IN PROGRESS.`,
+      `Grouped by the quarter of the incident that raised them, with their status as of ${formatDate(report.asOf)}: how each quarter's follow-ups stand now, not when they were closed. ${closingDatesNote(totals)} Overdue means open with a due date before that day; "Open" counts the rest of TODO and IN PROGRESS.`,
       `${plural(totals.total, 'action item')}: ${totals.done} done, ${totals.open} open, ${totals.overdue} overdue, ${totals.wontDo} won't do.`,
     ],
     panels: [

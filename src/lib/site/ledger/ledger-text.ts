@@ -19,7 +19,7 @@ export function ledgerTable(records: readonly LedgerRecord[]): string {
     r.due ?? '—',
     r.status,
     r.owner,
-    `${r.ageDays}d`,
+    `${r.age_days}d`,
     clip(r.action, ACTION_WIDTH),
     r.postmortem.draft ? `${r.postmortem.slug} (draft)` : r.postmortem.slug,
     r.ticket?.text ?? '',
