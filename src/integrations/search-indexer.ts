@@ -11,7 +11,7 @@ import { config } from '../lib/config.ts';
 import type { Postmortem } from '../lib/postmortem/model.ts';
 import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
-import { htmlWords, vocabularyCounter } from '../lib/site/search/vocabulary.ts';
+import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
 
 /** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
 const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];

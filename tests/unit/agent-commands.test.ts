@@ -15,8 +15,8 @@ import { runSimilar, SIMILAR_USAGE } from '../../scripts/cli/similar-cli.ts';
 import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import type { SearchOutput, ShowOutput, SimilarOutput } from '../../src/lib/agent/schemas.ts';
 import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
-import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
-import { buildSearchData } from '../../src/lib/site/search/records.ts';
+import { createIncidentSearch } from '../../src/lib/search/engine.ts';
+import { buildSearchData } from '../../src/lib/search/records.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { searchableSections } from '../../src/lib/postmortem/search.ts';
-import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
-import { highlightRanges } from '../../src/lib/site/search/highlight.ts';
-import { buildSearchData, clipText, SEARCH_KEYS, SUMMARY_LIMIT, toSearchRecord } from '../../src/lib/site/search/records.ts';
+import { searchableSections } from '../../src/lib/search/searchable.ts';
+import { createIncidentSearch } from '../../src/lib/search/engine.ts';
+import { highlightRanges } from '../../src/lib/search/highlight.ts';
+import { buildSearchData, clipText, SEARCH_KEYS, SUMMARY_LIMIT, toSearchRecord } from '../../src/lib/search/records.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;

@@ -9,9 +9,9 @@ import type { Postmortem } from '../postmortem/model.ts';
 import type { SeverityId } from '../postmortem/severity.ts';
 import { facetValuesOf } from '../site/facet-options.ts';
 import { matchesFilters, type Filters } from '../site/facets.ts';
-import { highlightRanges, snippet } from '../site/search/highlight.ts';
-import { createIncidentSearch } from '../site/search/engine.ts';
-import { buildSearchData } from '../site/search/records.ts';
+import { highlightRanges, snippet } from '../search/highlight.ts';
+import { createIncidentSearch } from '../search/engine.ts';
+import { buildSearchData } from '../search/records.ts';
 import type { SearchOutput } from './schemas.ts';
 import { postmortemSummary } from './summary.ts';
 

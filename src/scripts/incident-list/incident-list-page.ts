@@ -7,8 +7,8 @@
  */
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
-import type { Vocabulary } from '../../lib/site/search/vocabulary.ts';
-import type { Corrector } from './correct.ts';
+import type { Vocabulary } from '../../lib/search/vocabulary.ts';
+import type { Corrector } from '../../lib/search/correct.ts';
 import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
@@ -136,7 +136,7 @@ function searchService(root: HTMLElement) {
   let corrector: Promise<Corrector> | null = null;
   const loadCorrector = () =>
     (corrector ??= Promise.all([
-      import('./correct.ts'),
+      import('../../lib/search/correct.ts'),
       fetch(root.dataset.vocabularyUrl!).then((response) => {
         if (!response.ok) throw new Error(`the vocabulary answered ${response.status}`);
         return response.json() as Promise<Vocabulary>;

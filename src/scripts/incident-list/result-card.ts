@@ -4,7 +4,7 @@
  * query's words marked in the title and the best-matching section's
  * sentence, linked to that section, below the summary.
  */
-import { highlightRanges, type Range } from '../../lib/site/search/highlight.ts';
+import { highlightRanges, type Range } from '../../lib/search/highlight.ts';
 import { statusTone } from '../../lib/site/status-tone.ts';
 import type { PagefindFragment } from './pagefind-client.ts';
 

@@ -11,7 +11,7 @@ import { incidentIntervals } from '../../postmortem/durations.ts';
 import type { Postmortem } from '../../postmortem/model.ts';
 import type { FacetValues } from '../facets.ts';
 import { formatDate, formatDuration } from '../format.ts';
-import { clipText } from './records.ts';
+import { clipText } from '../../search/records.ts';
 
 /** The fields a result card shows, as Pagefind's metadata (`result.meta`); the title is Pagefind's own. */
 export interface CardMeta {

@@ -6,7 +6,7 @@
  * fetched on first use). "certficate" then finds what "certificate" finds.
  */
 import Fuse from 'fuse.js';
-import { correctable, type Vocabulary } from '../../lib/site/search/vocabulary.ts';
+import { correctable, type Vocabulary } from './vocabulary.ts';
 
 export interface Corrector {
   /** The query with each unknown word replaced by its nearest known word (unchanged when none is near). */
