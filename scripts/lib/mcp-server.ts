@@ -102,7 +102,8 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     'search_postmortems',
     {
       title: 'Search post-mortems',
-      description: "The site's incident search: every word must match (whole, beginning, inside a word or within a typo), best first. Without a query, lists the post-mortems passing the filters, newest first.",
+      description:
+        "The site's incident search (one search core): misspellings corrected (`searched_for`, `corrections`), common words dropped; post-mortems holding every word first (`match: all`), then those holding some (`match: partial`). Without a query, lists the post-mortems passing the filters, newest first.",
       inputSchema: {
         query: z.string().default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
         service: z.string().min(1).optional().describe('Only incidents that affected this service.'),
@@ -110,6 +111,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
         category: category.optional(),
         since: isoDate.optional().describe('Only incidents on or after this date, YYYY-MM-DD.'),
         limit: z.number().int().min(1).max(100).default(DEFAULT_SEARCH_LIMIT),
+        verbatim: z.boolean().default(false).describe('Search the words as typed, without spelling correction.'),
       },
       outputSchema: searchOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },

@@ -44,7 +44,8 @@ describe('npm run search', () => {
     const output = JSON.parse(stdout) as SearchOutput;
     expect(searchSchema(output)).toBeNull();
     const engine = createIncidentSearch(buildSearchData(archive.postmortems));
-    expect(output.results.map((result) => result.slug)).toEqual((engine.search(query)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
+    expect(output.results.map((result) => result.slug)).toEqual((engine.search(output.searched_for)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
+    if (query === 'certficate') expect(output).toMatchObject({ searched_for: 'certificate', corrections: [{ from: 'certficate', to: 'certificate' }] });
   });
 
   it('explains matches and filters by service, severity, category and date', () => {

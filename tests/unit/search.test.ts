@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { searchableSections } from '../../src/lib/search/searchable.ts';
 import { createIncidentSearch } from '../../src/lib/search/engine.ts';
@@ -15,8 +16,11 @@ function engineFor(archive: typeof postmortems) {
 }
 const engine = engineFor(postmortems);
 
-/** Searches the way agents do; `keys` are the fields the highlighter marks a word in. */
-function searchLikeBrowser(query: string) {
+const { corrector } = prepareSearch(postmortems);
+
+/** Searches the way agents do (spelling corrected first); `keys` are the fields the highlighter marks a word in. */
+function searchLikeBrowser(typed: string) {
+  const query = corrector.correct(typed).query;
   return (engine.search(query)?.hits ?? []).map((index) => ({
     slug: postmortems[index]!.slug,
     keys: engine.fields(index).filter((field) => field.values.some((value) => highlightRanges(value, query).length)).map((field) => field.key),

@@ -51,10 +51,14 @@ export const searchOutput = z.object({
     category: z.string().nullable(),
     since: z.string().nullable().describe('Only incidents on or after this date, `YYYY-MM-DD`.'),
   }),
-  total: z.number().int().describe('How many post-mortems match, before `limit`.'),
+  searched_for: z.string().describe('The query searched: `query` with misspellings corrected (the same as `query` when nothing was corrected).'),
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })).describe('Words spelling correction rewrote, as typed and as searched; empty when none.'),
+  total: z.number().int().describe('How many post-mortems match, before `limit`: first those holding every word, then those holding some.'),
+  complete: z.number().int().describe('How many of `total` hold every word of the query (they rank first); the rest hold only some (`match: "partial"`).'),
   results: z.array(
     postmortemSummaryOutput.extend({
-      rank: z.number().int().describe('1 = best match, by the site search ranking (newest first when there is no query).'),
+      rank: z.number().int().describe('1 = best match (newest first when there is no query).'),
+      match: z.enum(['all', 'partial']).describe('`all`: holds every word of the query; `partial`: only some of them (ranked after every `all`).'),
       summary: z.string(),
       root_cause: z.string().nullable(),
       matched: z.array(searchMatchOutput).describe('Where the query words were found.'),

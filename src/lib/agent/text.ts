@@ -16,10 +16,12 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function searchTable(output: SearchOutput): string {
-  if (!output.results.length) return `No post-mortem matches${output.query ? ` \`${output.query}\`` : ''}.\n`;
-  const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug]);
+  const corrected = output.corrections.length ? `Searched for \`${output.searched_for}\` — for \`${output.query}\` as typed, add --verbatim.\n` : '';
+  if (!output.results.length) return `${corrected}No post-mortem matches${output.query ? ` \`${output.searched_for}\`` : ''}.\n`;
+  const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug, result.match === 'partial' ? 'partial' : '']);
   const shown = output.results.length < output.total ? `${output.results.length} of ${output.total}` : `${output.total}`;
-  return `${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG'], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}. Details: npm run show -- <slug>\n`;
+  const partial = output.complete === output.total ? '' : output.complete ? ` ${output.complete} hold every word; the rest, marked partial, only some.` : ' None holds every word: all are partial matches.';
+  return `${corrected}${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG', ''], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}.${partial} Details: npm run show -- <slug>\n`;
 }
 
 export function similarText(output: SimilarOutput): string {

@@ -1,26 +1,56 @@
 /**
- * Typo correction before Pagefind, which matches words and their beginnings
- * but forgives no typo: each typed word nobody wrote (not a word of the
- * archive, nor the beginning of one) becomes the nearest word somebody did,
- * found by fuse.js over the archive's vocabulary (`incidents/vocabulary.json`,
- * fetched on first use). "certficate" then finds what "certificate" finds.
+ * Spelling correction, the same for the site, the CLI and the MCP server:
+ * a typed word is rewritten only when it is a misspelling, that is, when it
+ * is none of: a word of the archive, the beginning of one, correctly spelt
+ * English (english.ts), a short word, a number or an id. It then becomes the
+ * nearest archive word within a typo (the same budget the highlighter
+ * forgives: one edit up to six letters, two beyond), found with fuse.js over
+ * the archive's vocabulary and checked by edit distance, so "certficate"
+ * finds what "certificate" finds but "throttled" stays "throttled" even in an
+ * archive that only says "throttling". Browser-safe: whether a word is English
+ * is asked of the caller (Node has the whole list; the browser fetches the
+ * shard of the list the word belongs to, see {@link englishShard}).
  */
 import Fuse from 'fuse.js';
+import { allowedEdits, editDistance } from './highlight.ts';
 import { correctable, type Vocabulary } from './vocabulary.ts';
 
-export interface Corrector {
-  /** The query with each unknown word replaced by its nearest known word (unchanged when none is near). */
-  correct(query: string): string;
+/** What correction did to a query: the query searched, and each word changed. */
+export interface Correction {
+  /** The query with each misspelling replaced (the typed query when nothing changed). */
+  query: string;
+  /** The words rewritten, as typed and as searched. */
+  changes: { from: string; to: string }[];
 }
 
-/** Fuse's threshold: 0 exact … 1 anything; 0.3 forgives about one typo in five letters. */
-const THRESHOLD = 0.3;
+export interface Corrector {
+  /** The typed words that are neither archive words nor their beginnings: those whose Englishness decides. */
+  unknownWords(query: string): string[];
+  correct(query: string): Correction;
+}
 
-export function createCorrector(vocabulary: Vocabulary): Corrector {
+/** Fuse's threshold, a first sieve only (edit distance decides): 0 exact … 1 anything. */
+const THRESHOLD = 0.4;
+/** Candidates fuse offers per word, checked by edit distance. */
+const CANDIDATES = 10;
+const TYPED_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The English list is shipped to the browser in shards by a word's first two
+ * letters (`incidents/english/ce.json`): a misspelling costs one small fetch.
+ */
+export function englishShard(word: string): string {
+  const head = word.slice(0, 2);
+  return /^[a-z]{2}$/.test(head) ? head : '_';
+}
+
+/** A corrector over the archive's vocabulary; `isEnglish` answers for lower-case words. */
+export function createCorrector(vocabulary: Vocabulary, isEnglish: (word: string) => boolean): Corrector {
   const known = new Set(vocabulary.words);
+  const rank = new Map(vocabulary.words.map((word, at) => [word, at]));
   const fuse = new Fuse(vocabulary.words, { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 });
   const sorted = [...vocabulary.words].sort();
-  const cache = new Map<string, string>();
+  const cache = new Map<string, string | null>();
   const isBeginning = (word: string) => {
     // Binary search for the first vocabulary word not before `word`: a prefix sorts right there.
     let low = 0;
@@ -32,17 +62,34 @@ export function createCorrector(vocabulary: Vocabulary): Corrector {
     }
     return sorted[low]?.startsWith(word) ?? false;
   };
-  const correctWord = (word: string): string => {
-    const lower = word.toLowerCase();
-    if (!correctable(lower) || known.has(lower) || isBeginning(lower)) return word;
-    let best = cache.get(lower);
-    if (best === undefined) {
-      best = fuse.search(lower, { limit: 1 })[0]?.item ?? word;
-      cache.set(lower, best);
+  const isUnknown = (lower: string) => correctable(lower) && !known.has(lower) && !isBeginning(lower);
+  /** The nearest archive word within the typo budget, fewest edits first, then the more frequent. */
+  const nearest = (lower: string): string | null => {
+    if (cache.has(lower)) return cache.get(lower)!;
+    const budget = allowedEdits(lower.length);
+    let best: { word: string; edits: number } | null = null;
+    for (const { item } of fuse.search(lower, { limit: CANDIDATES })) {
+      const edits = editDistance(lower, item);
+      if (edits > budget) continue;
+      if (!best || edits < best.edits || (edits === best.edits && rank.get(item)! < rank.get(best.word)!)) best = { word: item, edits };
     }
-    return best;
+    const found = best?.word ?? null;
+    cache.set(lower, found);
+    return found;
   };
   return {
-    correct: (query) => query.replace(/[\p{L}\p{N}]+/gu, correctWord),
+    unknownWords: (query) => [...new Set((query.toLowerCase().match(TYPED_WORD) ?? []).filter(isUnknown))],
+    correct(query) {
+      const changes: Correction['changes'] = [];
+      const corrected = query.replace(TYPED_WORD, (word) => {
+        const lower = word.toLowerCase();
+        if (!isUnknown(lower) || isEnglish(lower)) return word;
+        const to = nearest(lower);
+        if (!to) return word;
+        changes.push({ from: word, to });
+        return to;
+      });
+      return { query: corrected, changes };
+    },
   };
 }

@@ -1,26 +1,28 @@
 /**
- * The in-memory incident search for agents and the terminal (the site's
- * browser search is Pagefind): a word index over the search
- * records, built once when the data arrives, and a query that looks each
- * typed word up in the vocabulary (whole word, beginning, inside a word, or
- * within a typo, by the same rules the highlighter marks with) and ranks the
- * post-mortems that contain every word by where it was found, then those that
- * contain only some of the words (most words first), so a query with one word
- * too many still finds something. Compound tokens (`OPS-1676`, `SEV-1`,
- * `@platform-team`) are indexed whole as well as in parts.
+ * The in-memory incident search for agents and the terminal (the site asks
+ * Pagefind, over the same sections): a word index over the search records,
+ * built once, and a query read by the core (query.ts: common words dropped,
+ * ids whole) after spelling correction (correct.ts). Each term matches a
+ * vocabulary word whole, by its stem ("throttled" ~ "throttling", as
+ * Pagefind stems) or as its beginning, as Pagefind does; no typo matching
+ * here, as the corrector already rewrote misspellings, the same way on both
+ * sides. Post-mortems containing every term rank first (by where the terms
+ * were found: field weights in records.ts), then those containing only
+ * some of them (more terms first), reported as partial.
+ * Compound tokens (`OPS-1676`, `SEV-1`, `@platform-team`) are indexed whole
+ * as well as in parts.
  *
  * Why not Fuse over the records: Fuse scores every record's full text on each
- * keystroke, ~0.7 s at 5,000 post-mortems. Here a keystroke costs one pass
- * over the distinct words (a few thousand) plus the posting lists of the
- * words that matched, and words already looked up are remembered.
- * Browser-safe, but used in Node: shipping every section's text to a browser
- * would weigh megabytes at 10,000 post-mortems (docs/PERFORMANCE.md).
+ * keystroke, ~0.7 s at 5,000 post-mortems. Here a query costs one pass
+ * over the distinct words plus the posting lists of the words that matched,
+ * and words already looked up are remembered.
  */
 import { SEARCH_KEYS, type SearchData, type SearchKey } from './records.ts';
-import { indexWords, isCompound, nearEdits, queryTerms, termParts } from './highlight.ts';
+import { indexWords, isCompound, termParts } from './highlight.ts';
+import { searchTerms, stemOf } from './query.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
-const QUALITY = { exact: 1, start: 0.9, inside: 0.7, typo1: 0.6, typo2: 0.45 } as const;
+const QUALITY = { exact: 1, stem: 0.95, start: 0.85 } as const;
 /** Packed sort keys: scores (×64) below this, list positions below {@link POSITION_SPAN}; both fit a double exactly. */
 const SCORE_SPAN = 2 ** 20;
 const POSITION_SPAN = 2 ** 22;
@@ -83,7 +85,7 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
   return {
     search(query) {
       // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
-      const typed = queryTerms(query);
+      const typed = searchTerms(query);
       if (!typed.length) return null;
       const terms = new Set(typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term])));
       if (!terms.size) return { hits: [], complete: 0 };
@@ -137,44 +139,22 @@ function indexRecords(data: SearchData): WordIndex {
  * extends the last word, the earlier ones stay looked up.
  */
 function createWordLookup(words: readonly string[]): (term: string) => WordMatch[] {
-  // Numbers and ids with a digit (`1676`, `ops-1676`) can only answer a typed word with a digit, which
-  // never allows typos: words without one look through the rest, so tickets do not slow every keystroke.
-  const idLike = /^\p{N}+$|[-_./:].*\p{N}|\p{N}.*[-_./:]/u;
-  const plainWords = Int32Array.from(words.flatMap((word, id) => (idLike.test(word) ? [] : [id])));
-  const allWords = Int32Array.from(words, (_, id) => id);
-  const hasDigit = /\p{N}/u;
+  const stems = words.map(stemOf);
   const cache = new Map<string, WordMatch[]>();
-
   return (term) => {
     const cached = cache.get(term);
     if (cached) return cached;
+    const stem = stemOf(term);
     const matches: WordMatch[] = [];
-    const exact = hasDigit.test(term);
-    const candidates = exact ? allWords : plainWords;
-    for (let k = 0; k < candidates.length; k++) {
-      const id = candidates[k]!;
-      const quality = matchQuality(term, words[id]!, exact);
+    for (let id = 0; id < words.length; id++) {
+      const word = words[id]!;
+      const quality = word === term ? QUALITY.exact : stems[id] === stem ? QUALITY.stem : word.startsWith(term) ? QUALITY.start : 0;
       if (quality) matches.push({ id, quality });
     }
     if (cache.size > 500) cache.clear();
     cache.set(term, matches);
     return matches;
   };
-}
-
-/**
- * How well vocabulary `word` answers typed `term` ({@link QUALITY}), 0 for not
- * at all; an `exact` term (one with a digit) allows no typos.
- */
-function matchQuality(term: string, word: string, exact: boolean): number {
-  const at = word.indexOf(term);
-  if (at === 0) return word.length === term.length ? QUALITY.exact : QUALITY.start;
-  if (at > 0) return term.length >= 2 ? QUALITY.inside : 0;
-  if (exact) return 0;
-  const edits = nearEdits(term, word);
-  if (edits === 1) return QUALITY.typo1;
-  if (edits === 2) return QUALITY.typo2;
-  return 0;
 }
 
 /** Empty tallies for `count` records. */
