@@ -40,7 +40,8 @@ describe('search records', () => {
     expect(record['lessons-learned'].join(' ')).not.toBe('');
     expect(record.severity).toEqual([pm.meta.severity]);
     expect(record.owners).toEqual([...new Set(pm.actionItems.map((item) => item.owner))]);
-    expect(record.tickets).toEqual(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])).filter((t, i, all) => all.indexOf(t) === i));
+    const tickets = [...pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])), ...pm.meta.links.map((link) => link.title)];
+    expect(record.tickets).toEqual(tickets.filter((t, i, all) => all.indexOf(t) === i));
     expect(Object.keys(record).sort()).toEqual(SEARCH_KEYS.map((key) => key.name).sort());
   });
 
@@ -72,6 +73,14 @@ describe('search data', () => {
     const text = JSON.stringify(sections);
     expect(text).not.toMatch(/\*\*|\|\s*-{3}|`/);
     expect(sections.find((section) => section.key === 'timeline')!.passages).toHaveLength(redis.timeline.length);
+  });
+
+  it('finds a ticket id that only the frontmatter links name, whole', () => {
+    const cert = EXAMPLES.find((pm) => pm.slug === '2025-04-09-expired-tls-certificate')!;
+    const id = cert.meta.links.find((link) => /^[A-Z]+-\d+$/.test(link.title))!.title;
+    expect(cert.actionItems.some((item) => item.ticket?.text === id)).toBe(false);
+    const examples = engineFor(EXAMPLES);
+    expect(EXAMPLES[examples.search(id)!.hits[0]!]!.slug).toBe(cert.slug);
   });
 
   it('finds an incident from a misspelt word', () => {
