@@ -76,12 +76,16 @@ export const similarOutput = z.object({
   }),
   results: z.array(
     postmortemSummaryOutput.extend({
-      score: z.number(),
-      reasons: z.array(z.string()).describe('Why it is similar, as the site words it: `Also affected redis`, `Same root cause: Data`, `Similar wording`.'),
+      score: z.number().describe('How alike, 0 to about 1: shared wording over every section (rare words weigh most), plus a little per shared service and for the same root-cause category.'),
+      reasons: z.array(z.string()).describe('Why it is similar: `Shared wording: replication, slot, wal`, `Also affected redis`, `Same root cause: Data`.'),
       shared: z.object({
         services: z.array(z.string()),
         same_category: z.boolean(),
-        words: z.array(z.string()).describe('Significant words both texts use.'),
+        words: z.array(z.string()).describe('Words of the text found in the post-mortem (whole or by stem), rarest in the archive first.'),
+        passage: z
+          .object({ field: z.string(), label: z.string(), text: z.string() })
+          .nullable()
+          .describe('The passage of the post-mortem holding the most shared words (its section, as labelled, and the text shortened around the match).'),
       }),
       root_cause: z.string().nullable(),
       open_action_items: z.array(actionItemOutput).describe('Its follow-ups still TODO or IN PROGRESS.'),

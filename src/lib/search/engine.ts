@@ -29,6 +29,7 @@ const POSITION_SPAN = 2 ** 22;
 /** Postings pack the record and the field: `record * FIELD_SLOTS + field` (room for 16 fields). */
 const FIELD_SLOTS = 16;
 const WEIGHTS = SEARCH_KEYS.map((key) => key.weight);
+const MAX_WEIGHT = Math.max(...WEIGHTS);
 
 /** One field of a record with text, for the "matched in …" lines under a result. */
 export interface RecordField {
@@ -50,6 +51,20 @@ export interface IncidentSearch {
   search(query: string): SearchResult | null;
   /** The fields of record `index`, in {@link SEARCH_KEYS} order. */
   fields(index: number): RecordField[];
+  /**
+   * The records that read most like `text` (a new incident's description or a draft), best first: every
+   * meaningful word of the text (whole or by stem) scored by how rare it is in the archive (BM25's idf)
+   * times the weight of the best field it is in, over every section; `score` is that sum over the most
+   * the text could score (0 to 1), `terms` the text's words the record shares, rarest first.
+   */
+  likeText(text: string): TextLikeness[];
+}
+
+/** A record like a text, and the words it shares with it. */
+export interface TextLikeness {
+  record: number;
+  score: number;
+  terms: string[];
 }
 
 /** The vocabulary, and per word the packed slots (`record * FIELD_SLOTS + field`) it occurs in. */
@@ -93,6 +108,29 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
       tallies.found.fill(0);
       for (const term of terms) tallyTerm(lookUp(term), postings, tallies);
       return rankTallies(tallies, terms.size);
+    },
+    likeText(text) {
+      const count = data.count;
+      const perRecord = new Map<number, { score: number; terms: { term: string; idf: number }[] }>();
+      let possible = 0;
+      for (const term of new Set(searchTerms(text).filter((term) => term.length >= 3))) {
+        // Whole words and stems only: in a paragraph, beginnings ("time" in "timeline") are noise.
+        const matches = lookUp(term).filter((match) => match.quality >= QUALITY.stem);
+        if (!matches.length) continue;
+        tallies.best.fill(0);
+        const hit = bestPerRecord(matches, postings, tallies.best);
+        const idf = Math.log(1 + (count - hit.length + 0.5) / (hit.length + 0.5));
+        possible += idf * MAX_WEIGHT;
+        for (const record of hit) {
+          const entry = perRecord.get(record) ?? { score: 0, terms: [] };
+          entry.score += idf * tallies.best[record]!;
+          entry.terms.push({ term, idf });
+          perRecord.set(record, entry);
+        }
+      }
+      return [...perRecord]
+        .map(([record, { score, terms }]) => ({ record, score: score / possible, terms: terms.sort((a, b) => b.idf - a.idf).map((entry) => entry.term) }))
+        .sort((a, b) => b.score - a.score || a.record - b.record);
     },
     fields(index) {
       const row = data.records[index];
@@ -155,6 +193,22 @@ function createWordLookup(words: readonly string[]): (term: string) => WordMatch
     cache.set(term, matches);
     return matches;
   };
+}
+
+/** Each record's best field weight × quality for one word's matches, into `best`; answers the records found. */
+function bestPerRecord(matches: readonly WordMatch[], postings: readonly Int32Array[], best: Float32Array): number[] {
+  const found: number[] = [];
+  for (const { id, quality } of matches) {
+    const list = postings[id]!;
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k]!;
+      const record = (slot / FIELD_SLOTS) | 0;
+      const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
+      if (!best[record]) found.push(record);
+      if (score > best[record]!) best[record] = score;
+    }
+  }
+  return found;
 }
 
 /** Empty tallies for `count` records. */
