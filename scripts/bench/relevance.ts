@@ -35,6 +35,10 @@ export interface RelevanceResult {
   archiveSize: number;
   /** Per kind of query, and `all`. */
   agents: Record<string, Scores>;
+  /** The same for the built site in a browser, when measured (`npm run bench -- --relevance`). */
+  site: Record<string, Scores> | null;
+  /** Site against agents, query by query: the same top 10 as a set, and the same top 3 in order. */
+  agreement: { top10: number; top3: number; queries: number; differing: string[] } | null;
   similar: Scores & { empty: number };
 }
 
@@ -57,26 +61,53 @@ function average(rows: { label: string; ranked: string[]; relevant: string[] }[]
   return { count: rows.length, recall5: mean('recall5'), recall10: mean('recall10'), mrr: mean('rr'), misses: scored.filter((row) => row.recall10 === 0).map((row) => row.label) };
 }
 
-/** Runs the labelled set against the agents' search and `similar` (`postmortems`: the archive, newest first). */
-export function measureRelevance(set: LabelledSet, postmortems: readonly Postmortem[]): RelevanceResult {
+/** The agents' top ten for each query of the set, as `npm run search` ranks them. */
+export function agentRankings(set: LabelledSet, postmortems: readonly Postmortem[]): string[][] {
+  return set.queries.map((entry) => searchPostmortems(postmortems, { query: entry.query, limit: 10 }).results.map((result) => result.slug));
+}
+
+function byKind(set: LabelledSet, rankings: readonly string[][]): Record<string, Scores> {
+  const rows = set.queries.map((entry, at) => ({ kind: entry.kind, label: entry.query, relevant: entry.relevant, ranked: rankings[at]! }));
+  const kinds = [...new Set(rows.map((row) => row.kind))];
+  return Object.fromEntries([...kinds.map((kind) => [kind, average(rows.filter((row) => row.kind === kind))] as const), ['all', average(rows)] as const]);
+}
+
+/** Site against agents per query: same top 10 as a set, same top 3 in order. */
+export function agreementOf(set: LabelledSet, site: readonly string[][], agents: readonly string[][]): NonNullable<RelevanceResult['agreement']> {
+  let top10 = 0;
+  let top3 = 0;
+  const differing: string[] = [];
+  set.queries.forEach((entry, at) => {
+    const a = site[at]!;
+    const b = agents[at]!;
+    const sameSet = a.length === b.length && a.every((slug) => b.includes(slug));
+    const sameTop3 = a.slice(0, 3).join() === b.slice(0, 3).join();
+    if (sameSet) top10 += 1;
+    if (sameTop3) top3 += 1;
+    if (!sameSet || !sameTop3) differing.push(entry.query);
+  });
+  return { top10, top3, queries: set.queries.length, differing };
+}
+
+/**
+ * Runs the labelled set against the agents' search and `similar` (`postmortems`: the archive, newest
+ * first), and scores the site's rankings too when given (`siteRanked`, one per query, from site-relevance.ts).
+ */
+export function measureRelevance(set: LabelledSet, postmortems: readonly Postmortem[], siteRanked: string[][] | null = null): RelevanceResult {
   const known = new Set(postmortems.map((pm) => pm.slug));
   for (const slug of [...set.queries, ...set.similar].flatMap((entry) => entry.relevant)) {
     if (!known.has(slug)) throw new Error(`The labelled set names \`${slug}\`, which is not in the archive; fix the slug in ${RELEVANCE_SET}.`);
   }
-  const rows = set.queries.map((entry) => ({
-    kind: entry.kind,
-    label: entry.query,
-    relevant: entry.relevant,
-    ranked: searchPostmortems(postmortems, { query: entry.query, limit: 10 }).results.map((result) => result.slug),
-  }));
-  const kinds = [...new Set(rows.map((row) => row.kind))];
-  const agents = Object.fromEntries([...kinds.map((kind) => [kind, average(rows.filter((row) => row.kind === kind))] as const), ['all', average(rows)] as const]);
+  const agentRanked = agentRankings(set, postmortems);
+  const agents = byKind(set, agentRanked);
+  const site = siteRanked && byKind(set, siteRanked);
+  const agreement = siteRanked && agreementOf(set, siteRanked, agentRanked);
   const similarRows = set.similar.map((entry) => ({
     label: entry.text,
     relevant: entry.relevant,
     ranked: findSimilar('-', entry.text, postmortems, 10).results.map((result) => result.slug),
   }));
-  return { archiveSize: postmortems.length, agents, similar: { ...average(similarRows), empty: similarRows.filter((row) => !row.ranked.length).length } };
+  return { archiveSize: postmortems.length, agents, site, agreement, similar: { ...average(similarRows), empty: similarRows.filter((row) => !row.ranked.length).length } };
 }
 
 const figure = (value: number) => value.toFixed(2);
@@ -84,12 +115,19 @@ const mark = (value: number, budget: number) => `${figure(value)}${value >= budg
 
 /** The result as a table, budgets beside the figures. */
 export function formatRelevance(result: RelevanceResult): string {
+  const rows = (title: string, scores: Record<string, Scores>) => [
+    `${title.padEnd(30)} queries  recall@5  recall@10  MRR`,
+    ...Object.entries(scores).map(
+      ([kind, kindScores]) => `  ${kind.padEnd(28)} ${String(kindScores.count).padStart(7)}  ${mark(kindScores.recall5, RELEVANCE_BUDGET.recall5).padStart(8)}  ${figure(kindScores.recall10).padStart(9)}  ${mark(kindScores.mrr, RELEVANCE_BUDGET.mrr)}`,
+    ),
+  ];
   const lines = [
     `Relevance on the labelled set (${result.archiveSize} post-mortems; budgets: recall@5 ≥ ${RELEVANCE_BUDGET.recall5}, MRR ≥ ${RELEVANCE_BUDGET.mrr}; similar recall@5 ≥ ${RELEVANCE_BUDGET.similarRecall5}, no empty answer)`,
-    'agents (npm run search, MCP)  queries  recall@5  recall@10  MRR',
-    ...Object.entries(result.agents).map(
-      ([kind, scores]) => `  ${kind.padEnd(28)} ${String(scores.count).padStart(7)}  ${mark(scores.recall5, RELEVANCE_BUDGET.recall5).padStart(8)}  ${figure(scores.recall10).padStart(9)}  ${mark(scores.mrr, RELEVANCE_BUDGET.mrr)}`,
-    ),
+    ...rows('agents (npm run search, MCP)', result.agents),
+    ...(result.site ? rows('site (built, in Chromium)', result.site) : ['site: not measured (npm run bench -- --relevance builds it)']),
+    ...(result.agreement
+      ? [`site against agents: same top 10 (as a set) for ${result.agreement.top10} of ${result.agreement.queries} queries, same top 3 (in order) for ${result.agreement.top3} of ${result.agreement.queries}`]
+      : []),
     `similar (npm run similar)      ${String(result.similar.count).padStart(7)}  ${mark(result.similar.recall5, RELEVANCE_BUDGET.similarRecall5).padStart(8)}  ${figure(result.similar.recall10).padStart(9)}  ${figure(result.similar.mrr)}  empty answers: ${result.similar.empty}`,
   ];
   const misses = [...Object.entries(result.agents).filter(([kind]) => kind !== 'all').flatMap(([, scores]) => scores.misses), ...result.similar.misses];
@@ -99,7 +137,7 @@ export function formatRelevance(result: RelevanceResult): string {
 
 /** Whether every relevance budget holds. */
 export function relevanceMet(result: RelevanceResult): boolean {
-  const kinds = Object.values(result.agents);
+  const kinds = [...Object.values(result.agents), ...Object.values(result.site ?? {})];
   return kinds.every((scores) => scores.recall5 >= RELEVANCE_BUDGET.recall5 && scores.mrr >= RELEVANCE_BUDGET.mrr) && result.similar.recall5 >= RELEVANCE_BUDGET.similarRecall5 && result.similar.empty === 0;
 }
 

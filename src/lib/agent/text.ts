@@ -32,7 +32,8 @@ export function similarText(output: SimilarOutput): string {
     .map((result, at) => {
       const lines = [
         `${at + 1}. ${result.title} (${result.date}, ${result.severity}) ${result.slug}`,
-        `   Why: ${result.reasons.join('; ')}${result.shared.words.length ? ` — shared words: ${result.shared.words.join(', ')}` : ''}`,
+        `   Why: ${result.reasons.join('; ')}`,
+        ...(result.shared.passage ? [`   In ${result.shared.passage.label}: ${clip(result.shared.passage.text, 110)}`] : []),
         `   Root cause: ${result.root_cause ?? '(none written)'}`,
       ];
       for (const item of result.open_action_items) lines.push(`   Open: [${item.status}] ${clip(item.action, 60)} (${item.owner}${item.due ? `, due ${item.due}` : ''})`);
