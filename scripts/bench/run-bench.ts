@@ -21,7 +21,7 @@ import { measurePageWeights, type PageSpec } from './page-weights.ts';
 import { startPreview } from './preview.ts';
 import { searchQueries } from './queries.ts';
 import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench-results.ts';
-import { formatRelevance, measureRelevance, readLabelledSet, relevanceArchive, relevanceMet } from './relevance.ts';
+import { agentRankings, formatRelevance, measureRelevance, readLabelledSet, relevanceArchive, relevanceMet } from './relevance.ts';
 import { measureSearch } from './search-latency.ts';
 import { siteRankings } from './site-relevance.ts';
 import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './sites.ts';
@@ -161,7 +161,10 @@ async function runRelevance(ctx: CliContext, options: Options, benchDir: string,
   ctx.stdout(formatRelevance(result));
   if (result.agreement?.differing.length) ctx.stdout(`Site and agents differ on: ${result.agreement.differing.map((query) => `“${query}”`).join('; ')}\n`);
   mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
-  writeFileSync(path.resolve(path.dirname(options.json), 'relevance.json'), `${JSON.stringify(result, null, 2)}\n`);
+  // Each query's two rankings beside the scores, to read where the site and the agents part.
+  const agents = agentRankings(set, postmortems);
+  const rankings = set.queries.map((entry, at) => ({ query: entry.query, relevant: entry.relevant, site: siteRanked?.[at] ?? null, agents: agents[at] }));
+  writeFileSync(path.resolve(path.dirname(options.json), 'relevance.json'), `${JSON.stringify({ ...result, rankings }, null, 2)}\n`);
   return relevanceMet(result) ? EXIT.ok : EXIT.invalid;
 }
 

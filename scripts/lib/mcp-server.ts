@@ -4,7 +4,8 @@
  * schemas are zod (the SDK publishes them as JSON Schema and rejects bad
  * arguments as tool errors); results are structured content checked against
  * the output schemas in src/lib/agent/schemas.ts. Every tool reads the
- * archive afresh (an agent may have just written a file); only
+ * archive again whenever a file was added, removed or changed (an agent may
+ * have just written one) and otherwise answers from memory; only
  * scaffold_postmortem writes, and it never replaces a file.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
 import { LEDGER_SORTS, listActionItems, STATUS_FILTERS } from '../../src/lib/agent/agent-ledger.ts';
-import { nearSlugs, readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
+import { archiveReader, nearSlugs, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
 import { planScaffold } from '../../src/lib/agent/scaffold.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
 import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
@@ -79,7 +80,7 @@ interface ToolContext {
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: () => readArchive(archiveDir, cwd) };
+  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: archiveReader(archiveDir, cwd) };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
