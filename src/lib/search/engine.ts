@@ -223,20 +223,9 @@ function createTallies(count: number): Tallies {
  */
 function tallyTerm(matches: readonly WordMatch[], postings: readonly Int32Array[], { best, total, found }: Tallies): void {
   best.fill(0);
-  for (const { id, quality } of matches) {
-    const list = postings[id]!;
-    for (let k = 0; k < list.length; k++) {
-      const slot = list[k]!;
-      const record = (slot / FIELD_SLOTS) | 0;
-      const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
-      if (score > best[record]!) best[record] = score;
-    }
-  }
-  for (let record = 0; record < best.length; record++) {
-    if (best[record]! > 0) {
-      total[record] = total[record]! + best[record]!;
-      found[record] = found[record]! + 1;
-    }
+  for (const record of bestPerRecord(matches, postings, best)) {
+    total[record] = total[record]! + best[record]!;
+    found[record] = found[record]! + 1;
   }
 }
 
