@@ -5,19 +5,22 @@
  * and empty answers of `similar` on new-incident descriptions, next to issue
  * 26's budgets. Runs in Node over the example archive; no build.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchPostmortems } from '../../src/lib/agent/agent-search.ts';
 import { findSimilar } from '../../src/lib/agent/similar.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import { runMigrate } from '../cli/migrate-cli.ts';
 
 /** Issue 26: recall@5 and MRR at least 0.9 for every kind of query; `similar` recall@5 at least 0.8, never empty when something is relevant. */
 export const RELEVANCE_BUDGET = { recall5: 0.9, mrr: 0.9, similarRecall5: 0.8 } as const;
 
 export interface LabelledSet {
-  archive: string;
+  /** Folders of post-mortems making up the archive; `migrate`: plain-form files, converted with `npm run migrate` first. */
+  archives: { folder: string; migrate?: boolean }[];
   queries: { kind: string; query: string; relevant: string[] }[];
   similar: { text: string; relevant: string[] }[];
 }
@@ -141,7 +144,20 @@ export function relevanceMet(result: RelevanceResult): boolean {
   return kinds.every((scores) => scores.recall5 >= RELEVANCE_BUDGET.recall5 && scores.mrr >= RELEVANCE_BUDGET.mrr) && result.similar.recall5 >= RELEVANCE_BUDGET.similarRecall5 && result.similar.empty === 0;
 }
 
-/** The labelled set's archive, read as the commands read it. */
-export function relevanceArchive(set: LabelledSet): Postmortem[] {
-  return loadArchive(path.resolve(set.archive)).postmortems;
+/** The labelled set's archive: its folders' post-mortems in one temporary folder (plain-form ones migrated), read as the commands read it. */
+export function relevanceArchive(set: LabelledSet): { dir: string; postmortems: Postmortem[]; remove(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-relevance-'));
+  for (const { folder, migrate } of set.archives) {
+    const files = readdirSync(folder).filter((name) => /^postmortem-.*\.mdx?$/.test(name));
+    const into = migrate ? path.join(dir, '.plain') : dir;
+    mkdirSync(into, { recursive: true });
+    for (const name of files) copyFileSync(path.join(folder, name), path.join(into, name));
+    if (!migrate) continue;
+    const errors: string[] = [];
+    const code = runMigrate({ argv: [into, '--write'], cwd: dir, env: {}, stdout: () => {}, stderr: (text) => errors.push(text), interactive: false });
+    if (code !== 0) throw new Error(`npm run migrate refused ${folder}: ${errors.join('')}`);
+    for (const name of readdirSync(into)) renameSync(path.join(into, name), path.join(dir, name));
+    rmSync(into, { recursive: true });
+  }
+  return { dir, postmortems: loadArchive(dir).postmortems, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -87,7 +87,9 @@ export async function runBench(ctx: CliContext): Promise<number> {
     if (options.relevance) return await runRelevance(ctx, options, benchDir, log, (opened) => (browser = opened));
     // Relevance in Node (agents and similar) first: seconds, and worth seeing before the long builds.
     const labelled = readLabelledSet();
-    ctx.stdout(formatRelevance(measureRelevance(labelled, relevanceArchive(labelled))));
+    const labelledArchive = relevanceArchive(labelled);
+    ctx.stdout(formatRelevance(measureRelevance(labelled, labelledArchive.postmortems)));
+    labelledArchive.remove();
     const machine = describeMachine();
     log(`temporary folder ${benchDir}; load average ${machine.loadAverage.toFixed(1)} on ${machine.cpus} cores`);
 
@@ -136,10 +138,11 @@ export async function runBench(ctx: CliContext): Promise<number> {
  */
 async function runRelevance(ctx: CliContext, options: Options, benchDir: string, log: (text: string) => void, opened: (browser: Browser) => void): Promise<number> {
   const set = readLabelledSet();
-  const postmortems = relevanceArchive(set);
+  const archive = relevanceArchive(set);
+  const postmortems = archive.postmortems;
   let siteRanked: string[][] | null = null;
   if (options.browser) {
-    const site = hindsightSite(benchDir, path.resolve(set.archive), 'relevance');
+    const site = hindsightSite(benchDir, archive.dir, 'relevance');
     const built = await build('the labelled archive', site, benchDir, 'relevance', log);
     if (!built.ok) {
       ctx.stderr(`The labelled archive's site did not build; see ${built.logFile}.\n`);
@@ -158,6 +161,7 @@ async function runRelevance(ctx: CliContext, options: Options, benchDir: string,
     }
   }
   const result = measureRelevance(set, postmortems, siteRanked);
+  archive.remove();
   ctx.stdout(formatRelevance(result));
   if (result.agreement?.differing.length) ctx.stdout(`Site and agents differ on: ${result.agreement.differing.map((query) => `“${query}”`).join('; ')}\n`);
   mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });

@@ -3,11 +3,13 @@
  * 26 asks for, and the agents' search and `similar` keep the budgets on it,
  * so a change to the core that loses relevance fails here, not only in the bench.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { measureRelevance, readLabelledSet, RELEVANCE_BUDGET, relevanceArchive } from '../../scripts/bench/relevance.ts';
 
 const set = readLabelledSet();
-const archive = relevanceArchive(set);
+const labelled = relevanceArchive(set);
+const archive = labelled.postmortems;
+afterAll(() => labelled.remove());
 
 describe('the labelled relevance set', () => {
   it('holds at least 60 queries of five kinds and 20 new-incident descriptions, each naming post-mortems of the archive', () => {
