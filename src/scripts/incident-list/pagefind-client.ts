@@ -5,7 +5,7 @@
  * a query of several words, post-mortems that hold only some of them.
  */
 import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
-import { isStopWord } from '../../lib/search/query.ts';
+import { isStopWord } from '../../lib/search/stop-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
 
 /** The part of Pagefind's browser API the list uses (pagefind.js has no published types). */
