@@ -8,7 +8,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { createCorrector, englishShard } from '../../src/lib/search/correct.ts';
+import { gzipSync } from 'node:zlib';
+import { createCorrector, ENGLISH_SHARDS, englishShard } from '../../src/lib/search/correct.ts';
 import { englishShards, isEnglish } from '../../src/lib/search/english.ts';
 import { textWords } from '../../src/lib/search/words.ts';
 import { vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
@@ -45,10 +46,12 @@ describe('the spelling corrector', () => {
     }
   });
 
-  it('ships the English list in shards the browser corrector reads by a word’s first two letters', () => {
+  it('ships the English list in even shards the browser corrector finds by the word alone', () => {
     const shards = englishShards();
+    expect(shards.size).toBe(ENGLISH_SHARDS);
     expect(shards.get(englishShard('throttled'))).toContain('throttled');
-    expect(shards.get('_')?.every((word) => !/^[a-z]{2}/.test(word)) ?? true).toBe(true);
+    const sizes = [...shards.values()].map((words) => gzipSync(JSON.stringify(words)).length);
+    expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
     expect([...shards.values()].every((words) => words.every((word) => word.length >= 4 && !/\d/.test(word)))).toBe(true);
   });
 });

@@ -35,13 +35,17 @@ const THRESHOLD = 0.4;
 const CANDIDATES = 10;
 const TYPED_WORD = /[\p{L}\p{N}]+/gu;
 
+/** Shards of the English list the site ships: a misspelling costs one fetch of about 4 KB gzip. */
+export const ENGLISH_SHARDS = 256;
+
 /**
- * The English list is shipped to the browser in shards by a word's first two
- * letters (`incidents/english/ce.json`): a misspelling costs one small fetch.
+ * The shard of the English list a word is in (`incidents/english/3f.json`): FNV-1a of the word, so every
+ * shard holds about the same number of words (by first letters, "co" or "re" would weigh 25 KB gzip).
  */
 export function englishShard(word: string): string {
-  const head = word.slice(0, 2);
-  return /^[a-z]{2}$/.test(head) ? head : '_';
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
+  return ((hash >>> 0) % ENGLISH_SHARDS).toString(16).padStart(2, '0');
 }
 
 /** A corrector over the archive's vocabulary; `isEnglish` answers for lower-case words. */

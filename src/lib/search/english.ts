@@ -3,8 +3,8 @@
  * a word the archive does not use ("throttled" in an archive that says
  * "throttling") is the responder's own wording, not a typo. The list is
  * an-array-of-english-words (MIT, ~275,000 words, 3.3 MB of JSON), read in
- * Node only, on first use. The site ships it in shards by first two letters
- * (about 2 KB gzip each), fetched only for a word the archive does not know.
+ * Node only, on first use. The site ships it in 256 shards by a hash of the
+ * word (about 4 KB gzip each), fetched only for a word the archive does not know.
  */
 import { createRequire } from 'node:module';
 import { englishShard } from './correct.ts';
