@@ -10,7 +10,7 @@ import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { gzipSync } from 'node:zlib';
 import { createCorrector, ENGLISH_SHARDS, englishShard } from '../../src/lib/search/correct.ts';
-import { englishShards, isEnglish } from '../../src/lib/search/english.ts';
+import { englishShards, englishWords, isEnglish } from '../../src/lib/search/english.ts';
 import { textWords } from '../../src/lib/search/words.ts';
 import { vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
@@ -44,6 +44,14 @@ describe('the spelling corrector', () => {
     for (const query of ['certificate', 'certif', 'OPS-1676', 'SEV-1', '2026', 'oom', 'dns ttl', 'pgbouncer']) {
       expect(corrector.correct(query), query).toEqual({ query, changes: [] });
     }
+  });
+
+  it('reads the English list as shipped: lower case and sorted, which its binary search needs', () => {
+    const words = englishWords();
+    expect(words.length).toBeGreaterThan(250_000);
+    expect(words.every((word, at) => word === word.toLowerCase() && (at === 0 || words[at - 1]! < word))).toBe(true);
+    expect(['a', 'zyzzyva', 'throttled'].every(isEnglish)).toBe(true);
+    expect(['certficate', 'zzzz', ''].some(isEnglish)).toBe(false);
   });
 
   it('ships the English list in even shards the browser corrector finds by the word alone', () => {

@@ -10,17 +10,28 @@ import { createRequire } from 'node:module';
 import { englishShard } from './correct.ts';
 import { correctable } from './vocabulary.ts';
 
-let english: Set<string> | null = null;
+let english: readonly string[] | null = null;
 
-/** The English word list as a set, lower case, loaded on first use. */
-export function englishWords(): Set<string> {
-  english ??= new Set((createRequire(import.meta.url)('an-array-of-english-words') as string[]).map((word) => word.toLowerCase()));
+/**
+ * The English word list, loaded on first use: lower case and sorted as the package ships it (a test holds
+ * that), so a lookup is a binary search and a CLI call pays for parsing the JSON only, not for building a set.
+ */
+export function englishWords(): readonly string[] {
+  english ??= createRequire(import.meta.url)('an-array-of-english-words') as string[];
   return english;
 }
 
 /** Whether `word` (lower case) is correctly spelt English. */
 export function isEnglish(word: string): boolean {
-  return englishWords().has(word);
+  const words = englishWords();
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return words[low] === word;
 }
 
 /** The words the corrector could be asked about (long enough, no digits), by shard: what the site ships. */
