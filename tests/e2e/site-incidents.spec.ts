@@ -35,6 +35,9 @@ test('a phrase only in one post-mortem\'s Lessons Learned is found, with the sen
   await expect(line.locator('mark').first()).toHaveText(/durability/i);
   await expect(line).toContainText('rather than by team or convenience');
   await expect(line.getByRole('link', { name: 'Lessons Learned' })).toHaveAttribute('href', `/hindsight/incidents/${REDIS.slug}/#lessons-learned`);
+  // The others hold one of the words: each card says so.
+  await expect(line).not.toContainText('Some of the words only');
+  await expect(rows(page).nth(1).locator('[data-search-matches]')).toContainText('Some of the words only');
 });
 
 test('a misspelt word finds what the correct one finds, says what it searched for, and links to the words as typed', async ({ page }) => {

@@ -100,7 +100,9 @@ export function initIncidentList(): void {
     const fragments = await Promise.all(shown.map((result) => result.data()));
     if (stale()) return;
     const fetched = performance.now();
-    view.results.replaceChildren(...(view.template ? fragments.map((fragment) => resultCard(view.template!, fragment, outcome.correction.query)) : []));
+    const first = (page - 1) * perPage;
+    const cards = view.template ? fragments.map((fragment, k) => resultCard(view.template!, fragment, outcome.correction.query, first + k >= outcome.found.complete)) : [];
+    view.results.replaceChildren(...cards);
     setHidden(view.staticList, true);
     setHidden(view.searchView, outcome.found.results.length === 0);
     showPages(view, page, pages);
