@@ -147,7 +147,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     {
       title: 'Find similar incidents',
       description:
-        'Earlier incidents most like a post-mortem being written or a description of what is happening now, ranked as the site\'s "Related incidents" (shared services first, then the same root-cause category, then similar wording), each with why, its root cause and its action items still open.',
+        'Earlier incidents most like a post-mortem being written or a description of what is happening now, compared with every section of past post-mortems (the mechanism: rare shared words weigh most; a shared service or the same root-cause category only adds), each with why (shared words, the closest passage), its root cause and its action items still open.',
       inputSchema: {
         text: z.string().min(1).optional().describe('A post-mortem (Markdown with frontmatter) or a few lines describing the incident, naming services and symptoms.'),
         path: z.string().min(1).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
