@@ -21,7 +21,9 @@ import { measurePageWeights, type PageSpec } from './page-weights.ts';
 import { startPreview } from './preview.ts';
 import { searchQueries } from './queries.ts';
 import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench-results.ts';
+import { agentRankings, formatRelevance, measureRelevance, readLabelledSet, relevanceArchive, relevanceMet } from './relevance.ts';
 import { measureSearch } from './search-latency.ts';
+import { siteRankings } from './site-relevance.ts';
 import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './sites.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
@@ -40,6 +42,10 @@ Options:
   --json PATH       where to write the JSON result (default: .cache/bench/latest.json)
   --write-docs      update the figures in docs/PERFORMANCE.md
   --no-browser      skip page weights and search (no Chromium needed)
+  --relevance       only relevance (issue 26): the labelled queries of
+                    scripts/bench/relevance-set.json against the agents' search,
+                    \`similar\` and the example archive's site built and searched
+                    in Chromium; recall@5, recall@10 and MRR per kind of query
   --keep            keep the temporary folder (its path is printed)
   --help            show this help
 
@@ -60,6 +66,7 @@ interface Options {
   writeDocs: boolean;
   browser: boolean;
   keep: boolean;
+  relevance: boolean;
 }
 
 export async function runBench(ctx: CliContext): Promise<number> {
@@ -77,6 +84,12 @@ export async function runBench(ctx: CliContext): Promise<number> {
   };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   try {
+    if (options.relevance) return await runRelevance(ctx, options, benchDir, log, (opened) => (browser = opened));
+    // Relevance in Node (agents and similar) first: seconds, and worth seeing before the long builds.
+    const labelled = readLabelledSet();
+    const labelledArchive = relevanceArchive(labelled);
+    ctx.stdout(formatRelevance(measureRelevance(labelled, labelledArchive.postmortems)));
+    labelledArchive.remove();
     const machine = describeMachine();
     log(`temporary folder ${benchDir}; load average ${machine.loadAverage.toFixed(1)} on ${machine.cpus} cores`);
 
@@ -117,6 +130,46 @@ export async function runBench(ctx: CliContext): Promise<number> {
     if (options.keep) ctx.stderr(`Kept ${benchDir}\n`);
     else rmSync(benchDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `--relevance`: the labelled set against the agents' search and `similar`, and against the site built
+ * from the same archive and searched in Chromium; exit 1 when a budget is missed.
+ */
+async function runRelevance(ctx: CliContext, options: Options, benchDir: string, log: (text: string) => void, opened: (browser: Browser) => void): Promise<number> {
+  const set = readLabelledSet();
+  const archive = relevanceArchive(set);
+  const postmortems = archive.postmortems;
+  let siteRanked: string[][] | null = null;
+  if (options.browser) {
+    const site = hindsightSite(benchDir, archive.dir, 'relevance');
+    const built = await build('the labelled archive', site, benchDir, 'relevance', log);
+    if (!built.ok) {
+      ctx.stderr(`The labelled archive's site did not build; see ${built.logFile}.\n`);
+      return EXIT.invalid;
+    }
+    const browser = await launchBrowser(log);
+    if (browser) {
+      opened(browser);
+      const preview = await startPreview(site, path.join(benchDir, 'relevance-preview.log'));
+      try {
+        log(`typing ${set.queries.length} queries into the built site…`);
+        siteRanked = await siteRankings(browser, preview.url, set.queries.map((entry) => entry.query));
+      } finally {
+        await preview.stop();
+      }
+    }
+  }
+  const result = measureRelevance(set, postmortems, siteRanked);
+  archive.remove();
+  ctx.stdout(formatRelevance(result));
+  if (result.agreement?.differing.length) ctx.stdout(`Site and agents differ on: ${result.agreement.differing.map((query) => `“${query}”`).join('; ')}\n`);
+  mkdirSync(path.dirname(path.resolve(options.json)), { recursive: true });
+  // Each query's two rankings beside the scores, to read where the site and the agents part.
+  const agents = agentRankings(set, postmortems);
+  const rankings = set.queries.map((entry, at) => ({ query: entry.query, relevant: entry.relevant, site: siteRanked?.[at] ?? null, agents: agents[at] }));
+  writeFileSync(path.resolve(path.dirname(options.json), 'relevance.json'), `${JSON.stringify({ ...result, rankings }, null, 2)}\n`);
+  return relevanceMet(result) ? EXIT.ok : EXIT.invalid;
 }
 
 /** validate at each of issue 16's sizes; reuses the bench archive when N is one of them, else writes (and then drops) one of that size. */
@@ -189,6 +242,7 @@ function parseOptions(ctx: CliContext): Options | number {
       'write-docs': { type: 'boolean', default: false },
       'no-browser': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      relevance: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -202,7 +256,7 @@ function parseOptions(ctx: CliContext): Options | number {
   if (runs === null) return usageError(ctx, BENCH_USAGE, `--runs \`${v.runs}\` is not a whole number ≥ 1.`);
   if (buildRuns === null) return usageError(ctx, BENCH_USAGE, `--build-runs \`${v['build-runs']}\` is not a whole number ≥ 1.`);
   if (queries === null) return usageError(ctx, BENCH_USAGE, `--queries \`${v.queries}\` is not a whole number ≥ 2.`);
-  return { count, runs, buildRuns, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep! };
+  return { count, runs, buildRuns, queries, json: v.json!, writeDocs: v['write-docs']!, browser: !v['no-browser'], keep: v.keep!, relevance: v.relevance! };
 }
 
 function wholeNumber(text: string | undefined, minimum: number): number | null {

@@ -1,6 +1,6 @@
 /**
- * `npm run search -- "<query>" [--service NAME] [--severity SEV-N] [--category ID] [--since YYYY-MM-DD] [--limit N] [--format table|json]`
- * The site's incident search from a terminal or an agent: same records, same ranking.
+ * `npm run search -- "<query>" [--service NAME] [--severity SEV-N] [--category ID] [--since YYYY-MM-DD] [--limit N] [--verbatim] [--format table|json]`
+ * The incident search from a terminal or an agent, with the search core the site uses (src/lib/search/).
  * Exit 0: searched (even when nothing matched); 1: no post-mortems in the folder; 2: usage error.
  */
 import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
@@ -14,8 +14,11 @@ import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../l
 export const SEARCH_USAGE = `Usage: npm run search -- "<query>" [options]
 
 Searches the post-mortems (folder: --dir, POSTMORTEM_DIR or
-docs/spec/.llm/completed) as the site's incident search does: every word
-must match (whole, beginning, inside a word or within a typo), best first.
+docs/spec/.llm/completed) as the site's incident search does: misspelt
+words are corrected first (never a correctly spelt English word nor a word
+of the archive), common words ("the", "in") are dropped, each word matches
+whole, by its stem or as a beginning; post-mortems holding every word come
+first, then those holding only some, marked "partial".
 Without a query, lists the post-mortems that pass the filters, newest first.
 
 Options:
@@ -24,6 +27,7 @@ Options:
   --category ID          only this root-cause category (${[...CATEGORY_IDS, UNKNOWN_CATEGORY.id].join(', ')})
   --since YYYY-MM-DD     only incidents on or after this date
   --limit N              at most N results (default: ${DEFAULT_SEARCH_LIMIT})
+  --verbatim             search the words as typed, without spelling correction
   --format FORMAT        table or json (default: table); JSON shape:
                          schema/search-output.schema.json
   --dir PATH             the post-mortem folder
@@ -42,6 +46,7 @@ export function runSearch(ctx: CliContext): number {
       category: { type: 'string' },
       since: { type: 'string' },
       limit: { type: 'string' },
+      verbatim: { type: 'boolean' },
       ...agentCommandFlags('table'),
     },
   });
@@ -69,6 +74,7 @@ export function runSearch(ctx: CliContext): number {
     category: values.category ?? null,
     since: values.since ?? null,
     limit,
+    verbatim: values.verbatim ?? false,
   });
   ctx.stdout(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : searchTable(output));
   return EXIT.ok;

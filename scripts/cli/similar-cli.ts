@@ -17,9 +17,11 @@ export const SIMILAR_USAGE = `Usage: npm run similar -- <file | -> [options]
 Finds the earlier incidents most like a post-mortem being written (a file),
 or like a description of what is happening now (\`-\` reads standard input),
 in the post-mortems of --dir, POSTMORTEM_DIR or docs/spec/.llm/completed.
-They are ranked as the site's "Related incidents": shared services weigh
-most, then the same root-cause category, then similar wording. Each comes
-with why, its root cause and its action items still open.
+The mechanism decides: the text is compared with every section of every
+past post-mortem (root cause, 5 Whys, contributing factors, lessons, …),
+rare shared words weighing most; a shared service or the same root-cause
+category only adds. Each comes with why (shared words, the closest
+passage), its root cause and its action items still open.
 
 A description without frontmatter is compared on its words and on the
 archive's services it names (e.g. "postgres connections exhausted").

@@ -4,7 +4,8 @@
  * schemas are zod (the SDK publishes them as JSON Schema and rejects bad
  * arguments as tool errors); results are structured content checked against
  * the output schemas in src/lib/agent/schemas.ts. Every tool reads the
- * archive afresh (an agent may have just written a file); only
+ * archive again whenever a file was added, removed or changed (an agent may
+ * have just written one) and otherwise answers from memory; only
  * scaffold_postmortem writes, and it never replaces a file.
  *
  * A client starts the server for each session, often for one call: starting
@@ -97,7 +98,9 @@ interface ToolContext {
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: async () => (await load.archive()).readArchive(archiveDir, cwd) };
+  let reader: (() => AgentArchive) | undefined;
+  // The reader keeps the archive in memory until a file changes; its module loads on the first call.
+  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd))() };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
@@ -120,7 +123,8 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     'search_postmortems',
     {
       title: 'Search post-mortems',
-      description: "The site's incident search: every word must match (whole, beginning, inside a word or within a typo), best first. Without a query, lists the post-mortems passing the filters, newest first.",
+      description:
+        "The site's incident search (one search core): misspellings corrected (`searched_for`, `corrections`), common words dropped; post-mortems holding every word first (`match: all`), then those holding some (`match: partial`). Without a query, lists the post-mortems passing the filters, newest first.",
       inputSchema: {
         query: z.string().default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
         service: z.string().min(1).optional().describe('Only incidents that affected this service.'),
@@ -128,6 +132,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
         category: category.optional(),
         since: isoDate.optional().describe('Only incidents on or after this date, YYYY-MM-DD.'),
         limit: z.number().int().min(1).max(100).default(DEFAULT_SEARCH_LIMIT),
+        verbatim: z.boolean().default(false).describe('Search the words as typed, without spelling correction.'),
       },
       outputSchema: searchOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
@@ -167,7 +172,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     {
       title: 'Find similar incidents',
       description:
-        'Earlier incidents most like a post-mortem being written or a description of what is happening now, ranked as the site\'s "Related incidents" (shared services first, then the same root-cause category, then similar wording), each with why, its root cause and its action items still open.',
+        'Earlier incidents most like a post-mortem being written or a description of what is happening now, compared with every section of past post-mortems (the mechanism: rare shared words weigh most; a shared service or the same root-cause category only adds), each with why (shared words, the closest passage), its root cause and its action items still open.',
       inputSchema: {
         text: z.string().min(1).optional().describe('A post-mortem (Markdown with frontmatter) or a few lines describing the incident, naming services and symptoms.'),
         path: z.string().min(1).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),

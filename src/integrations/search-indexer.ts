@@ -4,14 +4,15 @@
  * rendered first), with a bounded number of documents in flight, and counts
  * the archive's vocabulary (typo correction) from the same bodies.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { config } from '../lib/config.ts';
 import type { Postmortem } from '../lib/postmortem/model.ts';
 import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
-import { htmlWords, vocabularyCounter } from '../lib/site/search/vocabulary.ts';
+import { englishShards } from '../lib/search/english.ts';
+import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
 
 /** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
 const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];
@@ -35,7 +36,7 @@ export interface SearchIndexer {
   add(slug: string, facets: FacetValues, body: string | null): void;
   /**
    * Indexes the bodies never given (`builtBody`, with the facets given, else `facetsOf`), writes
-   * `outDir/pagefind/` and `outDir/incidents/vocabulary.json`; answers how many bodies were given and how many read.
+   * `outDir/pagefind/`, `outDir/incidents/vocabulary.json` and the English shards `outDir/incidents/english/`; answers how many bodies were given and how many read.
    */
   finish(
     outDir: string,
@@ -113,6 +114,10 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[]): Pr
         await pagefind.close();
       }
       await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
+      // The English word list by shard, so the browser's corrector leaves correctly spelt words alone (src/lib/search/correct.ts).
+      const englishDir = path.join(outDir, 'incidents', 'english');
+      await mkdir(englishDir, { recursive: true });
+      await Promise.all([...englishShards()].map(([key, words]) => writeFile(path.join(englishDir, `${key}.json`), JSON.stringify(words))));
       return { given: postmortems.length - absent.length, missing: absent.length };
     },
   };

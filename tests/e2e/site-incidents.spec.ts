@@ -35,18 +35,63 @@ test('a phrase only in one post-mortem\'s Lessons Learned is found, with the sen
   await expect(line.locator('mark').first()).toHaveText(/durability/i);
   await expect(line).toContainText('rather than by team or convenience');
   await expect(line.getByRole('link', { name: 'Lessons Learned' })).toHaveAttribute('href', `/hindsight/incidents/${REDIS.slug}/#lessons-learned`);
+  // The others hold one of the words: each card says so.
+  await expect(line).not.toContainText('Some of the words only');
+  await expect(rows(page).nth(1).locator('[data-search-matches]')).toContainText('Some of the words only');
 });
 
-test('a misspelt word finds what the correct one finds, and says what it searched for', async ({ page }) => {
+test('a misspelt word finds what the correct one finds, says what it searched for, and links to the words as typed', async ({ page }) => {
   await page.goto('incidents/');
   await searchBox(page).fill('durabilty class');
   await expect(page.getByRole('status')).toContainText(`1 of ${postmortems.length} post-mortems match every word`);
   await expect(rows(page).first().getByRole('heading')).toHaveText(REDIS.meta.title);
-  await expect(page.getByRole('status')).toContainText('searched for “durability class”');
+  const notice = page.locator('[data-correction]');
+  await expect(notice).toHaveText('Searched for “durability class” — search for “durabilty class” instead');
   await searchBox(page).fill('certficate');
   await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
   await expect(rows(page).first().locator('mark').first()).toBeVisible();
+  await expect(notice).toContainText('Searched for “certificate”');
+  // The URL keeps the reader's words; the link searches them as typed.
   await expect(page).toHaveURL(/[?&]q=certficate/);
+  await notice.getByRole('link').click();
+  await expect(page).toHaveURL(/[?&]q=certficate&verbatim=1/);
+  await expect(searchBox(page)).toHaveValue('certficate');
+  await expect(notice).toBeHidden();
+});
+
+test('a correctly spelt word the archive does not use is searched as typed, not rewritten', async ({ page }) => {
+  await page.goto('incidents/');
+  // "corrupted" is a typo away from "corrected", which the archive uses: a look-alike corrector would rewrite it.
+  await searchBox(page).fill('corrupted');
+  await expect(page.getByText('No post-mortems match')).toBeVisible();
+  await expect(page.getByText('No post-mortems match')).toContainText('“corrupted”');
+  await expect(page.locator('[data-correction]')).toBeHidden();
+});
+
+test('typing a query switches the sort box to Best match, and clearing it back to Newest first', async ({ page }) => {
+  await page.goto('incidents/');
+  const sort = page.getByRole('combobox', { name: 'Sort' });
+  await expect(sort).toHaveValue('newest');
+  await searchBox(page).fill('redis');
+  await expect(sort).toHaveValue('relevance');
+  await searchBox(page).fill('');
+  await expect(sort).toHaveValue('newest');
+});
+
+test('at 390 px a result with a long identifier does not make the page wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('incidents/');
+  await searchBox(page).fill('certmanager_certificate_expiration_timestamp_seconds');
+  await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
+  await expect(rows(page).first().locator('[data-search-matches]')).toContainText('certmanager_certificate_expiration_timestamp_seconds');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
+test('a phrase with no full match does not fall back to every post-mortem holding a common word', async ({ page }) => {
+  await page.goto('incidents/');
+  await searchBox(page).fill('a zqxwv in the');
+  await expect(page.getByText('No post-mortems match')).toBeVisible();
+  await expect(rows(page)).toHaveCount(0);
 });
 
 test('a word only in one Timeline row is found, linked to the timeline', async ({ page }) => {

@@ -14,9 +14,8 @@ import { runShow, SHOW_USAGE } from '../../scripts/cli/show-cli.ts';
 import { runSimilar, SIMILAR_USAGE } from '../../scripts/cli/similar-cli.ts';
 import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import type { SearchOutput, ShowOutput, SimilarOutput } from '../../src/lib/agent/schemas.ts';
-import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
-import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
-import { buildSearchData } from '../../src/lib/site/search/records.ts';
+import { createIncidentSearch } from '../../src/lib/search/engine.ts';
+import { buildSearchData } from '../../src/lib/search/records.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -44,7 +43,8 @@ describe('npm run search', () => {
     const output = JSON.parse(stdout) as SearchOutput;
     expect(searchSchema(output)).toBeNull();
     const engine = createIncidentSearch(buildSearchData(archive.postmortems));
-    expect(output.results.map((result) => result.slug)).toEqual((engine.search(query)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
+    expect(output.results.map((result) => result.slug)).toEqual((engine.search(output.searched_for)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
+    if (query === 'certficate') expect(output).toMatchObject({ searched_for: 'certificate', corrections: [{ from: 'certficate', to: 'certificate' }] });
   });
 
   it('explains matches and filters by service, severity, category and date', () => {
@@ -94,15 +94,16 @@ describe('npm run search', () => {
 });
 
 describe('npm run similar', () => {
-  it('ranks a post-mortem being written as the site ranks related incidents, with root causes and open items', () => {
+  it('compares a post-mortem being written on every section, never with itself, with root causes and open items', () => {
     const file = `${EXAMPLES}/postmortem-2026-10-13-search-dns-ttl.md`;
     const { code, stdout } = run(runSimilar, [file, '--format', 'json', '--limit', '4']);
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as SimilarOutput;
     expect(similarSchema(output)).toBeNull();
     const target = archive.postmortems.find((pm) => pm.slug === '2026-10-13-search-dns-ttl')!;
-    expect(output.results.map((result) => result.slug)).toEqual(relatedIncidents(target, archive.postmortems, 4).map((related) => related.postmortem.slug));
+    expect(output.results.length).toBeGreaterThan(0);
     expect(output.results.map((result) => result.slug)).not.toContain(target.slug);
+    expect(output.results.map((result) => result.score)).toEqual([...output.results.map((result) => result.score)].sort((a, b) => b - a));
     for (const result of output.results) {
       const pm = archive.postmortems.find((candidate) => candidate.slug === result.slug)!;
       expect(result.root_cause).toBe(pm.rootCause);
@@ -121,6 +122,17 @@ describe('npm run similar', () => {
     expect(output.results[0]!.slug).toBe('2025-04-09-expired-tls-certificate');
     expect(output.results[0]!.shared.services).toEqual(['api-gateway']);
     expect(output.results[0]!.shared.words).toEqual(expect.arrayContaining(['certificate', 'tls']));
+    expect(output.results[0]!.reasons[0]).toMatch(/^Shared wording: /);
+    expect(output.results[0]!.shared.passage?.text).toMatch(/certificate/i);
+  });
+
+  it('finds the mechanism when the text names no service of the archive and shares no title word', () => {
+    let stdout = '';
+    const ctx: CliContext = { argv: ['-', '--format', 'json'], cwd: ROOT, env: { POSTMORTEM_DIR: EXAMPLES }, stdout: (t) => (stdout += t), stderr: () => {}, interactive: false };
+    expect(runSimilar(ctx, () => 'The MySQL primary ran out of disk because binary logs were kept for a replica that no longer exists.')).toBe(0);
+    const output = JSON.parse(stdout) as SimilarOutput;
+    expect(output.compared_on.services).toEqual([]);
+    expect(output.results.slice(0, 3).map((result) => result.slug)).toContain('2026-07-01-wal-disk-full');
   });
 
   it('exit codes: help 0, empty input 1, missing file or bad flag 2', () => {

@@ -54,8 +54,14 @@ const state = (q: string) => ({ q, filters: {} });
 describe('searchWords', () => {
   it('keeps words of two letters or digits and more, and drops a letter on its own', () => {
     expect(searchWords('legacy path q')).toEqual(['legacy', 'path']);
-    expect(searchWords('5 whys SEV-1 up')).toEqual(['whys', 'SEV-1', 'up']);
+    expect(searchWords('5 whys SEV-1 ok')).toEqual(['whys', 'SEV-1', 'ok']);
     expect(searchWords('a')).toEqual([]);
+  });
+
+  it('drops common words, so a phrase with no full match does not fall back to every page holding "in" or "the"', () => {
+    expect(searchWords('outage in the eu region')).toEqual(['outage', 'eu', 'region']);
+    expect(searchWords('What is the root cause of a certmanager_certificate_expiration_timestamp_seconds alert?')).toEqual(['root', 'cause', 'certmanager_certificate_expiration_timestamp_seconds', 'alert?']);
+    expect(searchWords('in the')).toEqual(['in', 'the']);
   });
 });
 

@@ -10,7 +10,7 @@ import { listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/a
 import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
 import { toPostmortem } from '../../src/lib/postmortem/model.ts';
 import { plainText, plainTextFromTree } from '../../src/lib/postmortem/plain-text.ts';
-import { buildSearchData, toSearchRecord } from '../../src/lib/site/search/records.ts';
+import { buildSearchData, toSearchRecord } from '../../src/lib/search/records.ts';
 import { feedItems } from '../../src/lib/site/feed.ts';
 
 const EXAMPLES_DIR = path.resolve('docs/spec/.llm/completed');

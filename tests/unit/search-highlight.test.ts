@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, highlightRanges, indexWords, nearEdits, queryTerms, snippet } from '../../src/lib/site/search/highlight.ts';
+import { editDistance, highlightRanges, indexWords, nearEdits, queryTerms, snippet } from '../../src/lib/search/highlight.ts';
 
 const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
 

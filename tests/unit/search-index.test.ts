@@ -14,7 +14,7 @@ import { handOffSearchDocument, setSearchDocumentSink } from '../../src/lib/site
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
-import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/site/search/vocabulary.ts';
+import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const redis = postmortems.find((pm) => pm.slug === '2025-05-21-redis-session-eviction')!;

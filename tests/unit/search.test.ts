@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { searchableSections } from '../../src/lib/postmortem/search.ts';
-import { createIncidentSearch } from '../../src/lib/site/search/engine.ts';
-import { highlightRanges } from '../../src/lib/site/search/highlight.ts';
-import { buildSearchData, clipText, SEARCH_KEYS, SUMMARY_LIMIT, toSearchRecord } from '../../src/lib/site/search/records.ts';
+import { searchableSections } from '../../src/lib/search/searchable.ts';
+import { createIncidentSearch } from '../../src/lib/search/engine.ts';
+import { highlightRanges } from '../../src/lib/search/highlight.ts';
+import { buildSearchData, clipText, SEARCH_KEYS, SUMMARY_LIMIT, toSearchRecord } from '../../src/lib/search/records.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
@@ -15,8 +16,11 @@ function engineFor(archive: typeof postmortems) {
 }
 const engine = engineFor(postmortems);
 
-/** Searches the way agents do; `keys` are the fields the highlighter marks a word in. */
-function searchLikeBrowser(query: string) {
+const { corrector } = prepareSearch(postmortems);
+
+/** Searches the way agents do (spelling corrected first); `keys` are the fields the highlighter marks a word in. */
+function searchLikeBrowser(typed: string) {
+  const query = corrector.correct(typed).query;
   return (engine.search(query)?.hits ?? []).map((index) => ({
     slug: postmortems[index]!.slug,
     keys: engine.fields(index).filter((field) => field.values.some((value) => highlightRanges(value, query).length)).map((field) => field.key),
@@ -36,7 +40,8 @@ describe('search records', () => {
     expect(record['lessons-learned'].join(' ')).not.toBe('');
     expect(record.severity).toEqual([pm.meta.severity]);
     expect(record.owners).toEqual([...new Set(pm.actionItems.map((item) => item.owner))]);
-    expect(record.tickets).toEqual(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])).filter((t, i, all) => all.indexOf(t) === i));
+    const tickets = [...pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])), ...pm.meta.links.map((link) => link.title)];
+    expect(record.tickets).toEqual(tickets.filter((t, i, all) => all.indexOf(t) === i));
     expect(Object.keys(record).sort()).toEqual(SEARCH_KEYS.map((key) => key.name).sort());
   });
 
@@ -68,6 +73,14 @@ describe('search data', () => {
     const text = JSON.stringify(sections);
     expect(text).not.toMatch(/\*\*|\|\s*-{3}|`/);
     expect(sections.find((section) => section.key === 'timeline')!.passages).toHaveLength(redis.timeline.length);
+  });
+
+  it('finds a ticket id that only the frontmatter links name, whole', () => {
+    const cert = EXAMPLES.find((pm) => pm.slug === '2025-04-09-expired-tls-certificate')!;
+    const id = cert.meta.links.find((link) => /^[A-Z]+-\d+$/.test(link.title))!.title;
+    expect(cert.actionItems.some((item) => item.ticket?.text === id)).toBe(false);
+    const examples = engineFor(EXAMPLES);
+    expect(EXAMPLES[examples.search(id)!.hits[0]!]!.slug).toBe(cert.slug);
   });
 
   it('finds an incident from a misspelt word', () => {

@@ -3,6 +3,7 @@
  * parsed, the post-mortems whose frontmatter is valid, newest first (what the
  * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
+import { statSync } from 'node:fs';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
 import type { ParsedPostmortem } from '../postmortem/parse.ts';
@@ -30,6 +31,25 @@ export function readArchive(dir: string, cwd: string): AgentArchive {
     get result() {
       return (result ??= validatePostmortems(parsed));
     },
+  };
+}
+
+/**
+ * A reader of `dir` for a long-running process (the MCP server): the archive is read again only when
+ * a file was added, removed or changed (name, size or modification time), so later calls, and the
+ * search index built over the archive (kept per archive object), are answered from memory.
+ */
+export function archiveReader(dir: string, cwd: string): () => AgentArchive {
+  let last: { stamp: string; archive: AgentArchive } | null = null;
+  return () => {
+    const stamp = listPostmortemFiles(dir)
+      .map((file) => {
+        const stats = statSync(file);
+        return `${file}\0${stats.size}\0${stats.mtimeMs}`;
+      })
+      .join('\n');
+    if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd) };
+    return last.archive;
   };
 }
 

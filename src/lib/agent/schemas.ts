@@ -51,10 +51,14 @@ export const searchOutput = z.object({
     category: z.string().nullable(),
     since: z.string().nullable().describe('Only incidents on or after this date, `YYYY-MM-DD`.'),
   }),
-  total: z.number().int().describe('How many post-mortems match, before `limit`.'),
+  searched_for: z.string().describe('The query searched: `query` with misspellings corrected (the same as `query` when nothing was corrected).'),
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })).describe('Words spelling correction rewrote, as typed and as searched; empty when none.'),
+  total: z.number().int().describe('How many post-mortems match, before `limit`: first those holding every word, then those holding some.'),
+  complete: z.number().int().describe('How many of `total` hold every word of the query (they rank first); the rest hold only some (`match: "partial"`).'),
   results: z.array(
     postmortemSummaryOutput.extend({
-      rank: z.number().int().describe('1 = best match, by the site search ranking (newest first when there is no query).'),
+      rank: z.number().int().describe('1 = best match (newest first when there is no query).'),
+      match: z.enum(['all', 'partial']).describe('`all`: holds every word of the query; `partial`: only some of them (ranked after every `all`).'),
       summary: z.string(),
       root_cause: z.string().nullable(),
       matched: z.array(searchMatchOutput).describe('Where the query words were found.'),
@@ -72,12 +76,16 @@ export const similarOutput = z.object({
   }),
   results: z.array(
     postmortemSummaryOutput.extend({
-      score: z.number(),
-      reasons: z.array(z.string()).describe('Why it is similar, as the site words it: `Also affected redis`, `Same root cause: Data`, `Similar wording`.'),
+      score: z.number().describe('How alike, 0 to about 1: shared wording over every section (rare words weigh most), plus a little per shared service and for the same root-cause category.'),
+      reasons: z.array(z.string()).describe('Why it is similar: `Shared wording: replication, slot, wal`, `Also affected redis`, `Same root cause: Data`.'),
       shared: z.object({
         services: z.array(z.string()),
         same_category: z.boolean(),
-        words: z.array(z.string()).describe('Significant words both texts use.'),
+        words: z.array(z.string()).describe('Words of the text found in the post-mortem (whole or by stem), rarest in the archive first.'),
+        passage: z
+          .object({ field: z.string(), label: z.string(), text: z.string() })
+          .nullable()
+          .describe('The passage of the post-mortem holding the most shared words (its section, as labelled, and the text shortened around the match).'),
       }),
       root_cause: z.string().nullable(),
       open_action_items: z.array(actionItemOutput).describe('Its follow-ups still TODO or IN PROGRESS.'),

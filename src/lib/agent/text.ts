@@ -17,10 +17,12 @@ function table(header: string[], rows: string[][]): string {
 
 /** `next` says where the details are: a command for the terminal, a tool for an agent. */
 export function searchTable(output: SearchOutput, next = 'Details: npm run show -- <slug>'): string {
-  if (!output.results.length) return `No post-mortem matches${output.query ? ` \`${output.query}\`` : ''}.\n`;
-  const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug]);
+  const corrected = output.corrections.length ? `Searched for \`${output.searched_for}\` — for \`${output.query}\` as typed, add --verbatim.\n` : '';
+  if (!output.results.length) return `${corrected}No post-mortem matches${output.query ? ` \`${output.searched_for}\`` : ''}.\n`;
+  const rows = output.results.map((result) => [String(result.rank), result.date, result.severity, clip(result.title, 56), result.services.join(', '), result.slug, result.match === 'partial' ? 'partial' : '']);
   const shown = output.results.length < output.total ? `${output.results.length} of ${output.total}` : `${output.total}`;
-  return `${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG'], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}. ${next}\n`;
+  const partial = output.complete === output.total ? '' : output.complete ? ` ${output.complete} hold every word; the rest, marked partial, only some.` : ' None holds every word: all are partial matches.';
+  return `${corrected}${table(['#', 'DATE', 'SEV', 'TITLE', 'SERVICES', 'SLUG', ''], rows)}\n${shown} match${output.total === 1 ? '' : 'es'}.${partial} ${next}\n`;
 }
 
 export function similarText(output: SimilarOutput): string {
@@ -31,7 +33,8 @@ export function similarText(output: SimilarOutput): string {
     .map((result, at) => {
       const lines = [
         `${at + 1}. ${result.title} (${result.date}, ${result.severity}) ${result.slug}`,
-        `   Why: ${result.reasons.join('; ')}${result.shared.words.length ? ` — shared words: ${result.shared.words.join(', ')}` : ''}`,
+        `   Why: ${result.reasons.join('; ')}`,
+        ...(result.shared.passage ? [`   In ${result.shared.passage.label}: ${clip(result.shared.passage.text, 110)}`] : []),
         `   Root cause: ${result.root_cause ?? '(none written)'}`,
       ];
       for (const item of result.open_action_items) lines.push(`   Open: [${item.status}] ${clip(item.action, 60)} (${item.owner}${item.due ? `, due ${item.due}` : ''})`);

@@ -5,7 +5,7 @@
  */
 import { CATEGORY_IDS, rootCauseCategory } from './category.ts';
 import type { Postmortem } from './model.ts';
-import { textWords } from './words.ts';
+import { textWords } from '../search/words.ts';
 
 export interface RelatedIncident {
   postmortem: Postmortem;

@@ -1,6 +1,6 @@
 /**
  * The incident list's state in its URL:
- * `?q=redis&severity=SEV-1&severity=SEV-2&service=auth&sort=oldest&page=2`.
+ * `?q=redis&severity=SEV-1&severity=SEV-2&service=auth&sort=oldest&page=2&verbatim=1`.
  * One reader and one writer, used by the list's script and by pages that
  * link into the list, so shared links always mean the same view.
  * Browser-safe.
@@ -24,6 +24,8 @@ export interface ListState {
   sort?: ListSort;
   /** The page of results (1-based); absent for the first. */
   page?: number;
+  /** Search the words as typed, without spelling correction (`verbatim=1`: the "search for X instead" link). */
+  verbatim?: boolean;
 }
 
 /** The order a state shows: its sort, or the default for whether it has a query. */
@@ -44,6 +46,7 @@ export function readListState(params: URLSearchParams): ListState {
   if (sort) state.sort = sort;
   const page = Number(params.get('page'));
   if (Number.isInteger(page) && page > 1) state.page = page;
+  if (params.get('verbatim') === '1' && state.q) state.verbatim = true;
   return state;
 }
 
@@ -54,12 +57,13 @@ export function writeListState(state: ListState): string {
   for (const key of FACET_KEYS) for (const value of state.filters[key] ?? []) params.append(key, value);
   if (state.sort && state.sort !== effectiveSort({ q: state.q, filters: {} })) params.set('sort', state.sort);
   if (state.page && state.page > 1) params.set('page', String(state.page));
+  if (state.verbatim && state.q.trim()) params.set('verbatim', '1');
   return params.toString();
 }
 
 /** The incident list showing `state`: `/base/incidents/?severity=SEV-2`. */
 export function incidentListUrl(state: Partial<ListState> = {}): string {
-  const query = writeListState({ q: state.q ?? '', filters: state.filters ?? {}, sort: state.sort, page: state.page });
+  const query = writeListState({ q: state.q ?? '', filters: state.filters ?? {}, sort: state.sort, page: state.page, verbatim: state.verbatim });
   return url(`incidents/${query ? `?${query}` : ''}`);
 }
 

@@ -6,12 +6,12 @@
  * paint) and replace the static list, paged here, the view kept in the URL.
  */
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
-import { effectiveSort, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
-import type { Vocabulary } from '../../lib/site/search/vocabulary.ts';
-import type { Corrector } from './correct.ts';
+import { effectiveSort, incidentListUrl, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
+import type { Correction } from '../../lib/search/correct.ts';
 import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
+import { browserCorrector } from './spelling.ts';
 import { countText, describe, leadText, setText, updateCounts } from './texts.ts';
 
 /** Wide screens show the filters open beside the list; phones keep them folded above it. */
@@ -35,6 +35,7 @@ interface ListView {
   prev: HTMLButtonElement;
   next: HTMLButtonElement;
   where: HTMLElement;
+  correction: HTMLElement;
 }
 
 function viewOf(root: HTMLElement): ListView {
@@ -54,6 +55,7 @@ function viewOf(root: HTMLElement): ListView {
     prev: get('[data-search-prev]'),
     next: get('[data-search-next]'),
     where: get('[data-search-where]'),
+    correction: get('[data-correction]'),
   };
 }
 
@@ -75,13 +77,14 @@ export function initIncidentList(): void {
       setHidden(view.staticList, false);
       setHidden(view.searchView, true);
       setHidden(view.empty, true);
+      setHidden(view.correction, true);
       setText(view.lead, initial.lead);
       setText(view.counter, initial.counter);
       updateCounts(view.form, initial.counts);
       return;
     }
     const asked = state;
-    let outcome: { found: Found; query: string };
+    let outcome: Outcome;
     const started = performance.now();
     try {
       outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage });
@@ -97,12 +100,15 @@ export function initIncidentList(): void {
     const fragments = await Promise.all(shown.map((result) => result.data()));
     if (stale()) return;
     const fetched = performance.now();
-    view.results.replaceChildren(...(view.template ? fragments.map((fragment) => resultCard(view.template!, fragment, outcome.query)) : []));
+    const first = (page - 1) * perPage;
+    const cards = view.template ? fragments.map((fragment, k) => resultCard(view.template!, fragment, outcome.correction.query, first + k >= outcome.found.complete)) : [];
+    view.results.replaceChildren(...cards);
     setHidden(view.staticList, true);
     setHidden(view.searchView, outcome.found.results.length === 0);
     showPages(view, page, pages);
     updateCounts(view.form, outcome.found.counts);
-    setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total, outcome.query !== asked.q ? outcome.query : null));
+    setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total));
+    showCorrection(view, asked, outcome.correction);
     setText(view.lead, leadText(asked, outcome.found.results.length, total));
     setHidden(view.empty, outcome.found.results.length > 0);
     setText(view.empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(asked));
@@ -130,31 +136,23 @@ export function initIncidentList(): void {
   if (isActive(state)) render();
 }
 
-/** Pagefind and the typo corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
+/** Pagefind and the spelling corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
   const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!);
-  let corrector: Promise<Corrector> | null = null;
-  const loadCorrector = () =>
-    (corrector ??= Promise.all([
-      import('./correct.ts'),
-      fetch(root.dataset.vocabularyUrl!).then((response) => {
-        if (!response.ok) throw new Error(`the vocabulary answered ${response.status}`);
-        return response.json() as Promise<Vocabulary>;
-      }),
-    ]).then(([module, vocabulary]) => module.createCorrector(vocabulary)));
-  let last: { key: string; answer: Promise<{ found: Found; query: string }> } | null = null;
+  const speller = browserCorrector(root.dataset.vocabularyUrl!, root.dataset.englishUrl!);
+  let last: { key: string; answer: Promise<Outcome> } | null = null;
   return {
     /** Starts loading what a search will need (on focus or a first filter), so the first keystroke waits less. */
     warm(): void {
       loadPagefind().catch(() => undefined);
-      loadCorrector().catch(() => (corrector = null));
+      speller.warm();
     },
-    find(state: ListState, shown: { from: number; to: number }): Promise<{ found: Found; query: string }> {
+    find(state: ListState, shown: { from: number; to: number }): Promise<Outcome> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
-          const query = state.q ? (await loadCorrector().catch(() => null))?.correct(state.q) ?? state.q : '';
-          return { found: await findAll(await loadPagefind(), state, query, shown), query };
+          const correction = state.q && !state.verbatim ? await speller.correct(state.q) : { query: state.q, changes: [] };
+          return { found: await findAll(await loadPagefind(), state, correction.query, shown), correction };
         })();
         answer.catch(() => (last = null));
         last = { key, answer };
@@ -164,6 +162,12 @@ function searchService(root: HTMLElement) {
   };
 }
 
+/** What a search found, and what spelling correction changed in the query first. */
+interface Outcome {
+  found: Found;
+  correction: Correction;
+}
+
 /** Listens to the search box, the filters, the sort and the result pages. */
 function wireControls(view: ListView, current: () => ListState, update: (next: ListState, history: 'push' | 'replace' | 'none') => void, warm: () => void): void {
   let typing = false;
@@ -171,7 +175,10 @@ function wireControls(view: ListView, current: () => ListState, update: (next: L
   view.input.addEventListener('focus', warm, { once: true });
   view.form.addEventListener('focusin', warm, { once: true });
   view.input.addEventListener('input', () => {
-    update({ ...current(), q: view.input.value.trim(), page: undefined }, 'none');
+    const { verbatim: _, ...rest } = current();
+    update({ ...rest, q: view.input.value.trim(), page: undefined }, 'none');
+    // A query orders by best match unless the reader chose an order: the sort box says so as the order changes.
+    view.sort.value = effectiveSort(current());
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(() => {
       // The first pause of a typing session adds a history entry; later pauses refine it.
@@ -205,6 +212,18 @@ function wireControls(view: ListView, current: () => ListState, update: (next: L
     view.input.focus();
     view.input.select();
   });
+}
+
+/**
+ * "Searched for “certificate” — search for “certficate” instead": shown when
+ * spelling correction changed the query; the link searches the words as typed.
+ */
+function showCorrection(view: ListView, state: ListState, correction: Correction): void {
+  setHidden(view.correction, !correction.changes.length);
+  if (!correction.changes.length) return;
+  setText(view.correction.querySelector<HTMLElement>('[data-correction-searched]')!, correction.query);
+  setText(view.correction.querySelector<HTMLElement>('[data-correction-typed]')!, state.q);
+  view.correction.querySelector<HTMLAnchorElement>('[data-correction-link]')!.href = incidentListUrl({ ...state, page: undefined, verbatim: true });
 }
 
 /** Whether the state asks for more than the static page shows. */

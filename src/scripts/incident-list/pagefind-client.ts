@@ -5,6 +5,7 @@
  * a query of several words, post-mortems that hold only some of them.
  */
 import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
+import { isStopWord } from '../../lib/search/stop-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
 
 /** The part of Pagefind's browser API the list uses (pagefind.js has no published types). */
@@ -64,11 +65,15 @@ const MIN_WORD_LENGTH = 2;
 
 /**
  * The words of `query` that are searched: those with two letters or digits at
- * least. A word of one letter is one being typed; searching it would fetch an
- * index chunk and ten results for words nobody meant, one keystroke before the real word.
+ * least (a word of one letter is one being typed; searching it would fetch an
+ * index chunk and ten results for words nobody meant, one keystroke before the
+ * real word), without the common words the search core drops (query.ts), so
+ * "outage in the eu region" does not fall back to every page holding "in".
  */
 export function searchWords(query: string): string[] {
-  return query.split(/\s+/).filter((word) => (word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_WORD_LENGTH);
+  const words = query.split(/\s+/).filter((word) => (word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_WORD_LENGTH);
+  const meaningful = words.filter((word) => !isStopWord(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
+  return meaningful.length ? meaningful : words;
 }
 
 /**

@@ -4,12 +4,15 @@
  * query's words marked in the title and the best-matching section's
  * sentence, linked to that section, below the summary.
  */
-import { highlightRanges, type Range } from '../../lib/site/search/highlight.ts';
+import { highlightRanges, type Range } from '../../lib/search/highlight.ts';
 import { statusTone } from '../../lib/site/status-tone.ts';
 import type { PagefindFragment } from './pagefind-client.ts';
 
-/** The card for one result; `query` (after typo correction) is what to mark. */
-export function resultCard(template: HTMLTemplateElement, fragment: PagefindFragment, query: string): HTMLElement {
+/**
+ * The card for one result; `query` (after spelling correction) is what to mark; `partial`: it holds only
+ * some of the query's words (ranked after every full match), which the card says.
+ */
+export function resultCard(template: HTMLTemplateElement, fragment: PagefindFragment, query: string, partial = false): HTMLElement {
   const item = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
   const meta = fragment.meta;
   const find = (selector: string) => item.querySelector<HTMLElement>(selector);
@@ -52,8 +55,9 @@ export function resultCard(template: HTMLTemplateElement, fragment: PagefindFrag
   const matches = find('[data-search-matches]');
   if (matches) {
     const line = query ? matchLine(fragment) : null;
-    matches.replaceChildren(...(line ? [line] : []));
-    matches.hidden = !line;
+    const some = partial ? Object.assign(document.createElement('strong'), { className: 'match-partial', textContent: 'Some of the words only' }) : null;
+    matches.replaceChildren(...(some ? [some] : []), ...(some && line ? [' · '] : []), ...(line ? [line] : []));
+    matches.hidden = !line && !some;
   }
   return item;
 }

@@ -5,12 +5,11 @@ import type { Found } from './pagefind-client.ts';
 
 const noun = (count: number) => `${count} post-mortem${count === 1 ? '' : 's'}`;
 
-/** The result count: how many match, how many of those only some of the words, and the typo correction if any. */
-export function countText(shown: number, complete: number, total: number, corrected: string | null): string {
-  const fixed = corrected ? ` (searched for “${corrected}”)` : '';
-  if (complete === shown) return `${shown} of ${noun(total)}${fixed}`;
-  if (complete === 0) return `No post-mortem matches every word; ${shown} match some of them${fixed}`;
-  return `${complete} of ${noun(total)} match every word; ${shown - complete} more match some of them${fixed}`;
+/** The result count: how many match, and how many of those only some of the words. */
+export function countText(shown: number, complete: number, total: number): string {
+  if (complete === shown) return `${shown} of ${noun(total)}`;
+  if (complete === 0) return `No post-mortem matches every word; ${shown} match some of them`;
+  return `${complete} of ${noun(total)} match every word; ${shown - complete} more match some of them`;
 }
 
 /** The sentence under the page title while searching or filtering. */

@@ -11,7 +11,7 @@ import { incidentIntervals } from '../../postmortem/durations.ts';
 import type { Postmortem } from '../../postmortem/model.ts';
 import type { FacetValues } from '../facets.ts';
 import { formatDate, formatDuration } from '../format.ts';
-import { clipText } from './records.ts';
+import { clipText } from '../../search/records.ts';
 
 /** The fields a result card shows, as Pagefind's metadata (`result.meta`); the title is Pagefind's own. */
 export interface CardMeta {
@@ -67,13 +67,14 @@ export function dateSortKey(pm: Postmortem): string {
  */
 export function pagefindDocument(pm: Postmortem, facets: FacetValues, bodyHtml: string): string {
   const meta = cardMeta(pm);
-  const facts = [pm.meta.severity, ...pm.meta.services, ...pm.meta.tags, meta.category, pm.meta.status].join(' · ');
+  // Link titles are where ticket ids (`OPS-1108`) often are: indexed whole, weighted like the facts.
+  const facts = [pm.meta.severity, ...pm.meta.services, ...pm.meta.tags, meta.category, pm.meta.status, ...pm.meta.links.map((link) => link.title)].join(' · ');
   const hidden = [
     ...Object.entries(meta).map(([key, value]) => `<span data-pagefind-meta="${key}[data-v]" data-v="${escapeHtml(value)}"></span>`),
     ...Object.entries(facets).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${key}[data-v]" data-v="${escapeHtml(value)}"></span>`)),
     `<span data-pagefind-sort="date[data-v]" data-v="${escapeHtml(dateSortKey(pm))}"></span>`,
   ].join('');
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>${hidden}<main data-pagefind-body><h1>${escapeHtml(meta.title)}</h1><p>${escapeHtml(facts)}</p>${bodyHtml}</main></body></html>`;
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>${hidden}<main data-pagefind-body><h1>${escapeHtml(meta.title)}</h1><p data-pagefind-weight="5">${escapeHtml(facts)}</p>${bodyHtml}</main></body></html>`;
 }
 
 function escapeHtml(text: string): string {

@@ -5,7 +5,7 @@
  * a query word, or, when it does not occur, the words within a typo of it.
  * Browser-safe.
  */
-import { WORD } from '../../postmortem/words.ts';
+import { WORD } from './words.ts';
 
 export { WORD };
 

@@ -6,9 +6,9 @@
  * (src/integrations/pagefind-index.ts); what is searchable is the core's
  * searchableSections. Runs in Node: a record holds every section's full text.
  */
-import type { Postmortem } from '../../postmortem/model.ts';
-import { searchableSections } from '../../postmortem/search.ts';
-import { SECTIONS, type SectionKey } from '../../postmortem/sections.ts';
+import type { Postmortem } from '../postmortem/model.ts';
+import { searchableSections } from './searchable.ts';
+import { SECTIONS, type SectionKey } from '../postmortem/sections.ts';
 
 /** Weight of a template section's text: what a reader names an incident by weighs most. */
 const SECTION_WEIGHTS: Record<SectionKey, number> = {
@@ -69,7 +69,8 @@ export function toSearchRecord(pm: Postmortem): SearchRecord {
     tags: [...pm.meta.tags],
     severity: [pm.meta.severity],
     owners: [...new Set(pm.actionItems.map((item) => item.owner))],
-    tickets: [...new Set(pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])))],
+    // Ticket ids people paste: action items' tickets and the titles of the frontmatter's `links` (`OPS-1108`).
+    tickets: [...new Set([...pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])), ...pm.meta.links.map((link) => link.title)])],
     ...(Object.fromEntries(SECTIONS.map((section) => [section.key, []])) as unknown as Record<SectionKey, string[]>),
   };
   for (const section of searchableSections(pm)) record[section.key] = section.passages;

@@ -7,7 +7,7 @@
  * size follows the archive's language, not its length.
  * Browser-safe: the list is built at build time and read in the browser.
  */
-import { textWords } from '../../postmortem/words.ts';
+import { textWords } from './words.ts';
 
 /** Words kept at most (names always kept): about 60 KB gzip, within the first query's budget. */
 export const VOCABULARY_LIMIT = 12_000;

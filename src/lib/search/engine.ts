@@ -1,32 +1,35 @@
 /**
- * The in-memory incident search for agents and the terminal (the site's
- * browser search is Pagefind): a word index over the search
- * records, built once when the data arrives, and a query that looks each
- * typed word up in the vocabulary (whole word, beginning, inside a word, or
- * within a typo, by the same rules the highlighter marks with) and ranks the
- * post-mortems that contain every word by where it was found, then those that
- * contain only some of the words (most words first), so a query with one word
- * too many still finds something. Compound tokens (`OPS-1676`, `SEV-1`,
- * `@platform-team`) are indexed whole as well as in parts.
+ * The in-memory incident search for agents and the terminal (the site asks
+ * Pagefind, over the same sections): a word index over the search records,
+ * built once, and a query read by the core (query.ts: common words dropped,
+ * ids whole) after spelling correction (correct.ts). Each term matches a
+ * vocabulary word whole, by its stem ("throttled" ~ "throttling", as
+ * Pagefind stems) or as its beginning, as Pagefind does; no typo matching
+ * here, as the corrector already rewrote misspellings, the same way on both
+ * sides. Post-mortems containing every term rank first (by where the terms
+ * were found: field weights in records.ts), then those containing only
+ * some of them (more terms first), reported as partial.
+ * Compound tokens (`OPS-1676`, `SEV-1`, `@platform-team`) are indexed whole
+ * as well as in parts.
  *
  * Why not Fuse over the records: Fuse scores every record's full text on each
- * keystroke, ~0.7 s at 5,000 post-mortems. Here a keystroke costs one pass
- * over the distinct words (a few thousand) plus the posting lists of the
- * words that matched, and words already looked up are remembered.
- * Browser-safe, but used in Node: shipping every section's text to a browser
- * would weigh megabytes at 10,000 post-mortems (docs/PERFORMANCE.md).
+ * keystroke, ~0.7 s at 5,000 post-mortems. Here a query costs one pass
+ * over the distinct words plus the posting lists of the words that matched,
+ * and words already looked up are remembered.
  */
 import { SEARCH_KEYS, type SearchData, type SearchKey } from './records.ts';
-import { indexWords, isCompound, nearEdits, queryTerms, termParts } from './highlight.ts';
+import { indexWords, isCompound, termParts } from './highlight.ts';
+import { searchTerms, stemOf } from './query.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
-const QUALITY = { exact: 1, start: 0.9, inside: 0.7, typo1: 0.6, typo2: 0.45 } as const;
+const QUALITY = { exact: 1, stem: 0.95, start: 0.85 } as const;
 /** Packed sort keys: scores (×64) below this, list positions below {@link POSITION_SPAN}; both fit a double exactly. */
 const SCORE_SPAN = 2 ** 20;
 const POSITION_SPAN = 2 ** 22;
 /** Postings pack the record and the field: `record * FIELD_SLOTS + field` (room for 16 fields). */
 const FIELD_SLOTS = 16;
 const WEIGHTS = SEARCH_KEYS.map((key) => key.weight);
+const MAX_WEIGHT = Math.max(...WEIGHTS);
 
 /** One field of a record with text, for the "matched in …" lines under a result. */
 export interface RecordField {
@@ -48,6 +51,20 @@ export interface IncidentSearch {
   search(query: string): SearchResult | null;
   /** The fields of record `index`, in {@link SEARCH_KEYS} order. */
   fields(index: number): RecordField[];
+  /**
+   * The records that read most like `text` (a new incident's description or a draft), best first: every
+   * meaningful word of the text (whole or by stem) scored by how rare it is in the archive (BM25's idf)
+   * times the weight of the best field it is in, over every section; `score` is that sum over the most
+   * the text could score (0 to 1), `terms` the text's words the record shares, rarest first.
+   */
+  likeText(text: string): TextLikeness[];
+}
+
+/** A record like a text, and the words it shares with it. */
+export interface TextLikeness {
+  record: number;
+  score: number;
+  terms: string[];
 }
 
 /** The vocabulary, and per word the packed slots (`record * FIELD_SLOTS + field`) it occurs in. */
@@ -83,7 +100,7 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
   return {
     search(query) {
       // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
-      const typed = queryTerms(query);
+      const typed = searchTerms(query);
       if (!typed.length) return null;
       const terms = new Set(typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term])));
       if (!terms.size) return { hits: [], complete: 0 };
@@ -91,6 +108,29 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
       tallies.found.fill(0);
       for (const term of terms) tallyTerm(lookUp(term), postings, tallies);
       return rankTallies(tallies, terms.size);
+    },
+    likeText(text) {
+      const count = data.count;
+      const perRecord = new Map<number, { score: number; terms: { term: string; idf: number }[] }>();
+      let possible = 0;
+      for (const term of new Set(searchTerms(text).filter((term) => term.length >= 3))) {
+        // Whole words and stems only: in a paragraph, beginnings ("time" in "timeline") are noise.
+        const matches = lookUp(term).filter((match) => match.quality >= QUALITY.stem);
+        if (!matches.length) continue;
+        tallies.best.fill(0);
+        const hit = bestPerRecord(matches, postings, tallies.best);
+        const idf = Math.log(1 + (count - hit.length + 0.5) / (hit.length + 0.5));
+        possible += idf * MAX_WEIGHT;
+        for (const record of hit) {
+          const entry = perRecord.get(record) ?? { score: 0, terms: [] };
+          entry.score += idf * tallies.best[record]!;
+          entry.terms.push({ term, idf });
+          perRecord.set(record, entry);
+        }
+      }
+      return [...perRecord]
+        .map(([record, { score, terms }]) => ({ record, score: score / possible, terms: terms.sort((a, b) => b.idf - a.idf).map((entry) => entry.term) }))
+        .sort((a, b) => b.score - a.score || a.record - b.record);
     },
     fields(index) {
       const row = data.records[index];
@@ -137,23 +177,16 @@ function indexRecords(data: SearchData): WordIndex {
  * extends the last word, the earlier ones stay looked up.
  */
 function createWordLookup(words: readonly string[]): (term: string) => WordMatch[] {
-  // Numbers and ids with a digit (`1676`, `ops-1676`) can only answer a typed word with a digit, which
-  // never allows typos: words without one look through the rest, so tickets do not slow every keystroke.
-  const idLike = /^\p{N}+$|[-_./:].*\p{N}|\p{N}.*[-_./:]/u;
-  const plainWords = Int32Array.from(words.flatMap((word, id) => (idLike.test(word) ? [] : [id])));
-  const allWords = Int32Array.from(words, (_, id) => id);
-  const hasDigit = /\p{N}/u;
+  const stems = words.map(stemOf);
   const cache = new Map<string, WordMatch[]>();
-
   return (term) => {
     const cached = cache.get(term);
     if (cached) return cached;
+    const stem = stemOf(term);
     const matches: WordMatch[] = [];
-    const exact = hasDigit.test(term);
-    const candidates = exact ? allWords : plainWords;
-    for (let k = 0; k < candidates.length; k++) {
-      const id = candidates[k]!;
-      const quality = matchQuality(term, words[id]!, exact);
+    for (let id = 0; id < words.length; id++) {
+      const word = words[id]!;
+      const quality = word === term ? QUALITY.exact : stems[id] === stem ? QUALITY.stem : word.startsWith(term) ? QUALITY.start : 0;
       if (quality) matches.push({ id, quality });
     }
     if (cache.size > 500) cache.clear();
@@ -162,19 +195,20 @@ function createWordLookup(words: readonly string[]): (term: string) => WordMatch
   };
 }
 
-/**
- * How well vocabulary `word` answers typed `term` ({@link QUALITY}), 0 for not
- * at all; an `exact` term (one with a digit) allows no typos.
- */
-function matchQuality(term: string, word: string, exact: boolean): number {
-  const at = word.indexOf(term);
-  if (at === 0) return word.length === term.length ? QUALITY.exact : QUALITY.start;
-  if (at > 0) return term.length >= 2 ? QUALITY.inside : 0;
-  if (exact) return 0;
-  const edits = nearEdits(term, word);
-  if (edits === 1) return QUALITY.typo1;
-  if (edits === 2) return QUALITY.typo2;
-  return 0;
+/** Each record's best field weight × quality for one word's matches, into `best`; answers the records found. */
+function bestPerRecord(matches: readonly WordMatch[], postings: readonly Int32Array[], best: Float32Array): number[] {
+  const found: number[] = [];
+  for (const { id, quality } of matches) {
+    const list = postings[id]!;
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k]!;
+      const record = (slot / FIELD_SLOTS) | 0;
+      const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
+      if (!best[record]) found.push(record);
+      if (score > best[record]!) best[record] = score;
+    }
+  }
+  return found;
 }
 
 /** Empty tallies for `count` records. */
@@ -189,20 +223,9 @@ function createTallies(count: number): Tallies {
  */
 function tallyTerm(matches: readonly WordMatch[], postings: readonly Int32Array[], { best, total, found }: Tallies): void {
   best.fill(0);
-  for (const { id, quality } of matches) {
-    const list = postings[id]!;
-    for (let k = 0; k < list.length; k++) {
-      const slot = list[k]!;
-      const record = (slot / FIELD_SLOTS) | 0;
-      const score = WEIGHTS[slot - record * FIELD_SLOTS]! * quality;
-      if (score > best[record]!) best[record] = score;
-    }
-  }
-  for (let record = 0; record < best.length; record++) {
-    if (best[record]! > 0) {
-      total[record] = total[record]! + best[record]!;
-      found[record] = found[record]! + 1;
-    }
+  for (const record of bestPerRecord(matches, postings, best)) {
+    total[record] = total[record]! + best[record]!;
+    found[record] = found[record]! + 1;
   }
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Correctly spelt English, so the corrector (correct.ts) never rewrites it:
+ * a word the archive does not use ("throttled" in an archive that says
+ * "throttling") is the responder's own wording, not a typo. The list is
+ * an-array-of-english-words (MIT, ~275,000 words, 3.3 MB of JSON), read in
+ * Node only, on first use. The site ships it in 256 shards by a hash of the
+ * word (about 4 KB gzip each), fetched only for a word the archive does not know.
+ */
+import { createRequire } from 'node:module';
+import { englishShard } from './correct.ts';
+import { correctable } from './vocabulary.ts';
+
+let english: readonly string[] | null = null;
+
+/**
+ * The English word list, loaded on first use: lower case and sorted as the package ships it (a test holds
+ * that), so a lookup is a binary search and a CLI call pays for parsing the JSON only, not for building a set.
+ */
+export function englishWords(): readonly string[] {
+  english ??= createRequire(import.meta.url)('an-array-of-english-words') as string[];
+  return english;
+}
+
+/** Whether `word` (lower case) is correctly spelt English. */
+export function isEnglish(word: string): boolean {
+  const words = englishWords();
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (words[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return words[low] === word;
+}
+
+/** The words the corrector could be asked about (long enough, no digits), by shard: what the site ships. */
+export function englishShards(): Map<string, string[]> {
+  const shards = new Map<string, string[]>();
+  for (const word of englishWords()) {
+    if (!correctable(word)) continue;
+    const key = englishShard(word);
+    const shard = shards.get(key);
+    if (shard) shard.push(word);
+    else shards.set(key, [word]);
+  }
+  return shards;
+}
