@@ -2,7 +2,7 @@
 // about it. The launcher (launch.mjs), the `hindsight` executable
 // (hindsight.mjs) and package.json's scripts all start commands from here, so
 // moving a command's module is a one-line change.
-/** @type {Record<string, { entry: string; summary: string; listed?: boolean }>} */
+/** @type {Record<string, { entry: string; summary: string; args?: string[]; listed?: boolean }>} */
 export const COMMANDS = {
   validate: { entry: 'scripts/cli/validate-cli.ts', summary: 'check post-mortems and report every problem' },
   'action-items': { entry: 'scripts/cli/action-items-cli.ts', summary: 'list action items (table, json or csv)' },
@@ -12,7 +12,17 @@ export const COMMANDS = {
   similar: { entry: 'scripts/cli/similar-cli.ts', summary: 'earlier incidents most like a post-mortem or a description' },
   show: { entry: 'scripts/cli/show-cli.ts', summary: 'one post-mortem as JSON' },
   mcp: { entry: 'scripts/cli/mcp-cli.ts', summary: 'serve the archive to an agent client over MCP (stdio)' },
+  init: { entry: 'scripts/cli/init-cli.ts', summary: 'set this repository up: folder, CI workflows, agent step, MCP registration' },
+  // The site of this repository's archive, built by Hindsight's Astro project (args: the Astro command).
+  build: { entry: 'scripts/cli/site-cli.ts', args: ['build'], summary: 'build the site into dist/' },
+  dev: { entry: 'scripts/cli/site-cli.ts', args: ['dev'], summary: 'serve the site while you edit' },
+  preview: { entry: 'scripts/cli/site-cli.ts', args: ['preview'], summary: 'serve the built site' },
   // Maintainers' commands: started the same way, not listed by `hindsight --help`.
   schemas: { entry: 'scripts/cli/schemas-cli.ts', summary: 'regenerate schema/*.json and docs/API.md', listed: false },
   bench: { entry: 'scripts/bench/run-bench.ts', summary: 'measure validate, the build, page weights and search', listed: false },
 };
+
+/** Where `npm pack` puts a command's prebuilt bundle, relative to the package root (one per entry). */
+export function shippedBundle(entry) {
+  return `cli-bundles/${entry.split('/').at(-1).replace(/\.[cm]?[jt]s$/, '')}.mjs`;
+}

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COMMANDS } from './commands.mjs';
+import { bundleCommand } from './bundle-command.mjs';
+import { COMMANDS, shippedBundle } from './commands.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -72,51 +73,14 @@ function fingerprint() {
   return key;
 }
 
-/**
- * Paths written relative to a source file (`import.meta.dirname`,
- * `new URL('./x', import.meta.url)`) keep pointing next to that source file
- * in the bundle. `import.meta.url` alone stays the bundle's: it is the running
- * module (the entry-point check, worker threads that load the bundle again).
- */
-const sourceRelativePaths = {
-  name: 'hindsight:source-relative-paths',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (loaded) => {
-      if (loaded.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      const text = readFileSync(loaded.path, 'utf8');
-      if (!text.includes('import.meta')) return undefined;
-      const url = JSON.stringify(pathToFileURL(loaded.path).href);
-      const contents = text
-        .replace(/new URL\(\s*(['"`][^'"`$]*['"`])\s*,\s*import\.meta\.url\s*\)/g, `new URL($1, ${url})`)
-        .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(loaded.path)))
-        .replaceAll('import.meta.filename', JSON.stringify(loaded.path));
-      return { contents, loader: path.extname(loaded.path).slice(1).replace(/^[cm]/, '') };
-    });
-  },
-};
-
-const bundle = path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
+// An installed package ships its bundles (built by `npm pack`, see prepack.mjs): nothing to compile or write.
+const shipped = path.join(root, shippedBundle(COMMANDS[name].entry));
+const bundle = existsSync(shipped) ? shipped : path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
 if (!existsSync(bundle)) {
   try {
-    const { build } = await import('esbuild');
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${bundle}.${process.pid}.tmp`;
-    await build({
-      entryPoints: [entry],
-      outfile: partial,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // Packages are bundled too: resolving and loading hundreds of ESM files from node_modules at each
-      // start cost about 0.5 s CPU of validate's 2.3 s on 1,000 files. Left out: native or binary-launching
-      // packages and the big tools only maintainers' commands use.
-      external: ['esbuild', 'pagefind', 'typescript', '@playwright/test', 'playwright', 'playwright-core', 'fsevents'],
-      // CommonJS packages inside an ESM bundle still call require().
-      banner: { js: "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);" },
-      logLevel: 'warning',
-      plugins: [sourceRelativePaths],
-    });
+    await bundleCommand({ root, entry, outfile: partial });
     renameSync(partial, bundle);
     // Bundles of earlier versions of this command are never run again.
     for (const file of readdirSync(cacheDir)) {
@@ -129,7 +93,7 @@ if (!existsSync(bundle)) {
 }
 
 // The CLI checks that it is the entry point: make the bundle the script being run.
-process.argv = [process.argv[0], bundle, ...args];
+process.argv = [process.argv[0], bundle, ...(COMMANDS[name].args ?? []), ...args];
 try {
   await import(pathToFileURL(bundle).href);
 } catch (error) {

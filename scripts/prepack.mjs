@@ -1,0 +1,19 @@
+// `npm pack` (and installing from a git URL, which packs) ships every listed
+// command prebuilt in cli-bundles/: a user's install compiles nothing and the
+// launcher writes nothing inside node_modules/hindsight. postpack removes the
+// folder again, so a checkout always runs its current sources.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleCommand } from './bundle-command.mjs';
+import { COMMANDS, shippedBundle } from './commands.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+if (process.argv[2] === '--clean') {
+  rmSync(path.join(root, 'cli-bundles'), { recursive: true, force: true });
+} else {
+  const entries = new Set(Object.values(COMMANDS).filter((command) => command.listed !== false).map((command) => command.entry));
+  for (const entry of entries) {
+    await bundleCommand({ root, entry: path.join(root, entry), outfile: path.join(root, shippedBundle(entry)), relocatable: true });
+  }
+}
