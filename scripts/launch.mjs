@@ -75,6 +75,11 @@ function fingerprint() {
 
 // An installed package ships its bundles (built by `npm pack`, see prepack.mjs): nothing to compile or write.
 const shipped = path.join(root, shippedBundle(COMMANDS[name].entry));
+if (!existsSync(shipped) && root.split(path.sep).includes('node_modules')) {
+  // An installed package without its bundles: npm skipped the `prepare` script of a git dependency (npm 11 asks first).
+  process.stderr.write(`Hindsight was installed without its prebuilt commands (${path.dirname(shipped)} is missing). From a git URL, npm runs Hindsight's prepare script only once approved: \`npm install-scripts approve hindsight\`, then install it again; or install a tarball made with \`npm pack\`.\n`);
+  process.exit(2);
+}
 const bundle = existsSync(shipped) ? shipped : path.join(cacheDir, `${name}-${fingerprint()}.mjs`);
 if (!existsSync(bundle)) {
   try {
