@@ -10,7 +10,7 @@ import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node
 import path from 'node:path';
 import { codeRoot } from '../../src/lib/code-root.ts';
 import { loadConfig } from '../../src/lib/config.ts';
-import { setupFiles } from '../../src/lib/setup/setup-files.ts';
+import { MCP_COMMAND, setupFiles } from '../../src/lib/setup/setup-files.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const INIT_USAGE = `Usage: npx hindsight init [options]
@@ -46,7 +46,8 @@ export function runInit(ctx: CliContext): number {
   for (const file of setupFiles(codeRoot(), ctx.cwd, config.archiveDir, config.outDir)) {
     const target = path.join(ctx.cwd, file.path);
     if (existsSync(target)) {
-      kept.push(file.path);
+      // A registration file of the team's own: say what to add to it rather than touch it.
+      kept.push(file.path.endsWith('mcp.json') ? `${file.path} (to register Hindsight's server, add to it: "hindsight": ${JSON.stringify(MCP_COMMAND)})` : file.path);
       continue;
     }
     if (dryRun) ctx.stdout(`--- ${file.path}\n${file.text}${file.text.endsWith('\n') ? '' : '\n'}`);

@@ -52,7 +52,7 @@ describe('hindsight init', () => {
     const dry = init(['--dry-run']);
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('--- .github/workflows/pages.yml\n');
-    expect(dry.stdout).toContain('Exists, left as it is: .mcp.json');
+    expect(dry.stdout).toContain('Exists, left as it is: .mcp.json (to register Hindsight\'s server, add to it: "hindsight": {"command":"npx","args":["hindsight","mcp"]})');
     expect(files(repo)).toEqual(['.github', '.github/workflows', '.mcp.json']);
     const real = init([]);
     expect(real.stdout).toContain('Created .vscode/mcp.json');

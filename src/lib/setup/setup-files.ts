@@ -18,7 +18,7 @@ export interface SetupFile {
 export const STEP_7_PATH = 'docs/agents/postmortem-step-7.md';
 
 /** The command that starts the MCP server in the user's repository (no npm banner on stdout: `npx` prints none). */
-const MCP_COMMAND = { command: 'npx', args: ['hindsight', 'mcp'] };
+export const MCP_COMMAND = { command: 'npx', args: ['hindsight', 'mcp'] };
 
 /**
  * The files of a repository set up for Hindsight.
