@@ -3,7 +3,8 @@
 // table is commands.mjs). tsx compiles every module at each start (about 0.6 s
 // for validate); the bundle, packages included, starts in about 0.15 s, which matters when CI runs
 // `validate` on every pull request. The bundle is rebuilt whenever the content
-// of a source file or the lockfile changes.
+// of a source file or the lockfile changes. An installed package runs the
+// bundles `npm pack` shipped in cli-bundles/ instead (prepack.mjs), and writes nothing.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
