@@ -16,13 +16,14 @@ import { pathToFileURL } from 'node:url';
  * the sources from its own place, since the package is installed somewhere else
  * than where it was packed.
  */
-function sourceRelativePaths(root, relocatable) {
+export function sourceRelativePaths(root, relocatable) {
   const at = (file) => (relocatable ? `__hindsightAt(${JSON.stringify(path.relative(root, file).split(path.sep).join('/'))})` : JSON.stringify(file));
   return {
     name: 'hindsight:source-relative-paths',
     setup(build) {
       build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (loaded) => {
-        if (loaded.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        // Dependencies keep their own paths; Hindsight's sources do, wherever the package itself is.
+        if (path.relative(root, loaded.path).split(path.sep).includes('node_modules')) return undefined;
         const text = readFileSync(loaded.path, 'utf8');
         if (!text.includes('import.meta')) return undefined;
         const url = relocatable ? `__hindsightUrl(${JSON.stringify(path.relative(root, loaded.path).split(path.sep).join('/'))})` : JSON.stringify(pathToFileURL(loaded.path).href);
@@ -37,9 +38,9 @@ function sourceRelativePaths(root, relocatable) {
 }
 
 // CommonJS packages inside an ESM bundle still call require().
-const REQUIRE = "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);";
+export const REQUIRE = "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);";
 // A relocatable bundle's way back to the package's own files (it lives in <package>/cli-bundles/).
-const RELOCATE =
+export const RELOCATE =
   "import { fileURLToPath as __hindsightFilePath } from 'node:url'; const __hindsightUrl = (file) => new URL(`../${file}`, import.meta.url).href; const __hindsightAt = (file) => __hindsightFilePath(__hindsightUrl(file)).replace(/[\\\\/]$/, '');";
 
 /** Writes the bundle of the command whose source is `entry` to `outfile`. */
