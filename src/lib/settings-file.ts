@@ -11,6 +11,17 @@ import { z } from 'astro/zod';
 /** The file name of the stand-alone settings file. */
 export const SETTINGS_FILE = 'hindsight.config.json';
 
+/** A value to show when a setting is wrong: what to write instead. */
+const EXAMPLES: Record<keyof typeof SETTING_ENV, string> = {
+  postmortemDir: '"docs/postmortems"',
+  title: '"Acme incidents"',
+  site: '"https://acme.github.io"',
+  base: '"/ops/"',
+  editUrl: '"https://github.com/acme/ops/edit/main/"',
+  outDir: '"dist"',
+  pageSize: '50',
+};
+
 /** Each setting and the environment variable it stands in for. */
 export const SETTING_ENV = {
   postmortemDir: 'POSTMORTEM_DIR',
@@ -63,7 +74,8 @@ export function readSettings(cwd: string): Record<string, string> {
     if (issue.code === 'unrecognized_keys') throw new SettingsError(`${found.where}: unknown setting ${issue.keys.map((name) => `\`${name}\``).join(', ')}; the settings are ${keys}.`);
     if (!key) throw new SettingsError(`${found.where} must be an object of settings (${keys}), not \`${JSON.stringify(found.value)}\`.`);
     const value = (found.value as Record<string, unknown>)[issue.path[0] as string];
-    throw new SettingsError(`${found.where}: \`${key}\` is \`${JSON.stringify(value)}\`: ${issue.message.replace(/^./, (c) => c.toLowerCase())}.`);
+    const example = EXAMPLES[issue.path[0] as keyof typeof SETTING_ENV];
+    throw new SettingsError(`${found.where}: \`${key}\` is \`${JSON.stringify(value)}\`: ${issue.message.replace(/^./, (c) => c.toLowerCase())}; write e.g. \`"${key}": ${example}\`.`);
   }
   return Object.fromEntries(Object.entries(parsed.data).map(([name, value]) => [SETTING_ENV[name as keyof Settings], String(value)]));
 }

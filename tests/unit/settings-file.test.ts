@@ -50,7 +50,7 @@ describe('settings in the repository', () => {
       }
     });
     expect(errors[0]).toMatch(/unknown setting `folder`; the settings are `postmortemDir`/);
-    expect(errors[1]).toMatch(/hindsight\.config\.json: `pageSize` is `"ten"`/);
+    expect(errors[1]).toMatch(/hindsight\.config\.json: `pageSize` is `"ten"`: .*; write e\.g\. `"pageSize": 50`\./);
     expect(errors[2]).toMatch(/hindsight\.config\.json is not valid JSON/);
     expect(errors[3]).toMatch(/keep one of them/);
     for (const message of errors) expect(message).not.toContain('\n');
