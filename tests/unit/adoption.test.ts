@@ -49,7 +49,9 @@ function listing(dir: string): string[] {
 async function pack(): Promise<string> {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
   const copy = path.join(temp, 'hindsight');
-  for (const entry of [...manifest.files, 'package.json', 'package-lock.json', 'README.md'].filter((name) => existsSync(path.join(ROOT, name)))) cpSync(path.join(ROOT, entry.replace(/\/$/, '')), path.join(copy, entry.replace(/\/$/, '')), { recursive: true });
+  // The top folder of each `files` entry: npm applies the entries' patterns itself.
+  const tops = new Set([...manifest.files, 'package.json', 'package-lock.json', 'README.md'].map((entry) => entry.split('/')[0]!));
+  for (const entry of [...tops].filter((name) => existsSync(path.join(ROOT, name)))) cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
   const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', temp], { cwd: copy, encoding: 'utf8' });
   const name = stdout.trim().split('\n').at(-1)!;
