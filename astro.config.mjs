@@ -2,6 +2,7 @@
 import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
@@ -19,6 +20,9 @@ import { rehypeTableScroll } from './src/lib/site/rehype-table-scroll.ts';
 export default defineConfig({
   site: config.site,
   base: config.base,
+  // The root is the working directory (the user's repository: its .astro/, Vite cache and dist/);
+  // the pages are always this package's, wherever it is installed (scripts/cli/site-cli.ts).
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
   outDir: config.outDir,
   // One content cache per archive and per version of the rendering code (see render-version.ts).
   cacheDir: `${config.cacheDir}-${renderVersion()}`,

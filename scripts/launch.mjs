@@ -3,12 +3,14 @@
 // table is commands.mjs). tsx compiles every module at each start (about 0.6 s
 // for validate); the bundle, packages included, starts in about 0.15 s, which matters when CI runs
 // `validate` on every pull request. The bundle is rebuilt whenever the content
-// of a source file or the lockfile changes.
+// of a source file or the lockfile changes. An installed package runs the
+// bundles `npm pack` shipped in cli-bundles/ instead (prepack.mjs), and writes nothing.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { COMMANDS } from './commands.mjs';
+import { bundleCommand } from './bundle-command.mjs';
+import { COMMANDS, shippedBundle } from './commands.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -72,55 +74,23 @@ function fingerprint() {
   return key;
 }
 
-/**
- * Paths written relative to a source file (`import.meta.dirname`,
- * `new URL('./x', import.meta.url)`) keep pointing next to that source file
- * in the bundle. `import.meta.url` alone stays the bundle's: it is the running
- * module (the entry-point check, worker threads that load the bundle again).
- */
-const sourceRelativePaths = {
-  name: 'hindsight:source-relative-paths',
-  setup(build) {
-    build.onLoad({ filter: /\.[cm]?[jt]s$/ }, (loaded) => {
-      if (loaded.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-      const text = readFileSync(loaded.path, 'utf8');
-      if (!text.includes('import.meta')) return undefined;
-      const url = JSON.stringify(pathToFileURL(loaded.path).href);
-      const contents = text
-        .replace(/new URL\(\s*(['"`][^'"`$]*['"`])\s*,\s*import\.meta\.url\s*\)/g, `new URL($1, ${url})`)
-        .replaceAll('import.meta.dirname', JSON.stringify(path.dirname(loaded.path)))
-        .replaceAll('import.meta.filename', JSON.stringify(loaded.path));
-      return { contents, loader: path.extname(loaded.path).slice(1).replace(/^[cm]/, '') };
-    });
-  },
-};
-
+// An installed package ships its bundles (built by `npm pack`, see prepack.mjs): nothing to compile or write.
 // A command that imports its parts when first needed (`split` in commands.mjs: the MCP server) is built as a
 // folder of chunks, so that starting it compiles only what starting needs; the others are one file.
 const split = COMMANDS[name].split === true;
+const shipped = path.join(root, shippedBundle(COMMANDS[name].entry, split));
+if (!existsSync(shipped) && root.split(path.sep).includes('node_modules')) {
+  // An installed package without its bundles: npm skipped the `prepare` script of a git dependency (npm 11 asks first).
+  process.stderr.write(`Hindsight was installed without its prebuilt commands (${path.dirname(shipped)} is missing). From a git URL, npm runs Hindsight's prepare script only once approved: \`npm install-scripts approve hindsight\`, then install it again; or install a tarball made with \`npm pack\`.\n`);
+  process.exit(2);
+}
 const built = path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : '.mjs'}`);
-const bundle = split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
+const bundle = existsSync(shipped) ? shipped : split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
 if (!existsSync(bundle)) {
   try {
-    const { build } = await import('esbuild');
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${built}.${process.pid}.tmp`;
-    await build({
-      entryPoints: [entry],
-      ...(split ? { outdir: partial, splitting: true, outExtension: { '.js': '.mjs' } } : { outfile: partial }),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      // Packages are bundled too: resolving and loading hundreds of ESM files from node_modules at each
-      // start cost about 0.5 s CPU of validate's 2.3 s on 1,000 files. Left out: native or binary-launching
-      // packages and the big tools only maintainers' commands use.
-      external: ['esbuild', 'pagefind', 'typescript', '@playwright/test', 'playwright', 'playwright-core', 'fsevents'],
-      // CommonJS packages inside an ESM bundle still call require().
-      banner: { js: "import { createRequire as __hindsightRequire } from 'node:module'; const require = __hindsightRequire(import.meta.url);" },
-      logLevel: 'warning',
-      plugins: [sourceRelativePaths],
-    });
+    await bundleCommand({ root, entry, outfile: partial, split });
     try {
       renameSync(partial, built);
     } catch (error) {
@@ -139,7 +109,7 @@ if (!existsSync(bundle)) {
 }
 
 // The CLI checks that it is the entry point: make the bundle the script being run.
-process.argv = [process.argv[0], bundle, ...args];
+process.argv = [process.argv[0], bundle, ...(COMMANDS[name].args ?? []), ...args];
 try {
   await import(pathToFileURL(bundle).href);
 } catch (error) {

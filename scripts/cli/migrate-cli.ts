@@ -102,7 +102,7 @@ export function runMigrate(ctx: CliContext): number {
   ctx.stdout(`${parts.join(', ')}.${counts.needsWork ? ` ${counts.needsWork} still fail validate: fix what is listed above.` : ''}\n`);
   if (counts.migrated) {
     ctx.stdout(values.write
-      ? 'Next: review every PROPOSED value (marked "# proposed by migrate" in the frontmatter; validate warns on each, --strict fails), delete the mark, fill in what a draft names, then run npm run validate.\n'
+      ? 'Next: review every PROPOSED value (marked "# proposed by migrate" in the frontmatter; validate warns on each, --strict fails), delete the mark, fill in what a draft names, then run npx hindsight validate.\n'
       : 'Nothing was changed. Run again with --write to save.\n');
   }
   return counts.failed ? EXIT.invalid : EXIT.ok;

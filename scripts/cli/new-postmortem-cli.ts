@@ -159,7 +159,7 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
       `Created ${shown} (status: ${answers.status}).`,
       describeResponse(level),
       scaffold.categoryUnknown ? 'Root-cause category not known yet: the file says `unknown`; set it before the post-mortem leaves draft.' : '',
-      `Next: replace the placeholders (TBD, HH:MM, [ … ]), then set status: in-review and run npm run validate -- ${shown}`,
+      `Next: replace the placeholders (TBD, HH:MM, [ … ]), then set status: in-review and run npx hindsight validate ${shown}`,
       '',
     ].filter((line, index, lines) => line || index === lines.length - 1).join('\n'),
   );

@@ -13,7 +13,7 @@
  * imports its code (parser, validator, search engine) when it is first called.
  * tests/unit/mcp-startup.test.ts holds the start to that.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
@@ -281,6 +281,8 @@ function registerScaffoldTool(server: McpServer, { archiveDir, cwd }: ToolContex
         const [{ planScaffold }, { createFileAtomically }] = await Promise.all([load.scaffold(), load.write()]);
         const folder = input.directory ? path.resolve(cwd, input.directory) : archiveDir;
         const shown = displayPath(folder, cwd);
+        // The one tool that writes stays in the post-mortem folder: an agent's `directory` never reaches elsewhere.
+        if (!isWithin(archiveDir, folder)) throw new ToolFailure(`Refused: \`${input.directory}\` is outside the post-mortem folder ${displayPath(archiveDir, cwd)} (nothing written). Leave \`directory\` out to create the file there.`);
         const milestoneValues = Object.fromEntries(Object.entries(input.milestones).filter(([, value]) => value !== undefined)) as Record<string, string>;
         const planned = planScaffold({ ...input, milestones: milestoneValues }, shown);
         if (!planned.ok) {
@@ -291,7 +293,9 @@ function registerScaffoldTool(server: McpServer, { archiveDir, cwd }: ToolContex
         try {
           createFileAtomically(target, planned.text);
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ToolFailure(`Refused: ${displayPath(target, cwd)} already exists; it was left untouched. Open it with get_postmortem, or pass another title or slug.`);
+          // get_postmortem reads the archive folder only (not its subfolders): suggested only for a file it can open.
+          const open = path.dirname(target) === archiveDir ? 'Open it with get_postmortem, or pass' : 'Pass';
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ToolFailure(`Refused: ${displayPath(target, cwd)} already exists; it was left untouched. ${open} another title or slug.`);
           throw error;
         }
         return result({
@@ -302,4 +306,21 @@ function registerScaffoldTool(server: McpServer, { archiveDir, cwd }: ToolContex
         });
       }),
   );
+}
+
+/**
+ * Whether `folder` is `root` or inside it, following symbolic links of the part that exists
+ * (a link inside the archive to elsewhere does not count as inside).
+ */
+function isWithin(root: string, folder: string): boolean {
+  const real = (dir: string): string => {
+    try {
+      return realpathSync(dir);
+    } catch {
+      const parent = path.dirname(dir);
+      return parent === dir ? dir : path.join(real(parent), path.basename(dir));
+    }
+  };
+  const relative = path.relative(real(root), real(folder));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

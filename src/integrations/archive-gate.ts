@@ -22,7 +22,7 @@ export function archiveGate(archiveDir: string): AstroIntegration {
         // Validate's own cache: files unchanged since `npm run validate` (or the last build) are not checked again.
         const { result } = loadArchive(archiveDir, openValidationCache());
         if (result.summary.files === 0) {
-          stop(logger, `No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npm run new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
+          stop(logger, `No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npx hindsight new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
         }
         const problems = result.summary.errors + result.summary.warnings;
         if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
@@ -30,7 +30,7 @@ export function archiveGate(archiveDir: string): AstroIntegration {
         if (result.summary.invalid && command === 'build' && buildInvalid()) {
           logger.warn('HINDSIGHT_BUILD_INVALID=1: building anyway. Invalid content is still sanitised, but do not publish this site.');
         } else if (result.summary.invalid && command === 'build') {
-          stop(logger, `The build stops here: fix the problems above (\`npm run validate\` prints the same report).`);
+          stop(logger, `The build stops here: fix the problems above (\`npx hindsight validate\` prints the same report).`);
         }
       },
     },

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { readSettings, SettingsError } from './settings-file.ts';
 
 /** Where post-mortems live unless `POSTMORTEM_DIR` says otherwise (the spec's folder). */
 export const DEFAULT_ARCHIVE_DIR = 'docs/spec/.llm/completed';
@@ -68,8 +69,18 @@ export const DEFAULT_LIMITS = { fileKiB: 128, tableRows: 100, tableColumns: 20, 
 /** Rows per list page unless `HINDSIGHT_PAGE_SIZE` says otherwise: a page stays light at any archive size. */
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Reads the configuration from the environment (defaults shown in {@link HindsightConfig}). */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
+/**
+ * Reads the configuration from the environment, over the settings kept in the repository
+ * (settings-file.ts: package.json's `hindsight` key or hindsight.config.json), over the defaults
+ * shown in {@link HindsightConfig}.
+ */
+export function loadConfig(processEnv: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): HindsightConfig {
+  let env: NodeJS.ProcessEnv;
+  try {
+    env = { ...readSettings(cwd), ...Object.fromEntries(Object.entries(processEnv).filter(([, value]) => value)) };
+  } catch (error) {
+    throw error instanceof SettingsError ? new ConfigError(error.message) : error;
+  }
   const archiveDir = path.resolve(cwd, env.POSTMORTEM_DIR || DEFAULT_ARCHIVE_DIR);
   // Read here too, so a wrong HINDSIGHT_MDX stops the process at start with the other settings' errors.
   mdxMode(env);

@@ -1,9 +1,15 @@
 /**
  * Finds a Chromium for Playwright without downloading one: CHROMIUM_PATH,
- * then the system's (Debian's `chromium`), then Playwright's own if a user installed it.
+ * then the system's (Debian's `chromium`), then Playwright's own if a user installed it,
+ * then the one `npm test` fetched from the npm registry on a machine that had none (ensure-browser.ts).
  */
 import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
+
+/** Where @sparticuz/chromium extracts its binary (its fixed place, in the temporary folder). */
+export const EXTRACTED_CHROMIUM = path.join(os.tmpdir(), 'chromium');
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -20,7 +26,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const candidates = [env.CHROMIUM_PATH, ...SYSTEM_CHROMIUMS, bundledChromium()].filter((path): path is string => Boolean(path));
+  const candidates = [env.CHROMIUM_PATH, ...SYSTEM_CHROMIUMS, bundledChromium(), EXTRACTED_CHROMIUM].filter((path): path is string => Boolean(path));
   const found = candidates.find((path) => existsSync(path));
   if (found) return found;
   throw new Error(

@@ -50,11 +50,11 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
     expect(workflow.env.POSTMORTEM_DIR).toBe('docs/spec/.llm/completed');
   });
 
-  it('runs only npm scripts and files that exist', () => {
+  it('runs only commands of the installed Hindsight, from the repository root', () => {
     for (const step of steps.filter((s) => s.run)) {
-      for (const [, script] of step.run!.matchAll(/npm run (\S+)/g)) expect(Object.keys(scripts), step.run).toContain(script);
-      for (const [, command] of step.run!.matchAll(/\.hindsight\/scripts\/launch\.mjs (\S+)/g)) expect(() => readFileSync(path.join(ROOT, COMMANDS[command!]!.entry))).not.toThrow();
-      if (step['working-directory']) expect(step['working-directory']).toBe('.hindsight');
+      for (const [, command] of step.run!.matchAll(/npx hindsight (\S+)/g)) expect(Object.keys(COMMANDS), step.run).toContain(command);
+      expect(step.run).not.toMatch(/npm run|\.hindsight|--prefix/);
+      expect(step['working-directory']).toBeUndefined();
     }
   });
 
@@ -65,9 +65,15 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
     expect(steps.filter((step) => step.uses).every((step) => /@[0-9a-f]{40}$/.test(step.uses!))).toBe(true);
   });
 
-  it('pins Hindsight itself to a tag, not a branch, and leaves no token in the checkouts', () => {
-    expect(workflow.env.HINDSIGHT_REF).toMatch(/^v\d+\.\d+\.\d+$/);
-    for (const step of steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
+  it('runs the Hindsight the lockfile pins: npm ci, no checkout of Hindsight, no token left in the checkout', () => {
+    expect(steps.some((step) => step.run?.startsWith('npm ci'))).toBe(true);
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts).toHaveLength(1);
+    for (const step of checkouts) {
+      expect(step.with?.['persist-credentials']).toBe(false);
+      expect(step.with?.repository).toBeUndefined();
+    }
+    expect(workflow.env.HINDSIGHT_REF).toBeUndefined();
   });
 
   it('grants write access only to a job that runs no post-mortem code', () => {
@@ -81,10 +87,10 @@ describe.each(['postmortems.yml', 'pages.yml'])('docs/ci/%s', (name) => {
   it("keeps the site's build cache (the folder config.ts names) between runs: restored after npm ci, before the build", () => {
     const cacheRoot = path.relative(ROOT, path.dirname(loadConfig({ POSTMORTEM_DIR: 'any' }, ROOT).cacheDir));
     const at = (test: (step: Step) => boolean) => steps.findIndex(test);
-    const cache = at((step) => Boolean(step.uses?.startsWith('actions/cache@')) && step.with?.path === `.hindsight/${cacheRoot}`);
-    expect(cache, `no actions/cache step for .hindsight/${cacheRoot}`).toBeGreaterThan(-1);
+    const cache = at((step) => Boolean(step.uses?.startsWith('actions/cache@')) && step.with?.path === cacheRoot);
+    expect(cache, `no actions/cache step for ${cacheRoot}`).toBeGreaterThan(-1);
     expect(cache).toBeGreaterThan(at((step) => Boolean(step.run?.includes('npm ci'))));
-    expect(cache).toBeLessThan(at((step) => step.run === 'npm run build'));
+    expect(cache).toBeLessThan(at((step) => step.run === 'npx hindsight build'));
     expect(String(steps[cache]!.with?.key)).toContain('github.run_id');
     expect(String(steps[cache]!.with?.['restore-keys'])).not.toContain('github.run_id');
   });
@@ -112,7 +118,10 @@ describe('the validate step, run as the workflow runs it', () => {
   const archive = path.join(workspace, 'docs/spec/.llm/completed');
   mkdirSync(archive, { recursive: true });
   cpSync(path.join(FIXTURES, 'valid'), archive, { recursive: true });
-  symlinkSync(ROOT, path.join(workspace, '.hindsight'));
+  // Installed as a dependency is: node_modules/hindsight and its executable on npx's path.
+  mkdirSync(path.join(workspace, 'node_modules/.bin'), { recursive: true });
+  symlinkSync(ROOT, path.join(workspace, 'node_modules/hindsight'));
+  symlinkSync(path.join(ROOT, 'scripts/hindsight.mjs'), path.join(workspace, 'node_modules/.bin/hindsight'));
   const run = () => spawnSync('bash', ['-c', step.run!], { cwd: workspace, encoding: 'utf8', env: { ...process.env, POSTMORTEM_DIR: 'docs/spec/.llm/completed' } });
 
   it('passes on valid post-mortems', () => {
@@ -130,6 +139,6 @@ describe('the validate step, run as the workflow runs it', () => {
 
   it('starts through the launcher, as npm run validate does', () => {
     expect(scripts.validate).toBe('node scripts/launch.mjs validate');
-    expect(execFileSync(process.execPath, [path.join(ROOT, 'scripts/launch.mjs'), 'validate', '--help'], { encoding: 'utf8' })).toContain('Usage: npm run validate');
+    expect(execFileSync(process.execPath, [path.join(ROOT, 'scripts/hindsight.mjs'), 'validate', '--help'], { encoding: 'utf8' })).toContain('Usage: npm run validate');
   });
 });

@@ -2,7 +2,7 @@
  * The MCP server as an agent meets it: `npm run mcp` spawned over stdio and
  * driven by the SDK's own client (which checks every structured result
  * against the tool's published output schema). Each tool is called against
- * the shipped examples; the scaffold writes into a temporary folder.
+ * the shipped examples; the scaffold, to a server whose folder is a temporary one.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -29,17 +29,23 @@ type ToolResult = { isError?: boolean; structuredContent?: Record<string, unknow
 const call = (name: string, args: Record<string, unknown>) => client.callTool({ name, arguments: args }) as Promise<ToolResult>;
 const text = (result: ToolResult) => result.content.map((part) => part.text ?? '').join('\n');
 
-beforeAll(async () => {
+/** `npm run --silent mcp` serving the post-mortem folder `archive`. */
+async function startServer(archive: string): Promise<Client> {
   const transport = new StdioClientTransport({
     command: 'npm',
     args: ['run', '--silent', 'mcp'],
     cwd: ROOT,
-    env: { ...(process.env as Record<string, string>), POSTMORTEM_DIR: EXAMPLES },
+    env: { ...(process.env as Record<string, string>), POSTMORTEM_DIR: archive },
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  client = new Client({ name: 'hindsight-test', version: '1.0.0' });
-  await client.connect(transport);
+  const started = new Client({ name: 'hindsight-test', version: '1.0.0' });
+  await started.connect(transport);
+  return started;
+}
+
+beforeAll(async () => {
+  client = await startServer(EXAMPLES);
 });
 
 afterAll(async () => {
@@ -144,8 +150,15 @@ describe('npm run mcp', () => {
     expect(bad.structuredContent).toMatchObject({ valid: false });
   });
 
-  it('scaffold_postmortem creates a valid draft in the folder given and never replaces it', async () => {
-    const args = { title: 'Checkout latency after cache flush', date: '2026-11-26', severity: 'SEV-3', services: ['checkout', 'redis'], authors: ['Test Agent'], milestones: { started_at: '2026-11-26T09:00:00Z' }, directory: scratch };
+  it('scaffold_postmortem creates a valid draft in the post-mortem folder and never replaces it', async () => {
+    // A server of its own, whose post-mortem folder is the scratch folder: the scaffold writes nowhere else.
+    const writer = await startServer(scratch);
+    const call = (name: string, args: Record<string, unknown>) => writer.callTool({ name, arguments: args }) as Promise<ToolResult>;
+    const args = { title: 'Checkout latency after cache flush', date: '2026-11-26', severity: 'SEV-3', services: ['checkout', 'redis'], authors: ['Test Agent'], milestones: { started_at: '2026-11-26T09:00:00Z' } };
+    const outside = await call('scaffold_postmortem', { ...args, directory: path.dirname(scratch) });
+    expect(outside.isError).toBe(true);
+    expect(text(outside)).toContain('outside the post-mortem folder');
+    expect(readdirSync(path.dirname(scratch)).filter((name) => name.startsWith('postmortem-2026-11-26'))).toEqual([]);
     const created = await call('scaffold_postmortem', args);
     expect(created.isError, text(created)).toBeFalsy();
     const file = path.resolve(ROOT, (created.structuredContent as { path: string }).path);
@@ -161,6 +174,7 @@ describe('npm run mcp', () => {
     expect(readFileSync(file, 'utf8')).toBe(written);
     expect(statSync(file).mtimeMs).toBe(before);
     expect(readdirSync(scratch)).toEqual([path.basename(file)]);
+    await writer.close();
   });
 
   it('rejects bad arguments as tool errors naming the field', async () => {

@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const GUIDE = readFileSync(path.join(ROOT, 'docs/agents/STEP-7.md'), 'utf8');
 const blocks = (lang: string) => [...GUIDE.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((match) => match[1]!);
 /** The commands the guide names, as written (placeholders included). */
-const COMMANDS = blocks('sh').flatMap((block) => block.split('\n').filter((line) => line.startsWith('npm run')));
+const COMMANDS = blocks('sh').flatMap((block) => block.split('\n').filter((line) => line.startsWith('npx hindsight')));
 const TEMPLATE = blocks('markdown')[0]!;
 const FILE_PATTERN = /`(docs\/spec\/\.llm\/completed\/postmortem-YYYY-MM-DD-short-description\.md)`/.exec(GUIDE)![1]!;
 
@@ -102,7 +102,8 @@ function validateUntilValid(file: string, cwd: string): { rounds: number; rules:
 
 describe('docs/agents/STEP-7.md followed literally', () => {
   it('names the scaffold and the JSON validate commands, and a template with every section', () => {
-    expect(COMMANDS.map((command) => command.split(' -- ')[0])).toEqual(['npm run new-postmortem', 'npm run --silent validate']);
+    // `npx hindsight …`: the commands as they run in a repository that installed Hindsight (and in this checkout).
+    expect(COMMANDS.map((command) => command.split(' ').slice(0, 3).join(' '))).toEqual(['npx hindsight new-postmortem', 'npx hindsight validate']);
     expect(COMMANDS[1]).toContain('--format json');
     for (const section of ['Summary', 'Impact', 'Timeline (UTC)', 'Root Cause', 'Contributing Factors', 'What Went Well', 'What Could Be Improved', 'Action Items', 'Lessons Learned']) {
       expect(TEMPLATE).toContain(`## ${section}\n`);

@@ -9,7 +9,7 @@
  * reading or writing means checking everything, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeRoot } from '../code-root.ts';
 import type { Problem } from './rules/all-rules.ts';
@@ -98,7 +98,8 @@ export function checkerVersion(root = codeRoot()): string {
   };
   try {
     visit(path.join(root, 'src', 'lib'));
-    hash.update(readFileSync(path.join(root, 'package-lock.json')));
+    // An installed package has no lockfile (npm never packs it); its package.json pins every dependency exactly.
+    hash.update(readFileSync(path.join(root, existsSync(path.join(root, 'package-lock.json')) ? 'package-lock.json' : 'package.json')));
   } catch {
     // Without the sources there is no version to trust: a unique one means nothing stale is ever read.
     hash.update(`${process.pid}:${Date.now()}:${Math.random()}`);
@@ -106,8 +107,11 @@ export function checkerVersion(root = codeRoot()): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Where the CLI and the build gate keep the cache: beside Astro's and Vite's, in the repository's node_modules/.cache. */
-export function defaultCacheDir(root = codeRoot()): string {
+/**
+ * Where the CLI and the build gate keep the cache: beside Astro's and Vite's, in node_modules/.cache of the
+ * repository the command runs in (never the installed package's folder, which may be read-only).
+ */
+export function defaultCacheDir(root = process.cwd()): string {
   return path.join(root, 'node_modules', '.cache', 'hindsight');
 }
 

@@ -13,13 +13,13 @@ export const frontmatterMissing: Rule = {
       return [{ line: 1, message: 'is not a text file (it holds binary data)', hint: 'Remove it from the folder, or replace it with a Markdown post-mortem.' }];
     }
     if (!pm.text.trim()) {
-      return [{ line: 1, message: 'is empty', hint: 'Write the post-mortem, or scaffold one with `npm run new-postmortem`.' }];
+      return [{ line: 1, message: 'is empty', hint: 'Write the post-mortem, or scaffold one with `npx hindsight new-postmortem`.' }];
     }
     if (PLAIN_FORM.test(pm.text)) {
       return [{
         line: 1,
         message: "has no frontmatter: it looks like the template's plain form (`### Date:`, `### Severity:` lines)",
-        hint: `Run \`npm run migrate -- ${pm.path}\` to move its metadata into frontmatter (add --write to save).`,
+        hint: `Run \`npx hindsight migrate ${pm.path}\` to move its metadata into frontmatter (add --write to save).`,
       }];
     }
     return [{
