@@ -10,26 +10,29 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { codeRoot } from '../../src/lib/code-root.ts';
-import { EXIT, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
+import { EXIT, parseCommand, runIfMain, usageError, type CliContext, type FlagConfig } from '../lib/cli.ts';
 
 export const SITE_USAGE = `Usage: npx hindsight build|dev|preview [astro options]
 
 Builds (build), serves while you edit (dev) or serves the built site
 (preview) for the post-mortems of this repository (POSTMORTEM_DIR or the
 "hindsight" settings in package.json; default docs/spec/.llm/completed).
-The site goes to dist/ (HINDSIGHT_OUT_DIR). Other options go to Astro,
-e.g. --port 4321 or --host.
+The site goes to dist/ (HINDSIGHT_OUT_DIR). These options go to Astro:
+--verbose, --silent; for dev and preview also --port 4321, --host 0.0.0.0
+and --open.
 `;
 
 const ASTRO_COMMANDS = new Set(['build', 'dev', 'preview']);
+const OUTPUT_OPTIONS = { verbose: { type: 'boolean' }, silent: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+const SERVER_OPTIONS = { ...OUTPUT_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } } as const;
+const ASTRO_OPTIONS: Record<string, FlagConfig['options']> = { build: OUTPUT_OPTIONS, dev: SERVER_OPTIONS, preview: SERVER_OPTIONS };
 
 export function runSite(ctx: CliContext): Promise<number> | number {
   const [command, ...rest] = ctx.argv;
   if (!command || !ASTRO_COMMANDS.has(command)) return usageError(ctx, SITE_USAGE, `No site command \`${command ?? ''}\`; use build, dev or preview.`);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    ctx.stdout(SITE_USAGE);
-    return EXIT.ok;
-  }
+  // Only the Astro options that make sense here pass through: an unknown flag is a usage error, not a build.
+  const flags = parseCommand({ ...ctx, argv: rest }, SITE_USAGE.replace('build|dev|preview', command), { options: ASTRO_OPTIONS[command] });
+  if (typeof flags === 'number') return flags;
   const packageRoot = codeRoot();
   const astro = path.join(path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('astro/package.json')), 'astro.js');
   // Astro joins --config to the root: it must be relative.

@@ -48,7 +48,7 @@ export function usageError(ctx: CliContext, usage: string, message: string): num
 
 /** `Run \`npm run search -- --help\` for usage.`, the command read from the usage's first line. */
 function helpHint(usage: string): string {
-  const command = /^Usage:\s+(npm run (?:--silent )?[\w-]+|\S+)/.exec(usage)?.[1];
+  const command = /^Usage:\s+(npm run (?:--silent )?[\w-]+|npx hindsight [\w-]+|\S+)/.exec(usage)?.[1];
   if (!command) return 'Run with --help for usage.';
   return `Run \`${command}${command.startsWith('npm run') ? ' --' : ''} --help\` for usage.`;
 }

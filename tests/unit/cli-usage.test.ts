@@ -56,7 +56,7 @@ describe('every command, as a real process', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines, result.stderr).toHaveLength(2);
     expect(lines[0]).toBe('Unknown option `--nope-nope`.');
-    expect(lines[1]).toMatch(/^Run `npm run (--silent )?[\w-]+ -- --help` for usage\.$/);
+    expect(lines[1]).toMatch(/^Run `(npm run (--silent )?[\w-]+ --|npx hindsight [\w-]+) --help` for usage\.$/);
   });
 
   it('search --sevrity suggests --severity', async () => {
