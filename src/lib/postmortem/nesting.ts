@@ -1,0 +1,56 @@
+/**
+ * How deeply lists and blockquotes nest, read line by line without parsing:
+ * Markdown's parsers and renderers recurse once per level, so a 16 KB run of
+ * `> ` or `- ` is thousands of levels and overflows the build's stack.
+ */
+import { closesFence, fenceOpening } from './fences.ts';
+
+/** Lists and blockquotes nested deeper than this are refused (docs/FORMAT.md#limits). */
+export const MAX_NESTING = 32;
+
+const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+
+/** The first line (0-based in `lines`) whose container depth passes `limit`, and that depth; null when none does. */
+export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): { index: number; depth: number } | null {
+  // Content columns of the list items still open: a line indented at least that far is inside the item.
+  const open: number[] = [];
+  let fence: string | null = null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    if (!line.trim()) continue;
+    let column = 0;
+    let at = 0;
+    let quotes = 0;
+    let indent = -1;
+    // Each marker at the start of the line (`> `, `- `, `1. `), spaces between: one level each; an open item whose
+    // content starts right of this line's indent is closed (lazy continuation lines may close one early).
+    for (;;) {
+      while (line[at] === ' ' || line[at] === '\t') {
+        column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
+        at += 1;
+      }
+      if (indent === -1) {
+        indent = column;
+        while (open.length && open[open.length - 1]! > indent) open.pop();
+      }
+      if (line[at] === '>') {
+        quotes += 1;
+        at += 1;
+        column += 1;
+      } else {
+        const marker = LIST_MARKER.exec(line.slice(at, at + 11));
+        if (!marker) break;
+        at += marker[0].length;
+        column += marker[0].length;
+        open.push(column + 1);
+      }
+      if (open.length + quotes > limit) return { index, depth: open.length + quotes };
+    }
+    fence = fenceOpening(line);
+  }
+  return null;
+}
