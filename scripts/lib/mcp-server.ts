@@ -19,6 +19,7 @@ import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/age
 import { showPostmortem } from '../../src/lib/agent/show.ts';
 import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
 import { validateText } from '../../src/lib/agent/validate-text.ts';
+import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
@@ -38,6 +39,11 @@ export interface ServerOptions {
 
 /** A tool failure the agent should read: the message (and validator report) as text, flagged as an error. */
 class ToolFailure extends Error {}
+
+/** Bounds on the short arguments: a query, a name, a path (texts are bounded by the file-size limit). */
+const MAX_QUERY_CHARS = 500;
+const MAX_NAME_CHARS = 300;
+const MAX_PATH_CHARS = 4096;
 
 const severity = z.enum(SEVERITY_IDS).describe('SEV-1 (worst) to SEV-4.');
 const category = z
@@ -60,7 +66,7 @@ async function guarded<T>(body: () => T | Promise<T>): Promise<T | ReturnType<ty
   try {
     return await body();
   } catch (error) {
-    if (error instanceof ToolFailure) return failure(error.message);
+    if (error instanceof ToolFailure || error instanceof InputRefused) return failure(error.message);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return failure(`No such folder or file: ${(error as NodeJS.ErrnoException).path ?? ''}. Set POSTMORTEM_DIR to the post-mortem folder.`);
     throw error;
   }
@@ -97,15 +103,15 @@ export function createHindsightServer(options: ServerOptions): McpServer {
 }
 
 /** search_postmortems, get_postmortem, find_similar_incidents. */
-function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: ToolContext): void {
+function registerReadingTools(server: McpServer, { archiveDir, cwd, shownFolder, archive }: ToolContext): void {
   server.registerTool(
     'search_postmortems',
     {
       title: 'Search post-mortems',
       description: "The site's incident search: every word must match (whole, beginning, inside a word or within a typo), best first. Without a query, lists the post-mortems passing the filters, newest first.",
       inputSchema: {
-        query: z.string().default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
-        service: z.string().min(1).optional().describe('Only incidents that affected this service.'),
+        query: z.string().max(MAX_QUERY_CHARS).default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
+        service: z.string().min(1).max(MAX_NAME_CHARS).optional().describe('Only incidents that affected this service.'),
         severity: severity.optional(),
         category: category.optional(),
         since: isoDate.optional().describe('Only incidents on or after this date, YYYY-MM-DD.'),
@@ -122,7 +128,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     {
       title: 'Get one post-mortem',
       description: 'One post-mortem by slug: frontmatter, every section as Markdown, timeline, action items and what the validator reports for it.',
-      inputSchema: { slug: z.string().min(1).describe('The file name without `postmortem-` and the extension, e.g. 2026-03-14-report-export-timeouts.') },
+      inputSchema: { slug: z.string().min(1).max(MAX_NAME_CHARS).describe('The file name without `postmortem-` and the extension, e.g. 2026-03-14-report-export-timeouts.') },
       outputSchema: showOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -147,7 +153,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
         'Earlier incidents most like a post-mortem being written or a description of what is happening now, ranked as the site\'s "Related incidents" (shared services first, then the same root-cause category, then similar wording), each with why, its root cause and its action items still open.',
       inputSchema: {
         text: z.string().min(1).optional().describe('A post-mortem (Markdown with frontmatter) or a few lines describing the incident, naming services and symptoms.'),
-        path: z.string().min(1).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
+        path: z.string().min(1).max(MAX_PATH_CHARS).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
         limit: z.number().int().min(1).max(20).default(DEFAULT_SIMILAR_LIMIT),
       },
       outputSchema: similarOutput.shape,
@@ -156,14 +162,9 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     ({ text, path: file, limit }) =>
       guarded(() => {
         if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
-        let body = text ?? '';
-        if (file) {
-          try {
-            body = readFileSync(path.resolve(cwd, file), 'utf8');
-          } catch {
-            throw new ToolFailure(`Cannot read \`${file}\` (relative to ${cwd}): no such file. Pass the post-mortem's text as \`text\` instead.`);
-          }
-        }
+        if (text !== undefined) checkTextSize(text, '`text`');
+        // Only a regular file inside the repository or the archive, at most validate's size limit.
+        const body = file ? readBoundedFile(file, cwd, [cwd, archiveDir]) : (text ?? '');
         if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
         return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, archive().postmortems, limit));
       }),
@@ -200,13 +201,14 @@ function registerLedgerAndCheckTools(server: McpServer, { shownFolder, archive }
         'Checks the text of one post-mortem with the same rules as `npm run validate` and the site build, beside the archive (so a duplicate slug is caught). Problems come with line, message and a hint; an invalid text is a tool error whose text is the validator\'s report.',
       inputSchema: {
         text: z.string().describe('The whole file: frontmatter and body.'),
-        file_name: z.string().min(1).optional().describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md (default: made from date and title).'),
+        file_name: z.string().min(1).max(MAX_NAME_CHARS).optional().describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md (default: made from date and title).'),
       },
       outputSchema: validateOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     ({ text, file_name }) =>
       guarded(() => {
+        checkTextSize(text, '`text`');
         const checked = validateText(text, archive(), shownFolder, file_name);
         if (!checked.output.valid) return { ...failure(checked.report), structuredContent: checked.output };
         return { content: [{ type: 'text' as const, text: checked.report }], structuredContent: checked.output };
