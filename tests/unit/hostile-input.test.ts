@@ -220,3 +220,15 @@ describe('the folder is what it says', () => {
     expect(await run()).toEqual({ [`${P}report-export-timeouts.md`]: ['file-regular@1'] });
   });
 });
+
+describe('slugs that would name another page', () => {
+  it('a file whose slug is `.`, `..` or not [a-z0-9-] is refused by validate and never becomes a page', async () => {
+    const folder = path.join(scratch, 'slugs');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, `${P}report-export-timeouts.md`), VALID_TEXT);
+    for (const name of ['postmortem-..md', 'postmortem-.md', 'postmortem-2026-03-14-Über.md', 'postmortem-2026-03-14-a.b.md']) writeFileSync(path.join(folder, name), VALID_TEXT);
+    const { report } = await validate([folder]);
+    for (const file of report.files.filter((entry) => !entry.path.endsWith('timeouts.md'))) expect(file.problems.map((p) => p.rule), file.path).toContain('file-name');
+    expect(loadArchive(folder).postmortems.map((pm) => pm.slug)).toEqual(['2026-03-14-report-export-timeouts']);
+  });
+});
