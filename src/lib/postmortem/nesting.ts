@@ -1,7 +1,11 @@
 /**
- * How deeply lists and blockquotes nest, read line by line without parsing:
- * Markdown's parsers and renderers recurse once per level, so a 16 KB run of
- * `> ` or `- ` is thousands of levels and overflows the build's stack.
+ * The shapes of Markdown its parser cannot take in bounded work, found line
+ * by line without parsing. Nesting: Markdown's parsers and renderers recurse
+ * once per level, so a 16 KB run of `> ` or `- ` is thousands of levels and
+ * overflows the build's stack. Brackets: micromark (in validate and the
+ * build alike) looks back over a block's earlier tokens for each `]`, to find
+ * the `[` it closes, so a block of thousands of `]` costs quadratic time
+ * (128 KiB of `](` took over 20 s).
  */
 import { closesFence, fenceOpening } from './fences.ts';
 
@@ -53,4 +57,36 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
     fence = fenceOpening(line);
   }
   return null;
+}
+
+/** Brackets closing a label (`]`) allowed in one block of consecutive lines. */
+export const MAX_BRACKETS_PER_BLOCK = 1000;
+
+/** The first block (0-based index of its first line) holding more than `limit` `]`, outside fenced code; null when none does. */
+export function findDenseBrackets(lines: readonly string[], limit = MAX_BRACKETS_PER_BLOCK): { index: number } | null {
+  let fence: string | null = null;
+  let count = 0;
+  let blockStart = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!;
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      continue;
+    }
+    fence = fenceOpening(line);
+    if (fence || !line.trim()) {
+      count = 0;
+      blockStart = index + 1;
+      continue;
+    }
+    for (let at = line.indexOf(']'); at !== -1; at = line.indexOf(']', at + 1)) count += 1;
+    if (count > limit) return { index: blockStart };
+  }
+  return null;
+}
+
+/** Whether a body is within both bounds, so it may be parsed into a tree. */
+export function isParseable(body: string): boolean {
+  const lines = body.split('\n');
+  return findDeepNesting(lines) === null && (!body.includes(']') || findDenseBrackets(lines) === null);
 }

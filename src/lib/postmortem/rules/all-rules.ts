@@ -5,6 +5,7 @@ import { actionItemStatus } from './action-item-status.ts';
 import { actionItemTicket } from './action-item-ticket.ts';
 import { actionItemsTable } from './action-items-table.ts';
 import { blamelessLanguage } from './blameless-language.ts';
+import { bracketDensity } from './bracket-density.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { dateRange } from './date-range.ts';
@@ -79,6 +80,7 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemStatus,
   tableSize,
   nestingDepth,
+  bracketDensity,
   actionItemTicket,
   placeholders,
   unsafeHtml,
