@@ -141,6 +141,10 @@ describe('npm run mcp', () => {
       expect(text(oversized)).toContain('over the 128 KiB limit');
       const longQuery = await call('search_postmortems', { query: 'postgres '.repeat(100) });
       expect(longQuery.isError).toBe(true);
+      // A message over the transport's bound is dropped as it streams in and answered with an error; the server goes on.
+      await expect(call('validate_postmortem', { text: 'z'.repeat(3 * 1024 * 1024) })).rejects.toThrow(/over 2 MB/);
+      const after = await call('find_similar_incidents', { text: 'postgres connection pool exhausted' });
+      expect(after.isError).toBeFalsy();
     } finally {
       rmSync(inside, { recursive: true, force: true });
     }
