@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING } from '../../src/lib/postmortem/nesting.ts';
+import { MAX_BRACKETS_PER_BLOCK, MAX_NESTING } from '../../src/lib/postmortem/nesting.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { readSource } from '../../src/lib/postmortem/source.ts';
 import { checkFile } from '../../src/lib/postmortem/validate.ts';
@@ -48,9 +48,9 @@ const RUN_UNITS = ['.', ' ', 'a', '1', '|', '*', '#', '-', '[', ']', '`', '>', '
 
 function generated(): [string, string][] {
   const files: [string, string][] = [];
-  // One run per file, each in its own month day and hour so the slugs are unique.
+  // One run per file (brackets just under their limit), each on its own day so the slugs are unique.
   RUN_UNITS.forEach((unit, at) => {
-    const [name, text] = variant(1 + (at % 28), `run-${at}`, `Text ${unit.repeat(Math.ceil(6000 / unit.length))} end.`);
+    const [name, text] = variant(1 + (at % 28), `run-${at}`, `Text ${unit.repeat(unit.includes(']') ? MAX_BRACKETS_PER_BLOCK - 1 : Math.ceil(6000 / unit.length))} end.`);
     files.push([name.replace('.md', `-${at < 28 ? 'a' : 'b'}.md`), text]);
   });
   files.push(variant(29, 'quotes-at-limit', `${'> '.repeat(MAX_NESTING)}deep`));

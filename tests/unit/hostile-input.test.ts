@@ -64,6 +64,7 @@ describe('hostile fixtures (tests/fixtures/hostile-input)', () => {
     // Nesting that would overflow the renderer's stack.
     [`${P}quote-nesting.md`]: ['nesting-depth@40'],
     [`${P}list-nesting.md`]: ['nesting-depth@72'],
+    [`${P}lazy-list-nesting.md`]: ['nesting-depth@104'],
     // Thousands of `]` in one block: Markdown's parser would take quadratic time.
     [`${P}bracket-run.md`]: ['bracket-density@40'],
     // Runs that made rules backtrack: accepted, and cheap (see rule-linearity.test.ts).

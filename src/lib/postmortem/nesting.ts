@@ -19,19 +19,24 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
   // Content columns of the list items still open: a line indented at least that far is inside the item.
   const open: number[] = [];
   let fence: string | null = null;
+  let afterBlank = false;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]!;
     if (fence) {
       if (closesFence(line, fence)) fence = null;
       continue;
     }
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      afterBlank = true;
+      continue;
+    }
     let column = 0;
     let at = 0;
     let quotes = 0;
     let indent = -1;
-    // Each marker at the start of the line (`> `, `- `, `1. `), spaces between: one level each; an open item whose
-    // content starts right of this line's indent is closed (lazy continuation lines may close one early).
+    // Each marker at the start of the line (`> `, `- `, `1. `), spaces between: one level each. An open item whose
+    // content starts right of this line's indent is closed by a marker line, or by any line after a blank one;
+    // a text line right after text may be a lazy continuation, which closes nothing (so it is never counted low).
     for (;;) {
       while (line[at] === ' ' || line[at] === '\t') {
         column = line[at] === '\t' ? column + 4 - (column % 4) : column + 1;
@@ -39,7 +44,8 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
       }
       if (indent === -1) {
         indent = column;
-        while (open.length && open[open.length - 1]! > indent) open.pop();
+        const isMarker = line[at] === '>' || LIST_MARKER.test(line.slice(at, at + 11));
+        if (isMarker || afterBlank) while (open.length && open[open.length - 1]! > indent) open.pop();
       }
       if (line[at] === '>') {
         quotes += 1;
@@ -55,6 +61,7 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
       if (open.length + quotes > limit) return { index, depth: open.length + quotes };
     }
     fence = fenceOpening(line);
+    afterBlank = false;
   }
   return null;
 }
