@@ -30,9 +30,9 @@ describe('the site renders post-mortem bodies through the allowlist', () => {
   });
 
   it('keeps the template sections\' heading ids and prefixes every other, so none can take an id the page uses', async () => {
-    const html = await render('## Timeline\n\n## Main\n\n### PM links\n\n#### Related incidents\n\n##### Section main\n');
+    const html = await render('## Timeline\n\n### Root Cause (5 Whys)\n\n## Main\n\n### PM links\n\n#### Related incidents\n\n##### Section main\n');
     const ids = [...html.matchAll(/<h\d id="([^"]+)"/g)].map((match) => match[1]);
-    expect(ids).toEqual(['timeline', 'section-main', 'section-pm-links', 'section-related-incidents', 'section-section-main']);
+    expect(ids).toEqual(['timeline', 'root-cause-5-whys', 'section-main', 'section-pm-links', 'section-related-incidents', 'section-section-main']);
     expect(html).toContain('href="#section-main"');
   });
 

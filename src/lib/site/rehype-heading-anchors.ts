@@ -4,26 +4,23 @@
  * in a wrapper (as Starlight does) so the heading's accessible name stays
  * its own text. Runs after Astro's `rehypeHeadingIds`, which sets the ids.
  * First it scopes the ids: a heading naming one of the template's sections
- * keeps the section's id (`#timeline`, which search results and links use);
+ * keeps its id (`#timeline`, `#timeline-utc`, which search results and links use);
  * any other heading's id gets the `section-` prefix, so a body heading such
  * as "Main" or "PM links" can never take an id the page itself uses (`main`,
  * `pm-links`), which no page id starts with.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { SECTIONS } from '../postmortem/sections.ts';
+import { sectionKeyOf } from '../postmortem/sections.ts';
 
 const LEVELS = new Set(['h2', 'h3', 'h4']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** The prefix of every body heading id that is not a template section's. */
 export const HEADING_ID_PREFIX = 'section-';
-/** Ids a body heading may keep: the template's sections (`summary` … `lessons-learned`). */
-export const SECTION_IDS: ReadonlySet<string> = new Set(SECTIONS.map((section) => section.key));
-
+/** A heading that names no template section (Summary … Lessons Learned, as `sections.ts` reads names) gets the prefix. */
 function scopeId(heading: Element): void {
   const id = heading.properties?.id;
   if (id === undefined || id === null || id === '') return;
-  const text = String(id);
-  if (!SECTION_IDS.has(text)) heading.properties.id = `${HEADING_ID_PREFIX}${text}`;
+  if (sectionKeyOf(textOf(heading).trim()) === null) heading.properties.id = `${HEADING_ID_PREFIX}${String(id)}`;
 }
 
 function textOf(node: ElementContent | RootContent): string {
