@@ -2,7 +2,7 @@
  * Every rule costs time linear in its input, whatever the input: for long runs
  * of each kind of character (punctuation, spaces, letters, digits, Markdown's
  * markers, backticks, line breaks…), placed in prose, after a blaming phrase,
- * in a table cell and in a heading, the CPU time a rule takes on an input four
+ * in a table cell, in a heading and in a frontmatter value, the CPU time a rule takes on an input four
  * times longer is compared with its time on the shorter one. Linear work
  * gives a ratio near 4, quadratic near 16: the bound is a ratio measured in
  * this test, not a time budget. Parsing and migrate's reading of the plain
@@ -31,6 +31,7 @@ const PLACES: Record<string, (run: string) => string> = {
   blame: (run) => VALID.replace('## Timeline', `The engineer failed to ${run} end.\n\n## Timeline`),
   cell: (run) => VALID.replace('| 09:12 |', `| 09:12 ${run.replace(/\n/g, ' ')} |`),
   heading: (run) => VALID.replace('## Timeline', `### A ${run.replace(/\n/g, ' ')}\n\n## Timeline`),
+  frontmatter: (run) => VALID.replace('title: Report', `title: ${JSON.stringify(run)}\nsummary_note: Report`).replace('summary_note: Report exports time out for large tenants\n', ''),
 };
 const SHORT = 6_000;
 const LONG = SHORT * 4;
