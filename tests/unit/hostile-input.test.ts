@@ -59,6 +59,7 @@ describe('hostile fixtures (tests/fixtures/hostile-input)', () => {
     [`${P}frontmatter-lone-cr.md`]: ['frontmatter-reader@26'],
     [`${P}frontmatter-dash-line.md`]: ['frontmatter-reader@21', 'schema@21'],
     [`${P}title-escape-character.md`]: ['frontmatter-reader@2'],
+    [`${P}yaml-custom-tag.md`]: ['frontmatter-reader@10'],
     [`${P}names-invisible.md`]: ['invisible-characters@2', 'invisible-characters@10'],
     [`${P}proto-key.md`]: ['schema@21'],
     // Nesting that would overflow the renderer's stack.

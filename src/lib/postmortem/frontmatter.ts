@@ -241,6 +241,13 @@ export interface ReaderDisagreement {
  * pass here and stop the build with a stack trace.
  */
 const UNREADABLE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/**
+ * An explicit YAML tag (`!custom`, `!!binary`) where a value starts: after `key: `, `- `, `[`, `{` or `,`
+ * (quoted text blanked first). The core schema here reads an unknown tag as a string; the site's reader
+ * (js-yaml) throws, so the build would stop with a stack trace.
+ */
+const YAML_TAG = /(?:^\s*|:\s+|-\s+|[[{,]\s*)(!\S*)/;
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
 /** The site's reader ends the block at the first line starting with `---` or `+++`, whatever follows. */
 const SITE_CLOSE = /^(?:---|\+\+\+)/;
 
@@ -269,6 +276,8 @@ export function readerDisagreement(raw: string): ReaderDisagreement | null {
     }
     if (index === 0) continue;
     if (FENCE.test(line)) return null;
+    const tag = YAML_TAG.exec(line.replace(QUOTED, '""'));
+    if (tag) return { line: number, column: 1, message: `the frontmatter line \`${cut(line)}\` gives a YAML tag (\`${cut(tag[1]!, 40)}\`), which the site's reader refuses`, hint: 'Remove the tag: write the value plain, or in quotes if it starts with `!`.' };
     if (CLOSE.test(line)) return { line: number, column: 1, message: 'closes the frontmatter with `...`', hint: 'Close it with `---`: the site reads only `---` as the end of the frontmatter.' };
     if (SITE_CLOSE.test(line)) return { line: number, column: 1, message: `the frontmatter line \`${cut(line)}\` starts with \`${line.slice(0, 3)}\`, which the site reads as the end of the frontmatter`, hint: 'Quote the value or start the line differently; close the frontmatter with a line holding only `---`.' };
   }
