@@ -56,6 +56,11 @@ function generated(): [string, string][] {
   files.push(variant(29, 'quotes-at-limit', `${'> '.repeat(MAX_NESTING)}deep`));
   files.push(variant(30, 'list-at-limit', Array.from({ length: MAX_NESTING }, (_, level) => `${'  '.repeat(level)}- level ${level + 1}`).join('\n')));
   files.push(variant(31, 'mixed-at-limit', `${'> - '.repeat(MAX_NESTING / 2)}deep`));
+  // Frontmatter both readers accept, written in the ways that once split differently.
+  const [crlfName, crlf] = variant(27, 'crlf-bom-comments', 'Body text.');
+  files.push([crlfName, `\uFEFF${crlf.replace('tags:\n', '# a comment\ntags: # trailing\n').replace(/\n/g, '\r\n')}`]);
+  const [dateName, dateTitle] = variant(26, 'date-like-title', 'Body text.');
+  files.push([dateName, dateTitle.replace(/^title: .*$/m, 'title: 2026-03-26').replace(/\n---\n/, '\n---   \n')]);
   files.push(variant(28, 'headings-like-page-ids', '## main\n\nText.\n\n## PM links\n\nMore text.\n\n### Related incidents\n\n### Learning notes\n\nEnd.'));
   return files;
 }
@@ -82,7 +87,7 @@ describe('every hostile file validate accepts builds', () => {
     }
     // Every generated file is one validate must accept: runs of any character, nesting at the limit.
     expect(refused.filter((name) => generated().some(([made]) => made === name))).toEqual([]);
-    expect(accepted.length).toBeGreaterThanOrEqual(RUN_UNITS.length + 6);
+    expect(accepted.length).toBeGreaterThanOrEqual(RUN_UNITS.length + 8);
 
     const out = path.join(temp, 'dist');
     const { status, output } = await build(archive, out);
