@@ -9,6 +9,7 @@ import path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { codeRoot } from '../../src/lib/code-root.ts';
 import { loadConfig } from '../../src/lib/config.ts';
+import { boundedMessages } from '../lib/bounded-stdin.ts';
 import { EXIT, parseCommand, runIfMain, type CliContext } from '../lib/cli.ts';
 import { createHindsightServer } from '../lib/mcp-server.ts';
 
@@ -35,7 +36,9 @@ export async function runMcp(ctx: CliContext): Promise<number> {
   const archiveDir = args.values.dir ? path.resolve(ctx.cwd, args.values.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
   const { version } = JSON.parse(readFileSync(path.join(codeRoot(), 'package.json'), 'utf8')) as { version: string };
   const server = createHindsightServer({ archiveDir, cwd: ctx.cwd, version });
-  const transport = new StdioServerTransport();
+  // One message is bounded before the SDK gathers it (see bounded-stdin.ts); the answer to a dropped one goes straight out.
+  const input = process.stdin.pipe(boundedMessages((line) => process.stdout.write(line)));
+  const transport = new StdioServerTransport(input as unknown as typeof process.stdin, process.stdout);
   await server.connect(transport);
   // Serve until the client closes the connection; the transport keeps the process alive.
   await new Promise<void>((resolve) => {

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
 import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
+import { loadConfig } from '../../src/lib/config.ts';
 import { similarText } from '../../src/lib/agent/text.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
 import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
@@ -56,9 +58,12 @@ export function runSimilar(ctx: CliContext, readStdin: () => string = () => read
   const source = positionals[0]!;
   let text: string;
   try {
-    text = source === '-' ? readStdin() : readFileSync(path.resolve(ctx.cwd, source), 'utf8');
-  } catch {
-    return usageError(ctx, SIMILAR_USAGE, `Cannot read \`${source}\`: no such file.`);
+    // A file only when it is a regular file in the repository or the archive, within validate's size limit.
+    text = source === '-' ? readStdin() : readBoundedFile(source, ctx.cwd, [ctx.cwd, values.dir ? path.resolve(ctx.cwd, values.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir]);
+    checkTextSize(text, source === '-' ? 'standard input' : `\`${source}\``);
+  } catch (error) {
+    if (error instanceof InputRefused) return usageError(ctx, SIMILAR_USAGE, error.message);
+    throw error;
   }
   if (!text.trim()) {
     ctx.stderr(`Nothing to compare: ${source === '-' ? 'standard input' : `\`${source}\``} is empty.\nWrite what is happening (services, symptoms), e.g. echo "postgres connection pool exhausted" | npm run similar -- -\n`);

@@ -20,6 +20,7 @@ import { z } from 'astro/zod';
 import type { AgentArchive } from '../../src/lib/agent/agent-archive.ts';
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SIMILAR_LIMIT } from '../../src/lib/agent/limits.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
+import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { displayPath } from '../../src/lib/postmortem/display-path.ts';
 import { LEDGER_SORTS, STATUS_FILTERS } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
@@ -53,6 +54,11 @@ export interface ServerOptions {
 /** A tool failure the agent should read: the message (and validator report) as text, flagged as an error. */
 class ToolFailure extends Error {}
 
+/** Bounds on the short arguments: a query, a name, a path (texts are bounded by the file-size limit). */
+const MAX_QUERY_CHARS = 500;
+const MAX_NAME_CHARS = 300;
+const MAX_PATH_CHARS = 4096;
+
 const severity = z.enum(SEVERITY_IDS).describe('SEV-1 (worst) to SEV-4.');
 const category = z
   .string()
@@ -78,7 +84,7 @@ async function guarded<T>(body: () => T | Promise<T>): Promise<T | ReturnType<ty
   try {
     return await body();
   } catch (error) {
-    if (error instanceof ToolFailure) return failure(error.message);
+    if (error instanceof ToolFailure || error instanceof InputRefused) return failure(error.message);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return failure(`No such folder or file: ${(error as NodeJS.ErrnoException).path ?? ''}. Set POSTMORTEM_DIR to the post-mortem folder.`);
     throw error;
   }
@@ -118,7 +124,7 @@ export function createHindsightServer(options: ServerOptions): McpServer {
 }
 
 /** search_postmortems, get_postmortem, find_similar_incidents. */
-function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: ToolContext): void {
+function registerReadingTools(server: McpServer, { archiveDir, cwd, shownFolder, archive }: ToolContext): void {
   server.registerTool(
     'search_postmortems',
     {
@@ -126,8 +132,8 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
       description:
         "The site's incident search (one search core): misspellings corrected (`searched_for`, `corrections`), common words dropped; post-mortems holding every word first (`match: all`), then those holding some (`match: partial`). Without a query, lists the post-mortems passing the filters, newest first.",
       inputSchema: {
-        query: z.string().default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
-        service: z.string().min(1).optional().describe('Only incidents that affected this service.'),
+        query: z.string().max(MAX_QUERY_CHARS).default('').describe('Words to find, e.g. `certificate expired` or `postgres pool`.'),
+        service: z.string().min(1).max(MAX_NAME_CHARS).optional().describe('Only incidents that affected this service.'),
         severity: severity.optional(),
         category: category.optional(),
         since: isoDate.optional().describe('Only incidents on or after this date, YYYY-MM-DD.'),
@@ -149,7 +155,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     {
       title: 'Get one post-mortem',
       description: 'One post-mortem by slug: frontmatter, every section as Markdown, timeline, action items and what the validator reports for it.',
-      inputSchema: { slug: z.string().min(1).describe('The file name without `postmortem-` and the extension, e.g. 2026-03-14-report-export-timeouts.') },
+      inputSchema: { slug: z.string().min(1).max(MAX_NAME_CHARS).describe('The file name without `postmortem-` and the extension, e.g. 2026-03-14-report-export-timeouts.') },
       outputSchema: showOutput.shape,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
@@ -175,7 +181,7 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
         'Earlier incidents most like a post-mortem being written or a description of what is happening now, compared with every section of past post-mortems (the mechanism: rare shared words weigh most; a shared service or the same root-cause category only adds), each with why (shared words, the closest passage), its root cause and its action items still open.',
       inputSchema: {
         text: z.string().min(1).optional().describe('A post-mortem (Markdown with frontmatter) or a few lines describing the incident, naming services and symptoms.'),
-        path: z.string().min(1).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
+        path: z.string().min(1).max(MAX_PATH_CHARS).optional().describe('Instead of text: a post-mortem file to compare (relative to the server\'s working directory).'),
         limit: z.number().int().min(1).max(20).default(DEFAULT_SIMILAR_LIMIT),
       },
       outputSchema: similarOutput.shape,
@@ -184,14 +190,9 @@ function registerReadingTools(server: McpServer, { cwd, shownFolder, archive }: 
     ({ text, path: file, limit }) =>
       guarded(async () => {
         if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
-        let body = text ?? '';
-        if (file) {
-          try {
-            body = readFileSync(path.resolve(cwd, file), 'utf8');
-          } catch {
-            throw new ToolFailure(`Cannot read \`${file}\` (relative to ${cwd}): no such file. Pass the post-mortem's text as \`text\` instead.`);
-          }
-        }
+        if (text !== undefined) checkTextSize(text, '`text`');
+        // Only a regular file inside the repository or the archive, at most validate's size limit.
+        const body = file ? readBoundedFile(file, cwd, [cwd, archiveDir]) : (text ?? '');
         if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
         const [{ findSimilar }, { similarSummary }] = await Promise.all([load.similar(), load.text()]);
         return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, (await archive()).postmortems, limit), similarSummary);
@@ -236,6 +237,7 @@ function registerLedgerAndCheckTools(server: McpServer, { shownFolder, archive }
         file_name: z
           .string()
           .min(1)
+          .max(MAX_NAME_CHARS)
           .optional()
           .describe('Its file name, e.g. postmortem-2026-03-14-report-export-timeouts.md. Without it the rules judge the name made from date and title, and the report calls the text `<text>`.'),
       },

@@ -41,6 +41,13 @@ describe('CSV cells', () => {
     expect(csvCell('@dana')).toBe("'@dana");
     expect(csvCell('=SUM(A1,A2)')).toBe(`"'=SUM(A1,A2)"`);
     expect(csvCell('a=b')).toBe('a=b');
+    // Behind leading separators or spaces: a `;`-splitting locale would otherwise see `=cmd` as its own cell.
+    expect(csvCell(';=cmd|\' /C calc\'!A0')).toBe(`"';=cmd|' /C calc'!A0"`);
+    expect(csvCell(' ,+1')).toBe(`"' ,+1"`);
+    expect(csvCell('|@sum')).toBe("'|@sum");
+    // A separator of any locale is quoted, so the cell stays one cell.
+    expect(csvCell('a;b')).toBe('"a;b"');
+    expect(csvCell('a\tb')).toBe('"a\tb"');
     // Numbers the export computes (a negative age) stay numbers; the same text from a post-mortem is defused.
     expect(csvCell(-201)).toBe('-201');
     expect(csvCell('-201')).toBe("'-201");
@@ -92,7 +99,7 @@ describe('the exports', () => {
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
     expect(lines[0]).toBe('postmortem_title,severity,incident_date,services,postmortem_url,postmortem_path,action,owner,due,status,open,overdue,age_days,ticket,ticket_url,postmortem_draft,closed');
     expect(lines[1]).toBe(
-      'Report exports time out for large tenants,SEV-2,2026-03-14,report-export; postgres,,docs/spec/.llm/completed/postmortem-2026-03-14-report-export-timeouts.md,' +
+      'Report exports time out for large tenants,SEV-2,2026-03-14,"report-export; postgres",,docs/spec/.llm/completed/postmortem-2026-03-14-report-export-timeouts.md,' +
         '"Add index on exports.tenant_id, then ""EXPLAIN""",\'@dana,2026-04-14,TODO,true,true,32,OPS-1424,https://tracker.example.com/OPS-1424,false,',
     );
     expect(lines[2]).toContain(`"'=cmd|""/c calc""!A1"`);

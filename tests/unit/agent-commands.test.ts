@@ -144,6 +144,16 @@ describe('npm run similar', () => {
     expect(run(runSimilar, []).code).toBe(2);
     expect(run(runSimilar, ['-', '--limit', 'many']).stderr).toContain('`many`');
   });
+
+  it('reads only a regular file inside the repository or the archive, within the size limit', () => {
+    expect(run(runSimilar, ['/dev/zero'])).toMatchObject({ code: 2, stderr: expect.stringContaining('`/dev/zero` is outside the repository') });
+    expect(run(runSimilar, ['../../../../../etc/passwd']).stderr).toContain('is outside the repository');
+    expect(run(runSimilar, ['docs'])).toMatchObject({ code: 2, stderr: expect.stringContaining('`docs` is not a regular file') });
+    let stderr = '';
+    const big = 'postgres pool exhausted '.repeat(6000);
+    expect(runSimilar({ argv: ['-'], cwd: ROOT, env: { POSTMORTEM_DIR: EXAMPLES }, stdout: () => {}, stderr: (t) => (stderr += t), interactive: false }, () => big)).toBe(2);
+    expect(stderr).toContain('standard input is 141 KiB, over the 128 KiB limit');
+  });
 });
 
 describe('npm run show', () => {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { getRssString } from '@astrojs/rss';
+import { XMLValidator } from 'fast-xml-parser';
 import { FEED_LENGTH, feedItems } from '../../src/lib/site/feed.ts';
 
 describe('feedItems', () => {
@@ -21,5 +23,23 @@ describe('feedItems', () => {
     expect([...dates].sort((a, b) => b - a)).toEqual(dates);
     for (const [index, item] of items.entries()) expect(item.title!.endsWith(' (draft)')).toBe(postmortems[index]!.meta.status === 'draft');
     expect(dates.at(-1)).toBeGreaterThanOrEqual(Math.max(...postmortems.slice(FEED_LENGTH).map((pm) => Date.parse(pm.meta.date))));
+  });
+});
+
+describe('the feed is well-formed XML whatever the text', () => {
+  it('control characters and lone surrogates in a title or summary are dropped, and the feed parses', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-feed-xml-'));
+    try {
+      writeArchive(dir, 1);
+      const [pm] = loadArchive(dir).postmortems;
+      const hostile = { ...pm!, meta: { ...pm!.meta, title: 'Bell\u0007 and escape\u001b[31m', authors: ['dana\u0000'] }, summary: 'Form feed\f, lone \uD800 surrogate, vertical tab\v.' };
+      const items = feedItems([hostile]);
+      expect(items[0]!.title).toBe('[' + pm!.meta.severity + '] Bell and escape[31m' + (items[0]!.title!.endsWith(' (draft)') ? ' (draft)' : ''));
+      const xml = await getRssString({ title: 't', description: 'd', site: 'https://example.com', items });
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).toContain('Form feed, lone  surrogate, vertical tab.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

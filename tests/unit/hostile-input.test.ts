@@ -51,6 +51,26 @@ describe('hostile fixtures (tests/fixtures/hostile-input)', () => {
     [`${P}table-too-many-rows.md`]: ['table-size@76'],
     [`${P}table-cell-too-long.md`]: ['table-size@46'],
     [`${P}table-too-many-columns.md`]: ['table-size@64'],
+    // Dates outside the documented range, each end with its own message.
+    ['postmortem-2999-03-14-far-future.md']: ['date-range@3', 'date-range@14', 'date-range@15', 'date-range@16', 'date-range@17', 'date-range@18'],
+    ['postmortem-1999-03-14-last-century.md']: ['date-range@3', 'date-range@14', 'date-range@15', 'date-range@16', 'date-range@17', 'date-range@18'],
+    // Frontmatter the site's reader would split or read differently.
+    [`${P}frontmatter-dot-closer.md`]: ['frontmatter-reader@27'],
+    [`${P}frontmatter-lone-cr.md`]: ['frontmatter-reader@26'],
+    [`${P}frontmatter-dash-line.md`]: ['frontmatter-reader@21', 'schema@21'],
+    [`${P}title-escape-character.md`]: ['frontmatter-reader@2'],
+    [`${P}yaml-custom-tag.md`]: ['frontmatter-reader@10'],
+    [`${P}names-invisible.md`]: ['invisible-characters@2', 'invisible-characters@10'],
+    [`${P}proto-key.md`]: ['schema@21'],
+    // Nesting that would overflow the renderer's stack.
+    [`${P}quote-nesting.md`]: ['nesting-depth@40'],
+    [`${P}list-nesting.md`]: ['nesting-depth@72'],
+    [`${P}lazy-list-nesting.md`]: ['nesting-depth@104'],
+    // Thousands of `]` in one block: Markdown's parser would take quadratic time.
+    [`${P}bracket-run.md`]: ['bracket-density@40'],
+    // Runs that made rules backtrack: accepted, and cheap (see rule-linearity.test.ts).
+    [`${P}space-run-after-blame.md`]: ['blameless-language@40'],
+    [`${P}backtick-run.md`]: [],
   };
 
   it('each is reported with its rule and line, and nothing else', async () => {
@@ -58,6 +78,15 @@ describe('hostile fixtures (tests/fixtures/hostile-input)', () => {
     expect(code).toBe(1);
     expect(byFile(report)).toEqual(expected);
     expect(readdirSync(path.join(FIXTURES, 'hostile-input')).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it('messages name the end of the date range that was passed, and odd keys get a readable hint', async () => {
+    const { report } = await validate(['tests/fixtures/hostile-input/postmortem-2999-03-14-far-future.md', 'tests/fixtures/hostile-input/postmortem-1999-03-14-last-century.md', `tests/fixtures/hostile-input/${P}proto-key.md`]);
+    const [late, early, proto] = report.files.map((file) => file.problems[0]!);
+    expect(late!.message).toMatch(/^`date` is `2999-03-14`, which is after \d{4}, more than a year ahead$/);
+    expect(early!.message).toBe('`date` is `1999-03-14`, which is before 2000, the first year Hindsight accepts');
+    expect(proto!.message).toBe('unknown field `__proto__`');
+    expect(proto!.hint).not.toContain('[object');
   });
 
   it('an alias bomb is refused before any alias is expanded, naming the line of the first alias', () => {
@@ -193,5 +222,17 @@ describe('the folder is what it says', () => {
     rmSync(file);
     symlinkSync(path.join(FIXTURES, 'valid', `${P}report-export-timeouts.md`), file);
     expect(await run()).toEqual({ [`${P}report-export-timeouts.md`]: ['file-regular@1'] });
+  });
+});
+
+describe('slugs that would name another page', () => {
+  it('a file whose slug is `.`, `..` or not [a-z0-9-] is refused by validate and never becomes a page', async () => {
+    const folder = path.join(scratch, 'slugs');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, `${P}report-export-timeouts.md`), VALID_TEXT);
+    for (const name of ['postmortem-..md', 'postmortem-.md', 'postmortem-2026-03-14-Über.md', 'postmortem-2026-03-14-a.b.md']) writeFileSync(path.join(folder, name), VALID_TEXT);
+    const { report } = await validate([folder]);
+    for (const file of report.files.filter((entry) => !entry.path.endsWith('timeouts.md'))) expect(file.problems.map((p) => p.rule), file.path).toContain('file-name');
+    expect(loadArchive(folder).postmortems.map((pm) => pm.slug)).toEqual(['2026-03-14-report-export-timeouts']);
   });
 });

@@ -29,6 +29,13 @@ describe('the site renders post-mortem bodies through the allowlist', () => {
     expect(html).toContain('<a>c</a>');
   });
 
+  it('keeps the template sections\' heading ids and prefixes every other, so none can take an id the page uses', async () => {
+    const html = await render('## Timeline\n\n### Root Cause (5 Whys)\n\n## Main\n\n### PM links\n\n#### Related incidents\n\n##### Section main\n');
+    const ids = [...html.matchAll(/<h\d id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(['timeline', 'root-cause-5-whys', 'section-main', 'section-pm-links', 'section-related-incidents', 'section-section-main']);
+    expect(html).toContain('href="#section-main"');
+  });
+
   it('keeps footnotes working although the sanitizer prefixes ids', async () => {
     const html = await render('A claim.[^1]\n\n[^1]: The source.\n');
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);

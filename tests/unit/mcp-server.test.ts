@@ -4,7 +4,8 @@
  * against the tool's published output schema). Each tool is called against
  * the shipped examples; the scaffold, to a server whose folder is a temporary one.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -117,6 +118,42 @@ describe('npm run mcp', () => {
     const missing = await call('find_similar_incidents', { path: 'no/such-postmortem.md' });
     expect(missing.isError).toBe(true);
     expect(text(missing)).toContain('Cannot read `no/such-postmortem.md`');
+  });
+
+  it('reads a path only when it is a regular file inside the repository or the archive, within the size limit', async () => {
+    // Inside the repository (the server's working directory), so only what the file is decides.
+    const inside = mkdtempSync(path.join(ROOT, 'node_modules', '.cache', 'hindsight-mcp-input-'));
+    try {
+      execFileSync('mkfifo', [path.join(inside, 'fifo.md')]);
+      symlinkSync('/etc/passwd', path.join(inside, 'passwd.md'));
+      writeFileSync(path.join(inside, 'huge.md'), 'postgres pool exhausted. '.repeat(6000));
+      const relative = (name: string) => path.relative(ROOT, path.join(inside, name));
+      const refusals: [Record<string, unknown>, string][] = [
+        [{ path: '/dev/zero' }, 'is outside the repository'],
+        [{ path: '../../../../../../etc/passwd' }, 'is outside the repository'],
+        [{ path: relative('passwd.md') }, 'is outside the repository'],
+        [{ path: relative('fifo.md') }, 'is not a regular file'],
+        [{ path: 'docs' }, 'is not a regular file'],
+        [{ path: relative('huge.md') }, 'KiB, over the 128 KiB limit'],
+        [{ text: 'x'.repeat(129 * 1024) }, '`text` is 129 KiB, over the 128 KiB limit'],
+      ];
+      for (const [args, expected] of refusals) {
+        const result = await call('find_similar_incidents', args);
+        expect(result.isError, JSON.stringify(args).slice(0, 80)).toBe(true);
+        expect(text(result)).toContain(expected);
+      }
+      const oversized = await call('validate_postmortem', { text: `---\ntitle: x\n---\n${'a'.repeat(200 * 1024)}` });
+      expect(oversized.isError).toBe(true);
+      expect(text(oversized)).toContain('over the 128 KiB limit');
+      const longQuery = await call('search_postmortems', { query: 'postgres '.repeat(100) });
+      expect(longQuery.isError).toBe(true);
+      // A message over the transport's bound is dropped as it streams in and answered with an error; the server goes on.
+      await expect(call('validate_postmortem', { text: 'z'.repeat(3 * 1024 * 1024) })).rejects.toThrow(/over 2 MB/);
+      const after = await call('find_similar_incidents', { text: 'postgres connection pool exhausted' });
+      expect(after.isError).toBeFalsy();
+    } finally {
+      rmSync(inside, { recursive: true, force: true });
+    }
   });
 
   it('list_action_items returns what `npm run action-items -- --format json` prints', async () => {

@@ -138,6 +138,8 @@ describe('ranges and calendar buckets', () => {
 
   it('lists every month and quarter, across a year end', () => {
     expect(monthsBetween('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    // Years under 1000 keep four digits (validate refuses them, but the series never garbles a label).
+    expect(monthsBetween('0999-11-15', '1000-02-01')).toEqual(['0999-11', '0999-12', '1000-01', '1000-02']);
     expect(quartersBetween('2025-11-15', '2026-04-01')).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
     expect(quarterOf('2026-03-31')).toBe('2026-Q1');
     expect(quarterOf('2026-10-01')).toBe('2026-Q4');

@@ -2,7 +2,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from './display-path.ts';
-import { isPostmortemFile } from './file-naming.ts';
+import { isPostmortemFile, isSafeSlug } from './file-naming.ts';
 import { toPostmortem, type Postmortem } from './model.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import { readSource } from './source.ts';
@@ -93,7 +93,8 @@ export function loadArchive(dir: string, cache?: ValidationCache): Archive {
   const result = validateFiles(read.map((file, at) => ({ ...file, parsed: parsed[at] })), { cache });
   const postmortems = parsed
     .map((pm) => toPostmortem(pm))
-    .filter((pm): pm is Postmortem => pm !== null)
+    // A slug off the convention (`file-name` refuses it) never becomes a page, even in a build that bypasses validation.
+    .filter((pm): pm is Postmortem => pm !== null && isSafeSlug(pm.slug))
     .sort(newestFirst);
   const archive = { result, postmortems };
   loaded.set(dir, { signature, archive, checkedAt: Date.now() });

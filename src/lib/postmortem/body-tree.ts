@@ -13,6 +13,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { isParseable } from './nesting.ts';
 import type { ParsedPostmortem } from './parse.ts';
 
 /** MDX node types that pass through the Markdown-to-HTML step untouched (as in @mdx-js/mdx). */
@@ -29,6 +30,8 @@ export interface BodyParseError {
   /** 1-based line and column within the body. */
   line: number;
   column: number;
+  /** Not parsed because it is over a bound (nesting, brackets) that its own rule reports. */
+  refused?: boolean;
 }
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -43,7 +46,8 @@ export function isMdx(path: string): boolean {
 export function bodyTrees(pm: ParsedPostmortem): BodyTrees | BodyParseError {
   const known = cache.get(pm);
   if (known) return known;
-  const result = parseBody(pm.body, isMdx(pm.path));
+  // A body too deep or too bracket-dense is not parsed at all (rules nesting-depth and bracket-density report it).
+  const result = isParseable(pm.body) ? parseBody(pm.body, isMdx(pm.path)) : { message: 'not parsed: over the nesting or bracket limits', line: 1, column: 1, refused: true };
   cache.set(pm, result);
   return result;
 }

@@ -7,6 +7,19 @@
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
+/**
+ * The years a post-mortem's dates may fall in: from 2000 (older incidents are not what this
+ * archive is for) to the end of next year (a date a little ahead is a typo of a real one; one
+ * far ahead would stretch every per-month and per-quarter series from the first incident to it).
+ * The upper end moves with the calendar year, which validate's cache key includes.
+ */
+export const DATE_RANGE = { firstYear: 2000, lastYear: new Date().getUTCFullYear() + 1 } as const;
+
+/** Why a year is outside {@link DATE_RANGE}, or null when it is inside. */
+export function yearOutOfRange(year: number): 'early' | 'late' | null {
+  return year < DATE_RANGE.firstYear ? 'early' : year > DATE_RANGE.lastYear ? 'late' : null;
+}
+
 /** True when year, month and day name a day that exists (no 31 April, no 29 February 2026). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;

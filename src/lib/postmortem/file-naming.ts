@@ -23,6 +23,11 @@ export function slugOf(filePath: string): string {
     .replace(/^postmortem-/, '');
 }
 
+/** A slug the site may make a URL of: lower-case letters, digits and single hyphens (never `.` or `..`, which would name another page). */
+export function isSafeSlug(slug: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug);
+}
+
 /** The conventional file name for a date and a description slug. */
 export function fileNameFor(date: string, description: string): string {
   return `postmortem-${date}-${description}.md`;

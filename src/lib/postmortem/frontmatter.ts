@@ -226,3 +226,62 @@ export function cut(text: string, max = 80): string {
 function count(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** Where the site's frontmatter reader (Astro's) would read a block differently from this one, or find it unreadable. */
+export interface ReaderDisagreement {
+  line: number;
+  column: number;
+  message: string;
+  hint: string;
+}
+
+/**
+ * Characters js-yaml (the YAML reader of Astro's content loader) refuses in a document: C0 controls
+ * other than tab and line breaks, DEL, C1 controls, lone surrogates. A frontmatter holding one would
+ * pass here and stop the build with a stack trace.
+ */
+const UNREADABLE_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+/**
+ * An explicit YAML tag (`!custom`, `!!binary`) where a value starts: after `key: `, `- `, `[`, `{` or `,`
+ * (quoted text blanked first). The core schema here reads an unknown tag as a string; the site's reader
+ * (js-yaml) throws, so the build would stop with a stack trace.
+ */
+const YAML_TAG = /(?:^\s*|:\s+|-\s+|[[{,]\s*)(!\S*)/;
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
+/** The site's reader ends the block at the first line starting with `---` or `+++`, whatever follows. */
+const SITE_CLOSE = /^(?:---|\+\+\+)/;
+
+/**
+ * The first place in `raw` (the file as read, BOM removed, line endings untouched) where the two
+ * readers of a frontmatter block would disagree: a lone carriage return (this reader ends a line
+ * there, the site's does not), a `...` closer (YAML's, unknown to the site), a line starting with
+ * `---` or `+++` that the site would take for the closer, or a control character. Null when they
+ * agree; validate refuses the file otherwise, so what validate accepts the build reads the same way.
+ */
+export function readerDisagreement(raw: string): ReaderDisagreement | null {
+  const lines = raw.split('\n');
+  if (!FENCE.test(lines[0]!.replace(/\r$/, ''))) return null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!.replace(/\r$/, '');
+    const number = index + 1;
+    const cr = line.indexOf('\r');
+    if (cr !== -1) {
+      return { line: number, column: cr + 1, message: `line \`${cut(line.slice(0, cr))}\` of the frontmatter ends in a lone carriage return (CR), which the site does not read as a line end`, hint: 'Save the file with LF (or CRLF) line endings.' };
+    }
+    const bad = UNREADABLE_CHAR.exec(line);
+    if (bad) {
+      const at = bad.index + (bad[0].length > 1 && !/[\uD800-\uDFFF]/.test(bad[0][0]!) ? 1 : 0);
+      const code = `U+${line.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      return { line: number, column: at + 1, message: `the frontmatter holds the control character ${code} in \`${cut(line.replace(UNREADABLE_CHAR_G, '�'))}\``, hint: 'Delete it: control characters are invisible, and pages and feeds cannot show them.' };
+    }
+    if (index === 0) continue;
+    if (FENCE.test(line)) return null;
+    const tag = YAML_TAG.exec(line.replace(QUOTED, '""'));
+    if (tag) return { line: number, column: 1, message: `the frontmatter line \`${cut(line)}\` gives a YAML tag (\`${cut(tag[1]!, 40)}\`), which the site's reader refuses`, hint: 'Remove the tag: write the value plain, or in quotes if it starts with `!`.' };
+    if (CLOSE.test(line)) return { line: number, column: 1, message: 'closes the frontmatter with `...`', hint: 'Close it with `---`: the site reads only `---` as the end of the frontmatter.' };
+    if (SITE_CLOSE.test(line)) return { line: number, column: 1, message: `the frontmatter line \`${cut(line)}\` starts with \`${line.slice(0, 3)}\`, which the site reads as the end of the frontmatter`, hint: 'Quote the value or start the line differently; close the frontmatter with a line holding only `---`.' };
+  }
+  return null;
+}
+
+const UNREADABLE_CHAR_G = new RegExp(UNREADABLE_CHAR.source, 'g');

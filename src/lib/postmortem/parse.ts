@@ -5,7 +5,7 @@
 import type { ActionStatus } from './action-status.ts';
 import { parseStatusCell } from './action-status.ts';
 import { closesFence, fenceOpening } from './fences.ts';
-import { splitFrontmatter, type FrontmatterBlock } from './frontmatter.ts';
+import { readerDisagreement, splitFrontmatter, type FrontmatterBlock, type ReaderDisagreement } from './frontmatter.ts';
 import { slugOf } from './file-naming.ts';
 import { frontmatterSchema, type Frontmatter } from './schema/frontmatter-schema.ts';
 import { parseIsoDate } from './dates.ts';
@@ -72,6 +72,8 @@ export interface ParsedPostmortem {
   schemaIssues: ZodIssue[];
   body: string;
   bodyStartLine: number;
+  /** Where the site's frontmatter reader would read this file differently (see frontmatter.ts), or null. */
+  readerDisagreement: ReaderDisagreement | null;
   sections: Section[];
   timeline: TableSection<TimelineEvent> | null;
   actionItems: TableSection<ParsedActionItem> | null;
@@ -105,6 +107,7 @@ export function parsePostmortem(path: string, raw: string, read?: { bytes: numbe
     schemaIssues: result && !result.success ? result.error.issues : [],
     body: split.body,
     bodyStartLine: split.bodyStartLine,
+    readerDisagreement: readerDisagreement(unmarked),
     sections,
     timeline: readTimeline(sections, fields.date ?? null),
     actionItems: readActionItems(sections),

@@ -28,7 +28,43 @@ function blank(markdown: string): string {
     fence = fenceOpening(line);
     return fence ? ' '.repeat(line.length) : line;
   });
-  return kept.join('\n').replace(/(`+)([^`\n]|[^`\n][^\n]*?[^`\n])\1(?!`)/g, (code) => code.replace(/[^\n]/g, ' '));
+  return kept.map(blankCodeSpans).join('\n');
+}
+
+/**
+ * A line with its code spans blanked: a run of backticks opens a span that the next run of the same
+ * length closes. Runs are scanned once and each is paired with the next of its length through a
+ * table, so a line of backticks costs linear time (a backtracking pattern was quadratic).
+ */
+function blankCodeSpans(line: string): string {
+  if (!line.includes('`')) return line;
+  const runs: { start: number; end: number }[] = [];
+  for (let at = line.indexOf('`'); at !== -1; at = line.indexOf('`', at)) {
+    const start = at;
+    while (line[at] === '`') at += 1;
+    runs.push({ start, end: at });
+  }
+  // The index of the next run of the same length, found walking backwards.
+  const nextSame: number[] = new Array(runs.length).fill(-1);
+  const lastOfLength = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i -= 1) {
+    const length = runs[i]!.end - runs[i]!.start;
+    nextSame[i] = lastOfLength.get(length) ?? -1;
+    lastOfLength.set(length, i);
+  }
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < runs.length; ) {
+    const close = nextSame[i]!;
+    if (close === -1) {
+      i += 1;
+      continue;
+    }
+    out += line.slice(copied, runs[i]!.start) + ' '.repeat(runs[close]!.end - runs[i]!.start);
+    copied = runs[close]!.end;
+    i = close + 1;
+  }
+  return out + line.slice(copied);
 }
 
 /** 1-based line and column of an index in text. */

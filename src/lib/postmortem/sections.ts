@@ -28,7 +28,8 @@ for (const section of SECTIONS) {
 export function headingWords(heading: string): string {
   return heading
     .replace(/[*_`]/g, '')
-    .replace(/\([^)]*\)/g, ' ')
+    // Not across another `(`: a heading of many `(` would otherwise be scanned from each.
+    .replace(/\([^()]*\)/g, ' ')
     .replace(/^\s*\d+[.)]\s+/, '')
     .replace(/[:.]\s*$/, '')
     .replace(/\s+/g, ' ')

@@ -103,19 +103,22 @@ function readCell(markdown: string): TableCell {
   // Code spans are set aside first so their content is never read as emphasis or links.
   const codeSpans: string[] = [];
   if (text.includes('`')) text = text.replace(/`([^`]*)`/g, (_, code: string) => `\uE000${codeSpans.push(code.trim()) - 1}\uE001`);
+  // No label or target runs past another `[` (nor an autolink past another `<`): from each opener the scan
+  // stops at the next one, so a cell full of `[a](` costs linear time.
   if (text.includes('](')) {
-    text = text.replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_, label: string, href: string) => {
+    text = text.replace(/!?\[([^\][]*)\]\(\s*<?([^)\s>[]*)>?(?:\s+"[^"]*")?\s*\)/g, (_, label: string, href: string) => {
       url ??= href;
       return label;
     });
   }
   if (text.includes('<')) {
-    text = text.replace(/<((?:https?|mailto):[^>\s]+)>/g, (_, href: string) => {
+    text = text.replace(/<((?:https?|mailto):[^<>\s]+)>/g, (_, href: string) => {
       url ??= href;
       return href;
     });
   }
-  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, '$2');
+  // The span is bounded (a cell holds at most 500 characters, see limits) so an unclosed `**` scans a bounded stretch, not the rest of the row.
+  if (text.includes('**') || text.includes('__')) text = text.replace(/(\*\*|__)(?=\S)([^]{0,1000}?\S)\1/g, '$2');
   if (text.includes('*') || text.includes('_')) text = text.replace(/(^|[^\w*])([*_])(?=\S)([^*_]*?\S)\2(?![\w*])/g, '$1$3');
   if (text.includes('\\')) text = text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
   if (text.includes('&')) text = text.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]!);
@@ -123,12 +126,21 @@ function readCell(markdown: string): TableCell {
   return { text: text.trim(), url: url ?? bareUrl(markdown) };
 }
 
+const TRAILING_PUNCTUATION = new Set(['?', '!', '.', ',', ':', '*', '_', '~', "'", '"']);
+
 /** A GFM autolink literal (`https://…`, `www.…`), trimmed of trailing punctuation as GFM trims it. */
 function bareUrl(markdown: string): string | null {
   const match = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i.exec(markdown);
   if (!match) return null;
-  let candidate = match[0].replace(/[?!.,:*_~'"]+$/, '');
-  while (candidate.endsWith(')') && (candidate.match(/\(/g)?.length ?? 0) < (candidate.match(/\)/g)?.length ?? 0)) candidate = candidate.slice(0, -1);
+  // Trimmed by hand: an end-anchored pattern or a recount per `)` is quadratic on a long run of them.
+  let end = match[0].length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(match[0][end - 1]!)) end -= 1;
+  let candidate = match[0].slice(0, end);
+  let unbalanced = (candidate.match(/\)/g)?.length ?? 0) - (candidate.match(/\(/g)?.length ?? 0);
+  while (unbalanced > 0 && candidate.endsWith(')')) {
+    candidate = candidate.slice(0, -1);
+    unbalanced -= 1;
+  }
   return /^www\./i.test(candidate) ? `http://${candidate}` : candidate;
 }
 

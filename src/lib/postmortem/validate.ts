@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { config, mdxMode } from '../config.ts';
 import { mayReferenceImages } from './assets.ts';
+import { DATE_RANGE } from './dates.ts';
 import { slugOf } from './file-naming.ts';
 import { recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
@@ -93,7 +94,7 @@ export function checkOne(file: FileToCheck): CheckedFile {
  */
 export function cacheKey(file: string, source: Source): string {
   return createHash('sha1')
-    .update(`${file}\0${JSON.stringify(config.limits)}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0`)
+    .update(`${file}\0${JSON.stringify(config.limits)}\0${DATE_RANGE.lastYear}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0`)
     .update(source.text)
     .digest('base64');
 }

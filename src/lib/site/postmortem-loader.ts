@@ -24,7 +24,7 @@ export function postmortemLoader(base: string): Loader {
       const links = linkedEntries(base);
       const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
       await inner.load({ ...context, watcher: context.watcher && regularFilesOnly(context.watcher, base) });
-      checkRenderedSize(context, base);
+      checkRendered(context, base);
     },
   };
 }
@@ -66,12 +66,27 @@ function regularFilesOnly(watcher: Watcher, base: string): Watcher {
   });
 }
 
-function checkRenderedSize(context: LoaderContext, base: string): void {
+/**
+ * Every Markdown body rendered, and none too large. Astro's glob loader logs a body that fails to render
+ * (a stack overflow on input deeper than the nesting limit, with validation bypassed) and keeps the entry
+ * without HTML, which would publish an empty page: here that stops the build, naming the file.
+ * MDX bodies render later, with the page (`deferredRender`), where an error stops the build by itself.
+ */
+function checkRendered(context: LoaderContext, base: string): void {
   const limit = LIMITS.bodyHtmlBytes;
-  const over = [...context.store.values()].filter((entry) => Buffer.byteLength(entry.rendered?.html ?? '') > limit.value);
-  if (!over.length) return;
+  const entries = [...context.store.values()];
+  const fileOf = (entry: (typeof entries)[number]) => entry.filePath ?? path.join(base, `postmortem-${entry.id}.md`);
+  const unrendered = entries.filter((entry) => !entry.deferredRender && Boolean(entry.body?.trim()) && !entry.rendered?.html?.trim());
+  for (const entry of unrendered) {
+    context.logger.error(
+      `${fileOf(entry)}:1:1  error  the body did not render (see the error above), so its page would be empty  (body-render)\n` +
+        '    Hint: Run `npm run validate` on it; flatten deeply nested lists or blockquotes, or split the body.',
+    );
+  }
+  const over = entries.filter((entry) => Buffer.byteLength(entry.rendered?.html ?? '') > limit.value);
+  if (!over.length && !unrendered.length) return;
   for (const entry of over) {
-    const file = entry.filePath ?? path.join(base, `postmortem-${entry.id}.md`);
+    const file = fileOf(entry);
     context.logger.error(
       `${file}:1:1  error  the body renders to ${mib(Buffer.byteLength(entry.rendered!.html))} of HTML, over the ${mib(limit.value)} limit  (body-html-size)\n` +
         `    Hint: Long runs of reference links, footnotes or table rows expand when rendered: link the data instead of inlining it (or raise the limit with ${limit.env}, in KiB; see docs/FORMAT.md).`,

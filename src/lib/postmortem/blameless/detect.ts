@@ -28,7 +28,7 @@ export interface People {
 
 /** Words that must appear for any pattern to match: the cheap check before a Markdown parse. */
 export const BLAME_TRIGGER =
-  /(?:human|operator)[\s-]+error|mistake|fault|fail(?:ed|s)?\s+to\b|forg[eo]t|should(?:'ve|\s+have|n't\s+have|\s+not\s+have)|careless|negligen|blam(?:e|ed|es|ing)\b|neglect|overlook|ignored|made\s+an?\s+(?:error|blunder)|messed\s+up|screwed\s+up|botched|sloppy|more\s+careful|caused\s+(?:the|this)\s+(?:outage|incident)|oversight|did(?:n't|\s+not)\s+bother|reckless|lazy/i;
+  /\b(?:(?:human|operator)[\s-]+error|mistake|fault|fail(?:ed|s)?\s+to\b|forg[eo]t|should(?:'ve|\s+have|n't\s+have|\s+not\s+have)|careless|negligen|blam(?:e|ed|es|ing)\b|neglect|overlook|ignored|made\s+an?\s+(?:error|blunder)|messed\s+up|screwed\s+up|botched|sloppy|more\s+careful|caused\s+(?:the|this)\s+(?:outage|incident)|oversight|did(?:n't|\s+not)\s+bother|reckless|lazy)/i;
 
 /** A rewrite that moves the focus from the person to the system, per kind of blame. */
 export const REWRITES: Record<BlameKind, string> = {
@@ -118,7 +118,10 @@ interface PersonPattern {
 const STATIC_PERSON = `@[\\w.-]*\\w|\\b${ROLE}s?\\b|\\b${PRONOUN}\\b`;
 
 function personPattern(tail: string, kind: Pattern['kind']): PersonPattern {
-  return { kind, tail, withoutNames: new RegExp(`(?:${STATIC_PERSON})${tail}`, 'gi'), tailSearch: new RegExp(tail, 'gi') };
+  // A person ends with a letter, so a tail (which opens with `\s+` or `'s`) never starts after a space:
+  // saying so keeps the search linear (otherwise each space of a long run re-scans the rest of it).
+  const anchored = `(?<=[^\\s])${tail}`;
+  return { kind, tail: anchored, withoutNames: new RegExp(`(?:${STATIC_PERSON})${anchored}`, 'gi'), tailSearch: new RegExp(anchored, 'gi') };
 }
 
 // The verb alternatives are the only capturing groups: the one that matched says which kind of blame it is.

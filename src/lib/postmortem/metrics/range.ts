@@ -53,7 +53,7 @@ export function monthsBetween(from: string, to: string): string[] {
     months.push(key);
     month += 1;
     if (month > 12) [year, month] = [year + 1, 1];
-    key = `${year}-${String(month).padStart(2, '0')}`;
+    key = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
   }
   return months;
 }

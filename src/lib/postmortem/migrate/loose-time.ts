@@ -84,7 +84,8 @@ export function minuteOfDay(moment: Pick<LooseMoment, 'hour' | 'minute' | 'secon
   return moment.hour * 60 + moment.minute + moment.second / 60;
 }
 
-const DURATION_PART = /(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?)\b/gi;
+// Only at the start of a number: from inside a long run of digits each position would re-read the rest.
+const DURATION_PART = /(?<![\d.])(\d+(?:\.\d+)?)\s*(d(?:ays?)?|h(?:ours?|rs?)?|m(?:in(?:ute)?s?)?)\b/gi;
 
 /** Minutes in `2 hours 15 minutes`, `2h15m`, `45 min`, `1.5 hours`, `1 day 2 hours`; null when none is written. */
 export function readDurationMinutes(text: string): number | null {

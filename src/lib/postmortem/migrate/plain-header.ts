@@ -26,39 +26,62 @@ const LABELS: Record<string, HeaderField> = {
   status: 'status',
 };
 
-const FIELD_LINE = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*#*\s*$/i;
-const TITLE_LINE = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]\s*(.+?)\s*#*\s*$/i;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+// Only the start of a line is matched by a pattern; its end (spaces, closing `#`s) is trimmed by hand:
+// adjacent `\s*(.*?)\s*#*\s*$` groups backtrack cubically on a long run of spaces.
+const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?)(?:\*\*|__)?\s*:/i;
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
+const HEADING_START = /^\s{0,3}(#{1,6})\s/;
+
+/** `text` without the spaces and closing `#`s at its end (an ATX heading's closing sequence). */
+function trimClosing(text: string): string {
+  let end = text.trimEnd().length;
+  while (end > 0 && text[end - 1] === '#') end -= 1;
+  return text.slice(0, end).trimEnd();
+}
 
 /** A metadata line: which field it names and the value as written. */
 export function readHeaderField(line: string): { field: HeaderField; value: string } | null {
-  const match = FIELD_LINE.exec(line);
+  const match = FIELD_START.exec(line);
   if (!match) return null;
   const field = LABELS[match[1]!.trim().toLowerCase()];
-  return field ? { field, value: stripEmphasis(match[2]!) } : null;
+  if (!field) return null;
+  let value = line.slice(match[0].length).trimStart();
+  if (value.startsWith('**') || value.startsWith('__')) value = value.slice(2);
+  return { field, value: stripEmphasis(trimClosing(value)) };
 }
 
 /** The title a `## Post-Mortem: Title` line names, or null. */
 export function readTitleLine(line: string): string | null {
-  const match = TITLE_LINE.exec(line);
-  return match ? stripEmphasis(match[1]!) : null;
+  const match = TITLE_START.exec(line);
+  if (!match) return null;
+  const title = trimClosing(line.slice(match[0].length).trimStart());
+  return title ? stripEmphasis(title) : null;
 }
 
 /** An ATX heading's level and text, or null. */
 export function readHeadingLine(line: string): { level: number; text: string } | null {
-  const match = HEADING.exec(line);
-  return match ? { level: match[1]!.length, text: stripEmphasis(match[2]!) } : null;
+  const match = HEADING_START.exec(line);
+  if (!match) return null;
+  const text = trimClosing(line.slice(match[0].length).trimStart());
+  return text ? { level: match[1]!.length, text: stripEmphasis(text) } : null;
 }
+
+const EMPHASIS_MARK = new Set(['*', '_', '`']);
 
 /** Text without Markdown emphasis marks around or inside it. */
 export function stripEmphasis(text: string): string {
-  return text.replace(/\*\*|__/g, '').replace(/^[*_`]+|[*_`]+$/g, '').trim();
+  const bare = text.replace(/\*\*|__/g, '');
+  let start = 0;
+  let end = bare.length;
+  while (start < end && EMPHASIS_MARK.has(bare[start]!)) start += 1;
+  while (end > start && EMPHASIS_MARK.has(bare[end - 1]!)) end -= 1;
+  return bare.slice(start, end).trim();
 }
 
 /** Names in `Dana Kim, Lee Park and @sre-team`; template placeholders such as `[Name]` are not names. */
 export function readNames(text: string): string[] {
   return text
-    .split(/\s*(?:,|;|&|\band\b|\/)\s*/)
+    .split(/,|;|&|\band\b|\//)
     .map((name) => stripEmphasis(name))
     .filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
 }

@@ -5,8 +5,10 @@ import { actionItemStatus } from './action-item-status.ts';
 import { actionItemTicket } from './action-item-ticket.ts';
 import { actionItemsTable } from './action-items-table.ts';
 import { blamelessLanguage } from './blameless-language.ts';
+import { bracketDensity } from './bracket-density.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
+import { dateRange } from './date-range.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
 import { fieldSize } from './field-size.ts';
 import { fileDate } from './file-date.ts';
@@ -17,12 +19,15 @@ import { fileSize } from './file-size.ts';
 import { fiveWhys } from './five-whys.ts';
 import { frontmatterMissing } from './frontmatter-missing.ts';
 import { frontmatterNotMap } from './frontmatter-not-map.ts';
+import { frontmatterReader } from './frontmatter-reader.ts';
 import { frontmatterUnclosed } from './frontmatter-unclosed.ts';
 import { frontmatterYaml } from './frontmatter-yaml.ts';
 import { imageAsset } from './image-asset.ts';
+import { invisibleCharacters } from './invisible-characters.ts';
 import { listsRequired } from './lists-required.ts';
 import { mdxTrust } from './mdx-trust.ts';
 import { recurrenceOf } from './recurrence-of.ts';
+import { nestingDepth } from './nesting-depth.ts';
 import { placeholders } from './placeholders.ts';
 import { proposedValues } from './proposed-values.ts';
 import { schema } from './schema.ts';
@@ -47,11 +52,14 @@ export const FILE_RULES: readonly Rule[] = [
   fileEncoding,
   frontmatterMissing,
   frontmatterUnclosed,
+  frontmatterReader,
   frontmatterYaml,
   frontmatterNotMap,
   schema,
   fieldSize,
+  invisibleCharacters,
   calendarDate,
+  dateRange,
   fileName,
   fileDate,
   timestampsRequired,
@@ -71,6 +79,8 @@ export const FILE_RULES: readonly Rule[] = [
   actionItemDue,
   actionItemStatus,
   tableSize,
+  nestingDepth,
+  bracketDensity,
   actionItemTicket,
   placeholders,
   unsafeHtml,

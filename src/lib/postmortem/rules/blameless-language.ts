@@ -17,8 +17,9 @@ const MAX_FINDINGS = 25;
  */
 function looseText(markdown: string): string {
   return blankCode(markdown)
-    .replace(/\]\([^)\n]*\)/g, (target) => ' '.repeat(target.length))
-    .replace(/<[^>\n]*>/g, (tag) => ' '.repeat(tag.length))
+    // Neither may cross another opener: a line of `](](` or `<<<` would otherwise be scanned from each one.
+    .replace(/\]\([^()\n]*\)/g, (target) => ' '.repeat(target.length))
+    .replace(/<[^<>\n]*>/g, (tag) => ' '.repeat(tag.length))
     .replace(/[*_~[\]]/g, ' ');
 }
 

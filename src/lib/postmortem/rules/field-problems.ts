@@ -81,7 +81,8 @@ const NEAR_MISSES: Record<string, string> = {
 /** A hint for a common near miss, or "Did you mean `severity`?" for a misspelling, else nothing. */
 function suggestField(key: string): string {
   const lower = key.toLowerCase().replace(/[\s-]+/g, '_');
-  if (NEAR_MISSES[lower]) return `${NEAR_MISSES[lower]}. `;
+  // Own keys only: `__proto__` or `constructor` would otherwise find Object's and print `[object Object]`.
+  if (Object.hasOwn(NEAR_MISSES, lower)) return `${NEAR_MISSES[lower]}. `;
   const near = nearestWord(lower, FRONTMATTER_FIELDS);
   return near ? `Did you mean \`${near}\`? ` : '';
 }

@@ -21,6 +21,7 @@ export const mdxTrust: Rule = {
     if (pm.binary || !isMdx(pm.path)) return [];
     const trees = bodyTrees(pm);
     if (isParseError(trees)) {
+      if (trees.refused) return [];
       return [
         {
           line: trees.line + pm.bodyStartLine - 1,

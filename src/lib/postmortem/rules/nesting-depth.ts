@@ -1,0 +1,20 @@
+import { findDeepNesting, MAX_NESTING } from '../nesting.ts';
+import type { Rule } from './types.ts';
+
+export const nestingDepth: Rule = {
+  id: 'nesting-depth',
+  level: 'error',
+  description: `Lists and blockquotes nest at most ${MAX_NESTING} levels deep: deeper, the build's Markdown renderer runs out of stack.`,
+  check(pm) {
+    if (pm.binary) return [];
+    const deep = findDeepNesting(pm.body.split('\n'));
+    if (!deep) return [];
+    const line = pm.body.split('\n')[deep.index]!;
+    const shown = line.length > 60 ? `${line.slice(0, 57)}…` : line;
+    return [{
+      line: pm.bodyStartLine + deep.index,
+      message: `\`${shown}\` nests lists or blockquotes ${deep.depth} levels deep, over the limit of ${MAX_NESTING}`,
+      hint: 'Flatten the list: a sub-list a few levels deep, or a table, says the same; quote a nested thread as plain paragraphs.',
+    }];
+  },
+};
