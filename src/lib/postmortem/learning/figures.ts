@@ -15,8 +15,10 @@ export interface Share {
   /** What the row is about: a service, a category label, a quarter, or `All`. */
   label: string;
   incidents: number;
-  /** Incidents with the property (a repeat; preceded by an open follow-up). */
+  /** Incidents with the property (a repeat; preceded by an open follow-up), declared or computed. */
   count: number;
+  /** Of those, incidents whose post-mortem declares it (`recurrence_of`, `prevented_by`); the rest rest on computed evidence only. */
+  declared: number;
   /** count / incidents; null when there are no incidents. */
   share: number | null;
 }
@@ -35,9 +37,18 @@ export interface LearningFigures {
   };
 }
 
-function share(label: string, incidents: readonly Postmortem[], has: (pm: Postmortem) => boolean): Share {
-  const count = incidents.filter(has).length;
-  return { label, incidents: incidents.length, count, share: incidents.length ? count / incidents.length : null };
+/** How an incident has the property: declared by its author, computed only, or not at all. */
+type Link = 'declared' | 'computed' | null;
+
+function share(label: string, incidents: readonly Postmortem[], linkOf: (pm: Postmortem) => Link): Share {
+  let count = 0;
+  let declared = 0;
+  for (const pm of incidents) {
+    const link = linkOf(pm);
+    if (link) count++;
+    if (link === 'declared') declared++;
+  }
+  return { label, incidents: incidents.length, count, declared, share: incidents.length ? count / incidents.length : null };
 }
 
 function grouped(incidents: readonly Postmortem[], keysOf: (pm: Postmortem) => readonly string[]): Map<string, Postmortem[]> {
@@ -64,8 +75,14 @@ function figuresOf(postmortems: readonly Postmortem[], asOf: string): LearningFi
   const incidents = reviewedIncidents(postmortems);
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);
-  const isRepeat = (pm: Postmortem) => (repeats.get(pm.slug)?.repeatOfCount ?? 0) > 0;
-  const wasPreceded = (pm: Postmortem) => (prevention.get(pm.slug)?.openAtTheTimeCount ?? 0) > 0;
+  const isRepeat = (pm: Postmortem): Link => {
+    const info = repeats.get(pm.slug);
+    return !info?.repeatOfCount ? null : info.repeatOfDeclared ? 'declared' : 'computed';
+  };
+  const wasPreceded = (pm: Postmortem): Link => {
+    const info = prevention.get(pm.slug);
+    return !info?.openAtTheTimeCount ? null : info.openAtTheTimeDeclared ? 'declared' : 'computed';
+  };
   const byQuarter = grouped(incidents, (pm) => [quarterOf(pm.meta.date)]);
   const quarters = [...byQuarter.keys()].sort();
   const byService = [...grouped(incidents, (pm) => pm.meta.services)]

@@ -34,6 +34,11 @@ function table(id: string, caption: string, columns: string[], rows: string[][],
   return { chart: null, table: { id, caption, columns, rows, empty: 'Nothing to show yet.', ...(more ? { more } : {}) } };
 }
 
+/** Declared and computed links counted apart: an author's word and a match on shared words are not the same evidence. */
+function declaredSplit(row: Share): string {
+  return `${row.declared} declared by the author, ${row.count - row.declared} found from shared distinctive words`;
+}
+
 function shareRow(row: Share, label = row.label): string[] {
   return [label, String(row.incidents), String(row.count), percent(row.share)];
 }
@@ -42,8 +47,12 @@ function learningKeyFigures({ repeats, prevented, followUps }: LearningFigures):
   const all = followUps.timeToClose.find((row) => row.severity === 'all')!;
   const { outcomes } = followUps;
   return [
-    { label: 'Repeats', value: percent(repeats.overall.share), detail: `${repeats.overall.count} of ${repeats.overall.incidents} incidents repeat an earlier one` },
-    { label: 'Open follow-up at the time', value: percent(prevented.overall.share), detail: `${prevented.overall.count} of ${prevented.overall.incidents} incidents were preceded by an open action item of a related incident` },
+    { label: 'Repeats', value: percent(repeats.overall.share), detail: `${repeats.overall.count} of ${repeats.overall.incidents} incidents repeat an earlier one (${declaredSplit(repeats.overall)})` },
+    {
+      label: 'Open follow-up at the time',
+      value: percent(prevented.overall.share),
+      detail: `${prevented.overall.count} of ${prevented.overall.incidents} incidents were preceded by an open action item about the same failure (${declaredSplit(prevented.overall)})`,
+    },
     { label: 'Median time to close', value: days(all.medianDays), detail: `${all.n} action items closed with a date` },
     { label: 'Overdue follow-ups', value: String(outcomes.overdue), detail: `of ${outcomes.open + outcomes.overdue} open, as of the build date` },
   ];
