@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseStatusCell } from '../../src/lib/postmortem/action-status.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { loadArchive, readPostmortems, expandPaths } from '../../src/lib/postmortem/archive.ts';
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { backlogTrend, followUpsOf, outcomes, timeToClose } from '../../src/lib/postmortem/learning/follow-up-health.ts';
@@ -278,5 +279,33 @@ describe('the shipped examples', () => {
   it('count few incidents as preceded by an open follow-up: those a reviewer agrees with (docs/METRICS.md)', () => {
     const preceded = examples.filter((candidate) => preventionOf(candidate, examples).openAtTheTimeCount > 0).map((candidate) => candidate.slug);
     expect(preceded).toEqual(['2026-09-22-saml-idp-cert-rotation']);
+  });
+});
+
+describe('declared links in the frontmatter', () => {
+  const validFields = (yaml: string) => parsePostmortem('postmortem-2026-03-01-x.md', `---\n${yaml}\n---\n`).fields;
+
+  it('reads prevented_by as slug and follow-up (ticket or row), and unrelated_to as slugs', () => {
+    expect(validFields('prevented_by: postmortem-2025-07-16-pgbouncer-pool-exhaustion.md#OPS-1332').prevented_by).toEqual([{ slug: '2025-07-16-pgbouncer-pool-exhaustion', followUp: 'OPS-1332' }]);
+    expect(validFields('prevented_by: [2026-01-10-ingest-queue-backlog#1]').prevented_by).toEqual([{ slug: '2026-01-10-ingest-queue-backlog', followUp: '1' }]);
+    expect(validFields('unrelated_to: 2026-02-26-bank-feed-schema-drift').unrelated_to).toEqual(['2026-02-26-bank-feed-schema-drift']);
+  });
+
+  it('reports an entry without its follow-up, quoting the value, with the form to write', () => {
+    const file = path.join(scratch, `postmortem-${F}.md`);
+    writeFileSync(file, readFileSync(path.join(DIR, `postmortem-${F}.md`), 'utf8').replace('tags:\n', 'prevented_by: [2025-07-16-pgbouncer-pool-exhaustion]\ntags:\n'));
+    const { problems } = validatePostmortems(readPostmortems([file])).files[0]!;
+    expect(problems.map((problem) => problem.message).join('\n')).toMatch(/prevented_by/);
+    expect(problems.map((problem) => `${problem.message} ${problem.hint}`).join('\n')).toMatch(/slug#ticket/);
+  });
+
+  it('checks the slugs across the archive, as recurrence_of', () => {
+    const bad = readFileSync(path.join(DIR, `postmortem-${F}.md`), 'utf8').replace('tags:\n', 'prevented_by: [2027-01-01-later#1]\nunrelated_to: [2026-01-11-missing]\ntags:\n');
+    const folder = mkdtempSync(path.join(scratch, 'declared-'));
+    for (const name of readdirSync(DIR)) copyFileSync(path.join(DIR, name), path.join(folder, name));
+    writeFileSync(path.join(folder, `postmortem-${F}.md`), bad);
+    const messages = loadArchive(folder).result.files.flatMap((file) => file.problems.map((problem) => problem.message));
+    expect(messages).toContain('`prevented_by` names `2027-01-01-later`, which is not a post-mortem in the archive');
+    expect(messages).toContain('`unrelated_to` names `2026-01-11-missing`, which is not a post-mortem in the archive');
   });
 });

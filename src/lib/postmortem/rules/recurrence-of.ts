@@ -10,7 +10,7 @@ function dateOf(slug: string): string | null {
 export const recurrenceOf: ArchiveRule = {
   id: 'recurrence-of',
   level: 'error',
-  description: 'Every slug in `recurrence_of` names another post-mortem among the files checked, dated on or before this one.',
+  description: 'Every slug in `recurrence_of`, `prevented_by` and `unrelated_to` names another post-mortem among the files checked, dated on or before this one.',
   check(entries) {
     const slugs = new Set(entries.map((entry) => entry.slug));
     const findings = new Map<string, Finding[]>();
@@ -19,19 +19,20 @@ export const recurrenceOf: ArchiveRule = {
       const found: Finding[] = [];
       for (const reference of entry.references ?? []) {
         const theirs = dateOf(reference.slug);
+        const field = reference.field ?? 'recurrence_of';
         if (reference.slug === entry.slug) {
-          found.push({ line: reference.line, message: `\`recurrence_of\` names this post-mortem itself (\`${reference.slug}\`)`, hint: 'Name the earlier incident this one repeats, or remove the field.' });
+          found.push({ line: reference.line, message: `\`${field}\` names this post-mortem itself (\`${reference.slug}\`)`, hint: 'Name an earlier incident, or remove the entry.' });
         } else if (!slugs.has(reference.slug)) {
           found.push({
             line: reference.line,
-            message: `\`recurrence_of\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
+            message: `\`${field}\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
             hint: 'Write the slug of an earlier post-mortem: its file name without `postmortem-` and the extension, e.g. `2026-01-14-ingest-worker-oom-upgrade`. Validate the whole folder, not a single file.',
           });
         } else if (own && theirs && theirs > own) {
           found.push({
             line: reference.line,
-            message: `\`recurrence_of\` names \`${reference.slug}\`, which happened after this incident (${own})`,
-            hint: `\`recurrence_of\` points back in time: put \`recurrence_of: [${entry.slug}]\` in the later post-mortem instead.`,
+            message: `\`${field}\` names \`${reference.slug}\`, which happened after this incident (${own})`,
+            hint: `\`${field}\` points back in time: put \`${field}: [${entry.slug}]\` in the later post-mortem instead.`,
           });
         }
       }

@@ -31,8 +31,8 @@ export interface Rule {
 
 /** What archive rules see of each file: little enough to pass between threads. */
 export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'> & {
-  /** The `recurrence_of` slugs and their lines (see learning/recurrence-references.ts). */
-  references?: readonly { slug: string; line: number }[];
+  /** The slugs its declared links name (`recurrence_of`, `prevented_by`, `unrelated_to`) and their lines (see learning/recurrence-references.ts). */
+  references?: readonly { slug: string; line: number; field?: string }[];
 };
 
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */

@@ -7,8 +7,11 @@
 import { z } from 'astro/zod';
 import { recurrenceSlug } from './recurrence.ts';
 
-/** `slug#FOLLOW-UP`: the follow-up is the Ticket cell's text (`OPS-1542`) or the row number in the Action Items table (`3`). */
-const PREVENTED_BY = /^([^#\s]+)#\s*(\S.*)$/;
+/**
+ * `slug#FOLLOW-UP`: the earlier post-mortem's slug (a file name is read as its slug), then the follow-up:
+ * the Ticket cell's text (`OPS-1542`) or the row number in the Action Items table (`3`).
+ */
+const PREVENTED_BY = /^(?:.*\/)?(?:postmortem-)?(\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.mdx?)?#\s*(\S.*)$/;
 
 export interface PreventedBy {
   /** The earlier post-mortem. Example: `2025-07-16-pgbouncer-pool-exhaustion`. */
@@ -24,14 +27,11 @@ export interface PreventedBy {
 const preventedByEntry = z
   .string({ invalid_type_error: 'must be `slug#ticket`, like 2025-07-16-pgbouncer-pool-exhaustion#OPS-1332' })
   .trim()
-  .superRefine((value, context) => {
-    if (!PREVENTED_BY.test(value)) context.addIssue({ code: 'custom', message: 'must be `slug#ticket` or `slug#row`, like 2025-07-16-pgbouncer-pool-exhaustion#OPS-1332' });
-  })
-  .transform((value) => {
+  .regex(PREVENTED_BY, 'must be `slug#ticket` or `slug#row`, like 2025-07-16-pgbouncer-pool-exhaustion#OPS-1332 (the earlier post-mortem, then its follow-up)')
+  .transform((value): PreventedBy => {
     const [, slug, followUp] = PREVENTED_BY.exec(value)!;
     return { slug: slug!, followUp: followUp!.trim() };
-  })
-  .pipe(z.object({ slug: recurrenceSlug, followUp: z.string() }));
+  });
 
 /**
  * `prevented_by`: follow-ups of earlier incidents that would have prevented
