@@ -37,15 +37,17 @@ test('open follow-ups at the time are listed on the new incident, and the older 
   const open = preventionOf(REPEAT, postmortems).openAtTheTime;
   expect(open.length).toBeGreaterThan(0);
   await page.goto(`incidents/${REPEAT.slug}/`);
-  const list = page.locator('[data-learning="open-at-the-time"] li');
+  const list = page.locator('[data-learning="open-at-the-time"] > ul > li');
   await expect(list).toHaveCount(open.length);
   for (const [at, entry] of open.entries()) {
     await expect(list.nth(at)).toContainText(entry.item.action);
     await expect(list.nth(at).getByRole('link', { name: entry.source.title })).toBeVisible();
+    await expect(list.nth(at)).toContainText(entry.reasons[0]!);
   }
   const source = bySlug(open[0]!.source.slug);
   await page.goto(`incidents/${source.slug}/`);
-  const stillOpen = page.locator('[data-learning="still-open-when"] li', { hasText: open[0]!.item.action });
+  const stillOpen = page.locator('[data-learning="still-open-when"] [data-follow-up]', { hasText: open[0]!.item.action });
+  await expect(stillOpen).toHaveCount(1);
   await expect(stillOpen.getByRole('link', { name: REPEAT.meta.title })).toBeVisible();
 });
 
