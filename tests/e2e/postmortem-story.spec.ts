@@ -94,7 +94,7 @@ test('"Across incidents" comes after the body, opens with a one-line summary, an
   const notes = page.getByRole('region', { name: 'Across incidents' });
   const [body, box] = [await page.locator('.postmortem__body').boundingBox(), await notes.boundingBox()];
   expect(box!.y).toBeGreaterThan(body!.y + body!.height - 1);
-  await expect(notes.locator('.learning-notes__summary')).toHaveText(/^This incident repeats 1 earlier incident; 1 follow-up of earlier incidents open when it started\./);
+  await expect(notes.locator('.learning-notes__summary')).toHaveText(/^It repeats 1 earlier incident; 1 follow-up of earlier incidents was open when it started\./);
   await expect(notes.locator('[data-learning="open-at-the-time"]')).toContainText('Declared in prevented_by');
 });
 
