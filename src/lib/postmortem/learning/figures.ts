@@ -7,21 +7,13 @@ import { CATEGORIES } from '../category.ts';
 import { quarterOf } from '../metrics/range.ts';
 import type { Postmortem } from '../model.ts';
 import { backlogTrend, completionTargets, followUpsOf, outcomes, timeToClose, type BacklogMonth, type Outcomes, type TimeToClose } from './follow-up-health.ts';
+import { precededKind, repeatKind } from './link-kinds.ts';
+import { share, type Share } from './share.ts';
 import { preventionIndex } from './prevented.ts';
 import { repeatIndex } from './repeats.ts';
 import { reviewedIncidents } from './timing.ts';
 
-export interface Share {
-  /** What the row is about: a service, a category label, a quarter, or `All`. */
-  label: string;
-  incidents: number;
-  /** Incidents with the property (a repeat; preceded by an open follow-up), declared or computed. */
-  count: number;
-  /** Of those, incidents whose post-mortem declares it (`recurrence_of`, `prevented_by`); the rest rest on computed evidence only. */
-  declared: number;
-  /** count / incidents; null when there are no incidents. */
-  share: number | null;
-}
+export type { Share };
 
 export interface LearningFigures {
   asOf: string;
@@ -35,20 +27,6 @@ export interface LearningFigures {
     timeToClose: TimeToClose[];
     backlog: BacklogMonth[];
   };
-}
-
-/** How an incident has the property: declared by its author, computed only, or not at all. */
-type Link = 'declared' | 'computed' | null;
-
-function share(label: string, incidents: readonly Postmortem[], linkOf: (pm: Postmortem) => Link): Share {
-  let count = 0;
-  let declared = 0;
-  for (const pm of incidents) {
-    const link = linkOf(pm);
-    if (link) count++;
-    if (link === 'declared') declared++;
-  }
-  return { label, incidents: incidents.length, count, declared, share: incidents.length ? count / incidents.length : null };
 }
 
 function grouped(incidents: readonly Postmortem[], keysOf: (pm: Postmortem) => readonly string[]): Map<string, Postmortem[]> {
@@ -75,14 +53,8 @@ function figuresOf(postmortems: readonly Postmortem[], asOf: string): LearningFi
   const incidents = reviewedIncidents(postmortems);
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);
-  const isRepeat = (pm: Postmortem): Link => {
-    const info = repeats.get(pm.slug);
-    return !info?.repeatOfCount ? null : info.repeatOfDeclared ? 'declared' : 'computed';
-  };
-  const wasPreceded = (pm: Postmortem): Link => {
-    const info = prevention.get(pm.slug);
-    return !info?.openAtTheTimeCount ? null : info.openAtTheTimeDeclared ? 'declared' : 'computed';
-  };
+  const isRepeat = (pm: Postmortem) => repeatKind(repeats.get(pm.slug));
+  const wasPreceded = (pm: Postmortem) => precededKind(prevention.get(pm.slug));
   const byQuarter = grouped(incidents, (pm) => [quarterOf(pm.meta.date)]);
   const quarters = [...byQuarter.keys()].sort();
   const byService = [...grouped(incidents, (pm) => pm.meta.services)]
