@@ -11,8 +11,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { archiveTermStats, followUpEvidence, repeatEvidence } from '../../src/lib/postmortem/learning/evidence.ts';
-import { preventionReasons, declaresPrevention } from '../../src/lib/postmortem/learning/prevented.ts';
-import { REPEAT_SIMILARITY, repeatReasons } from '../../src/lib/postmortem/learning/repeats.ts';
+import { declaresPrevention, preventionOf, preventionReasons } from '../../src/lib/postmortem/learning/prevented.ts';
+import { REPEAT_SIMILARITY, repeatReasons, repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model.ts';
 import { jaccard, wordsOf } from '../../src/lib/postmortem/related.ts';
 
@@ -137,5 +137,41 @@ describe('the labelled pairs', () => {
       expect(computed!.linked).toBeGreaterThan(0);
       expect(computed!.precision).toBeGreaterThanOrEqual(MIN_PRECISION);
     }
+  });
+});
+
+/**
+ * A held-out archive (tests/fixtures/learning-heldout: nine incidents of a
+ * logistics company, written after the thresholds were set). Which pairs are
+ * the same failure was written down before the links were computed; the
+ * computed links must be among them.
+ */
+const HELD_OUT_RELATED = {
+  repeat: [
+    '2025-03-04-shipment-consumer-rebalance-storm > 2025-06-02-tracking-consumer-rebalance-loop',
+    '2025-04-18-labels-printed-for-wrong-day > 2025-09-30-dst-cutoff-wrong-pickup-day',
+    '2025-07-09-tracking-db-connection-storm > 2025-10-14-export-job-exhausted-connections',
+    '2025-08-21-proof-of-delivery-photos-expired > 2026-01-12-invoices-archived-by-lifecycle-rule',
+  ],
+  followUp: [
+    '2025-03-04-shipment-consumer-rebalance-storm: Alert on consumer group rebalance rate above 2 per 10 minutes > 2025-06-02-tracking-consumer-rebalance-loop',
+    '2025-04-18-labels-printed-for-wrong-day: Property tests for the cutoff across every warehouse time zone, including DST changes > 2025-09-30-dst-cutoff-wrong-pickup-day',
+    '2025-07-09-tracking-db-connection-storm: Put PgBouncer in transaction mode in front of the tracking database > 2025-10-14-export-job-exhausted-connections',
+    '2025-08-21-proof-of-delivery-photos-expired: Review every bucket lifecycle rule against the retention policy and manage them in Terraform > 2026-01-12-invoices-archived-by-lifecycle-rule',
+  ],
+};
+
+describe('a held-out archive', () => {
+  const postmortems = loadArchive(path.join(ROOT, 'tests/fixtures/learning-heldout')).postmortems;
+
+  it('every computed link is one the reviewer named before computing, with its evidence', () => {
+    const repeats = postmortems.flatMap((pm) => repeatsOf(pm, postmortems).repeatOf.filter((link) => !link.declared).map((link) => `${link.slug} > ${pm.slug}`));
+    const followUps = postmortems.flatMap((pm) =>
+      preventionOf(pm, postmortems).openAtTheTime.filter((entry) => !entry.declared && entry.reasons[0]!.includes('`')).map((entry) => `${entry.source.slug}: ${entry.item.action} > ${pm.slug}`),
+    );
+    const agreed = [...repeats.filter((link) => HELD_OUT_RELATED.repeat.includes(link)), ...followUps.filter((link) => HELD_OUT_RELATED.followUp.includes(link))];
+    console.log(`held out: ${repeats.length} computed repeats, ${followUps.length} computed follow-ups; agreed ${agreed.length}; related named ${HELD_OUT_RELATED.repeat.length} + ${HELD_OUT_RELATED.followUp.length}`);
+    expect(repeats.length + followUps.length).toBeGreaterThan(0);
+    expect(agreed.length / (repeats.length + followUps.length)).toBeGreaterThanOrEqual(MIN_PRECISION);
   });
 });
