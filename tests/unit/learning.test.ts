@@ -309,3 +309,26 @@ describe('declared links in the frontmatter', () => {
     expect(messages).toContain('`unrelated_to` names `2026-01-11-missing`, which is not a post-mortem in the archive');
   });
 });
+
+describe('rule recurrence-of on prevented_by follow-ups', () => {
+  function archiveWith(entry: string): string {
+    const dir = mkdtempSync(path.join(scratch, 'follow-up-'));
+    for (const file of readdirSync(DIR)) copyFileSync(path.join(DIR, file), path.join(dir, file));
+    const text = readFileSync(path.join(DIR, `postmortem-${C}.md`), 'utf8').replace(`prevented_by: ${A}#1`, `prevented_by: ${entry}`);
+    writeFileSync(path.join(dir, `postmortem-${C}.md`), text);
+    return dir;
+  }
+  const problemsOf = (result: ReturnType<typeof validateFiles>) => result.files.find((file) => file.path.endsWith(`${C}.md`))!.problems.map((problem) => problem.message);
+
+  it('accepts a row number, and reports a follow-up the earlier post-mortem does not have, fresh or cached', () => {
+    expect(problemsOf(validatePostmortems(readPostmortems(expandPaths([archiveWith(`${A}#4`)]).files)))).toEqual([]);
+    const dir = archiveWith(`${A}#OPS-404`);
+    const files = readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file));
+    const expected = `\`prevented_by\` names follow-up \`OPS-404\` of \`${A}\`, which has no such ticket or row`;
+    const cache = () => new FileValidationCache(path.join(dir, '.cache'), 'test');
+    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file) })), { cache: store });
+    expect(problemsOf(validate(cache()))).toEqual([expected]);
+    // Second run: every file's own problems from the cache; the archive rule still sees A's follow-ups.
+    expect(problemsOf(validate(cache()))).toEqual([expected]);
+  });
+});

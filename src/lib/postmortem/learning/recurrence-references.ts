@@ -20,20 +20,32 @@ export interface RecurrenceReference {
   line: number;
   /** The field that names it; `recurrence_of` when absent. */
   field?: LinkField;
+  /** For `prevented_by`: the follow-up named after `#` (a ticket text or a row number). */
+  followUp?: string;
 }
 
 type LinkFields = Pick<ParsedPostmortem['fields'], LinkField>;
 
-function slugsOf(fields: LinkFields, field: LinkField): string[] {
-  if (field === 'prevented_by') return (fields.prevented_by ?? []).map((entry) => entry.slug);
-  return fields[field] ?? [];
+function entriesOf(fields: LinkFields, field: LinkField): { slug: string; followUp?: string }[] {
+  if (field === 'prevented_by') return fields.prevented_by ?? [];
+  return (fields[field] ?? []).map((slug) => ({ slug }));
+}
+
+/**
+ * The names a `prevented_by` entry may give this post-mortem's follow-ups: each
+ * row's ticket text (lower case) and its row number among the rows with a status,
+ * as the learning index resolves them (prevented.ts).
+ */
+export function followUpNames(pm: Pick<ParsedPostmortem, 'actionItems'>): string[] {
+  const rows = (pm.actionItems?.rows ?? []).filter((row) => row.status !== null);
+  return rows.flatMap((row, at) => [String(at + 1), ...(row.ticket?.text ? [row.ticket.text.toLowerCase()] : [])]);
 }
 
 /** The valid slugs of a parsed post-mortem's declared links. */
 export function recurrenceReferences(pm: { frontmatter: ParsedPostmortem['frontmatter']; fields: LinkFields }): RecurrenceReference[] {
   const frontmatter = pm.frontmatter;
   return LINK_FIELDS.flatMap((field) =>
-    slugsOf(pm.fields, field).map((slug, at) => ({ slug, field, line: frontmatter.kind === 'parsed' ? frontmatter.lineOf([field, at]) : 1 })),
+    entriesOf(pm.fields, field).map((entry, at) => ({ ...entry, field, line: frontmatter.kind === 'parsed' ? frontmatter.lineOf([field, at]) : 1 })),
   );
 }
 

@@ -10,9 +10,10 @@ function dateOf(slug: string): string | null {
 export const recurrenceOf: ArchiveRule = {
   id: 'recurrence-of',
   level: 'error',
-  description: 'Every slug in `recurrence_of`, `prevented_by` and `unrelated_to` names another post-mortem among the files checked, dated on or before this one.',
+  description: 'Every slug in `recurrence_of`, `prevented_by` and `unrelated_to` names another post-mortem among the files checked, dated on or before this one; a `prevented_by` follow-up names one of its rows.',
   check(entries) {
     const slugs = new Set(entries.map((entry) => entry.slug));
+    const followUps = new Map(entries.map((entry) => [entry.slug, entry.followUps]));
     const findings = new Map<string, Finding[]>();
     for (const entry of entries) {
       const own = dateOf(entry.slug);
@@ -34,6 +35,15 @@ export const recurrenceOf: ArchiveRule = {
             message: `\`${field}\` names \`${reference.slug}\`, which happened after this incident (${own})`,
             hint: `\`${field}\` points back in time: put \`${field}: [${entry.slug}]\` in the later post-mortem instead.`,
           });
+        } else if (reference.followUp !== undefined) {
+          const names = followUps.get(reference.slug);
+          if (names && !names.includes(reference.followUp.toLowerCase())) {
+            found.push({
+              line: reference.line,
+              message: `\`prevented_by\` names follow-up \`${reference.followUp}\` of \`${reference.slug}\`, which has no such ticket or row`,
+              hint: `After \`#\`, write the follow-up's Ticket cell text as in that post-mortem's Action Items table, or its row number (1 to ${names.filter((name) => /^\d+$/.test(name)).length}).`,
+            });
+          }
         }
       }
       if (found.length) findings.set(entry.path, found);
