@@ -13,6 +13,7 @@ import { config } from './src/lib/config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import { renderVersion } from './src/lib/markdown/render-version.ts';
 import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';
+import remarkFiveWhys from './src/lib/markdown/remark-five-whys.ts';
 import remarkSafeImages from './src/lib/markdown/remark-safe-images.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 import { rehypeTableScroll } from './src/lib/site/rehype-table-scroll.ts';
@@ -31,8 +32,9 @@ export default defineConfig({
   integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
-    // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline.
-    remarkPlugins: [remarkSafeImages],
+    // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline;
+    // the 5 Whys become one ordered list, read as rule five-whys reads them.
+    remarkPlugins: [remarkSafeImages, remarkFiveWhys],
     // Post-mortems are text: every body goes through the allowlist first (the `unsafe-html` rule reports
     // what it removes); then Hindsight's own heading ids and the visible anchor links beside them;
     // last, each table into a labelled scroll box (wide tables scroll in their column, with a hint).

@@ -8,8 +8,8 @@
  */
 import { buildReport } from '../lib/postmortem/metrics/metrics-report.ts';
 import { DEFAULT_RANGE, parseRange, type RangeId } from '../lib/postmortem/metrics/range.ts';
-import type { MetricsDataset } from '../lib/postmortem/metrics/record.ts';
 import { analyticsView } from '../lib/site/analytics/analytics-view.ts';
+import { linkKeyFiguresFor, type LearningDataset } from '../lib/site/analytics/learning-view.ts';
 import { chartsOf, type AnalyticsView, type ChartModel } from '../lib/site/analytics/models.ts';
 import { keyFiguresHtml, notesHtml, tableHtml } from '../lib/site/analytics/table-html.ts';
 import { watchTableScroll } from './table-scroll.ts';
@@ -35,7 +35,7 @@ function writeSelection(selection: Selection): void {
   history.replaceState(null, '', `${location.pathname}?${params}${location.hash}`);
 }
 
-function render(view: AnalyticsView): void {
+function render(view: AnalyticsView, dataset: LearningDataset, selection: Selection): void {
   const scope = document.querySelector<HTMLElement>('[data-scope]');
   if (scope) scope.textContent = view.scope;
   const figures = document.querySelector<HTMLElement>('[data-key-figures]');
@@ -48,17 +48,19 @@ function render(view: AnalyticsView): void {
       if (table) table.innerHTML = tableHtml(panel.table);
     }
   }
+  const learning = document.querySelector<HTMLElement>('[data-learning-figures]');
+  if (learning && dataset.learning) learning.innerHTML = keyFiguresHtml(linkKeyFiguresFor(dataset, selection));
   // New tables: measure them for the scroll hint.
   watchTableScroll();
 }
 
 /** The incident rows, fetched once on first use. */
-function datasetLoader(source: string): () => Promise<MetricsDataset> {
-  let loading: Promise<MetricsDataset> | null = null;
+function datasetLoader(source: string): () => Promise<LearningDataset> {
+  let loading: Promise<LearningDataset> | null = null;
   return () => {
     loading ??= fetch(source).then((response) => {
       if (!response.ok) throw new Error(`${source}: HTTP ${response.status}`);
-      return response.json() as Promise<MetricsDataset>;
+      return response.json() as Promise<LearningDataset>;
     });
     return loading;
   };
@@ -82,7 +84,7 @@ export function initAnalytics(): void {
     try {
       const rows = await dataset();
       const view = analyticsView(buildReport(rows, selection), rows.intervals);
-      render(view);
+      render(view, rows, selection);
       draw(chartsOf(view));
     } finally {
       page.removeAttribute('aria-busy');

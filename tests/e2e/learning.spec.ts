@@ -12,7 +12,9 @@ import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { preventionOf } from '../../src/lib/postmortem/learning/prevented.ts';
 import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { isRepeat, repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
-import { learningView } from '../../src/lib/site/analytics/learning-view.ts';
+import { linkKinds } from '../../src/lib/postmortem/learning/link-kinds.ts';
+import { toMetricsDataset } from '../../src/lib/postmortem/metrics/record.ts';
+import { learningView, linkKeyFiguresFor } from '../../src/lib/site/analytics/learning-view.ts';
 import { E2E_TODAY } from '../../playwright.config.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
@@ -37,15 +39,17 @@ test('open follow-ups at the time are listed on the new incident, and the older 
   const open = preventionOf(REPEAT, postmortems).openAtTheTime;
   expect(open.length).toBeGreaterThan(0);
   await page.goto(`incidents/${REPEAT.slug}/`);
-  const list = page.locator('[data-learning="open-at-the-time"] li');
+  const list = page.locator('[data-learning="open-at-the-time"] > ul > li');
   await expect(list).toHaveCount(open.length);
   for (const [at, entry] of open.entries()) {
     await expect(list.nth(at)).toContainText(entry.item.action);
     await expect(list.nth(at).getByRole('link', { name: entry.source.title })).toBeVisible();
+    await expect(list.nth(at)).toContainText(entry.reasons[0]!);
   }
   const source = bySlug(open[0]!.source.slug);
   await page.goto(`incidents/${source.slug}/`);
-  const stillOpen = page.locator('[data-learning="still-open-when"] li', { hasText: open[0]!.item.action });
+  const stillOpen = page.locator('[data-learning="still-open-when"] [data-follow-up]', { hasText: open[0]!.item.action });
+  await expect(stillOpen).toHaveCount(1);
   await expect(stillOpen.getByRole('link', { name: REPEAT.meta.title })).toBeVisible();
 });
 
@@ -73,6 +77,22 @@ test('analytics shows the repeat share, open follow-ups at the time and follow-u
   await expect(section.getByRole('table', { name: 'Open action items at the end of each month' }).locator('tbody tr')).toHaveCount(view.followUpPanels[2]!.table.rows.length);
   await section.getByRole('link', { name: 'quarterly learning reviews' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Learning review: ${quarterlyReview(postmortems, reviewQuarters(postmortems)[0]!, E2E_TODAY).label}`);
+});
+
+test('the repeat and open-follow-up figures follow the range and service controls, declared and computed apart', async ({ page }) => {
+  const dataset = { ...toMetricsDataset(postmortems, E2E_TODAY), learning: linkKinds(postmortems) };
+  const service = 'ingest-worker';
+  const expected = linkKeyFiguresFor(dataset, { range: 'all', service });
+  const whole = linkKeyFiguresFor(dataset, { range: 'all', service: null });
+  expect(expected.map((figure) => figure.detail)).not.toEqual(whole.map((figure) => figure.detail));
+  await page.goto('analytics/');
+  const figures = page.locator('[data-learning-figures] .key-figure');
+  await expect(figures.locator('.key-figure__value')).toHaveText(whole.map((figure) => figure.value));
+  await page.locator('select[name="service"]').selectOption(service);
+  for (const [at, figure] of expected.entries()) {
+    await expect(figures.nth(at).locator('.key-figure__value')).toHaveText(figure.value);
+    await expect(figures.nth(at)).toContainText(figure.detail);
+  }
 });
 
 test('the quarterly review is reachable from home, shows the quarter, prints without navigation and has the same data as JSON', async ({ page, request }) => {

@@ -9,7 +9,7 @@ import { config, mdxMode } from '../config.ts';
 import { mayReferenceImages } from './assets.ts';
 import { DATE_RANGE } from './dates.ts';
 import { slugOf } from './file-naming.ts';
-import { recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
+import { followUpNames, recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import type { Source } from './source.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
@@ -85,7 +85,7 @@ export async function validateFilesWith(checkMany: CheckMany, files: readonly Fi
 /** Parses (unless parsed) and checks one file under the file rules. */
 export function checkOne(file: FileToCheck): CheckedFile {
   const pm = file.parsed ?? parsePostmortem(file.path, file.source!.text, file.source);
-  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), problems: checkFile(pm) };
+  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), followUps: followUpNames(pm), problems: checkFile(pm) };
 }
 
 /**
@@ -133,7 +133,23 @@ function finish(files: readonly FileToCheck[], run: Lookup, fresh: readonly Chec
     if (key) options.cache?.set(key, result.problems);
   });
   options.cache?.save();
-  return combineChecks(files.map((file) => run.known.get(file.path)!), options);
+  const checked = files.map((file) => run.known.get(file.path)!);
+  addFollowUpNames(checked, files);
+  return combineChecks(checked, options);
+}
+
+/**
+ * Files whose problems came from the cache carry no follow-up names; the few
+ * that a `prevented_by` points at are parsed here, so a cached run reports what a fresh one does.
+ */
+function addFollowUpNames(checked: CheckedFile[], files: readonly FileToCheck[]): void {
+  const named = new Set(checked.flatMap((entry) => (entry.references ?? []).filter((reference) => reference.followUp !== undefined).map((reference) => reference.slug)));
+  checked.forEach((entry, at) => {
+    const file = files[at]!;
+    if (entry.followUps || !named.has(entry.slug)) return;
+    const pm = file.parsed ?? (file.source ? parsePostmortem(file.path, file.source.text, file.source) : null);
+    if (pm) checked[at] = { ...entry, followUps: followUpNames(pm) };
+  });
 }
 
 /** One file's problems under every file rule (the part of validation that can run in parallel). */

@@ -7,19 +7,13 @@ import { CATEGORIES } from '../category.ts';
 import { quarterOf } from '../metrics/range.ts';
 import type { Postmortem } from '../model.ts';
 import { backlogTrend, completionTargets, followUpsOf, outcomes, timeToClose, type BacklogMonth, type Outcomes, type TimeToClose } from './follow-up-health.ts';
+import { precededKind, repeatKind } from './link-kinds.ts';
+import { share, type Share } from './share.ts';
 import { preventionIndex } from './prevented.ts';
 import { repeatIndex } from './repeats.ts';
 import { reviewedIncidents } from './timing.ts';
 
-export interface Share {
-  /** What the row is about: a service, a category label, a quarter, or `All`. */
-  label: string;
-  incidents: number;
-  /** Incidents with the property (a repeat; preceded by an open follow-up). */
-  count: number;
-  /** count / incidents; null when there are no incidents. */
-  share: number | null;
-}
+export type { Share };
 
 export interface LearningFigures {
   asOf: string;
@@ -33,11 +27,6 @@ export interface LearningFigures {
     timeToClose: TimeToClose[];
     backlog: BacklogMonth[];
   };
-}
-
-function share(label: string, incidents: readonly Postmortem[], has: (pm: Postmortem) => boolean): Share {
-  const count = incidents.filter(has).length;
-  return { label, incidents: incidents.length, count, share: incidents.length ? count / incidents.length : null };
 }
 
 function grouped(incidents: readonly Postmortem[], keysOf: (pm: Postmortem) => readonly string[]): Map<string, Postmortem[]> {
@@ -64,8 +53,8 @@ function figuresOf(postmortems: readonly Postmortem[], asOf: string): LearningFi
   const incidents = reviewedIncidents(postmortems);
   const repeats = repeatIndex(postmortems);
   const prevention = preventionIndex(postmortems);
-  const isRepeat = (pm: Postmortem) => (repeats.get(pm.slug)?.repeatOfCount ?? 0) > 0;
-  const wasPreceded = (pm: Postmortem) => (prevention.get(pm.slug)?.openAtTheTimeCount ?? 0) > 0;
+  const isRepeat = (pm: Postmortem) => repeatKind(repeats.get(pm.slug));
+  const wasPreceded = (pm: Postmortem) => precededKind(prevention.get(pm.slug));
   const byQuarter = grouped(incidents, (pm) => [quarterOf(pm.meta.date)]);
   const quarters = [...byQuarter.keys()].sort();
   const byService = [...grouped(incidents, (pm) => pm.meta.services)]

@@ -22,8 +22,8 @@ export interface LearningExport {
     /** The nearest later incidents that repeat it (declared ones always), at most five; `happened_again_count` says how many in all. */
     happened_again: { slug: string; declared: boolean; reasons: string[] }[];
     happened_again_count: number;
-    /** The latest related follow-ups open when it started, at most five; `open_follow_ups_at_the_time_count` says how many in all. */
-    open_follow_ups_at_the_time: { slug: string; action: string; owner: string; status: string; closed: string | null; reasons: string[] }[];
+    /** The follow-ups about the same failure open when it started (declared ones always, then the latest), at most five; `open_follow_ups_at_the_time_count` says how many in all. */
+    open_follow_ups_at_the_time: { slug: string; action: string; owner: string; status: string; closed: string | null; declared: boolean; reasons: string[] }[];
     open_follow_ups_at_the_time_count: number;
   }[];
 }
@@ -42,12 +42,13 @@ export function learningExport(postmortems: readonly Postmortem[], asOf: string)
       repeat_of_count: repeats.get(pm.slug)!.repeatOfCount,
       happened_again: repeats.get(pm.slug)!.happenedAgain.map(link),
       happened_again_count: repeats.get(pm.slug)!.happenedAgainCount,
-      open_follow_ups_at_the_time: prevention.get(pm.slug)!.openAtTheTime.map(({ item, source, reasons }) => ({
+      open_follow_ups_at_the_time: prevention.get(pm.slug)!.openAtTheTime.map(({ item, source, declared, reasons }) => ({
         slug: source.slug,
         action: item.action,
         owner: item.owner,
         status: item.status,
         closed: item.closed,
+        declared,
         reasons,
       })),
       open_follow_ups_at_the_time_count: prevention.get(pm.slug)!.openAtTheTimeCount,

@@ -1,125 +1,131 @@
 /**
- * "Might have been prevented": for each incident, the action items of earlier
- * incidents on the same service or with the same root-cause category that
- * were still open when it started. Only items whose closing is known count:
- * one closed without a date is left out either way. Drafts are left out on
- * both sides.
+ * "Might have been prevented": for each incident, the follow-ups of earlier
+ * incidents that were still open when it started and are about the same
+ * failure. The evidence is the author's word (`prevented_by`), or distinctive
+ * words the follow-up shares with the incident's root cause and 5 Whys
+ * ({@link followUpEvidence}); a shared service or category is not enough
+ * (measured: docs/METRICS.md). `unrelated_to` dismisses computed links; a
+ * declared one always stands. Only items whose closing is known count as
+ * open: one closed without a date is left out. Drafts are left out on both sides.
  */
-import { rootCauseCategory, UNKNOWN_CATEGORY } from '../category.ts';
 import type { Postmortem } from '../model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 import { addToBucket } from './candidate-buckets.ts';
+import { dismissed } from './dismissed.ts';
+import { archiveTermStats, coreTerms, followUpEvidence, followUpTerms, isDistinctive, namedTerms, type TermStats } from './evidence.ts';
 import { chronological, firstOfTheDay, happenedBeforeIn, refOf, reviewedIncidents, wasOpenOn, type IncidentRef } from './timing.ts';
+
+/** The reason a declared link gives; the first of its reasons. */
+export const DECLARED_PREVENTION = 'Declared in prevented_by';
 
 export interface OpenFollowUp {
   item: ActionItem;
   /** The earlier post-mortem the item belongs to. */
   source: IncidentRef;
-  /** Why it is relevant: `Same service: redis`, `Same root cause: Configuration`. */
+  /** Named in this post-mortem's `prevented_by`, rather than found. */
+  declared: boolean;
+  /** Why, in words a reviewer can check: ``Both name `saml` and `signing`; follow-up OPS-1108 was open on 2026-09-22``. */
   reasons: string[];
 }
 
-export interface LaterIncident {
+export interface LaterIncident extends IncidentRef {
+  declared: boolean;
+  reasons: string[];
+}
+
+/** One follow-up of this post-mortem with the later incidents it was open for: each follow-up once. */
+export interface OpenForLater {
   item: ActionItem;
-  /** The later incident that happened while the item was open. */
-  incident: IncidentRef;
+  /** The first {@link FOLLOW_UPS_KEPT} later incidents (declared ones always), oldest first. */
+  incidents: LaterIncident[];
+  /** How many later incidents in all. */
+  count: number;
 }
 
 export interface PreventionInfo {
-  /** Follow-ups of earlier, related incidents still open when this one started: the latest {@link FOLLOW_UPS_KEPT}, oldest first. */
+  /** Follow-ups of earlier incidents about the same failure, still open when this one started: declared ones, then the latest, up to {@link FOLLOW_UPS_KEPT}; oldest first. */
   openAtTheTime: OpenFollowUp[];
-  /** This post-mortem's items still open when a later related incident happened: the first {@link FOLLOW_UPS_KEPT}, oldest first. */
-  stillOpenWhen: LaterIncident[];
+  /** This post-mortem's items still open when a later incident about the same failure happened, in table order, each once. */
+  stillOpenWhen: OpenForLater[];
   /** How many open follow-ups there were in all (at least `openAtTheTime.length`). */
   openAtTheTimeCount: number;
+  /** Of those, how many this post-mortem declares in `prevented_by`. */
+  openAtTheTimeDeclared: number;
   /** How many (item, later incident) pairs there are in all. */
   stillOpenWhenCount: number;
 }
 
 /**
- * Entries kept per list. Counts stay exact; in an archive of thousands an
- * incident can have hundreds of related open follow-ups, and keeping all of
- * them would make pages and the JSON grow with N².
+ * Entries kept per list. Counts stay exact; in an archive of thousands a
+ * follow-up can bear on many incidents, and keeping all of them would make
+ * pages and the JSON grow with N².
  */
 export const FOLLOW_UPS_KEPT = 5;
 
-const EMPTY: PreventionInfo = { openAtTheTime: [], stillOpenWhen: [], openAtTheTimeCount: 0, stillOpenWhenCount: 0 };
+const EMPTY: PreventionInfo = { openAtTheTime: [], stillOpenWhen: [], openAtTheTimeCount: 0, openAtTheTimeDeclared: 0, stillOpenWhenCount: 0 };
 const cache = new WeakMap<readonly Postmortem[], Map<string, PreventionInfo>>();
 
-/** Why an earlier incident's follow-ups bear on a later one: shared services, the same (known) root-cause category. */
-export function relevanceReasons(later: Postmortem, earlier: Postmortem): string[] {
-  const reasons: string[] = [];
-  const services = later.meta.services.filter((service) => earlier.meta.services.includes(service));
-  if (services.length) reasons.push(`Same service: ${services.join(', ')}`);
-  const category = later.meta.root_cause_category;
-  if (category !== UNKNOWN_CATEGORY.id && category === earlier.meta.root_cause_category) reasons.push(`Same root cause: ${rootCauseCategory(category).label}`);
-  return reasons;
+/** A follow-up as a reviewer finds it: its ticket, else its row. */
+function followUpName(item: ActionItem, earlier: Postmortem): string {
+  return item.ticket?.text || `row ${earlier.actionItems.indexOf(item) + 1}`;
 }
 
-/** A `YYYY-MM-DD` day as a number that orders like the text (20260110), for comparisons in the per-pair loop. */
-function dayNumber(day: string): number {
-  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
+/** True when `later`'s `prevented_by` names this follow-up of `earlier` (by ticket text, or by row number). */
+export function declaresPrevention(later: Postmortem, earlier: Postmortem, item: ActionItem): boolean {
+  return (later.meta.prevented_by ?? []).some(
+    (entry) =>
+      entry.slug === earlier.slug &&
+      (entry.followUp.toLowerCase() === item.ticket?.text.toLowerCase() || entry.followUp === String(earlier.actionItems.indexOf(item) + 1)),
+  );
 }
 
 /**
- * Open follow-ups per incident, ready to count on any later day: items open to
- * this day are open on every later day, so only items closed with a date need a
- * look per pair, and those closing days sit in one flat array.
+ * Why `item` of `earlier` bears on `later` (its evidence), or an empty list:
+ * declared in `prevented_by` (whatever its status), or open when `later` started
+ * and naming the same failure. `stats` are the archive's ({@link archiveTermStats}).
  */
-interface OpenItems {
-  openNow: Int32Array;
-  /** Closing days of incident `e`'s items closed with a date: `closedDays[closedFrom[e]]` up to `closedFrom[e + 1]`. */
-  closedFrom: Int32Array;
-  closedDays: Int32Array;
+export function preventionReasons(item: ActionItem, earlier: Postmortem, later: Postmortem, stats: TermStats): string[] {
+  if (declaresPrevention(later, earlier, item)) return [DECLARED_PREVENTION];
+  if (dismissed(later, earlier) || wasOpenOn(item, later.meta.date) !== true) return [];
+  const terms = followUpEvidence(item, earlier, later, stats);
+  if (!terms.length) return [];
+  return [`Both the follow-up and the root cause name ${namedTerms(terms)}; ${followUpName(item, earlier)} was open on ${later.meta.date}`];
 }
 
-function openItems(ordered: readonly Postmortem[]): OpenItems {
-  const openNow = new Int32Array(ordered.length);
-  const closedFrom = new Int32Array(ordered.length + 1);
-  const closedDays: number[] = [];
-  ordered.forEach((pm, at) => {
-    for (const item of pm.actionItems) {
-      const open = wasOpenOn(item, '9999-12-31');
-      if (open === true) openNow[at]!++;
-      else if (open === false) closedDays.push(dayNumber(item.closed!));
-    }
-    closedFrom[at + 1] = closedDays.length;
-  });
-  return { openNow, closedFrom, closedDays: Int32Array.from(closedDays) };
-}
-
-/** How many of incident `earlier`'s items were open on `day` (a {@link dayNumber}). */
-function openOn({ openNow, closedFrom, closedDays }: OpenItems, earlier: number, day: number): number {
-  let open = openNow[earlier]!;
-  for (let at = closedFrom[earlier]!; at < closedFrom[earlier + 1]!; at++) if (closedDays[at]! > day) open++;
-  return open;
-}
-
-/** The scan's state: buckets of earlier incidents with follow-ups, filled as it moves forward, and stamps per earlier incident. */
 interface Scan {
   ordered: readonly Postmortem[];
+  position: Map<string, number>;
   firstOfDay: Int32Array;
-  /** `s\0service` and `c\0category` → earlier incidents with follow-ups. */
-  buckets: Map<string, number[]>;
-  /** Per earlier incident, the last incident that met it in a bucket. */
-  seen: Int32Array;
-  /** Per earlier incident, the last incident it is related to and happened before. */
-  relatedTo: Int32Array;
+  stats: TermStats;
+  /** Distinctive follow-up word → earlier incidents with a follow-up using it, filled as the scan moves forward. */
+  byTerm: Map<string, number[]>;
 }
 
-/** Earlier incidents sharing a service or the known category with `ordered[at]` that happened before it (any order); stamps them in `relatedTo`. */
-function relatedEarlier(scan: Scan, at: number): number[] {
-  const later = scan.ordered[at]!;
-  const keys = [...new Set(later.meta.services)].map((service) => `s\u0000${service}`);
-  if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) keys.push(`c\u0000${later.meta.root_cause_category}`);
-  const found: number[] = [];
-  for (const key of keys) {
-    for (const earlier of scan.buckets.get(key) ?? []) {
-      if (scan.seen[earlier] === at) continue;
-      scan.seen[earlier] = at;
-      if (!happenedBeforeIn(scan.ordered, scan.firstOfDay, earlier, at)) continue;
-      scan.relatedTo[earlier] = at;
-      found.push(earlier);
+interface Found {
+  earlier: number;
+  item: ActionItem;
+  declared: boolean;
+  reasons: string[];
+}
+
+/** The follow-ups of earlier incidents that bear on `ordered[at]`, in (earlier incident, item) order. */
+function followUpsFor(scan: Scan, at: number): Found[] {
+  const { ordered, stats } = scan;
+  const later = ordered[at]!;
+  const candidates = new Set<number>();
+  for (const entry of later.meta.prevented_by ?? []) {
+    const earlier = scan.position.get(entry.slug);
+    if (earlier !== undefined && earlier < at) candidates.add(earlier);
+  }
+  for (const term of coreTerms(later)) {
+    if (isDistinctive(stats.failure.get(term) ?? 0, stats.incidents)) for (const earlier of scan.byTerm.get(term) ?? []) candidates.add(earlier);
+  }
+  const found: Found[] = [];
+  for (const earlier of [...candidates].sort((a, b) => a - b)) {
+    if (!happenedBeforeIn(ordered, scan.firstOfDay, earlier, at)) continue;
+    for (const item of ordered[earlier]!.actionItems) {
+      const reasons = preventionReasons(item, ordered[earlier]!, later, stats);
+      if (reasons.length) found.push({ earlier, item, declared: reasons[0] === DECLARED_PREVENTION, reasons });
     }
   }
   return found;
@@ -130,65 +136,36 @@ export function preventionIndex(postmortems: readonly Postmortem[]): Map<string,
   const cached = cache.get(postmortems);
   if (cached) return cached;
   const ordered = chronological(reviewedIncidents(postmortems));
-  const infos: PreventionInfo[] = ordered.map(() => ({ openAtTheTime: [], stillOpenWhen: [], openAtTheTimeCount: 0, stillOpenWhenCount: 0 }));
-  const scan: Scan = {
-    ordered,
-    firstOfDay: firstOfTheDay(ordered),
-    buckets: new Map(),
-    seen: new Int32Array(ordered.length).fill(-1),
-    relatedTo: new Int32Array(ordered.length).fill(-1),
-  };
-  const items = openItems(ordered);
+  const stats = archiveTermStats(postmortems);
+  const infos: PreventionInfo[] = ordered.map(() => ({ openAtTheTime: [], stillOpenWhen: [], openAtTheTimeCount: 0, openAtTheTimeDeclared: 0, stillOpenWhenCount: 0 }));
+  const scan: Scan = { ordered, position: new Map(ordered.map((pm, at) => [pm.slug, at])), firstOfDay: firstOfTheDay(ordered), stats, byTerm: new Map() };
   ordered.forEach((later, at) => {
-    const related = relatedEarlier(scan, at);
-    const day = dayNumber(later.meta.date);
-    // The pairs grow with N², so they are counted; items are looked at only for the few lists keep.
-    let count = 0;
-    for (const earlier of related) {
-      const open = openOn(items, earlier, day);
-      if (!open) continue;
-      count += open;
+    const found = followUpsFor(scan, at);
+    const info = infos[at]!;
+    info.openAtTheTimeCount = found.length;
+    info.openAtTheTimeDeclared = found.filter((entry) => entry.declared).length;
+    const declared = found.filter((entry) => entry.declared);
+    const latest = found.filter((entry) => !entry.declared).slice(-Math.max(FOLLOW_UPS_KEPT - declared.length, 0));
+    info.openAtTheTime = found
+      .filter((entry) => entry.declared || latest.includes(entry))
+      .map(({ earlier, item, declared: isDeclared, reasons }) => ({ item, source: refOf(ordered[earlier]!), declared: isDeclared, reasons }));
+    for (const { earlier, item, declared: isDeclared, reasons } of found) {
       const source = infos[earlier]!;
-      source.stillOpenWhenCount += open;
-      if (source.stillOpenWhen.length >= FOLLOW_UPS_KEPT) continue;
-      for (const item of ordered[earlier]!.actionItems) {
-        if (source.stillOpenWhen.length >= FOLLOW_UPS_KEPT) break;
-        // Later incidents arrive in order, so the first ones kept are the nearest.
-        if (wasOpenOn(item, later.meta.date) === true) source.stillOpenWhen.push({ item, incident: refOf(later) });
-      }
+      source.stillOpenWhenCount++;
+      let entry = source.stillOpenWhen.find((candidate) => candidate.item === item);
+      if (!entry) source.stillOpenWhen.push((entry = { item, incidents: [], count: 0 }));
+      entry.count++;
+      // Later incidents arrive in order, so the first ones kept are the nearest.
+      if (entry.incidents.length < FOLLOW_UPS_KEPT || isDeclared) entry.incidents.push({ ...refOf(later), declared: isDeclared, reasons });
     }
-    infos[at]!.openAtTheTimeCount = count;
-    infos[at]!.openAtTheTime = latestOpen(scan, at, related.length).map(({ earlier, item }) => ({
-      item,
-      source: refOf(ordered[earlier]!),
-      reasons: relevanceReasons(later, ordered[earlier]!),
-    }));
-    if (!later.actionItems.length) return;
-    for (const service of new Set(later.meta.services)) addToBucket(scan.buckets, `s\u0000${service}`, at);
-    if (later.meta.root_cause_category !== UNKNOWN_CATEGORY.id) addToBucket(scan.buckets, `c\u0000${later.meta.root_cause_category}`, at);
+    const terms = new Set<string>();
+    for (const item of later.actionItems) for (const term of followUpTerms(item)) if (isDistinctive(stats.failure.get(term) ?? 0, stats.incidents)) terms.add(term);
+    for (const term of terms) addToBucket(scan.byTerm, term, at);
   });
+  for (const info of infos) info.stillOpenWhen.sort((a, b) => a.item.line - b.item.line);
   const index = new Map(ordered.map((pm, at) => [pm.slug, infos[at]!]));
   cache.set(postmortems, index);
   return index;
-}
-
-/**
- * The last {@link FOLLOW_UPS_KEPT} open follow-ups of the incidents related to
- * `ordered[at]`, in (earlier incident, item) order: read backwards from the
- * nearest, stopping once enough are found or all `related` have been passed.
- */
-function latestOpen({ ordered, relatedTo }: Scan, at: number, related: number): { earlier: number; item: ActionItem }[] {
-  const day = ordered[at]!.meta.date;
-  const latest: { earlier: number; item: ActionItem }[] = [];
-  for (let earlier = at - 1, left = related; earlier >= 0 && left > 0 && latest.length < FOLLOW_UPS_KEPT; earlier--) {
-    if (relatedTo[earlier] !== at) continue;
-    left--;
-    const items = ordered[earlier]!.actionItems;
-    for (let index = items.length - 1; index >= 0 && latest.length < FOLLOW_UPS_KEPT; index--) {
-      if (wasOpenOn(items[index]!, day) === true) latest.push({ earlier, item: items[index]! });
-    }
-  }
-  return latest.reverse();
 }
 
 /** The open follow-ups around one post-mortem (none for a draft). */

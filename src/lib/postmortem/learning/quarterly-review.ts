@@ -69,8 +69,12 @@ export interface QuarterlyReview {
   themes: { categories: Count[]; contributing: Count[]; services: Count[] };
   /** Incidents of the quarter that repeat an earlier one. */
   repeats: ReviewIncident[];
-  /** Incidents of the quarter preceded by an open follow-up of a related incident. */
+  /** Of those, how many declare it (`recurrence_of`); the rest were found from shared words. */
+  repeatsDeclared: number;
+  /** Incidents of the quarter preceded by an open follow-up about the same failure. */
   mightHaveBeenPrevented: ReviewIncident[];
+  /** Of those, how many declare it (`prevented_by`); the rest were found from shared words. */
+  preventedDeclared: number;
   followUps: {
     /** Raised by the quarter's incidents. */
     opened: number;
@@ -202,7 +206,9 @@ function reviewOf(postmortems: readonly Postmortem[], archive: ReviewArchive, qu
       services: counted(inQuarter.flatMap((pm) => [...new Set(pm.meta.services)])),
     },
     repeats: incidents.filter((incident) => incident.repeatOf.length > 0),
+    repeatsDeclared: incidents.filter((incident) => incident.repeatOf.some((link) => link.declared)).length,
     mightHaveBeenPrevented: incidents.filter((incident) => incident.openAtTheTime.length > 0),
+    preventedDeclared: incidents.filter((incident) => incident.openAtTheTime.some((entry) => entry.declared)).length,
     followUps: followUpMovement(archive, first, last, end),
     previous: position >= 0 && position + 1 < quarters.length ? quarters[position + 1]! : null,
     next: position > 0 ? quarters[position - 1]! : null,

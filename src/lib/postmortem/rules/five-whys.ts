@@ -1,7 +1,6 @@
+import { countWhySteps } from '../five-whys.ts';
 import type { Rule } from './types.ts';
 
-/** A Why step, tolerating list markers, emphasis and the arrow styles people use. */
-const WHY_STEP = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?why\b/i;
 const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:/i;
 const MINIMUM_WHYS = 3;
 
@@ -13,7 +12,8 @@ export const fiveWhys: Rule = {
     const section = pm.sections.find((s) => s.key === 'root-cause');
     if (!section || pm.fields.status === 'draft') return [];
     const lines = section.text.split('\n');
-    const whys = lines.filter((line) => WHY_STEP.test(line)).length;
+    // The same reading as the page's list (remark-five-whys.ts): any shape it renders, it counts.
+    const whys = countWhySteps(section.text);
     const findings = [];
     if (whys < MINIMUM_WHYS) {
       findings.push({

@@ -23,29 +23,40 @@ function unknownSlugHint(wrong: string, own: string, slugs: ReadonlySet<string>)
 export const recurrenceOf: ArchiveRule = {
   id: 'recurrence-of',
   level: 'error',
-  description: 'Every slug in `recurrence_of` names another post-mortem among the files checked, dated on or before this one.',
+  description: 'Every slug in `recurrence_of`, `prevented_by` and `unrelated_to` names another post-mortem among the files checked, dated on or before this one; a `prevented_by` follow-up names one of its rows.',
   check(entries) {
     const slugs = new Set(entries.map((entry) => entry.slug));
+    const followUps = new Map(entries.map((entry) => [entry.slug, entry.followUps]));
     const findings = new Map<string, Finding[]>();
     for (const entry of entries) {
       const own = dateOf(entry.slug);
       const found: Finding[] = [];
       for (const reference of entry.references ?? []) {
         const theirs = dateOf(reference.slug);
+        const field = reference.field ?? 'recurrence_of';
         if (reference.slug === entry.slug) {
-          found.push({ line: reference.line, message: `\`recurrence_of\` names this post-mortem itself (\`${reference.slug}\`)`, hint: 'Name the earlier incident this one repeats, or remove the field.' });
+          found.push({ line: reference.line, message: `\`${field}\` names this post-mortem itself (\`${reference.slug}\`)`, hint: 'Name an earlier incident, or remove the entry.' });
         } else if (!slugs.has(reference.slug)) {
           found.push({
             line: reference.line,
-            message: `\`recurrence_of\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
+            message: `\`${field}\` names \`${reference.slug}\`, which is not a post-mortem in the archive`,
             hint: unknownSlugHint(reference.slug, entry.slug, slugs),
           });
         } else if (own && theirs && theirs > own) {
           found.push({
             line: reference.line,
-            message: `\`recurrence_of\` names \`${reference.slug}\`, which happened after this incident (${own})`,
-            hint: `\`recurrence_of\` points back in time: put \`recurrence_of: [${entry.slug}]\` in the later post-mortem instead.`,
+            message: `\`${field}\` names \`${reference.slug}\`, which happened after this incident (${own})`,
+            hint: `\`${field}\` points back in time: put \`${field}: [${entry.slug}]\` in the later post-mortem instead.`,
           });
+        } else if (reference.followUp !== undefined) {
+          const names = followUps.get(reference.slug);
+          if (names && !names.includes(reference.followUp.toLowerCase())) {
+            found.push({
+              line: reference.line,
+              message: `\`prevented_by\` names follow-up \`${reference.followUp}\` of \`${reference.slug}\`, which has no such ticket or row`,
+              hint: `After \`#\`, write the follow-up's Ticket cell text as in that post-mortem's Action Items table, or its row number (1 to ${names.filter((name) => /^\d+$/.test(name)).length}).`,
+            });
+          }
         }
       }
       if (found.length) findings.set(entry.path, found);

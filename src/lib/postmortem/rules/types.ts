@@ -31,8 +31,10 @@ export interface Rule {
 
 /** What archive rules see of each file: little enough to pass between threads. */
 export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'> & {
-  /** The `recurrence_of` slugs and their lines (see learning/recurrence-references.ts). */
-  references?: readonly { slug: string; line: number }[];
+  /** The slugs its declared links name (`recurrence_of`, `prevented_by`, `unrelated_to`) and their lines (see learning/recurrence-references.ts). */
+  references?: readonly { slug: string; line: number; field?: string; followUp?: string }[];
+  /** The names `prevented_by` may give its follow-ups: ticket texts (lower case) and row numbers (see learning/recurrence-references.ts). */
+  followUps?: readonly string[];
 };
 
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { categorySchema, mainCategorySchema } from './category-field.ts';
 import { isoDate, isoDateTime } from './date-fields.ts';
 import { linkSchema } from './link.ts';
+import { preventedBySchema, unrelatedToSchema } from './declared-links.ts';
 import { recurrenceSchema } from './recurrence.ts';
 import { severitySchema } from './severity-field.ts';
 import { tenantSharePercent } from './tenant-share.ts';
@@ -60,6 +61,10 @@ export const frontmatterSchema = z
     links: z.array(linkSchema, { invalid_type_error: 'must be a list of { title, url }' }).default([]),
     /** Earlier post-mortems this incident repeats, by slug (one, or a list). Optional. Example: `[2026-03-14-report-export-timeouts]`. */
     recurrence_of: recurrenceSchema,
+    /** Follow-ups of earlier incidents that would have prevented this one, as `slug#ticket` or `slug#row`. Optional. Example: `[2025-07-16-pgbouncer-pool-exhaustion#OPS-1332]`. */
+    prevented_by: preventedBySchema,
+    /** Earlier post-mortems this incident is not related to: dismisses the links Hindsight computed with them. Optional. Example: `[2026-02-26-bank-feed-schema-drift]`. */
+    unrelated_to: unrelatedToSchema,
   })
   .strict();
 
@@ -96,4 +101,6 @@ export const FIELD_EXAMPLES: Record<keyof Frontmatter, string> = {
   tags: '[timeouts, migration]',
   links: '[{ title: OPS-1423, url: "https://tracker.example.com/OPS-1423" }]',
   recurrence_of: '[2026-01-14-ingest-worker-oom-upgrade]',
+  prevented_by: '[2025-07-16-pgbouncer-pool-exhaustion#OPS-1332]',
+  unrelated_to: '[2026-02-26-bank-feed-schema-drift]',
 };

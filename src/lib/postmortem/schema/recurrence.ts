@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 const SLUG = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** One earlier post-mortem, by slug; a file name (`postmortem-….md`) is read as its slug. Example: `2026-03-14-report-export-timeouts`. */
-const recurrenceSlug = z
+export const recurrenceSlug = z
   .string({ invalid_type_error: 'must be the slug of an earlier post-mortem' })
   .trim()
   .transform((value) => value.replace(/^.*\//, '').replace(/\.mdx?$/i, '').replace(/^postmortem-/, ''))

@@ -4,7 +4,11 @@
  * figure already formatted. Lists that grow with the archive are bounded
  * (see top-rows.ts); /api/learning.json keeps them whole.
  */
-import type { LearningFigures, Share } from '../../postmortem/learning/figures.ts';
+import type { LearningFigures } from '../../postmortem/learning/figures.ts';
+import type { LinkKinds } from '../../postmortem/learning/link-kinds.ts';
+import { share, type Share } from '../../postmortem/learning/share.ts';
+import { recordsInView, type ReportView } from '../../postmortem/metrics/metrics-report.ts';
+import type { MetricsDataset } from '../../postmortem/metrics/record.ts';
 import { isSmallSample } from '../../postmortem/metrics/duration-summary.ts';
 import { formatMonth, formatPercent, formatQuarter } from '../format.ts';
 import type { KeyFigure, PanelModel } from './models.ts';
@@ -17,6 +21,8 @@ const SOURCE = 'api/learning.json';
 
 export interface LearningView {
   keyFigures: KeyFigure[];
+  /** The first key figures, repeats and open follow-ups at the time: the ones the page's range and service controls re-count. */
+  linkFigures: KeyFigure[];
   notes: string[];
   repeatPanels: PanelModel[];
   followUpPanels: PanelModel[];
@@ -34,16 +40,44 @@ function table(id: string, caption: string, columns: string[], rows: string[][],
   return { chart: null, table: { id, caption, columns, rows, empty: 'Nothing to show yet.', ...(more ? { more } : {}) } };
 }
 
+/** Declared and computed links counted apart: an author's word and a match on shared words are not the same evidence. */
+function declaredSplit(row: Share): string {
+  return `${row.declared} declared by the author, ${row.count - row.declared} found from shared distinctive words`;
+}
+
 function shareRow(row: Share, label = row.label): string[] {
   return [label, String(row.incidents), String(row.count), percent(row.share)];
+}
+
+/** Repeats and incidents preceded by an open follow-up, declared and computed apart. */
+export function linkKeyFigures(repeats: Share, prevented: Share): KeyFigure[] {
+  return [
+    { label: 'Repeats', value: percent(repeats.share), detail: `${repeats.count} of ${repeats.incidents} incidents repeat an earlier one (${declaredSplit(repeats)})` },
+    {
+      label: 'Open follow-up at the time',
+      value: percent(prevented.share),
+      detail: `${prevented.count} of ${prevented.incidents} incidents were preceded by an open action item about the same failure (${declaredSplit(prevented)})`,
+    },
+  ];
+}
+
+/** The analytics dataset with each reviewed incident's links (analytics/dataset.json). */
+export type LearningDataset = MetricsDataset & { learning: LinkKinds };
+
+/** {@link linkKeyFigures} for the reviewed incidents of one range and service: what the page's controls show. */
+export function linkKeyFiguresFor(dataset: LearningDataset, view: ReportView): KeyFigure[] {
+  const incidents = recordsInView(dataset, { ...view, includeDrafts: false }).filter((record) => record.slug in dataset.learning);
+  return linkKeyFigures(
+    share('All', incidents, (record) => dataset.learning[record.slug]![0]),
+    share('All', incidents, (record) => dataset.learning[record.slug]![1]),
+  );
 }
 
 function learningKeyFigures({ repeats, prevented, followUps }: LearningFigures): KeyFigure[] {
   const all = followUps.timeToClose.find((row) => row.severity === 'all')!;
   const { outcomes } = followUps;
   return [
-    { label: 'Repeats', value: percent(repeats.overall.share), detail: `${repeats.overall.count} of ${repeats.overall.incidents} incidents repeat an earlier one` },
-    { label: 'Open follow-up at the time', value: percent(prevented.overall.share), detail: `${prevented.overall.count} of ${prevented.overall.incidents} incidents were preceded by an open action item of a related incident` },
+    ...linkKeyFigures(repeats.overall, prevented.overall),
     { label: 'Median time to close', value: days(all.medianDays), detail: `${all.n} action items closed with a date` },
     { label: 'Overdue follow-ups', value: String(outcomes.overdue), detail: `of ${outcomes.open + outcomes.overdue} open, as of the build date` },
   ];
@@ -103,5 +137,6 @@ function followUpPanels({ followUps }: LearningFigures): PanelModel[] {
 
 /** Key figures, notes and tables for the "Learning across incidents" part of /analytics/. */
 export function learningView(figures: LearningFigures): LearningView {
-  return { keyFigures: learningKeyFigures(figures), notes: learningNotes(figures), repeatPanels: repeatPanels(figures), followUpPanels: followUpPanels(figures) };
+  const keyFigures = learningKeyFigures(figures);
+  return { keyFigures, linkFigures: keyFigures.slice(0, 2), notes: learningNotes(figures), repeatPanels: repeatPanels(figures), followUpPanels: followUpPanels(figures) };
 }
