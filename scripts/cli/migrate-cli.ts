@@ -3,7 +3,7 @@
  * Brings post-mortems written in the template's plain form (`### Date:`
  * lines, no frontmatter) into the archive's form. Without --write it shows a
  * unified diff and changes nothing.
- * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
+ * Exit 0: every file migrated and valid (or already in frontmatter form); 1: a file could not be migrated or written, or a result still fails validate; 2: usage error.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -51,7 +51,7 @@ Options:
   --yes                 accepted for symmetry; migrate never asks
   --help                show this help
 
-Exit codes: 0 migrated, 1 a file could not be migrated or written, 2 usage error.
+Exit codes: 0 every file migrated and valid, 1 a file could not be migrated or\nwritten or a result still fails validate (each is named), 2 usage error.
 `;
 
 const OPTIONS = {
@@ -90,25 +90,30 @@ export function runMigrate(ctx: CliContext): number {
   if (missing.length) return usageError(ctx, MIGRATE_USAGE, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
   if (!files.length) return usageError(ctx, MIGRATE_USAGE, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
-  const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
+  const counts = { migrated: 0, skipped: 0, failed: 0 };
+  const stillInvalid: string[] = [];
   const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
     const outcome = migrateFile(ctx, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices }, values.write);
-    if (outcome === 'needs-work') counts.needsWork += 1;
-    counts[outcome === 'needs-work' ? 'migrated' : outcome] += 1;
+    if (typeof outcome === 'object') stillInvalid.push(outcome.needsWork);
+    counts[typeof outcome === 'object' ? 'migrated' : outcome] += 1;
   }
 
   const parts = [`${counts.migrated} ${values.write ? 'migrated' : 'to migrate'}`, `${counts.skipped} skipped`, `${counts.failed} failed`];
-  ctx.stdout(`${parts.join(', ')}.${counts.needsWork ? ` ${counts.needsWork} still fail validate: fix what is listed above.` : ''}\n`);
+  ctx.stdout(`${parts.join(', ')}.\n`);
+  if (stillInvalid.length) {
+    ctx.stdout(`${stillInvalid.length} ${values.write ? 'written' : 'would be written but'} still fail${stillInvalid.length === 1 ? 's' : ''} validate (exit 1): ${stillInvalid.join(', ')}. Fix what is listed above for each, then run npm run validate.\n`);
+  }
   if (counts.migrated) {
     ctx.stdout(values.write
       ? 'Next: review every PROPOSED value (marked "# proposed by migrate" in the frontmatter; validate warns on each, --strict fails), delete the mark, fill in what a draft names, then run npm run validate.\n'
       : 'Nothing was changed. Run again with --write to save.\n');
   }
-  return counts.failed ? EXIT.invalid : EXIT.ok;
+  return counts.failed || stillInvalid.length ? EXIT.invalid : EXIT.ok;
 }
 
-type Outcome = 'migrated' | 'needs-work' | 'skipped' | 'failed';
+/** What became of a file; `needsWork` names a result that still fails validate. */
+type Outcome = 'migrated' | 'skipped' | 'failed' | { needsWork: string };
 
 /** Reads, migrates and shows (or writes) one file; what became of it. */
 function migrateFile(ctx: CliContext, file: string, options: MigrateOptions, write: boolean): Outcome {
@@ -166,13 +171,13 @@ function reportAndWrite(ctx: CliContext, file: string, raw: string, result: Extr
 
   if (!write) {
     ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
-    return needsWork ? 'needs-work' : 'migrated';
+    return needsWork ? { needsWork: shownTarget } : 'migrated';
   }
   try {
     if (renamed) moveFileAtomically(file, target, result.text);
     else replaceFileAtomically(target, result.text);
     ctx.stdout(`  written: ${shownTarget}\n\n`);
-    return needsWork ? 'needs-work' : 'migrated';
+    return needsWork ? { needsWork: shownTarget } : 'migrated';
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${shownTarget} already exists (left untouched)` : (error as Error).message;
     ctx.stdout(`✗ ${shown}: not written: ${reason}\n\n`);

@@ -189,9 +189,10 @@ function readTable(section: Section, required: Record<string, readonly string[]>
   return { table, indexes, missingColumns };
 }
 
-const TIME_CELL = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z))?$/i;
+/** The UTC time first; a note in parentheses after it (the local time, `14:05 (16:05 CEST)`, or the time as first written) is the author's, not read. */
+const TIME_CELL = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z))?(?:\s*\(.*\))?$/i;
 
-/** Resolves a Timeline time (`09:12`, `2026-03-15 00:10`) to epoch ms; `HH:MM` is on the incident date. */
+/** Resolves a Timeline time (`09:12`, `2026-03-15 00:10`, `14:05 (16:05 CEST)`) to epoch ms; `HH:MM` is on the incident date. */
 export function resolveTimelineTime(time: string, incidentDate: string | null): number | null {
   const match = TIME_CELL.exec(time.trim());
   if (!match) return null;

@@ -30,11 +30,12 @@ import { normaliseActionItems } from './action-item-cells.ts';
 import { bulletValue, readTenants } from './impact-bullets.ts';
 import { readLooseDate } from './loose-time.ts';
 import { chooseMilestones } from './milestones-from-text.ts';
-import { readHeaderField, readHeadingLine, readNames, readTitleLine, type HeaderField } from './plain-header.ts';
+import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
-import { readStatedCategory } from './stated-category.ts';
-import { resolveTimeline } from './timeline.ts';
+import { categoryAtStart, readStatedCategory } from './stated-category.ts';
+import { resolveTimeline, wordsOf } from './timeline.ts';
+import { SECTIONS } from '../sections.ts';
 
 /** Values given on the command line; each wins over what the file says. */
 export interface MigrateOverrides {
@@ -75,6 +76,8 @@ export interface RewrittenLine {
   line: number;
   before: string;
   after: string;
+  /** Texts replaced by the same value in the template's form (`Completed` → `DONE`, `Aug 15, 2019` → `2019-08-15`); every other word is kept. */
+  normalised?: string[];
 }
 
 export type MigrationResult =
@@ -159,6 +162,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const { date, timing } = readTimingOnStartDay(m, dated.date);
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
+  const added = missingSections(m);
 
   const frontmatter: FrontmatterDraft = {
     title,
@@ -179,7 +183,8 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const fileName = fileNameFor(date, describedBy(filePath) ?? slugify(title));
   const namedDate = parseFileName(filePath)?.date ?? dated.fileDate;
   const renameReason = namedDate && namedDate !== date ? `the file name said ${namedDate}, the incident date is ${date}` : null;
-  const { output, problems } = writeValidated(m, frontmatter, bodyOf(m, rewritten), path.join(path.dirname(filePath), fileName));
+  keepLinesWithWordsOutside(m, frontmatter);
+  const { output, problems } = writeValidated(m, frontmatter, bodyOf(m, rewritten, added), path.join(path.dirname(filePath), fileName));
   return {
     kind: 'migrated',
     fileName,
@@ -288,6 +293,8 @@ function readAuthors(m: Migration): string[] {
   const foundAuthors = authorLine ? readNames(authorLine.value) : [];
   const authors = m.overrides.authors ?? foundAuthors;
   if (authorLine && foundAuthors.length && authors === foundAuthors) move(m, authorLine.index, 'authors');
+  const reviewers = authorLine ? readReviewers(authorLine.value) : [];
+  if (reviewers.length) m.notes.push({ kind: 'found', message: `reviewer${reviewers.length > 1 ? 's' : ''} ${reviewers.join(', ')} (line ${authorLine!.index + 1}): not an author; the schema has no reviewer field, so the line stays in the text` });
   if (!authors.length) {
     m.draftBecause.push('authors');
     m.comments.authors = 'missing: the text names no author; add who wrote it';
@@ -330,7 +337,11 @@ function readCategory(m: Migration): { category: MainCategoryId; contributing: C
     if (!stated.inline && stated.index < m.headerEnd && !/[(,;/+&]|\band\b|\bwith\b/i.test(stated.value.replace(/^\S+(?:\s+bug)?/i, ''))) move(m, stated.index, 'root_cause_category');
   }
   if (category) return { category, contributing };
-  const proposal = proposeCategory(sectionText(m.parsed, 'root-cause') || m.text);
+  const rootCauseText = sectionText(m.parsed, 'root-cause') || m.text;
+  // `Root Cause: a code bug in the config parser`: the line names its kind; that beats counting keywords.
+  const named = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:an?\s+)?(.+)$/im.exec(rootCauseText);
+  const namedCategory = named ? categoryAtStart(named[1]!) : null;
+  const proposal = namedCategory ? { category: namedCategory as MainCategoryId, matched: [`Root Cause: ${named![1]!.split(/\s+/).slice(0, 3).join(' ')}`] } : proposeCategory(rootCauseText);
   if (proposal) {
     m.comments.root_cause_category = PROPOSAL_COMMENT;
     m.notes.push({ kind: 'proposed', message: `root_cause_category \`${proposal.category}\` from the Root Cause text (no Category line; matched: ${proposal.matched.slice(0, 5).join(', ')}): review, or pass --category` });
@@ -382,18 +393,66 @@ function readTimingOnStartDay(m: Migration, dateRead: string): { date: string; t
 /** Timeline times and Action Items cells rewritten, in line order. */
 function rewrittenLines(m: Migration, timing: Timing, date: string): RewrittenLine[] {
   const rewritten = [...timing.rewritten];
+  const undated: string[] = [];
   for (const cell of normaliseActionItems(m.parsed, m.lines, date)) {
-    rewritten.push({ line: cell.index + 1, before: cell.before, after: cell.after });
+    rewritten.push({ line: cell.index + 1, before: cell.before, after: cell.after, normalised: cell.normalised });
     m.notes.push({ kind: 'changed', message: `Action Items row (line ${cell.index + 1}): ${cell.what}` });
+    undated.push(...cell.undatedDue);
+  }
+  if (undated.length) {
+    m.draftBecause.push(`action item due dates (${undated.map((due) => `\`${due}\``).join(', ')})`);
+    m.notes.push({ kind: 'missing', message: `action item due dates: ${undated.map((due) => `\`${due}\``).join(', ')} ${undated.length === 1 ? 'is' : 'are'} not a date; kept after the placeholder (\`YYYY-MM-DD (…)\`); written as a draft until a date is set` });
   }
   return rewritten.sort((a, b) => a.line - b.line);
 }
 
-/** The body: every line but those moved into the frontmatter, with the rewrites applied. */
-function bodyOf(m: Migration, rewritten: readonly RewrittenLine[]): string {
+/**
+ * A metadata line moves into the frontmatter only when every word of its value
+ * is there (`### Date: 2026-03-14`, `### Author: Dana Kim`); one whose words are
+ * not (`Date: March 3, 2027`, `Duration: ~2 hours`, `Author: X, reviewed by Y`)
+ * stays in the body as written, so no word the author wrote is lost.
+ */
+function keepLinesWithWordsOutside(m: Migration, frontmatter: FrontmatterDraft): void {
+  const inFrontmatter = new Set(wordsOf(serializeFrontmatter(frontmatter, {})));
+  m.moved = m.moved.filter((line) => {
+    const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? line.text;
+    return wordsOf(value).every((word) => inFrontmatter.has(word));
+  });
+}
+
+/** Text of a section migrate adds because the original has none: a heading the validator reads, marked so a person fills it in. */
+export const ADDED_SECTION_NOTE = '_Not in the original post-mortem: added by migrate. Fill it in (write "None" if there is nothing to say)._';
+
+/**
+ * Template sections the original lacks, as lines to insert before a 0-based
+ * line (before the next template section it has, or at the end), at the level
+ * of its other section headings. Each makes the file a draft naming it.
+ */
+function missingSections(m: Migration): Map<number, string[]> {
+  const present = m.parsed.sections.filter((section) => section.key !== null);
+  const keys = new Set(present.map((section) => section.key));
+  const level = present[0]?.level ?? 2;
+  const inserts = new Map<number, string[]>();
+  SECTIONS.forEach((section, order) => {
+    if (keys.has(section.key)) return;
+    const next = SECTIONS.slice(order + 1).map((later) => present.find((p) => p.key === later.key)).find((found) => found !== undefined);
+    const at = next ? next.line - 1 : m.lines.length;
+    inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${section.title}`, '', ADDED_SECTION_NOTE, '']);
+    m.draftBecause.push(`section ${section.title}`);
+    m.notes.push({ kind: 'missing', message: `section \`${section.title}\`: not in the original; added empty and marked; written as a draft` });
+  });
+  return inserts;
+}
+
+/** The body: every line but those moved into the frontmatter, with the rewrites applied and missing sections added. */
+function bodyOf(m: Migration, rewritten: readonly RewrittenLine[], added: ReadonlyMap<number, string[]> = new Map()): string {
   const movedIndexes = new Set(m.moved.map((line) => line.line - 1));
   const rewrites = new Map(rewritten.map((line) => [line.line - 1, line.after]));
-  const bodyLines = m.lines.flatMap((line, index) => (movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line]));
+  const lines = [...m.lines];
+  const atEnd = added.get(lines.length);
+  if (atEnd) while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
+  const bodyLines = lines.flatMap((line, index) => [...(added.get(index) ?? []), ...(movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line])]);
+  if (atEnd) bodyLines.push('', ...atEnd);
   while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
   return bodyLines.join('\n').replace(/\n*$/, '\n');
 }

@@ -55,10 +55,37 @@ export function stripEmphasis(text: string): string {
   return text.replace(/\*\*|__/g, '').replace(/^[*_`]+|[*_`]+$/g, '').trim();
 }
 
-/** Names in `Dana Kim, Lee Park and @sre-team`; template placeholders such as `[Name]` are not names. */
+/** Where the reviewers start: `…, reviewed by Priya`, `… (reviewer: Priya)`, `…; review: Priya`. */
+const REVIEWED = /[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s.*$/i;
+
+/**
+ * Names in `Dana Kim, Lee Park and @sre-team`: one per name, a role in
+ * parentheses included (`Claude (incident commander & scribe)` is one author).
+ * A reviewer (`…, reviewed by Priya`) is not an author: left out here, kept in
+ * the text. Template placeholders such as `[Name]` are not names.
+ */
 export function readNames(text: string): string[] {
-  return text
-    .split(/\s*(?:,|;|&|\band\b|\/)\s*/)
+  const authors = text.replace(REVIEWED, '');
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  // Split on separators outside parentheses only.
+  for (const part of authors.split(/(\s*(?:,|;|&|\band\b|\/)\s*|[()])/)) {
+    if (part === '(') depth += 1;
+    if (part === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && part !== ')' && /^\s*(?:,|;|&|\band\b|\/)\s*$/.test(part)) {
+      names.push(current);
+      current = '';
+    } else current += part;
+  }
+  names.push(current);
+  return names
     .map((name) => stripEmphasis(name))
     .filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+}
+
+/** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`), for the report; they stay in the text. */
+export function readReviewers(text: string): string[] {
+  const match = REVIEWED.exec(text);
+  return match ? readNames(match[0].replace(/^[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s*/i, '').replace(/\)\s*$/, '')) : [];
 }

@@ -34,6 +34,15 @@ const EVENT_DAY = new RegExp(
   'i',
 );
 
+/** Words: letters or digits, in any case. */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The canonical time, followed by the cell as written in parentheses when the canonical form drops a word of it (`14:05 (2:05 PM)`). */
+function keepWords(written: string, canonical: string): string {
+  const kept = new Set(wordsOf(canonical));
+  return wordsOf(written).every((word) => kept.has(word) || kept.has(word.padStart(2, '0'))) ? canonical : `${canonical} (${written.trim()})`;
+}
+
 /** The day an event's text starts with, or null. */
 export function eventDay(event: string, reference: string): string | null {
   const match = EVENT_DAY.exec(event);
@@ -71,7 +80,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const rowDay = background ? named! : day;
     const at = isoTimestamp(rowDay, moment);
     const clock = at.slice(11, moment.second ? 19 : 16);
-    const canonical = rowDay === date ? clock : `${rowDay} ${clock}`;
+    const canonical = keepWords(row.time, rowDay === date ? clock : `${rowDay} ${clock}`);
     const readAs = resolveTimelineTime(row.time, date);
     return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null, dayOnly: false };
   });

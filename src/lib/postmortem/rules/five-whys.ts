@@ -1,8 +1,13 @@
 import type { Rule } from './types.ts';
 
-/** A Why step, tolerating list markers, emphasis and the arrow styles people use. */
-const WHY_STEP = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?why\b/i;
-const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:/i;
+/**
+ * A Why step, as a line (`Why? -> …`, `1. Why …`, `- **Why 2:** …`), as a bold
+ * question (`**Q1: Why were events duplicated?**`, `**Why #2**`) or as a table
+ * row whose first text cell asks it (`| 1 | Why were payments declined? | … |`).
+ */
+const WHY_STEP = /^\s*(?:\|\s*(?:(?:\*\*|__)?[#\w]{0,4}\d+[.):]?(?:\*\*|__)?\s*\|\s*)?)?(?:[-*+>]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__|\*|_)?(?:(?:Q|Step\s*|#)?\d+\s*[.):]\s*(?:\*\*|__)?\s*)?why\b/i;
+/** The line that names the cause: `Root Cause: …`, `**Root cause:** …`, or a table row `| **Root cause** | … |`. */
+const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:|^\s*\|\s*(?:\*\*|__)?root cause(?:\*\*|__)?\s*:?\s*\|/i;
 const MINIMUM_WHYS = 3;
 
 export const fiveWhys: Rule = {
