@@ -68,7 +68,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
         day = onlyDay;
         previous = 0;
       }
-      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: onlyDay === date ? '00:00' : `${onlyDay} 00:00`, dayWritten: true, dayOnly: true };
+      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: keepWords(row.time, onlyDay === date ? '00:00' : `${onlyDay} 00:00`), dayWritten: true, dayOnly: true };
     }
     const minute = minuteOfDay(moment);
     const named = moment.date ?? eventDay(row.event, day);

@@ -1,0 +1,135 @@
+/**
+ * Plain-form post-mortems written the way different agents drift from the
+ * skill's template (bold `**Date:**` lines, 12-hour and `HH:MM:SS` times,
+ * local times beside UTC, a DST day, free-text statuses, due targets that are
+ * not dates, sections missing, extra or a level off, tables without leading
+ * pipes, 5 Whys as a table or bold Q&A, reviewers, negated services, stated
+ * totals and shares of something else). Each is migrated and compared field by
+ * field with tests/fixtures/plain/agent-drift/expected.json, values read off the
+ * text by a person. Then, over every plain-form fixture, old and new: no word
+ * the author wrote is missing from the migrated file.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../scripts/lib/cli.ts';
+import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
+import { statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
+import { readLooseDate } from '../../src/lib/postmortem/migrate/loose-time.ts';
+import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
+import { wordsOf } from '../../src/lib/postmortem/migrate/timeline.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+
+const DIR = 'tests/fixtures/plain/agent-drift';
+const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, Record<string, unknown> & { fileName: string; proposed: string[]; draft_because: string[] }>;
+const FILES = readdirSync(DIR).filter((file) => file.endsWith('.md')).sort();
+const FIELDS = ['date', 'severity', 'status', 'authors', 'services', 'root_cause_category', 'contributing_categories', 'started_at', 'resolved_at', 'tenants_affected', 'tenants_total', 'tenants_affected_percent'] as const;
+/** Every plain-form fixture, old and new. */
+const ALL = ['tests/fixtures/plain', 'tests/fixtures/plain/agent-written', DIR].flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file)));
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function migrate(file: string) {
+  const raw = readFileSync(file, 'utf8');
+  const result = migratePlainForm(raw, file);
+  if (result.kind !== 'migrated') throw new Error(`${file} not migrated: ${JSON.stringify(result)}`);
+  return { raw, result };
+}
+
+const count = (words: string[]) => words.reduce((map, word) => map.set(word, (map.get(word) ?? 0) + 1), new Map<string, number>());
+
+function cli(argv: string[]) {
+  const out = { stdout: '', stderr: '' };
+  const ctx: CliContext = { argv, cwd: process.cwd(), env: { ...process.env, HINDSIGHT_ARCHIVE_DIR: '/nonexistent-archive' }, stdout: (text) => { out.stdout += text; }, stderr: (text) => { out.stderr += text; } };
+  return { ctx, out };
+}
+
+describe('plain-form post-mortems as agents drift from the template', () => {
+  it('has at least 15 fixtures, each with a row in the expectations table', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(EXPECTED).sort()).toEqual(FILES);
+  });
+
+  it.each(FILES)('%s: every field as the table expects', (file) => {
+    const { result } = migrate(path.join(DIR, file));
+    const expected = EXPECTED[file]!;
+    const frontmatter = result.frontmatter as Record<string, unknown>;
+    const defaults: Record<string, unknown> = { contributing_categories: [] };
+    for (const field of FIELDS) {
+      expect({ field, value: frontmatter[field] ?? defaults[field] ?? null }).toEqual({ field, value: expected[field] });
+    }
+    expect(result.fileName).toBe(expected.fileName);
+    const marked = result.text.split('\n').flatMap((line, index, lines) => {
+      if (!line.includes('# proposed by migrate')) return [];
+      return [(line.trimStart().startsWith('#') ? lines[index + 1]! : line).split(':')[0]!];
+    });
+    expect(marked.sort()).toEqual([...expected.proposed].sort());
+    expect(result.draftBecause).toEqual(expected.draft_because);
+  });
+
+  it.each(FILES)('%s: validates, with no error left; a draft names what it lacks', (file) => {
+    const { result } = migrate(path.join(DIR, file));
+    const report = validatePostmortems([parsePostmortem(path.join(DIR, result.fileName), result.text)]).files[0]!;
+    expect(report.problems.filter((problem) => problem.level === 'error')).toEqual([]);
+    if (result.frontmatter.status === 'draft') expect(result.text).toMatch(/^status: draft # migrate: the text does not hold .+; fill in/m);
+    for (const section of result.draftBecause.filter((what) => what.startsWith('section '))) {
+      expect(result.text).toContain(`${section.slice('section '.length)}\n\n${ADDED_SECTION_NOTE}`);
+    }
+  });
+
+  it.each(ALL)('%s: no word the author wrote is lost', (file) => {
+    const raw = readFileSync(file, 'utf8');
+    const result = migratePlainForm(raw, file);
+    // A file that cannot be migrated (no severity) is left as it is: nothing to lose.
+    if (result.kind === 'failed') return expect(result.missing.join()).toMatch(/^severity/);
+    if (result.kind !== 'migrated') throw new Error(`${file}: ${result.kind}`);
+    const original = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const have = count(wordsOf(result.text));
+    // Allowed to go: a moved line's label (`### Date:`, `## Post-Mortem:`: the YAML key holds it), and values
+    // rewritten as the same value in the template's form (`Completed` → `DONE`, `Aug 15, 2019` → `2019-08-15`).
+    const allowed = new Set<string>();
+    for (const line of result.moved) {
+      const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? '';
+      const label = count(wordsOf(line.text));
+      for (const word of wordsOf(value)) label.set(word, label.get(word)! - 1);
+      for (const [word, left] of label) if (left > 0) allowed.add(word);
+    }
+    for (const line of result.rewritten) {
+      for (const text of line.normalised ?? []) {
+        expect(statusSynonym(text.replace(/[*_`]/g, '')) !== null || (readLooseDate(text, result.frontmatter.date) !== null && line.after.includes(readLooseDate(text, result.frontmatter.date)!)), `\`${text}\` is a synonym or the same date`).toBe(true);
+        for (const word of wordsOf(text)) allowed.add(word);
+      }
+    }
+    const lost = [...count(wordsOf(original))].filter(([word, times]) => (have.get(word) ?? 0) < times && !allowed.has(word)).map(([word]) => word);
+    expect(lost).toEqual([]);
+  });
+
+  it('one `migrate --write` of the folder: every file written and valid, exit 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-drift-'));
+    dirs.push(dir);
+    cpSync(DIR, dir, { recursive: true, filter: (source) => !source.endsWith('.json') });
+    const { ctx, out } = cli([dir, '--write']);
+    expect(runMigrate(ctx), out.stdout).toBe(0);
+    const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
+    expect(files.sort()).toEqual(FILES);
+    const report = validatePostmortems(files.map((file) => parsePostmortem(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8'))));
+    expect(report.summary.invalid).toBe(0);
+  });
+
+  it('a result that still fails validate: exit 1, and the file is named', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-drift-'));
+    dirs.push(dir);
+    const file = 'postmortem-2027-05-18-webhook-missing-section.md';
+    // A time nobody can read: even a draft fails `timeline-time`.
+    writeFileSync(path.join(dir, file), readFileSync(path.join(DIR, file), 'utf8').replace('| 10:18 |', '| shortly after |'));
+    const { ctx, out } = cli([dir, '--write']);
+    expect(runMigrate(ctx)).toBe(1);
+    expect(out.stdout).toMatch(/1 written still fails validate \(exit 1\): .*postmortem-2027-05-18-webhook-missing-section\.md/);
+  });
+});
