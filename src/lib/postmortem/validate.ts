@@ -11,6 +11,7 @@ import { slugOf } from './file-naming.ts';
 import { recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import type { Source } from './source.ts';
+import { spellingsInText, spellingsOf } from './spelling/spellings-used.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
 
 export interface FileReport {
@@ -84,7 +85,7 @@ export async function validateFilesWith(checkMany: CheckMany, files: readonly Fi
 /** Parses (unless parsed) and checks one file under the file rules. */
 export function checkOne(file: FileToCheck): CheckedFile {
   const pm = file.parsed ?? parsePostmortem(file.path, file.source!.text, file.source);
-  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), problems: checkFile(pm) };
+  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), spellings: spellingsOf(pm), problems: checkFile(pm) };
 }
 
 /**
@@ -116,7 +117,7 @@ function lookUp(files: readonly FileToCheck[], cache: ValidationCache | null | u
     }
     const key = cacheKey(file.path, file.source);
     const problems = cache.get(key);
-    if (problems) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), problems });
+    if (problems) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), spellings: spellingsInText(file.source.text), problems });
     else {
       run.pending.push(file);
       run.keys.set(file, key);

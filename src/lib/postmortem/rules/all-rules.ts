@@ -8,6 +8,7 @@ import { blamelessLanguage } from './blameless-language.ts';
 import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
+import { spellingVariants } from './spelling-variants.ts';
 import { fieldSize } from './field-size.ts';
 import { fileDate } from './file-date.ts';
 import { fileEncoding } from './file-encoding.ts';
@@ -80,4 +81,4 @@ export const FILE_RULES: readonly Rule[] = [
   blamelessLanguage,
 ];
 
-export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf];
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf, spellingVariants];

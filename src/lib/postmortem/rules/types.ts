@@ -33,6 +33,8 @@ export interface Rule {
 export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'> & {
   /** The `recurrence_of` slugs and their lines (see learning/recurrence-references.ts). */
   references?: readonly { slug: string; line: number }[];
+  /** The services, tags and owners it writes, with their lines (see spelling/spellings-used.ts). */
+  spellings?: readonly { kind: 'service' | 'tag' | 'owner'; value: string; line: number }[];
 };
 
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */

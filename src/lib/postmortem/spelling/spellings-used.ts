@@ -1,0 +1,70 @@
+/**
+ * The services, tags and action-item owners a post-mortem writes, with their
+ * lines: what the archive rule `spelling-variants` compares across files.
+ * Read from a parsed file, or straight from a text for files whose problems
+ * came from validate's cache (the archive rules always run over every file).
+ */
+import { splitFrontmatter, type FrontmatterBlock } from '../frontmatter.ts';
+import type { ParsedPostmortem } from '../parse.ts';
+import { sectionKeyOf } from '../sections.ts';
+import { columnIndex, firstTable } from '../tables.ts';
+
+export type SpellingKind = 'service' | 'tag' | 'owner';
+
+export interface SpellingUse {
+  kind: SpellingKind;
+  value: string;
+  /** 1-based line in the file. */
+  line: number;
+}
+
+const OWNER_COLUMNS = ['owner', 'owners', 'assignee'];
+
+function fromFrontmatter(frontmatter: FrontmatterBlock, fields: { services?: unknown; tags?: unknown }): SpellingUse[] {
+  const uses: SpellingUse[] = [];
+  for (const [field, kind] of [['services', 'service'], ['tags', 'tag']] as const) {
+    const values = fields[field];
+    if (!Array.isArray(values)) continue;
+    values.forEach((value, at) => {
+      if (typeof value === 'string' && value.trim()) uses.push({ kind, value: value.trim(), line: frontmatter.kind === 'parsed' ? frontmatter.lineOf([field, at]) : 1 });
+    });
+  }
+  return uses;
+}
+
+/** Owners: one cell may name several (`@dana, @lee`). */
+function owners(cells: readonly { owner: string; line: number }[]): SpellingUse[] {
+  return cells.flatMap(({ owner, line }) => owner.split(/\s*(?:,|;|&|\/|\band\b)\s*/).map((value) => value.trim()).filter(Boolean).map((value) => ({ kind: 'owner' as const, value, line })));
+}
+
+/** What a parsed post-mortem writes. */
+export function spellingsOf(pm: Pick<ParsedPostmortem, 'frontmatter' | 'fields' | 'actionItems'>): SpellingUse[] {
+  return [...fromFrontmatter(pm.frontmatter, pm.fields), ...owners(pm.actionItems?.rows ?? [])];
+}
+
+const HEADING = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+
+/** The same from a file's text, without parsing the body into sections. */
+export function spellingsInText(raw: string): SpellingUse[] {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const { frontmatter } = splitFrontmatter(text);
+  const data = frontmatter.kind === 'parsed' && typeof frontmatter.data === 'object' && frontmatter.data !== null ? (frontmatter.data as Record<string, unknown>) : {};
+  const uses = fromFrontmatter(frontmatter, data);
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => {
+    const heading = HEADING.exec(line);
+    return heading !== null && sectionKeyOf(heading[2]!) === 'action-items';
+  });
+  if (start < 0) return uses;
+  const level = HEADING.exec(lines[start]!)![1]!.length;
+  let end = start + 1;
+  while (end < lines.length) {
+    const heading = HEADING.exec(lines[end]!);
+    if (heading && (heading[1]!.length <= level || sectionKeyOf(heading[2]!) !== null)) break;
+    end += 1;
+  }
+  const table = firstTable(lines.slice(start + 1, end).join('\n'), start + 2);
+  const column = table ? columnIndex(table, OWNER_COLUMNS) : -1;
+  if (!table || column < 0) return uses;
+  return [...uses, ...owners(table.rows.map((row) => ({ owner: row.cells[column]?.text ?? '', line: row.line })))];
+}
