@@ -5,13 +5,12 @@
  * unified diff and changes nothing.
  * Exit 0: every file migrated and valid (or already in frontmatter form); 1: a file could not be migrated or written, or a result still fails validate; 2: usage error.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath, expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
+import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
+import { spellingsInArchive } from '../../src/lib/postmortem/spelling/spellings-in-archive.ts';
 import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
 import { migratePlainForm, MIGRATED_STATUS, type MigrateOptions, type MigrateOverrides, type MigrationNote, type MigrationResult } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
-import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
 import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
@@ -218,26 +217,11 @@ function readOverrides(values: Values): MigrateOverrides {
 
 /**
  * Service names the archive already uses (the configured folder and the given
- * files that have frontmatter), so proposals reuse them. Only the frontmatter is read.
+ * files that have frontmatter), with how many files use each: proposals reuse
+ * them and a name written another way takes the archive's spelling.
  */
-function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
-  const archiveDir = loadConfig(ctx.env, ctx.cwd).archiveDir;
-  const archive = existsSync(archiveDir) ? listPostmortemFiles(archiveDir) : [];
-  const names = new Set<string>();
-  for (const file of new Set([...archive, ...files])) {
-    let text: string;
-    try {
-      const source = readSource(file);
-      if (source.problem) continue;
-      text = source.text;
-    } catch {
-      continue;
-    }
-    const block = splitFrontmatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).frontmatter;
-    const services = block.kind === 'parsed' && block.data && typeof block.data === 'object' ? (block.data as { services?: unknown }).services : undefined;
-    if (Array.isArray(services)) for (const name of services) if (typeof name === 'string' && name.trim()) names.add(name.trim());
-  }
-  return [...names];
+function servicesInUse(files: readonly string[], ctx: CliContext): Map<string, number> {
+  return spellingsInArchive(loadConfig(ctx.env, ctx.cwd).archiveDir, files).service;
 }
 
 function formatNotes(notes: readonly MigrationNote[]): string {

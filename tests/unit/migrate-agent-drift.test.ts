@@ -46,7 +46,8 @@ const count = (words: string[]) => words.reduce((map, word) => map.set(word, (ma
 
 function cli(argv: string[]) {
   const out = { stdout: '', stderr: '' };
-  const ctx: CliContext = { argv, cwd: process.cwd(), env: { ...process.env, HINDSIGHT_ARCHIVE_DIR: '/nonexistent-archive' }, stdout: (text) => { out.stdout += text; }, stderr: (text) => { out.stderr += text; } };
+  // No archive folder: only the files given are read.
+  const ctx: CliContext = { argv, cwd: process.cwd(), env: { POSTMORTEM_DIR: 'tests/fixtures/no-such-archive' }, stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), interactive: false };
   return { ctx, out };
 }
 
@@ -120,6 +121,14 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(files.sort()).toEqual(FILES);
     const report = validatePostmortems(files.map((file) => parsePostmortem(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8'))));
     expect(report.summary.invalid).toBe(0);
+  });
+
+  it('writes a service as the archive spells it', () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8').replace('checkout-api, redis', 'Checkout API, Redis'), file, { archiveServices: new Map([['checkout-api', 4], ['redis', 2], ['Redis', 1]]) });
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.frontmatter.services).toEqual(['checkout-api', 'redis']);
+    expect(result.notes.map((note) => note.message)).toContain('service `Redis` written `redis`, as the archive spells it (one spelling per service keeps facets and counts whole)');
   });
 
   it('a result that still fails validate: exit 1, and the file is named', () => {

@@ -127,7 +127,7 @@ describe('migrate readers for stated facts', () => {
     const file = 'tests/fixtures/plain/agent-written/postmortem-2021-06-08-edge-cdn-software-bug.md';
     const result = migratePlainForm(readFileSync(file, 'utf8'), file);
     if (result.kind !== 'migrated') throw new Error('not migrated');
-    expect(result.text).toContain('| 2021-05-12 00:00 | Software release ships the latent bug |\n| 09:47 | Customer configuration change pushed');
+    expect(result.text).toContain('| 2021-05-12 00:00 (May 12) | Software release ships the latent bug |\n| 09:47 | Customer configuration change pushed');
     expect(result.frontmatter).toMatchObject({ started_at: '2021-06-08T09:47:00Z', detected_at: '2021-06-08T09:48:00Z' });
   });
 

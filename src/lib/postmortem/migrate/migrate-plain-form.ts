@@ -36,6 +36,7 @@ import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline, wordsOf } from './timeline.ts';
 import { SECTIONS } from '../sections.ts';
+import { archiveSpelling } from '../spelling/spelling-key.ts';
 
 /** Values given on the command line; each wins over what the file says. */
 export interface MigrateOverrides {
@@ -52,8 +53,8 @@ export interface MigrateOptions {
   overrides?: MigrateOverrides;
   /** When the file name's date and the `Date:` line disagree, keep the file name's (default: the `Date:` line wins). */
   dateFromFileName?: boolean;
-  /** Services the archive already uses: a proposal prefers them, so one service keeps one name. */
-  archiveServices?: readonly string[];
+  /** Services the archive already uses (with how many files use each): a proposal prefers them, and a name written another way (`Redis`, `web app`) takes the archive's spelling, so one service keeps one name. */
+  archiveServices?: readonly string[] | ReadonlyMap<string, number>;
 }
 
 /** What migrate did or could not do, for the person reviewing it. */
@@ -308,11 +309,12 @@ function readServices(m: Migration): string[] {
   const servicesLine = m.header.get('services');
   const servicesBullet = bulletValue(m.impactLines, /^(?:affected )?(?:services?|systems?|components?)(?: affected)?$/i);
   const listed = (value: string) => value.split(/\s*[,;]\s*|\s+and\s+/).map((name) => name.replace(/[`*_]/g, '').replace(/\s*\(.*\)$/, '').trim()).filter(Boolean);
-  let services = m.overrides.services ?? (servicesLine ? listed(servicesLine.value) : servicesBullet ? listed(servicesBullet.value) : []);
+  const known = archiveCounts(m.options.archiveServices);
+  let services = inArchiveSpelling(m, m.overrides.services ?? (servicesLine ? listed(servicesLine.value) : servicesBullet ? listed(servicesBullet.value) : []), known);
   if (servicesLine && !m.overrides.services && services.length) move(m, servicesLine.index, 'services');
   if (services.length) return services;
-  const proposal = proposeServices(m.text, m.options.archiveServices);
-  services = proposal.services;
+  const proposal = proposeServices(m.text, [...known.keys()]);
+  services = inArchiveSpelling(m, proposal.services, known);
   if (services.length) {
     m.comments.services = proposed(proposal.known.length ? 'the text, names the archive already uses' : 'the text');
     m.notes.push({ kind: 'proposed', message: `services [${services.join(', ')}] from the text${proposal.known.length ? ' (names the archive already uses)' : ''} (no Services line): review, or pass --services` });
@@ -322,6 +324,21 @@ function readServices(m: Migration): string[] {
     m.notes.push({ kind: 'missing', message: 'services: none named or recognisable in the text (add them, or pass --services); written as a draft' });
   }
   return services;
+}
+
+function archiveCounts(given: MigrateOptions['archiveServices']): ReadonlyMap<string, number> {
+  return given instanceof Map ? given : new Map((given as readonly string[] | undefined ?? []).map((name) => [name, 1]));
+}
+
+/** Names as the archive spells them (`Redis` → `redis` when the archive writes `redis`), each once. */
+function inArchiveSpelling(m: Migration, names: readonly string[], known: ReadonlyMap<string, number>): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    const spelled = archiveSpelling(name, known);
+    if (spelled !== name) m.notes.push({ kind: 'changed', message: `service \`${name}\` written \`${spelled}\`, as the archive spells it (one spelling per service keeps facets and counts whole)` });
+    if (!result.includes(spelled)) result.push(spelled);
+  }
+  return result;
 }
 
 /** Root-cause category: the flag, a stated `Category:` line, or a keyword proposal from the Root Cause text. */

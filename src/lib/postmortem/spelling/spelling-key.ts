@@ -35,6 +35,6 @@ export function archiveSpelling(name: string, known: ReadonlyMap<string, number>
   const key = spellingKey(name);
   if (!key) return name;
   const same = new Map([...known].filter(([other]) => spellingKey(other) === key));
-  if (!same.size || same.has(name.trim())) return name;
+  if (!same.size) return name;
   return preferredSpelling(same);
 }
