@@ -231,6 +231,11 @@ describe('migrate readers', () => {
     expect(readImpactWindow('Apr 5 07:38 – Apr 18 02:00 UTC', '2022-04-05')).toEqual({ started: '2022-04-05T07:38:00Z', resolved: '2022-04-18T02:00:00Z' });
     expect(readImpactWindow('2017-01-31 23:27 to 2017-02-01 18:00 UTC', '2017-01-31')).toEqual({ started: '2017-01-31T23:27:00Z', resolved: '2017-02-01T18:00:00Z' });
     expect(readImpactWindow('09:30 to 10:15 EDT', '2026-03-14')).toBeNull();
+    // A local time in parentheses beside each UTC time is a note, not the range.
+    expect(readImpactWindow('14:05 UTC (16:05 CEST) to 15:15 UTC (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('14:05 (16:05 CEST) to 15:15 (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('16:05–17:15 CEST (14:05–15:15 UTC)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('2:05 PM – 4:30 PM UTC (9:05 AM – 11:30 AM EST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T16:30:00Z' });
   });
 
   it('proposes a category from the Root Cause text', () => {

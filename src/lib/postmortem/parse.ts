@@ -203,10 +203,25 @@ export function resolveTimelineTime(time: string, incidentDate: string | null): 
   return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
 }
 
+/** The Timeline's columns and the header names read as each (lower case; a note in parentheses, `Time (UTC)`, is ignored). */
+export const TIMELINE_COLUMNS = {
+  Time: ['time', 'when', 'timestamp', 'datetime', 'date/time', 'date & time', 'date and time', 'time utc'],
+  Event: ['event', 'what happened', 'description', 'details', 'event description'],
+};
+
+/** The Action Items table's columns and the header names read as each; `?` marks an optional one. */
+export const ACTION_ITEM_COLUMNS = {
+  Action: ['action', 'action item', 'item', 'task'],
+  Owner: ['owner', 'owners', 'assignee', 'assigned to', 'responsible'],
+  'Due Date': ['due date', 'due', 'target date', 'deadline', 'due by', 'target'],
+  Status: ['status', 'state'],
+  'Ticket?': ['ticket', 'issue', 'link'],
+};
+
 function readTimeline(sections: Section[], incidentDate: string | null): TableSection<TimelineEvent> | null {
   const section = sectionNamed(sections, 'timeline');
   if (!section) return null;
-  const { table, indexes, missingColumns } = readTable(section, { Time: ['time', 'time (utc)', 'when'], Event: ['event', 'what happened', 'description'] });
+  const { table, indexes, missingColumns } = readTable(section, TIMELINE_COLUMNS);
   const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row) => {
     const time = row.cells[indexes.Time!]?.text ?? '';
     return { time, at: resolveTimelineTime(time, incidentDate), event: row.cells[indexes.Event!]?.text ?? '', line: row.line };
@@ -217,13 +232,7 @@ function readTimeline(sections: Section[], incidentDate: string | null): TableSe
 function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | null {
   const section = sectionNamed(sections, 'action-items');
   if (!section) return null;
-  const { table, indexes, missingColumns } = readTable(section, {
-    Action: ['action', 'action item', 'item'],
-    Owner: ['owner', 'owners', 'assignee'],
-    'Due Date': ['due date', 'due'],
-    Status: ['status'],
-    'Ticket?': ['ticket', 'issue', 'link'],
-  });
+  const { table, indexes, missingColumns } = readTable(section, ACTION_ITEM_COLUMNS);
   const cell = (cells: { text: string; url: string | null }[], name: string) => (indexes[name]! >= 0 ? cells[indexes[name]!] : undefined);
   const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row): ParsedActionItem => {
     const dueText = cell(row.cells, 'Due Date')?.text ?? '';

@@ -13,7 +13,7 @@
  *   a draft accepts, so the file says a date is still to be set.
  */
 import { statusWords, type ActionStatus } from '../action-status.ts';
-import type { ParsedPostmortem } from '../parse.ts';
+import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
 import { readLooseDate } from './loose-time.ts';
 
 const STATUS_WORDS: readonly { status: ActionStatus; pattern: RegExp }[] = [
@@ -60,9 +60,9 @@ function rewriteStatus(cellText: string): { text: string; normalised: boolean } 
 export function normaliseActionItems(parsed: ParsedPostmortem, lines: readonly string[], date: string): CellRewrite[] {
   const items = parsed.actionItems;
   if (!items?.table) return [];
-  const columnOf = (names: string[]) => items.table!.columns.findIndex((column) => names.includes(column.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase()));
-  const statusColumn = columnOf(['status']);
-  const dueColumn = columnOf(['due date', 'due']);
+  const columnOf = (names: readonly string[]) => items.table!.columns.findIndex((column) => names.includes(column.replace(/\s*\(.*\)\s*$/, '').trim().toLowerCase()));
+  const statusColumn = columnOf(ACTION_ITEM_COLUMNS.Status);
+  const dueColumn = columnOf(ACTION_ITEM_COLUMNS['Due Date']);
   const rewrites: CellRewrite[] = [];
   for (const item of items.rows) {
     const index = item.line - 1;

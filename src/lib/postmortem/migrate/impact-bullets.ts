@@ -111,7 +111,8 @@ function clocksIn(text: string): ClockAt[] {
  * another zone is skipped. A start without a day is on `date`; an end without a day is on the
  * start's day, or the next when it is earlier. Null when no range of times is written.
  */
-export function readImpactWindow(value: string, date: string): { started: string; resolved: string } | null {
+export function readImpactWindow(written: string, date: string): { started: string; resolved: string } | null {
+  const value = withoutLocalNotes(written);
   const clocks = clocksIn(value);
   for (let index = 0; index + 1 < clocks.length; index += 1) {
     const [from, to] = [clocks[index]!, clocks[index + 1]!];
@@ -138,6 +139,17 @@ export function readImpactWindow(value: string, date: string): { started: string
     if (started <= resolved) return { started, resolved };
   }
   return null;
+}
+
+/**
+ * `14:05 UTC (16:05 CEST) to 15:15 UTC (17:15 CEST)`: when the text outside
+ * parentheses holds the range, a parenthetical time that is not UTC is the
+ * local time beside it, a note: blanked (same length) so it is not read as the range.
+ */
+function withoutLocalNotes(value: string): string {
+  const outside = value.replace(/\([^()]*\)/g, (group) => ' '.repeat(group.length));
+  if (clocksIn(outside).length < 2) return value;
+  return value.replace(/\([^()]*\)/g, (group) => (clocksIn(group).length && !/\b(?:UTC|GMT|Z)\b/.test(group) ? ' '.repeat(group.length) : group));
 }
 
 function moment(clock: ClockAt, date: string | null): LooseMoment {

@@ -24,9 +24,29 @@ const LABELS: Record<string, HeaderField> = {
   'root cause category': 'category',
   'root-cause category': 'category',
   status: 'status',
+  'date of incident': 'date',
+  'incident day': 'date',
+  'severity level': 'severity',
+  'sev level': 'severity',
+  'incident severity': 'severity',
+  'total duration': 'duration',
+  'incident duration': 'duration',
+  'outage duration': 'duration',
+  'impact duration': 'duration',
+  'prepared by': 'authors',
+  'report author': 'authors',
+  'report authors': 'authors',
+  'post-mortem author': 'authors',
+  'postmortem author': 'authors',
+  'affected systems': 'services',
+  'systems affected': 'services',
+  'affected components': 'services',
+  'components affected': 'services',
+  'incident category': 'category',
+  'incident status': 'status',
 };
 
-const FIELD_LINE = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]*?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*#*\s*$/i;
+const FIELD_LINE = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]*?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*#*\s*$/i;
 const TITLE_LINE = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]\s*(.+?)\s*#*\s*$/i;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 
@@ -34,7 +54,8 @@ const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 export function readHeaderField(line: string): { field: HeaderField; value: string } | null {
   const match = FIELD_LINE.exec(line);
   if (!match) return null;
-  const field = LABELS[match[1]!.trim().toLowerCase()];
+  // `Author(s):`, `Date (UTC):`: the note in parentheses does not change the field.
+  const field = LABELS[match[1]!.replace(/\s*\([^)]*\)/, '').trim().toLowerCase()];
   return field ? { field, value: stripEmphasis(match[2]!) } : null;
 }
 

@@ -5,7 +5,7 @@
  * came from validate's cache (the archive rules always run over every file).
  */
 import { splitFrontmatter, type FrontmatterBlock } from '../frontmatter.ts';
-import type { ParsedPostmortem } from '../parse.ts';
+import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
 import { sectionKeyOf } from '../sections.ts';
 import { columnIndex, firstTable } from '../tables.ts';
 
@@ -18,7 +18,6 @@ export interface SpellingUse {
   line: number;
 }
 
-const OWNER_COLUMNS = ['owner', 'owners', 'assignee'];
 
 function fromFrontmatter(frontmatter: FrontmatterBlock, fields: { services?: unknown; tags?: unknown }): SpellingUse[] {
   const uses: SpellingUse[] = [];
@@ -64,7 +63,7 @@ export function spellingsInText(raw: string): SpellingUse[] {
     end += 1;
   }
   const table = firstTable(lines.slice(start + 1, end).join('\n'), start + 2);
-  const column = table ? columnIndex(table, OWNER_COLUMNS) : -1;
+  const column = table ? columnIndex(table, ACTION_ITEM_COLUMNS.Owner) : -1;
   if (!table || column < 0) return uses;
   return [...uses, ...owners(table.rows.map((row) => ({ owner: row.cells[column]?.text ?? '', line: row.line })))];
 }
