@@ -123,6 +123,14 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(report.summary.invalid).toBe(0);
   });
 
+  it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);
+    expect(withSeverity('Major (checkout degraded)')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-2' } });
+    expect(withSeverity('critical')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-1' } });
+    expect(withSeverity('High')).toMatchObject({ kind: 'failed', missing: [expect.stringContaining('--severity')] });
+  });
+
   it('writes a service as the archive spells it', () => {
     const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
     const result = migratePlainForm(readFileSync(file, 'utf8').replace('checkout-api, redis', 'Checkout API, Redis'), file, { archiveServices: new Map([['checkout-api', 4], ['redis', 2], ['Redis', 1]]) });

@@ -21,7 +21,7 @@ import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SectionKey } from '../sections.ts';
-import type { SeverityId } from '../severity.ts';
+import { SEVERITIES, type SeverityId } from '../severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/severity-questions.ts';
 import { slugify } from '../scaffold/slug.ts';
@@ -281,7 +281,9 @@ function readDate(m: Migration): { date: string | null; dateLine: HeaderLine | u
 function readSeverityField(m: Migration): SeverityId | null {
   const severityLine = m.header.get('severity');
   const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : undefined;
+  // The spec names each level (SEV-1 Critical … SEV-4 Cosmetic): `Severity: Major` states SEV-2.
+  const named = severityLine && !severityText ? SEVERITIES.find((level) => new RegExp(`^\\W*${level.label}\\b`, 'i').test(severityLine.value)) : undefined;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : named?.id.slice(-1);
   const severity = m.overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
   if (severityLine && !severityDigit) m.notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(m, severityLine.index, 'severity');
