@@ -29,8 +29,11 @@ Values the text states are read (a Category: line, tenant counts or a share,
 times in the Impact range and the Timeline); values it only suggests are
 proposed and marked "# proposed by migrate" (validate warns until a person
 removes the mark); a field the text does not hold makes the file a draft that
-names it. Every file it writes passes npm run validate. Without --write it
-prints a unified diff and changes nothing.
+names it (as does a missing section, added empty and marked, and a due target
+that is not a date, kept as YYYY-MM-DD (Q3 2027)). No word the author wrote is
+dropped. Every file it writes passes npm run validate; if one still does not,
+it exits 1 and names it. Without --write it prints a unified diff and changes
+nothing.
 
 Options:
   --write               save the result (atomically; CRLF and BOM become LF, no BOM;
