@@ -15,10 +15,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
+import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
 import { statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
+import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
 import { readLooseDate } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
-import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
+import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { wordsOf } from '../../src/lib/postmortem/migrate/timeline.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
@@ -103,7 +105,7 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     }
     for (const line of result.rewritten) {
       for (const text of line.normalised ?? []) {
-        expect(statusSynonym(text.replace(/[*_`]/g, '')) !== null || (readLooseDate(text, result.frontmatter.date) !== null && line.after.includes(readLooseDate(text, result.frontmatter.date)!)), `\`${text}\` is a synonym or the same date`).toBe(true);
+        expect(statusSynonym(statusWords(text)) !== null || (readLooseDate(text, result.frontmatter.date) !== null && line.after.includes(readLooseDate(text, result.frontmatter.date)!)), `\`${text}\` is a synonym or the same date`).toBe(true);
         for (const word of wordsOf(text)) allowed.add(word);
       }
     }
@@ -148,5 +150,32 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const { ctx, out } = cli([dir, '--write']);
     expect(runMigrate(ctx)).toBe(1);
     expect(out.stdout).toMatch(/1 written still fails validate \(exit 1\): .*postmortem-2027-05-18-webhook-missing-section\.md/);
+  });
+});
+
+describe('readers for the drifts', () => {
+  it('statuses: emoji are decoration, a reason may follow, digits in a reason are not a closing date', () => {
+    expect(parseStatusCell('Done ✅')).toEqual({ status: 'DONE', closedText: null });
+    expect(parseStatusCell('🚧 In progress')).toEqual({ status: 'IN PROGRESS', closedText: null });
+    expect(parseStatusCell("Won't do: superseded by the streaming indexer")).toEqual({ status: "WON'T DO", closedText: null });
+    expect(parseStatusCell('TODO — Blocked (waiting on vendor)')).toEqual({ status: 'TODO', closedText: null });
+    expect(parseStatusCell('Done (hotfix 2.3.1)')).toEqual({ status: 'DONE', closedText: null });
+    expect(parseStatusCell('DONE 2026-03-02')).toEqual({ status: 'DONE', closedText: '2026-03-02' });
+    expect(parseStatusCell('Blocked (waiting on vendor)').status).toBeNull();
+  });
+
+  it('authors: one per name, a role in parentheses included; reviewers are not authors', () => {
+    expect(readNames('Claude (incident commander & scribe)')).toEqual(['Claude (incident commander & scribe)']);
+    expect(readNames('Dana Kim & Lee Park')).toEqual(['Dana Kim', 'Lee Park']);
+    expect(readNames('Codex agent, reviewed by Priya Natarajan')).toEqual(['Codex agent']);
+    expect(readReviewers('Codex agent, reviewed by Priya Natarajan')).toEqual(['Priya Natarajan']);
+    expect(readNames('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['GPT-4o (drafted)']);
+    expect(readReviewers('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['Jane Doe (reviewer)']);
+  });
+
+  it('no service from a clause saying it was not affected', () => {
+    const text = 'The `notification-worker` failed, but Redis kept working. Postgres was unaffected. The `billing-api` and `ledger-api` were unaffected. There was no impact on `search-api`; Kafka was not impacted.';
+    expect(proposeServices(text).services).toEqual(['notification-worker']);
+    expect(proposeServices('Redis and Postgres were fine; `checkout-api` timed out.').services).toEqual(['checkout-api']);
   });
 });

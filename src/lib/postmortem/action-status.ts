@@ -62,7 +62,9 @@ export function statusWords(raw: string): string {
 export function parseStatusCell(raw: string): StatusCell {
   const text = statusWords(raw);
   const date = TRAILING_DATE.exec(text);
-  if (date) return { status: normaliseActionStatus(text.slice(0, date.index)), closedText: date[1]! };
+  const beforeDate = date ? normaliseActionStatus(text.slice(0, date.index)) : null;
+  // `Done (hotfix 2.3.1)` ends in digits too: a reason, not a closing date.
+  if (date && (beforeDate || !WITH_REASON.test(text))) return { status: beforeDate, closedText: date[1]! };
   const status = normaliseActionStatus(text);
   if (status) return { status, closedText: null };
   const reason = WITH_REASON.exec(text);

@@ -207,6 +207,8 @@ function sectionText(parsed: ParsedPostmortem, key: SectionKey): string {
 
 /** Records that a line's information now lives in the frontmatter `fields`. */
 function move(m: Migration, index: number, ...fields: string[]): void {
+  // A row of a metadata table stays: taking it out would break the table.
+  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!)) return;
   m.moved.push({ line: index + 1, text: m.lines[index]!, fields });
 }
 
@@ -221,7 +223,9 @@ function readHeaderBlock(lines: readonly string[], headerEnd: number): { titleLi
       titleLine = { index, title };
       continue;
     }
-    const field = readHeaderField(line);
+    // Metadata as a table: `| **Date** | 2027-03-03 |`.
+    const cells = /^\s*\|?\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|?\s*$/.exec(line);
+    const field = readHeaderField(line) ?? (cells ? readHeaderField(`${cells[1]}: ${cells[2]}`) : null);
     if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
     else if (!titleLine && !field) {
       const heading = readHeadingLine(line);

@@ -102,11 +102,16 @@ export function readNames(text: string): string[] {
   names.push(current);
   return names
     .map((name) => stripEmphasis(name))
-    .filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+    .filter((name) => name && !REVIEWER_ROLE.test(name) && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
 }
+
+/** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
+const REVIEWER_ROLE = /\((?:[^()]*\b)?(?:reviewer|reviewed|review|approver|approved)\b[^()]*\)\s*$/i;
 
 /** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`), for the report; they stay in the text. */
 export function readReviewers(text: string): string[] {
   const match = REVIEWED.exec(text);
-  return match ? readNames(match[0].replace(/^[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s*/i, '').replace(/\)\s*$/, '')) : [];
+  const after = match ? readNames(match[0].replace(/^[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s*/i, '').replace(/\)\s*$/, '')) : [];
+  const byRole = text.replace(REVIEWED, '').split(/\s*(?:,|;|&|\band\b)\s*(?![^()]*\))/).map((name) => stripEmphasis(name)).filter((name) => REVIEWER_ROLE.test(name));
+  return [...byRole, ...after];
 }

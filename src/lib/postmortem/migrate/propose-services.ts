@@ -17,7 +17,7 @@ const KNOWN_COMPONENTS: Record<string, string> = {
   'active directory': 'active-directory', ldap: 'ldap', 'object storage': 'object-storage', 'message queue': 'message-queue',
 };
 const SERVICE_NAME = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+$/;
-const SERVICE_SUFFIX = /[-_](?:api|service|svc|worker|workers|gateway|scheduler|cron|web|app|proxy|queue|export|import|ingest|indexer|db|server|sensor|agent|cluster)$/;
+const SERVICE_SUFFIX = /[-_](?:api|service|svc|worker|workers|gateway|scheduler|cron|web|app|proxy|queue|export|import|ingest|indexer|db|server|sensor|agent|cluster|cache|store|router|renderer|dispatcher|sync|search|auth|frontend|backend|ui|bot|jobs?|processor|consumer|producer|daemon|registry|balancer|controller|manager|engine|pipeline|runner|handler|collector|exporter|sender|notifier|mailer|billing|payments?|portal|dashboard|console|cdn|dns|lb)$/;
 
 const COMPONENT_PHRASE = /(?<![a-z0-9-])([a-z][a-z0-9]{2,})[\s-](services?|apis?|routers?|gateways?|clusters?|proxy|proxies|schedulers?|daemons?|queues?|resolvers?|control plane|load balancers?)(?![a-z0-9-])/g;
 /** Words before a component kind that describe it rather than name it. */
