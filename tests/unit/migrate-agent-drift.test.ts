@@ -18,6 +18,7 @@ import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
 import { statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
 import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
+import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { readLooseDate } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
@@ -177,5 +178,12 @@ describe('readers for the drifts', () => {
     const text = 'The `notification-worker` failed, but Redis kept working. Postgres was unaffected. The `billing-api` and `ledger-api` were unaffected. There was no impact on `search-api`; Kafka was not impacted.';
     expect(proposeServices(text).services).toEqual(['notification-worker']);
     expect(proposeServices('Redis and Postgres were fine; `checkout-api` timed out.').services).toEqual(['checkout-api']);
+  });
+
+  it('start and resolution in the words agents use for them', () => {
+    for (const event of ['Error rate spiked to 30%', 'Users began seeing 502s', 'Latency rose above 2 s', 'Degradation began']) expect(milestoneOfEvent(event), event).toBe('started_at');
+    for (const event of ['Service fully recovered', 'All services restored', 'Recovery confirmed by monitoring', 'Metrics returned to normal']) expect(milestoneOfEvent(event), event).toBe('resolved_at');
+    // Partial: not the resolution.
+    expect(milestoneOfEvent('First sites restored')).toBeNull();
   });
 });
