@@ -126,6 +126,16 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(report.summary.invalid).toBe(0);
   });
 
+  it('a Time column named in a zone: each time is converted to UTC, the cell as written kept after it', () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const text = readFileSync(file, 'utf8').replace('| Time | Event |', '| Time (CET) | Event |').replace(/\| (\d\d:\d\d) \((\d\d:\d\d) CET\) \|/g, '| $2 |').replace('| 15:12 |', '| 3:12 PM |');
+    const result = migratePlainForm(text, file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.text).toContain('| 14:05 (15:05 CET) | First error logged');
+    expect(result.text).toContain('| 14:12 (3:12 PM CET) | Investigation started');
+    expect(result.frontmatter).toMatchObject({ started_at: '2027-03-03T14:05:00Z', resolved_at: '2027-03-03T15:15:00Z' });
+  });
+
   it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
     const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
     const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);

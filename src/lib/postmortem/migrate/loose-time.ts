@@ -58,6 +58,19 @@ const ZONE_OFFSETS: Record<string, number> = {
   EST: -300, EDT: -240, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600,
   JST: 540, KST: 540, SGT: 480, HKT: 480, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
+/**
+ * A known zone other than UTC that a heading or column name gives for every
+ * time under it (`Time (CEST)`, `Timeline (all times PDT)`, `Time (UTC+2)`), or null.
+ */
+export function zoneNamedIn(text: string): string | null {
+  for (const group of text.matchAll(/\(([^()]*)\)/g)) {
+    const zone = /\b([A-Z]{2,5})\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?/.exec(group[1]!);
+    if (!zone || !(zone[1]! in ZONE_OFFSETS) || (ZONE_OFFSETS[zone[1]!] === 0 && zone[0] === zone[1])) continue;
+    return zone[0].replace(/\s+/g, '');
+  }
+  return null;
+}
+
 /** A zone right after a time: `UTC`, `CEST`, `UTC+2`, `+02:00`. */
 const ZONE_AFTER = /^\s*(?:([A-Z]{1,5})\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?|([+-])(\d{2}):?(\d{2})\b)/;
 

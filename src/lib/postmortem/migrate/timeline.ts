@@ -8,7 +8,7 @@
 import type { TableSection } from '../parse.ts';
 import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
-import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment } from './loose-time.ts';
+import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
 import { addDays } from '../dates.ts';
 
 export interface ResolvedRow {
@@ -57,8 +57,12 @@ export function eventDay(event: string, reference: string): string | null {
 export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string): ResolvedRow[] {
   let day = date;
   let previous: number | null = null;
+  // `| Time (CEST) |` or `## Timeline (all times PDT)`: every time without a zone of its own is in that zone.
+  const timeColumn = timeline?.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
+  const tableZone = zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline?.section.heading ?? '');
   return (timeline?.rows ?? []).map((row) => {
-    const moment = readLooseMoment(row.time, day);
+    const zoned = tableZone && !/\b(?:(?!AM\b|PM\b)[A-Z]{2,5}|UTC[+-]\d+)\b|[+-]\d{2}:?\d{2}\b/.test(row.time.replace(/\([^()]*\)/g, '')) && /\d:\d\d/.test(row.time) ? `${row.time} ${tableZone}` : row.time;
+    const moment = readLooseMoment(zoned, day);
     if (!moment) {
       // A day without a time (`May 12`, `2021-05-12`): the validator needs a time, so the day's start stands for it.
       const onlyDay = /\d/.test(row.time) && !/\d:\d/.test(row.time) ? readLooseDate(row.time, day) : null;
@@ -80,7 +84,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const rowDay = background ? named! : day;
     const at = isoTimestamp(rowDay, moment);
     const clock = at.slice(11, moment.second ? 19 : 16);
-    const canonical = keepWords(row.time, rowDay === date ? clock : `${rowDay} ${clock}`);
+    const canonical = keepWords(zoned, rowDay === date ? clock : `${rowDay} ${clock}`);
     const readAs = resolveTimelineTime(row.time, date);
     return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null, dayOnly: false };
   });
