@@ -243,7 +243,8 @@ function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | 
       action: cell(row.cells, 'Action')?.text ?? '',
       owner: cell(row.cells, 'Owner')?.text ?? '',
       dueText,
-      due: /^\d{4}-\d{2}-\d{2}$/.test(dueText) && parseIsoDate(dueText) ? dueText : null,
+      // `2027-03-10 (Mar 10, 2027)`: a note after the date, such as the date as first written, is not read.
+      due: /^\d{4}-\d{2}-\d{2}(?:\s*\(.*\))?$/.test(dueText) && parseIsoDate(dueText.slice(0, 10)) ? dueText.slice(0, 10) : null,
       statusText,
       status: statusCell.status,
       closedText: statusCell.closedText,

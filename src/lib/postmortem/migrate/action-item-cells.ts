@@ -7,7 +7,8 @@
  *   `Shipped in 4.2`) gets the template's word in front and keeps the rest as
  *   its reason: `TODO — Blocked (waiting on vendor)`. Blocked, on hold and
  *   waiting items are open and not moving: TODO.
- * - a due date written another way (`Aug 15, 2019`) becomes `YYYY-MM-DD`;
+ * - a due date written another way gets the date first, the cell as written
+ *   after it: `2019-08-15 (Aug 15, 2019)`;
  *   a due target that is not a date (`Q3 2027`, `next sprint`, `TBD`) keeps its
  *   words after the template's placeholder: `YYYY-MM-DD (Q3 2027)`, which only
  *   a draft accepts, so the file says a date is still to be set.
@@ -15,6 +16,7 @@
 import { statusWords, type ActionStatus } from '../action-status.ts';
 import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
 import { readLooseDate } from './loose-time.ts';
+import { wordsOf } from './words.ts';
 
 const STATUS_WORDS: readonly { status: ActionStatus; pattern: RegExp }[] = [
   { status: 'DONE', pattern: /^(?:completed?|closed|fixed|resolved|shipped|finished|implemented|deployed|merged|released|yes)$/i },
@@ -36,7 +38,7 @@ export interface CellRewrite {
   before: string;
   after: string;
   what: string;
-  /** Cell texts replaced by the same value in the template's form (`Completed` → `DONE`, `Aug 15, 2019` → `2019-08-15`). */
+  /** Cell texts replaced by the same value in the template's form (`Completed` → `DONE`). */
   normalised: string[];
   /** Due targets that are not dates, kept after the placeholder: the file is a draft until they are set. */
   undatedDue: string[];
@@ -84,12 +86,12 @@ export function normaliseActionItems(parsed: ParsedPostmortem, lines: readonly s
     }
     if (item.due === null && dueColumn >= 0 && cells[dueColumn + offset] !== undefined && !/^YYYY-MM-DD(?:\s*\(.*\))?$/.test(item.dueText)) {
       const day = /\d{4}|\b\d{1,2}\b/.test(item.dueText) && /[a-z]{3}|\d{4}-\d/i.test(item.dueText) && !/\b(?:Q[1-4]|H[12])\b/i.test(item.dueText) ? readLooseDate(item.dueText, date) : null;
-      const written = day ?? (item.dueText ? `YYYY-MM-DD (${item.dueText})` : 'YYYY-MM-DD');
+      // The cell as written stays after the date (or the placeholder): no word of it is lost.
+      const written = day ? (wordsOf(day).length === wordsOf(item.dueText).length && wordsOf(item.dueText).every((word) => wordsOf(day).includes(word)) ? day : `${day} (${item.dueText})`) : item.dueText ? `YYYY-MM-DD (${item.dueText})` : 'YYYY-MM-DD';
       const cell = cells[dueColumn + offset]!;
       cells[dueColumn + offset] = item.dueText ? cell.replace(item.dueText, written) : ` ${written} `;
       changes.push(`due \`${item.dueText || '(empty)'}\` → \`${written}\`${day ? '' : ' (no date written: a draft until one is set)'}`);
-      if (day) normalised.push(item.dueText);
-      else undatedDue.push(item.dueText || '(empty)');
+      if (!day) undatedDue.push(item.dueText || '(empty)');
     }
     const after = cells.join('|');
     if (changes.length && after !== line) rewrites.push({ index, before: line, after, what: changes.join(', '), normalised, undatedDue });

@@ -34,7 +34,8 @@ import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLi
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
-import { resolveTimeline, wordsOf } from './timeline.ts';
+import { resolveTimeline } from './timeline.ts';
+import { wordsOf } from './words.ts';
 import { SECTIONS } from '../sections.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 

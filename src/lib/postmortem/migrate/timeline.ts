@@ -10,6 +10,7 @@ import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
 import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
 import { addDays } from '../dates.ts';
+import { wordsOf } from './words.ts';
 
 export interface ResolvedRow {
   /** 0-based line index in the text. */
@@ -34,8 +35,6 @@ const EVENT_DAY = new RegExp(
   'i',
 );
 
-/** Words: letters or digits, in any case. */
-export const wordsOf = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** The canonical time, followed by the cell as written in parentheses when the canonical form drops a word of it (`14:05 (2:05 PM)`). */
 function keepWords(written: string, canonical: string): string {
