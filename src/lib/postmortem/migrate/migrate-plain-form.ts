@@ -35,6 +35,7 @@ import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline } from './timeline.ts';
+import { timelineListAsTable } from './timeline-list.ts';
 import { wordsOf } from './words.ts';
 import { SECTIONS } from '../sections.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
@@ -138,16 +139,15 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (splitFrontmatter(text).frontmatter.kind !== 'none') return { kind: 'skipped', reason: 'already has frontmatter' };
 
-  const lines = text.split('\n');
-  const parsed = parsePostmortem(filePath, text);
+  const { lines, parsed, listNote } = withTimelineTable(text.split('\n'), filePath);
   const firstSection = parsed.sections.find((section) => section.key !== null);
   const headerEnd = firstSection ? firstSection.line - 1 : lines.length;
   const { titleLine, header } = readHeaderBlock(lines, headerEnd);
   const m: Migration = {
-    filePath, text, lines, parsed, options, headerEnd, header,
+    filePath, text: lines.join('\n'), lines, parsed, options, headerEnd, header,
     overrides: options.overrides ?? {},
     impactLines: sectionText(parsed, 'impact').split('\n'),
-    notes: [], comments: {}, moved: [], missing: [], draftBecause: [],
+    notes: listNote ? [listNote] : [], comments: {}, moved: [], missing: [], draftBecause: [],
   };
 
   const title = readTitle(m, titleLine);
@@ -199,6 +199,19 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     draftBecause: m.draftBecause,
     problems,
     original,
+  };
+}
+
+/** The text to migrate, with a Timeline written as a list turned into the template's table first (so its times are read like any other). */
+function withTimelineTable(original: string[], filePath: string): { lines: string[]; parsed: ParsedPostmortem; listNote: MigrationNote | null } {
+  const parsed = parsePostmortem(filePath, original.join('\n'));
+  const table = timelineListAsTable(parsed, original);
+  if (!table) return { lines: original, parsed, listNote: null };
+  const lines = [...original.slice(0, table.first), ...table.lines, ...original.slice(table.end)];
+  return {
+    lines,
+    parsed: parsePostmortem(filePath, lines.join('\n')),
+    listNote: { kind: 'changed', message: `Timeline list (lines ${table.first + 1}–${table.end}) written as the template's Time / Event table, every item as written (line numbers below count the table's lines)` },
   };
 }
 
