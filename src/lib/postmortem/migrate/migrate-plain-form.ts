@@ -165,6 +165,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
   const added = missingSections(m);
+  tablesToWrite(m);
 
   const frontmatter: FrontmatterDraft = {
     title,
@@ -455,6 +456,19 @@ function keepLinesWithWordsOutside(m: Migration, frontmatter: FrontmatterDraft):
     const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? line.text;
     return wordsOf(value).every((word) => inFrontmatter.has(word));
   });
+}
+
+/** An Action Items or Timeline section without the table the template asks for (a list, a column missing): the draft names it. */
+function tablesToWrite(m: Migration): void {
+  const tables = [
+    { section: m.parsed.actionItems, what: 'Action Items table (| Action | Owner | Due Date | Status |)' },
+    { section: m.parsed.timeline, what: 'Timeline table (| Time | Event |)' },
+  ];
+  for (const { section, what } of tables) {
+    if (!section || (section.table && !section.missingColumns.length && (section.rows.length || what.startsWith('Action')))) continue;
+    m.draftBecause.push(what);
+    m.notes.push({ kind: 'missing', message: `${what}: ${section.table ? `no ${section.missingColumns.join(', ')} column` : 'the section has no table'}; kept as written; written as a draft` });
+  }
 }
 
 /** Text of a section migrate adds because the original has none: a heading the validator reads, marked so a person fills it in. */
