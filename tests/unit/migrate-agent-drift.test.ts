@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
-import { statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
+import { normaliseActionItems, statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
 import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
@@ -172,6 +172,12 @@ describe('readers for the drifts', () => {
     expect(parseStatusCell('Done (hotfix 2.3.1)')).toEqual({ status: 'DONE', closedText: null });
     expect(parseStatusCell('DONE 2026-03-02')).toEqual({ status: 'DONE', closedText: '2026-03-02' });
     expect(parseStatusCell('Blocked (waiting on vendor)').status).toBeNull();
+  });
+
+  it('statuses migrate maps: a synonym is replaced; more words are kept as the reason', () => {
+    const text = ['## Action Items', '', '| Action | Owner | Due Date | Status |', '|---|---|---|---|', ...['Completed', 'Blocked (waiting on vendor)', 'Blocked on vendor', 'In review with security', 'Needs discussion'].map((status) => `| a | @x | 2027-01-01 | ${status} |`)].join('\n');
+    const rows = normaliseActionItems(parsePostmortem('x.md', text), text.split('\n'), '2027-01-01').map((row) => row.after.split('|')[4]!.trim());
+    expect(rows).toEqual(['DONE', 'TODO — Blocked (waiting on vendor)', 'TODO — Blocked on vendor', 'IN PROGRESS — In review with security']);
   });
 
   it('authors: one per name, a role in parentheses included; reviewers are not authors', () => {

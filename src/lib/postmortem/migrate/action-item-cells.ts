@@ -19,9 +19,9 @@ import { readLooseDate } from './loose-time.ts';
 import { wordsOf } from './words.ts';
 
 const STATUS_WORDS: readonly { status: ActionStatus; pattern: RegExp }[] = [
-  { status: 'DONE', pattern: /^(?:completed?|closed|fixed|resolved|shipped|finished|implemented|deployed|merged|released|yes)$/i },
-  { status: 'IN PROGRESS', pattern: /^(?:ongoing|in[\s-]?flight|wip|started|in[\s-]?review|under\s?way|in[\s-]?development|doing|active|in[\s-]progress)$/i },
-  { status: 'TODO', pattern: /^(?:open|planned|not[\s-]started|pending|new|backlog|scheduled|proposed|to[\s-]?do|todo|not[\s-]done|blocked|on[\s-]hold|waiting|paused|deferred)$/i },
+  { status: 'DONE', pattern: /^(?:completed?|closed|fixed|resolved|shipped|finished|implemented|deployed|merged|released|verified|yes)$/i },
+  { status: 'IN PROGRESS', pattern: /^(?:ongoing|in[\s-]?flight|wip|started|in[\s-]?review|under\s?way|in[\s-]?development|doing|active|in[\s-]progress|partially\s+(?:done|complete|completed|implemented)|partly\s+done|investigating|being\s+worked\s+on)$/i },
+  { status: 'TODO', pattern: /^(?:open|planned|not[\s-](?:yet[\s-])?started|pending|new|backlog|scheduled|proposed|to[\s-]?do|todo|not[\s-]done|blocked|on[\s-]hold|waiting|awaiting|paused|deferred|assigned|queued|to\s+be\s+done)$/i },
   { status: "WON'T DO", pattern: /^(?:cancell?ed|dropped|rejected|won'?t[\s-]fix|declined|abandoned|won'?t[\s-]do|will[\s-]not[\s-]do|not[\s-]doing)$/i },
 ];
 /** A status cell's first words, before a reason: `Blocked (…)`, `Blocked - vendor`, `Completed: shipped`. */
@@ -54,8 +54,10 @@ function rewriteStatus(cellText: string): { text: string; normalised: boolean } 
   const words = statusWords(cellText);
   const whole = statusSynonym(words);
   if (whole) return { text: whole, normalised: true };
-  const head = HEAD.exec(words)?.[1];
-  const status = head ? statusSynonym(head) : null;
+  // The first words name it: `Blocked (…)`, `Blocked on vendor`, `In review with security`.
+  const head = HEAD.exec(words)?.[1] ?? words;
+  const firstWords = head.split(/\s+/);
+  const status = [3, 2, 1].map((count) => (firstWords.length >= count ? statusSynonym(firstWords.slice(0, count).join(' ')) : null)).find((found) => found) ?? null;
   return status ? { text: `${status} — ${cellText.trim()}`, normalised: false } : null;
 }
 
