@@ -19,14 +19,26 @@ export interface SpellingUse {
 }
 
 
-function fromFrontmatter(frontmatter: FrontmatterBlock, fields: { services?: unknown; tags?: unknown }): SpellingUse[] {
+/**
+ * The line of each list value, found by scanning the frontmatter's lines from
+ * its key: much cheaper than asking the YAML document for positions, which
+ * validate would otherwise pay on every file.
+ */
+function fromFrontmatter(frontmatter: FrontmatterBlock, fields: { services?: unknown; tags?: unknown }, lines: readonly string[]): SpellingUse[] {
   const uses: SpellingUse[] = [];
+  const start = frontmatter.kind === 'parsed' ? frontmatter.startLine : 1;
+  const end = lines.indexOf('---', start) < 0 ? lines.length : lines.indexOf('---', start);
   for (const [field, kind] of [['services', 'service'], ['tags', 'tag']] as const) {
     const values = fields[field];
     if (!Array.isArray(values)) continue;
-    values.forEach((value, at) => {
-      if (typeof value === 'string' && value.trim()) uses.push({ kind, value: value.trim(), line: frontmatter.kind === 'parsed' ? frontmatter.lineOf([field, at]) : 1 });
-    });
+    const key = lines.findIndex((line, index) => index >= start - 1 && index < end && line.startsWith(`${field}:`));
+    let from = Math.max(0, key);
+    for (const value of values) {
+      if (typeof value !== 'string' || !value.trim()) continue;
+      const found = lines.findIndex((line, index) => index >= from && index < end && line.includes(value.trim()));
+      if (found >= 0) from = found;
+      uses.push({ kind, value: value.trim(), line: (found >= 0 ? found : Math.max(0, key)) + 1 });
+    }
   }
   return uses;
 }
@@ -37,8 +49,8 @@ function owners(cells: readonly { owner: string; line: number }[]): SpellingUse[
 }
 
 /** What a parsed post-mortem writes. */
-export function spellingsOf(pm: Pick<ParsedPostmortem, 'frontmatter' | 'fields' | 'actionItems'>): SpellingUse[] {
-  return [...fromFrontmatter(pm.frontmatter, pm.fields), ...owners(pm.actionItems?.rows ?? [])];
+export function spellingsOf(pm: Pick<ParsedPostmortem, 'text' | 'frontmatter' | 'fields' | 'actionItems'>): SpellingUse[] {
+  return [...fromFrontmatter(pm.frontmatter, pm.fields, pm.text.split('\n', 200)), ...owners(pm.actionItems?.rows ?? [])];
 }
 
 const HEADING = /^ {0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
@@ -48,8 +60,8 @@ export function spellingsInText(raw: string): SpellingUse[] {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { frontmatter } = splitFrontmatter(text);
   const data = frontmatter.kind === 'parsed' && typeof frontmatter.data === 'object' && frontmatter.data !== null ? (frontmatter.data as Record<string, unknown>) : {};
-  const uses = fromFrontmatter(frontmatter, data);
   const lines = text.split('\n');
+  const uses = fromFrontmatter(frontmatter, data, lines);
   const start = lines.findIndex((line) => {
     const heading = HEADING.exec(line);
     return heading !== null && sectionKeyOf(heading[2]!) === 'action-items';
