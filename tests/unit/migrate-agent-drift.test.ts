@@ -21,7 +21,7 @@ import { proposeServices } from '../../src/lib/postmortem/migrate/propose-servic
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
-import { wordsOf } from '../../src/lib/postmortem/migrate/author-words.ts';
+import { textWords as wordsOf } from '../../src/lib/postmortem/words.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 

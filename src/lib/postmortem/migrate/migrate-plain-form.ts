@@ -36,7 +36,7 @@ import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
-import { wordsOf } from './author-words.ts';
+import { textWords as wordsOf } from '../words.ts';
 import { SECTIONS } from '../sections.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
