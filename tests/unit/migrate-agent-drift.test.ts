@@ -135,6 +135,17 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(result.frontmatter).toMatchObject({ started_at: '2027-03-03T14:05:00Z', resolved_at: '2027-03-03T15:15:00Z' });
   });
 
+  it('a Timeline said to be in local time, in no zone migrate converts: no time of it is read as UTC, and the draft says so', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8').replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)').replace('- **Duration**: 10:10 to 11:02 UTC\n', ''), file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.frontmatter.started_at).toBeUndefined();
+    expect(result.draftBecause).toContain('Timeline times in UTC (the Timeline says they are local)');
+    // `Date/Time` is a column name, not a zone.
+    const dated = migratePlainForm(readFileSync(file, 'utf8').replace('| Time | Event |', '| Date/Time | Event |'), file);
+    expect(dated).toMatchObject({ frontmatter: { started_at: '2027-05-18T10:10:00Z' } });
+  });
+
   it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
     const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
     const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);

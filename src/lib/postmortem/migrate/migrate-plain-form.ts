@@ -34,7 +34,7 @@ import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLi
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
-import { resolveTimeline } from './timeline.ts';
+import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { textWords as wordsOf } from '../words.ts';
 import { SECTIONS } from '../sections.ts';
@@ -165,6 +165,9 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
   const added = missingSections(m);
+  if (timelineInUnknownZone(m.parsed.timeline)) {
+    m.draftBecause.push('Timeline times in UTC (the Timeline says they are local)');
+  }
   tablesToWrite(m);
 
   const frontmatter: FrontmatterDraft = {
@@ -551,7 +554,10 @@ interface Timing {
 /** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
 function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[]): Timing {
   const notes: MigrationNote[] = [];
-  const rows = resolveTimeline(parsed.timeline, date);
+  const localTimes = timelineInUnknownZone(parsed.timeline);
+  // Times the Timeline says are local, in a zone migrate cannot convert: none is taken as UTC.
+  const rows = localTimes ? [] : resolveTimeline(parsed.timeline, date);
+  if (localTimes) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), in no zone migrate can convert: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`)` });
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
     if (row.at === null) {

@@ -42,6 +42,19 @@ function keepWords(written: string, canonical: string): string {
   return wordsOf(written).every((word) => kept.has(word) || kept.has(word.padStart(2, '0'))) ? canonical : `${canonical} (${written.trim()})`;
 }
 
+/**
+ * True when the Timeline says its times are local without naming a zone
+ * migrate can convert (`| Time (local) |`, `## Timeline (Europe/Berlin)`):
+ * then no time of it may be taken as UTC.
+ */
+export function timelineInUnknownZone(timeline: TableSection<TimelineEvent> | null): boolean {
+  if (!timeline) return false;
+  const timeColumn = timeline.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
+  const named = `${timeColumn} ${timeline.section.heading}`;
+  if (zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline.section.heading)) return false;
+  return /\blocal\b|\([^()]*\b[a-z]+\/[a-z_]+\b[^()]*\)/i.test(named) && !/\butc\b/i.test(named);
+}
+
 /** The day an event's text starts with, or null. */
 export function eventDay(event: string, reference: string): string | null {
   const match = EVENT_DAY.exec(event);
