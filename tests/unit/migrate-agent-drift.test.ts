@@ -19,7 +19,8 @@ import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-st
 import { normaliseActionItems, statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
 import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
-import { ADDED_SECTION_NOTE, migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.ts';
+import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { textWords as wordsOf } from '../../src/lib/postmortem/words.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';

@@ -36,8 +36,8 @@ import { proposeServices } from './propose-services.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
+import { missingSections, tablesToWrite } from './body-gaps.ts';
 import { textWords as wordsOf } from '../words.ts';
-import { SECTIONS } from '../sections.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
 /** Values given on the command line; each wins over what the file says. */
@@ -79,7 +79,7 @@ export interface RewrittenLine {
   line: number;
   before: string;
   after: string;
-  /** Texts replaced by the same value in the template's form (`Completed` → `DONE`, `Aug 15, 2019` → `2019-08-15`); every other word is kept. */
+  /** Texts replaced by the same value in the template's form (`Completed` → `DONE`); every other word is kept. */
   normalised?: string[];
 }
 
@@ -164,11 +164,12 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const { date, timing } = readTimingOnStartDay(m, dated.date);
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
-  const added = missingSections(m);
-  if (timelineInUnknownZone(m.parsed.timeline)) {
-    m.draftBecause.push('Timeline times in UTC (the Timeline says they are local)');
+  const { inserts: added, gaps } = missingSections(m.parsed, m.lines.length);
+  if (timelineInUnknownZone(m.parsed.timeline)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
+  for (const gap of [...gaps, ...tablesToWrite(m.parsed)]) {
+    m.draftBecause.push(gap.what);
+    if (gap.note) m.notes.push({ kind: 'missing', message: gap.note });
   }
-  tablesToWrite(m);
 
   const frontmatter: FrontmatterDraft = {
     title,
@@ -459,43 +460,6 @@ function keepLinesWithWordsOutside(m: Migration, frontmatter: FrontmatterDraft):
     const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? line.text;
     return wordsOf(value).every((word) => inFrontmatter.has(word));
   });
-}
-
-/** An Action Items or Timeline section without the table the template asks for (a list, a column missing): the draft names it. */
-function tablesToWrite(m: Migration): void {
-  const tables = [
-    { section: m.parsed.actionItems, what: 'Action Items table (| Action | Owner | Due Date | Status |)' },
-    { section: m.parsed.timeline, what: 'Timeline table (| Time | Event |)' },
-  ];
-  for (const { section, what } of tables) {
-    if (!section || (section.table && !section.missingColumns.length && (section.rows.length || what.startsWith('Action')))) continue;
-    m.draftBecause.push(what);
-    m.notes.push({ kind: 'missing', message: `${what}: ${section.table ? `no ${section.missingColumns.join(', ')} column` : 'the section has no table'}; kept as written; written as a draft` });
-  }
-}
-
-/** Text of a section migrate adds because the original has none: a heading the validator reads, marked so a person fills it in. */
-export const ADDED_SECTION_NOTE = '_Not in the original post-mortem: added by migrate. Fill it in (write "None" if there is nothing to say)._';
-
-/**
- * Template sections the original lacks, as lines to insert before a 0-based
- * line (before the next template section it has, or at the end), at the level
- * of its other section headings. Each makes the file a draft naming it.
- */
-function missingSections(m: Migration): Map<number, string[]> {
-  const present = m.parsed.sections.filter((section) => section.key !== null);
-  const keys = new Set(present.map((section) => section.key));
-  const level = present[0]?.level ?? 2;
-  const inserts = new Map<number, string[]>();
-  SECTIONS.forEach((section, order) => {
-    if (keys.has(section.key)) return;
-    const next = SECTIONS.slice(order + 1).map((later) => present.find((p) => p.key === later.key)).find((found) => found !== undefined);
-    const at = next ? next.line - 1 : m.lines.length;
-    inserts.set(at, [...(inserts.get(at) ?? []), `${'#'.repeat(level)} ${section.title}`, '', ADDED_SECTION_NOTE, '']);
-    m.draftBecause.push(`section ${section.title}`);
-    m.notes.push({ kind: 'missing', message: `section \`${section.title}\`: not in the original; added empty and marked; written as a draft` });
-  });
-  return inserts;
 }
 
 /** The body: every line but those moved into the frontmatter, with the rewrites applied and missing sections added. */
