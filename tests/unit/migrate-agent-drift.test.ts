@@ -147,6 +147,15 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(dated).toMatchObject({ frontmatter: { started_at: '2027-05-18T10:10:00Z' } });
   });
 
+  it('an added section is a placeholder: promoted without filling it in, validate says so', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8'), file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    const promoted = result.text.replace(/^status: draft.*$/m, 'status: final');
+    const problems = validatePostmortems([parsePostmortem(path.join(DIR, result.fileName), promoted)]).files[0]!.problems;
+    expect(problems.filter((problem) => problem.rule === 'placeholders').map((problem) => problem.message)).toEqual(['template placeholder `Not in the original post-mortem: added by migrate` is still in the text']);
+  });
+
   it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
     const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
     const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);

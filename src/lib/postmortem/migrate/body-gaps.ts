@@ -4,6 +4,7 @@
  * it) and the Action Items or Timeline table (not invented: the draft names it).
  */
 import type { ParsedPostmortem } from '../parse.ts';
+import { ADDED_SECTION_TEXT } from '../placeholder-text.ts';
 import { SECTIONS } from '../sections.ts';
 
 /** Something the draft names (`section What Went Well`), with the line for the report. */
@@ -12,8 +13,8 @@ export interface BodyGap {
   note: string | null;
 }
 
-/** Text of a section migrate adds because the original has none: a heading the validator reads, marked so a person fills it in. */
-export const ADDED_SECTION_NOTE = '_Not in the original post-mortem: added by migrate. Fill it in (write "None" if there is nothing to say)._';
+/** Text of a section migrate adds because the original has none, marked so a person fills it in (`placeholders` flags it once the file is in review). */
+export const ADDED_SECTION_NOTE = `_${ADDED_SECTION_TEXT}. Fill it in (write "None" if there is nothing to say)._`;
 
 /**
  * Template sections the original lacks, as lines to insert before a 0-based
