@@ -222,4 +222,31 @@ describe('readers for the drifts', () => {
     // Partial: not the resolution.
     expect(milestoneOfEvent('First sites restored')).toBeNull();
   });
+
+  it('a long run of spaces anywhere costs linear time, not cubic (ratio of a 10x larger input)', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-list-timeline.md');
+    const source = readFileSync(file, 'utf8');
+    const cases: ((gap: string) => string)[] = [
+      (gap) => source.replace('### Author: Claude', `### Author: Claude${gap}x`),
+      (gap) => source.replace('## Post-Mortem: Webhook deliveries delayed', `## Post-Mortem: Webhook deliveries delayed${gap}x`),
+      (gap) => source.replace('Category: data', `Category: data${gap}x`),
+      (gap) => source.replace('- 10:21 UTC: Investigation started', `- 10:21${gap}: Investigation started`),
+      (gap) => source.replace('| Blocked - vendor |', `| Blocked${gap}( |`),
+      (gap) => source.replace('Retries had no limit.', `Retries${gap}but Redis had no limit.`),
+    ];
+    const median = (text: string) => {
+      const runs = [0, 1, 2].map(() => {
+        const start = performance.now();
+        migratePlainForm(text, file);
+        return performance.now() - start;
+      });
+      return runs.sort((a, b) => a - b)[1]!;
+    };
+    for (const make of cases) {
+      const small = median(make(' '.repeat(3_000)));
+      const large = median(make(' '.repeat(30_000)));
+      // Linear: about 10x (less, with the fixed cost); quadratic would be 100x, cubic 1000x.
+      expect(large / Math.max(small, 1)).toBeLessThan(40);
+    }
+  });
 });

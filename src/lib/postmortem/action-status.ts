@@ -44,8 +44,14 @@ export interface StatusCell {
 const TRAILING_DATE = /\s+(?:on\s+)?\(?(\d[\d./-]*\d)\)?$/i;
 /** Emoji and check marks agents put beside a status (`✅ Done`, `🚧 In progress`): decoration, not part of the word. */
 const DECORATION = /[\p{Extended_Pictographic}\u2713-\u2718\uFE0F\u200D]/gu;
-/** A reason after the status: `TODO (blocked: waiting on the vendor)`, `WON'T DO: superseded`, `TODO — Blocked - vendor`. */
-const WITH_REASON = /^(.+?)\s*(?:\(.*\)|[:—–]\s*.+|\s-\s*.+)$/;
+/** Where a reason after the status starts: `TODO (blocked: …)`, `WON'T DO: superseded`, `TODO — Blocked - vendor`. */
+const REASON_START = /[(:—–]| - /;
+
+/** The words before a reason, or null when there is no reason. Linear: one search, no backtracking over the cell. */
+export function beforeReason(text: string): string | null {
+  const at = text.search(REASON_START);
+  return at > 0 ? text.slice(0, at).trim() : null;
+}
 
 /** The cell without emoji decoration or emphasis. */
 export function statusWords(raw: string): string {
@@ -64,9 +70,9 @@ export function parseStatusCell(raw: string): StatusCell {
   const date = TRAILING_DATE.exec(text);
   const beforeDate = date ? normaliseActionStatus(text.slice(0, date.index)) : null;
   // `Done (hotfix 2.3.1)` ends in digits too: a reason, not a closing date.
-  if (date && (beforeDate || !WITH_REASON.test(text))) return { status: beforeDate, closedText: date[1]! };
+  const head = beforeReason(text);
+  if (date && (beforeDate || head === null)) return { status: beforeDate, closedText: date[1]! };
   const status = normaliseActionStatus(text);
   if (status) return { status, closedText: null };
-  const reason = WITH_REASON.exec(text);
-  return { status: reason ? normaliseActionStatus(reason[1]!) : null, closedText: null };
+  return { status: head ? normaliseActionStatus(head) : null, closedText: null };
 }

@@ -13,7 +13,7 @@
  *   words after the template's placeholder: `YYYY-MM-DD (Q3 2027)`, which only
  *   a draft accepts, so the file says a date is still to be set.
  */
-import { statusWords, type ActionStatus } from '../action-status.ts';
+import { beforeReason, statusWords, type ActionStatus } from '../action-status.ts';
 import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
 import { readLooseDate } from './loose-time.ts';
 import { textWords as wordsOf } from '../words.ts';
@@ -24,8 +24,6 @@ const STATUS_WORDS: readonly { status: ActionStatus; pattern: RegExp }[] = [
   { status: 'TODO', pattern: /^(?:open|planned|not[\s-](?:yet[\s-])?started|pending|new|backlog|scheduled|proposed|to[\s-]?do|todo|not[\s-]done|blocked|on[\s-]hold|waiting|awaiting|paused|deferred|assigned|queued|to\s+be\s+done)$/i },
   { status: "WON'T DO", pattern: /^(?:cancell?ed|dropped|rejected|won'?t[\s-]fix|declined|abandoned|won'?t[\s-]do|will[\s-]not[\s-]do|not[\s-]doing)$/i },
 ];
-/** A status cell's first words, before a reason: `Blocked (…)`, `Blocked - vendor`, `Completed: shipped`. */
-const HEAD = /^(.+?)(?=\s*(?:\(|[:—–]|\s-\s|$))/;
 
 /** The template status a synonym names, or null (`Completed` → `DONE`). */
 export function statusSynonym(word: string): ActionStatus | null {
@@ -55,7 +53,7 @@ function rewriteStatus(cellText: string): { text: string; normalised: boolean } 
   const whole = statusSynonym(words);
   if (whole) return { text: whole, normalised: true };
   // The first words name it: `Blocked (…)`, `Blocked on vendor`, `In review with security`.
-  const head = HEAD.exec(words)?.[1] ?? words;
+  const head = beforeReason(words) ?? words;
   const firstWords = head.split(/\s+/);
   const status = [3, 2, 1].map((count) => (firstWords.length >= count ? statusSynonym(firstWords.slice(0, count).join(' ')) : null)).find((found) => found) ?? null;
   return status ? { text: `${status} — ${cellText.trim()}`, normalised: false } : null;

@@ -242,9 +242,9 @@ function readHeaderBlock(lines: readonly string[], headerEnd: number): { titleLi
       titleLine = { index, title };
       continue;
     }
-    // Metadata as a table: `| **Date** | 2027-03-03 |`.
-    const cells = /^\s*\|?\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|?\s*$/.exec(line);
-    const field = readHeaderField(line) ?? (cells ? readHeaderField(`${cells[1]}: ${cells[2]}`) : null);
+    // Metadata as a table: `| **Date** | 2027-03-03 |` (split, not matched: linear on any line).
+    const cells = line.includes('|') ? line.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
+    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null);
     if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
     else if (!titleLine && !field) {
       const heading = readHeadingLine(line);

@@ -46,29 +46,47 @@ const LABELS: Record<string, HeaderField> = {
   'incident status': 'status',
 };
 
-const FIELD_LINE = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]*?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*#*\s*$/i;
-const TITLE_LINE = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]\s*(.+?)\s*#*\s*$/i;
-const HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+/*
+ * Each pattern matches only the start of a line, up to the value; the value's
+ * end (spaces, closing `#`s) is trimmed by hand. A pattern ending in
+ * `(.*?)\s*#*\s*$` costs cubic time on a line with a long run of spaces.
+ */
+const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
+const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
+
+/** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
+function valueAfter(line: string, start: number): string {
+  let value = line.slice(start).replace(/^\s*(?:\*\*|__)?/, '').trimEnd();
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '#') end -= 1;
+  if (end < value.length && (end === 0 || /\s/.test(value[end - 1]!))) value = value.slice(0, end).trimEnd();
+  return value.trim();
+}
 
 /** A metadata line: which field it names and the value as written. */
 export function readHeaderField(line: string): { field: HeaderField; value: string } | null {
-  const match = FIELD_LINE.exec(line);
+  const match = FIELD_START.exec(line);
   if (!match) return null;
   // `Author(s):`, `Date (UTC):`: the note in parentheses does not change the field.
   const field = LABELS[match[1]!.replace(/\s*\([^)]*\)/, '').trim().toLowerCase()];
-  return field ? { field, value: stripEmphasis(match[2]!) } : null;
+  return field ? { field, value: stripEmphasis(valueAfter(line, match[0].length)) } : null;
 }
 
 /** The title a `## Post-Mortem: Title` line names, or null. */
 export function readTitleLine(line: string): string | null {
-  const match = TITLE_LINE.exec(line);
-  return match ? stripEmphasis(match[1]!) : null;
+  const match = TITLE_START.exec(line);
+  if (!match) return null;
+  const title = valueAfter(line, match[0].length);
+  return title ? stripEmphasis(title) : null;
 }
 
 /** An ATX heading's level and text, or null. */
 export function readHeadingLine(line: string): { level: number; text: string } | null {
-  const match = HEADING.exec(line);
-  return match ? { level: match[1]!.length, text: stripEmphasis(match[2]!) } : null;
+  const match = HEADING_START.exec(line);
+  if (!match) return null;
+  const text = valueAfter(line, match[0].length);
+  return text ? { level: match[1]!.length, text: stripEmphasis(text) } : null;
 }
 
 /** Text without Markdown emphasis marks around or inside it. */
@@ -76,42 +94,52 @@ export function stripEmphasis(text: string): string {
   return text.replace(/\*\*|__/g, '').replace(/^[*_`]+|[*_`]+$/g, '').trim();
 }
 
-/** Where the reviewers start: `…, reviewed by Priya`, `… (reviewer: Priya)`, `…; review: Priya`. */
-const REVIEWED = /[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s.*$/i;
+/** Where the reviewers start: `…, reviewed by Priya`, `… (reviewer: Priya)`, `…; review: Priya`. Each alternative opens with a letter, so the search is linear. */
+const REVIEWED = /\b(?:reviewed(?: and approved)? by|reviewers?:|review:|approved by)\s/i;
+const SEPARATOR = /^(?:,|;|&|and|\/)$/i;
 
-/**
- * Names in `Dana Kim, Lee Park and @sre-team`: one per name, a role in
- * parentheses included (`Claude (incident commander & scribe)` is one author).
- * A reviewer (`…, reviewed by Priya`) is not an author: left out here, kept in
- * the text. Template placeholders such as `[Name]` are not names.
- */
-export function readNames(text: string): string[] {
-  const authors = text.replace(REVIEWED, '');
+/** The value cut where its reviewers start. */
+function splitReviewers(text: string): { authors: string; reviewers: string } {
+  const at = text.search(REVIEWED);
+  if (at < 0) return { authors: text, reviewers: '' };
+  return { authors: text.slice(0, at).replace(/[\s,;(]+$/, ''), reviewers: text.slice(at).replace(REVIEWED, '').replace(/\)\s*$/, '') };
+}
+
+/** Names split on `,` `;` `&` `and` `/` outside parentheses; linear in the text (no regex backtracking over it). */
+function splitNames(text: string): string[] {
   const names: string[] = [];
   let depth = 0;
   let current = '';
-  // Split on separators outside parentheses only.
-  for (const part of authors.split(/(\s*(?:,|;|&|\band\b|\/)\s*|[()])/)) {
+  for (const part of text.split(/(,|;|&|\band\b|\/|\(|\))/i)) {
     if (part === '(') depth += 1;
     if (part === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && part !== ')' && /^\s*(?:,|;|&|\band\b|\/)\s*$/.test(part)) {
+    if (depth === 0 && SEPARATOR.test(part)) {
       names.push(current);
       current = '';
     } else current += part;
   }
   names.push(current);
-  return names
-    .map((name) => stripEmphasis(name))
-    .filter((name) => name && !REVIEWER_ROLE.test(name) && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
 }
 
 /** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
-const REVIEWER_ROLE = /\((?:[^()]*\b)?(?:reviewer|reviewed|review|approver|approved)\b[^()]*\)\s*$/i;
+function isReviewerRole(name: string): boolean {
+  const role = /\(([^()]*)\)\s*$/.exec(name);
+  return role !== null && /\b(?:reviewer|reviewed|review|approver|approved)\b/i.test(role[1]!);
+}
 
-/** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`), for the report; they stay in the text. */
+/**
+ * Names in `Dana Kim, Lee Park and @sre-team`: one per name, a role in
+ * parentheses included (`Claude (incident commander & scribe)` is one author).
+ * A reviewer (`…, reviewed by Priya`, `Jane Doe (reviewer)`) is not an author:
+ * left out here, kept in the text. Template placeholders such as `[Name]` are not names.
+ */
+export function readNames(text: string): string[] {
+  return splitNames(splitReviewers(text).authors).filter((name) => !isReviewerRole(name));
+}
+
+/** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`, `Jane Doe (reviewer)`), for the report; they stay in the text. */
 export function readReviewers(text: string): string[] {
-  const match = REVIEWED.exec(text);
-  const after = match ? readNames(match[0].replace(/^[,;]?\s*\(?\s*\b(?:reviewed(?:\s+and\s+approved)?\s+by|reviewers?\s*:|review\s*:|approved\s+by)\s*/i, '').replace(/\)\s*$/, '')) : [];
-  const byRole = text.replace(REVIEWED, '').split(/\s*(?:,|;|&|\band\b)\s*(?![^()]*\))/).map((name) => stripEmphasis(name)).filter((name) => REVIEWER_ROLE.test(name));
-  return [...byRole, ...after];
+  const { authors, reviewers } = splitReviewers(text);
+  return [...splitNames(authors).filter(isReviewerRole), ...splitNames(reviewers)];
 }

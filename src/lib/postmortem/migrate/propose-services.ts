@@ -36,7 +36,7 @@ const NEGATED = /\b(?:un(?:affected|impacted|touched|harmed)|not\s+(?:been\s+|di
  */
 export function withoutNegatedClauses(text: string): string {
   return text
-    .split(/(?<=[.!?;:])\s+|\n|,\s*(?:but|while|whereas|although|though)\s+|\s+(?:but|whereas|while)\s+/)
+    .split(/(?<=[.!?;:])\s|\n|\b(?:but|whereas|while|although|though)\b/)
     .filter((clause) => !NEGATED.test(clause))
     .join('\n');
 }

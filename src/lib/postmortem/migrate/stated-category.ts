@@ -16,7 +16,17 @@ const SPELLINGS: readonly { id: CategoryId; pattern: string }[] = [
   { id: 'deployment', pattern: 'deployment|deploy' },
 ];
 
-const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?\s*(?:\(.*?\)\s*)?(?::|\||\s[-–—]\s)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+/** A `Category:` label, up to its separator; the value after it is trimmed by hand (a pattern ending in `(.+?)\s*\|?\s*$` costs cubic time on long runs of spaces). */
+const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?(?:\s*\([^()]*\))?(?:\s*[:|]|\s+[-–—]\s)/i;
+
+/** The value after a `Category:` label: no emphasis or spaces before it, no closing `|` after it; null when empty. */
+function labelled(line: string): string | null {
+  const match = LABEL.exec(line);
+  if (!match) return null;
+  let value = line.slice(match[0].length).replace(/^\s*(?:(?:\*\*|__)\s*)?/, '').trimEnd();
+  if (value.endsWith('|')) value = value.slice(0, -1).trimEnd();
+  return value || null;
+}
 
 const NAMES = 'code[\\s_-]*bugs?|configuration|infrastructure|deployment|data';
 const INLINE = new RegExp(`(?:falls? (?:under|into)|classified as|categori[sz]ed as|(?:root[\\s-]+cause\\s+)?category (?:is|was))\\s+(?:the\\s+|a\\s+|an\\s+)?["'\`]?(${NAMES})\\b|\\b(${NAMES})["'\`]?\\s+(?:root[\\s-]+cause\\s+)?category\\b(?=\\s*[.,;:)]|\\s*$)`, 'i');
@@ -71,7 +81,7 @@ const CONTRIBUTING = /^\s{0,3}(?:[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:contributin
 
 /** Categories a `Contributing:` line lists (`configuration, deployment`), when every item is one. */
 function contributingLine(line: string): CategoryId[] {
-  const match = CONTRIBUTING.exec(line);
+  const match = line.length <= 500 ? CONTRIBUTING.exec(line) : null;
   if (!match) return [];
   const items = stripEmphasis(match[1]!).split(/\s*(?:,|;|\/|\+|&|\band\b)\s*/).filter(Boolean);
   const ids = items.map((item) => categoryAtStart(item));
@@ -101,9 +111,9 @@ export function readStatedCategory(lines: readonly string[]): { stated: StatedCa
     for (let index = 0; index < lines.length; index += 1) {
       if (fenced[index] !== inFence) continue;
       const line = lines[index]!;
-      const match = LABEL.exec(line);
-      if (!match) continue;
-      const value = stripEmphasis(match[1]!);
+      const found = labelled(line);
+      if (found === null) continue;
+      const value = stripEmphasis(found);
       const category = categoryAtStart(value);
       if (!category) {
         if (!inFence) unreadable.push({ index, value });

@@ -29,7 +29,8 @@ export function timelineListAsTable(parsed: ParsedPostmortem, lines: readonly st
   let end = -1;
   const rows: string[] = [];
   for (let index = section.line; index < Math.min(lines.length, section.line + sectionLines); index += 1) {
-    const item = TIME_ITEM.exec(lines[index]!);
+    // A list item is short; a long line is not one (and is not handed to a pattern with several optional spaces).
+    const item = lines[index]!.length <= 500 ? TIME_ITEM.exec(lines[index]!) : null;
     if (item) {
       if (first < 0) first = index;
       end = index + 1;

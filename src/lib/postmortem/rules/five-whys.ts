@@ -5,9 +5,10 @@ import type { Rule } from './types.ts';
  * question (`**Q1: Why were events duplicated?**`, `**Why #2**`) or as a table
  * row whose first text cell asks it (`| 1 | Why were payments declined? | … |`).
  */
-const WHY_STEP = /^\s*(?:\|\s*(?:(?:\*\*|__)?[#\w]{0,4}\d+[.):]?(?:\*\*|__)?\s*\|\s*)?)?(?:[-*+>]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__|\*|_)?(?:(?:Q|Step\s*|#)?\d+\s*[.):]\s*(?:\*\*|__)?\s*)?why\b/i;
+const WHY_STEP = /^\s*(?:\|\s*(?:(?:\*\*|__)?[#\w]{0,4}\d+[.):]?(?:\*\*|__)?\s*\|\s*)?)?(?:[-*+>]\s+)?(?:\d+[.)]\s+)?(?:\*\*|__|\*|_)?(?:(?:Q|Step\s*|#)?\d+\s*[.):]\s*(?:(?:\*\*|__)\s*)?)?why\b/i;
+/* Whitespace runs are never matched by two quantifiers in a row: a long line costs linear time. */
 /** The line that names the cause: `Root Cause: …`, `**Root cause:** …`, or a table row `| **Root cause** | … |`. */
-const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:|^\s*\|\s*(?:\*\*|__)?root cause(?:\*\*|__)?\s*:?\s*\|/i;
+const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:|^\s*\|\s*(?:\*\*|__)?root cause(?:\*\*|__)?\s*(?::\s*)?\|/i;
 const MINIMUM_WHYS = 3;
 
 export const fiveWhys: Rule = {

@@ -45,7 +45,7 @@ function fromFrontmatter(frontmatter: FrontmatterBlock, fields: { services?: unk
 
 /** Owners: one cell may name several (`@dana, @lee`). */
 function owners(cells: readonly { owner: string; line: number }[]): SpellingUse[] {
-  return cells.flatMap(({ owner, line }) => owner.split(/\s*(?:,|;|&|\/|\band\b)\s*/).map((value) => value.trim()).filter(Boolean).map((value) => ({ kind: 'owner' as const, value, line })));
+  return cells.flatMap(({ owner, line }) => owner.split(/,|;|&|\/|\band\b/).map((value) => value.trim()).filter(Boolean).map((value) => ({ kind: 'owner' as const, value, line })));
 }
 
 /** What a parsed post-mortem writes. */
