@@ -3,15 +3,14 @@
  * Brings post-mortems written in the template's plain form (`### Date:`
  * lines, no frontmatter) into the archive's form. Without --write it shows a
  * unified diff and changes nothing.
- * Exit 0: every file migrated (or already in frontmatter form); 1: a file could not be migrated or written; 2: usage error.
+ * Exit 0: every file migrated and valid (or already in frontmatter form); 1: a file could not be migrated or written, or a result still fails validate; 2: usage error.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath, expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
+import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
+import { spellingsInArchive } from '../../src/lib/postmortem/spelling/spellings-in-archive.ts';
 import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
 import { migratePlainForm, MIGRATED_STATUS, type MigrateOptions, type MigrateOverrides, type MigrationNote, type MigrationResult } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
-import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
 import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
@@ -30,8 +29,11 @@ Values the text states are read (a Category: line, tenant counts or a share,
 times in the Impact range and the Timeline); values it only suggests are
 proposed and marked "# proposed by migrate" (validate warns until a person
 removes the mark); a field the text does not hold makes the file a draft that
-names it. Every file it writes passes npm run validate. Without --write it
-prints a unified diff and changes nothing.
+names it (as does a missing section, added empty and marked, and a due target
+that is not a date, kept as YYYY-MM-DD (Q3 2027)). No word the author wrote is
+dropped. Every file it writes passes npm run validate; if one still does not,
+it exits 1 and names it. Without --write it prints a unified diff and changes
+nothing.
 
 Options:
   --write               save the result (atomically; CRLF and BOM become LF, no BOM;
@@ -51,7 +53,7 @@ Options:
   --yes                 accepted for symmetry; migrate never asks
   --help                show this help
 
-Exit codes: 0 migrated, 1 a file could not be migrated or written, 2 usage error.
+Exit codes: 0 every file migrated and valid, 1 a file could not be migrated or\nwritten or a result still fails validate (each is named), 2 usage error.
 `;
 
 const OPTIONS = {
@@ -90,25 +92,30 @@ export function runMigrate(ctx: CliContext): number {
   if (missing.length) return usageError(ctx, MIGRATE_USAGE, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
   if (!files.length) return usageError(ctx, MIGRATE_USAGE, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
-  const counts = { migrated: 0, skipped: 0, failed: 0, needsWork: 0 };
+  const counts = { migrated: 0, skipped: 0, failed: 0 };
+  const stillInvalid: string[] = [];
   const archiveServices = servicesInUse(files, ctx);
   for (const file of files) {
     const outcome = migrateFile(ctx, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices }, values.write);
-    if (outcome === 'needs-work') counts.needsWork += 1;
-    counts[outcome === 'needs-work' ? 'migrated' : outcome] += 1;
+    if (typeof outcome === 'object') stillInvalid.push(outcome.needsWork);
+    counts[typeof outcome === 'object' ? 'migrated' : outcome] += 1;
   }
 
   const parts = [`${counts.migrated} ${values.write ? 'migrated' : 'to migrate'}`, `${counts.skipped} skipped`, `${counts.failed} failed`];
-  ctx.stdout(`${parts.join(', ')}.${counts.needsWork ? ` ${counts.needsWork} still fail validate: fix what is listed above.` : ''}\n`);
+  ctx.stdout(`${parts.join(', ')}.\n`);
+  if (stillInvalid.length) {
+    ctx.stdout(`${stillInvalid.length} ${values.write ? 'written' : 'would be written but'} still fail${stillInvalid.length === 1 ? 's' : ''} validate (exit 1): ${stillInvalid.join(', ')}. Fix what is listed above for each, then run npm run validate.\n`);
+  }
   if (counts.migrated) {
     ctx.stdout(values.write
       ? 'Next: review every PROPOSED value (marked "# proposed by migrate" in the frontmatter; validate warns on each, --strict fails), delete the mark, fill in what a draft names, then run npx hindsight validate.\n'
       : 'Nothing was changed. Run again with --write to save.\n');
   }
-  return counts.failed ? EXIT.invalid : EXIT.ok;
+  return counts.failed || stillInvalid.length ? EXIT.invalid : EXIT.ok;
 }
 
-type Outcome = 'migrated' | 'needs-work' | 'skipped' | 'failed';
+/** What became of a file; `needsWork` names a result that still fails validate. */
+type Outcome = 'migrated' | 'skipped' | 'failed' | { needsWork: string };
 
 /** Reads, migrates and shows (or writes) one file; what became of it. */
 function migrateFile(ctx: CliContext, file: string, options: MigrateOptions, write: boolean): Outcome {
@@ -166,13 +173,13 @@ function reportAndWrite(ctx: CliContext, file: string, raw: string, result: Extr
 
   if (!write) {
     ctx.stdout(`\n${unifiedDiff(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), result.text, { from: `a/${shown}`, to: `b/${shownTarget}` })}\n`);
-    return needsWork ? 'needs-work' : 'migrated';
+    return needsWork ? { needsWork: shownTarget } : 'migrated';
   }
   try {
     if (renamed) moveFileAtomically(file, target, result.text);
     else replaceFileAtomically(target, result.text);
     ctx.stdout(`  written: ${shownTarget}\n\n`);
-    return needsWork ? 'needs-work' : 'migrated';
+    return needsWork ? { needsWork: shownTarget } : 'migrated';
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'EEXIST' ? `${shownTarget} already exists (left untouched)` : (error as Error).message;
     ctx.stdout(`✗ ${shown}: not written: ${reason}\n\n`);
@@ -213,26 +220,11 @@ function readOverrides(values: Values): MigrateOverrides {
 
 /**
  * Service names the archive already uses (the configured folder and the given
- * files that have frontmatter), so proposals reuse them. Only the frontmatter is read.
+ * files that have frontmatter), with how many files use each: proposals reuse
+ * them and a name written another way takes the archive's spelling.
  */
-function servicesInUse(files: readonly string[], ctx: CliContext): string[] {
-  const archiveDir = loadConfig(ctx.env, ctx.cwd).archiveDir;
-  const archive = existsSync(archiveDir) ? listPostmortemFiles(archiveDir) : [];
-  const names = new Set<string>();
-  for (const file of new Set([...archive, ...files])) {
-    let text: string;
-    try {
-      const source = readSource(file);
-      if (source.problem) continue;
-      text = source.text;
-    } catch {
-      continue;
-    }
-    const block = splitFrontmatter(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).frontmatter;
-    const services = block.kind === 'parsed' && block.data && typeof block.data === 'object' ? (block.data as { services?: unknown }).services : undefined;
-    if (Array.isArray(services)) for (const name of services) if (typeof name === 'string' && name.trim()) names.add(name.trim());
-  }
-  return [...names];
+function servicesInUse(files: readonly string[], ctx: CliContext): Map<string, number> {
+  return spellingsInArchive(loadConfig(ctx.env, ctx.cwd).archiveDir, files).service;
 }
 
 function formatNotes(notes: readonly MigrationNote[]): string {

@@ -9,6 +9,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/config.ts';
 import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { archiveSpelling } from '../../src/lib/postmortem/spelling/spelling-key.ts';
+import { spellingsInArchive } from '../../src/lib/postmortem/spelling/spellings-in-archive.ts';
 import { CATEGORIES, CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { formatPretty } from '../../src/lib/postmortem/validation-report.ts';
@@ -89,6 +91,17 @@ type Values = ParsedFlags<{ options: typeof OPTIONS }>['values'];
 /** Comma-separated names, trimmed, empty ones dropped. */
 const listOf = (text: string | undefined) => (text ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 
+/** Services as the archive already spells them (`Redis` → `redis`), each once; says so for each it changes. */
+function inArchiveSpelling(ctx: CliContext, services: readonly string[], known: ReadonlyMap<string, number>): string[] {
+  const result: string[] = [];
+  for (const name of services) {
+    const spelled = archiveSpelling(name, known);
+    if (spelled !== name) ctx.stderr(`Service \`${name}\` written \`${spelled}\`, as the archive spells it (one spelling per service keeps facets and counts whole).\n`);
+    if (!result.includes(spelled)) result.push(spelled);
+  }
+  return result;
+}
+
 const flagOf = (field: MilestoneField) => `--${field.replace('_', '-')}`;
 
 export async function runNewPostmortem(ctx: CliContext): Promise<number> {
@@ -119,6 +132,7 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     throw error;
   }
 
+  answers = { ...answers, services: inArchiveSpelling(ctx, answers.services, spellingsInArchive(dir).service) };
   const window = evidenceWindow(answers.milestones.started_at);
   const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, window), window));
   const target = path.join(dir, scaffold.fileName);

@@ -109,15 +109,16 @@ describe('the build gate and `npm run validate`: one assembly, one cache', () =>
     // The bundled CLI writes its results under the version it computes from the sources…
     execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', archive], { cwd: ROOT });
     const cacheFile = path.join(defaultCacheDir(), `validate-results-${checkerVersion()}.json`);
-    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, unknown[]> };
+    const stored = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { problems: unknown[]; spellings?: unknown[] }> };
     // …this file's entry gets a problem no rule reports.
     const planted = { rule: 'planted-by-test', level: 'warning', message: 'answered from the cache', hint: '', line: 1, column: 1 };
     const fileText = readFileSync(path.join(archive, name), 'utf8');
     const { cacheKey } = await import('../../src/lib/postmortem/validate.ts');
     const { displayPath } = await import('../../src/lib/postmortem/archive.ts');
     const key = cacheKey(displayPath(path.join(archive, name)), { text: fileText, bytes: Buffer.byteLength(fileText), problem: null });
-    expect(stored.entries[key]).toEqual([]);
-    stored.entries[key] = [planted];
+    expect(stored.entries[key]!.problems).toEqual([]);
+    const spellings = stored.entries[key]!.spellings;
+    stored.entries[key] = { problems: [planted], spellings };
     writeFileSync(cacheFile, JSON.stringify(stored));
     const logged: string[] = [];
     const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
@@ -125,7 +126,7 @@ describe('the build gate and `npm run validate`: one assembly, one cache', () =>
     try {
       setup({ command: 'dev', logger });
     } finally {
-      stored.entries[key] = [];
+      stored.entries[key] = { problems: [], spellings };
       writeFileSync(cacheFile, JSON.stringify(stored));
     }
     expect(logged.join('\n')).toContain('answered from the cache  (planted-by-test)');

@@ -98,7 +98,8 @@ describe('agent-written plain-form post-mortems', () => {
         const [before, after] = [line.split('|'), rewrite.after.split('|')];
         expect(after).toHaveLength(before.length);
         after.forEach((cell, column) => {
-          if (cell !== before[column]) expect(cell.trim()).toMatch(/^(?:\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{2}:\d{2}(?::\d{2})?|TODO|IN PROGRESS|DONE|WON'T DO|YYYY-MM-DD)$/);
+          // A time keeps the cell as written after it in parentheses; a due target that is not a date keeps its words after the placeholder.
+          if (cell !== before[column]) expect(cell.trim()).toMatch(/^(?:\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?|\d{2}:\d{2}(?::\d{2})?|TODO|IN PROGRESS|DONE|WON'T DO|YYYY-MM-DD)(?: \(.*\)| — .*)?$/);
         });
         expect(output.has(rewrite.after)).toBe(true);
         return;

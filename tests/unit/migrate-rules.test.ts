@@ -111,7 +111,9 @@ describe('migrate readers for stated facts', () => {
     expect(read('### Category: Infra / configuration')).toMatchObject({ category: 'infrastructure', contributing: ['configuration'] });
     // A lower-case word in the explanation is prose, not a category.
     expect(read('**Category**: Code bug (triggered by a valid customer configuration; no data loss)')).toMatchObject({ category: 'code-bug', contributing: [] });
-    expect(readStatedCategory(['```', 'Category: Data', '```']).stated).toBeNull();
+    // Stated in a code block is stated (outside one wins); a Contributing line beside it adds to it.
+    expect(readStatedCategory(['```', 'Category: Data', 'Contributing: configuration', '```']).stated).toMatchObject({ category: 'data', contributing: ['configuration'] });
+    expect(readStatedCategory(['```', 'Category: Data', '```', 'Category: deployment']).stated).toMatchObject({ category: 'deployment' });
     expect(readStatedCategory(['Category: Human error']).unreadable).toEqual([{ index: 0, value: 'Human error' }]);
     // Stated in a sentence rather than on a line of its own.
     expect(readStatedCategory(['This falls under the **Configuration** category.']).stated).toMatchObject({ category: 'configuration', inline: true });
@@ -125,7 +127,7 @@ describe('migrate readers for stated facts', () => {
     const file = 'tests/fixtures/plain/agent-written/postmortem-2021-06-08-edge-cdn-software-bug.md';
     const result = migratePlainForm(readFileSync(file, 'utf8'), file);
     if (result.kind !== 'migrated') throw new Error('not migrated');
-    expect(result.text).toContain('| 2021-05-12 00:00 | Software release ships the latent bug |\n| 09:47 | Customer configuration change pushed');
+    expect(result.text).toContain('| 2021-05-12 00:00 (May 12) | Software release ships the latent bug |\n| 09:47 | Customer configuration change pushed');
     expect(result.frontmatter).toMatchObject({ started_at: '2021-06-08T09:47:00Z', detected_at: '2021-06-08T09:48:00Z' });
   });
 

@@ -22,8 +22,8 @@ afterEach(() => {
 function copyFixtures(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-migrate-'));
   dirs.push(dir);
-  // The agent-written fixtures have their own test (migrate-agent-written.test.ts).
-  cpSync(PLAIN, dir, { recursive: true, filter: (source) => !source.includes('agent-written') });
+  // The agent-written and agent-drift fixtures have their own tests (migrate-agent-written.test.ts, migrate-agent-drift.test.ts).
+  cpSync(PLAIN, dir, { recursive: true, filter: (source) => !/agent-(?:written|drift)/.test(source) });
   return dir;
 }
 
@@ -75,10 +75,10 @@ describe('migrate on plain-form post-mortems', () => {
       const move = moved.get(index + 1);
       const rewrite = rewritten.get(index + 1);
       if (rewrite) {
-        // A Timeline time given its full date: the rest of the row is unchanged.
+        // A Timeline time given its full date (the cell as written kept after it in parentheses when it had other words): the rest of the row is unchanged.
         expect(rewrite.before).toBe(line);
         expect(output).toContain(rewrite.after);
-        expect(rewrite.after.replace(/\d{4}-\d{2}-\d{2} /, '').replace(/^\| \S+/, '')).toBe(line.replace(/^\| [^|]+?(?= \|)/, ''));
+        expect(rewrite.after.replace(/^\| [^|]+?(?= \|)/, '')).toBe(line.replace(/^\| [^|]+?(?= \|)/, ''));
         return;
       }
       if (!move) {
@@ -124,10 +124,13 @@ describe('migrate on plain-form post-mortems', () => {
 
     const saml = migrateFixture('postmortem-2026-04-05-saml-login-failures.md').result;
     if (saml.kind !== 'migrated') throw new Error('not migrated');
-    expect(saml.frontmatter).toMatchObject({ date: '2026-04-05', authors: ['@lena', '@marco'], started_at: '2026-04-05T07:38:00Z', resolved_at: '2026-04-05T09:41:00Z', tenants_affected: 23, tenants_total: 23 });
-    expect(saml.text).toContain('| 07:38 | First failed SAML assertion: signature mismatch |');
-    // `~2 hours` is within 5% of the 123 minutes of the window: the line's information is in the frontmatter.
-    expect(saml.moved.map((line) => line.text)).toContain('**Duration:** ~2 hours');
+    expect(saml.frontmatter).toMatchObject({ date: '2026-04-05', authors: ['@lena', '@marco'], started_at: '2026-04-05T07:38:00Z', resolved_at: '2026-04-05T09:41:00Z', tenants_affected: 23 });
+    // `All 23 tenants on the provider`: all of a group, not the archive's total.
+    expect(saml.frontmatter.tenants_total).toBeUndefined();
+    expect(saml.text).toContain('| 07:38 (07:38 on Apr 5) | First failed SAML assertion: signature mismatch |');
+    // `~2 hours` agrees with the window, but its words are not in the frontmatter: the line stays as written.
+    expect(saml.moved.map((line) => line.text)).not.toContain('**Duration:** ~2 hours');
+    expect(saml.text).toContain('**Duration:** ~2 hours');
   });
 
   it('marks proposals in the file for the reviewer', () => {
@@ -179,7 +182,15 @@ describe('migrate readers', () => {
     expect(readLooseMoment('07:38 on Apr 5', '2026-04-05')).toMatchObject({ date: '2026-04-05', hour: 7, minute: 38 });
     expect(readLooseMoment('2026-03-15 00:10 UTC')).toMatchObject({ date: '2026-03-15', hour: 0, minute: 10 });
     expect(readLooseMoment('Jan 2, 11:05 pm', '2025-12-31')).toMatchObject({ date: '2026-01-02', hour: 23, minute: 5 });
-    expect(readLooseMoment('09:12 CET')).toBeNull();
+    // The UTC value is the value: a known zone is converted, a local time in parentheses is a note.
+    expect(readLooseMoment('09:12 CET')).toMatchObject({ hour: 8, minute: 12 });
+    expect(readLooseMoment('14:05 (16:05 CEST)')).toMatchObject({ hour: 14, minute: 5 });
+    expect(readLooseMoment('16:05 CEST (14:05 UTC)')).toMatchObject({ hour: 14, minute: 5 });
+    expect(readLooseMoment('2:05 PM')).toMatchObject({ hour: 14, minute: 5 });
+    expect(readLooseMoment('06:02:10')).toMatchObject({ hour: 6, minute: 2, second: 10 });
+    expect(readLooseMoment('00:30 CEST')).toBeNull();
+    expect(readLooseMoment('00:30 CEST on Oct 31', '2027-10-31')).toMatchObject({ date: '2027-10-30', hour: 22, minute: 30 });
+    expect(readLooseMoment('09:12 XYZT')).toBeNull();
     expect(readLooseDate('April 5, 2026')).toBe('2026-04-05');
     expect(readLooseDate('5th April 2026')).toBe('2026-04-05');
     expect(readDurationMinutes('2 hours 15 minutes')).toBe(135);
@@ -203,7 +214,15 @@ describe('migrate readers', () => {
     expect(readTenants('8.5 million Windows hosts (less than 1% of all Windows machines)')).toEqual({ problem: expect.stringContaining('no count') });
     expect(readTenants('120 out of 410 tenants')).toEqual({ affected: 120, total: 410 });
     expect(readTenants('1,204/5,000')).toEqual({ affected: 1204, total: 5000 });
-    expect(readTenants('All 23 tenants on the provider')).toEqual({ affected: 23, total: 23 });
+    // All of a group is a count, not the total: only `All 310 tenants` states the total.
+    expect(readTenants('All 23 tenants on the provider')).toEqual({ affected: 23 });
+    expect(readTenants('All 120 tenants in one region (~8% of total)')).toEqual({ affected: 120, percent: 8 });
+    expect(readTenants('All 310 tenants')).toEqual({ affected: 310, total: 310 });
+    expect(readTenants('37 of 2,150 workspaces')).toEqual({ affected: 37, total: 2150 });
+    // A share of a part of the users is not a share of tenants; N/A says there is no figure.
+    expect(readTenants("N/A (about 6% of one platform's users, Android only)")).toEqual({ problem: expect.stringContaining('no tenant figure') });
+    expect(readTenants('12 (3% of Android users)')).toEqual({ affected: 12 });
+    expect(readTenants('12 (3% of all customers)')).toEqual({ affected: 12, percent: 3 });
     expect(readTenants('None')).toEqual({ affected: 0 });
     expect(readTenants('~40').problem).toContain('estimate');
     expect(readImpactWindow('13:30 to 14:15 UTC (09:30 to 10:15 New York time)', '2026-03-14')).toEqual({ started: '2026-03-14T13:30:00Z', resolved: '2026-03-14T14:15:00Z' });
@@ -212,6 +231,11 @@ describe('migrate readers', () => {
     expect(readImpactWindow('Apr 5 07:38 – Apr 18 02:00 UTC', '2022-04-05')).toEqual({ started: '2022-04-05T07:38:00Z', resolved: '2022-04-18T02:00:00Z' });
     expect(readImpactWindow('2017-01-31 23:27 to 2017-02-01 18:00 UTC', '2017-01-31')).toEqual({ started: '2017-01-31T23:27:00Z', resolved: '2017-02-01T18:00:00Z' });
     expect(readImpactWindow('09:30 to 10:15 EDT', '2026-03-14')).toBeNull();
+    // A local time in parentheses beside each UTC time is a note, not the range.
+    expect(readImpactWindow('14:05 UTC (16:05 CEST) to 15:15 UTC (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('14:05 (16:05 CEST) to 15:15 (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('16:05–17:15 CEST (14:05–15:15 UTC)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
+    expect(readImpactWindow('2:05 PM – 4:30 PM UTC (9:05 AM – 11:30 AM EST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T16:30:00Z' });
   });
 
   it('proposes a category from the Root Cause text', () => {

@@ -119,6 +119,17 @@ describe('new-postmortem, non-interactive', () => {
     expect(readdirSync(dir)).toEqual([FILE]);
   });
 
+  it('writes a service as the archive spells it, and says so', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'postmortem-2026-01-10-older.md'), '---\ntitle: Older\nservices:\n  - report-export\n  - postgres\n---\n');
+    const { ctx, out } = context([...BASE.slice(0, -4), '--services', 'Report Export,PostgreSQL,Postgres', '--author', 'Dana Kim', '--dir', dir], dir);
+    expect(await runNewPostmortem(ctx)).toBe(0);
+    const pm = parsePostmortem(FILE, readFileSync(path.join(dir, FILE), 'utf8'));
+    // `PostgreSQL` is another name, not another spelling: kept as given.
+    expect(pm.meta!.services).toEqual(['report-export', 'PostgreSQL', 'postgres']);
+    expect(out.stderr).toContain('Service `Report Export` written `report-export`, as the archive spells it');
+  });
+
   it('writes fields in FRONTMATTER_FIELDS order with unquoted timestamps', async () => {
     const dir = tempDir();
     const { ctx } = context([...BASE, '--dir', dir, '--category', 'Deployment', '--started-at', '2026-03-14T09:12:00Z'], dir);

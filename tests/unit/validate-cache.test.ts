@@ -50,9 +50,10 @@ describe('FileValidationCache', () => {
     expect(cacheKey('a.md', SOURCE('x'))).not.toBe(cacheKey('b.md', SOURCE('x')));
     expect(cacheKey('a.md', SOURCE('x'))).not.toBe(cacheKey('a.md', SOURCE('y')));
     const problem = { rule: 'r', level: 'error' as const, message: 'm', hint: 'h', line: 1, column: 1 };
-    cache.set(cacheKey('a.md', SOURCE('x')), [problem]);
+    const spellings = [{ kind: 'service' as const, value: 'redis', line: 9 }];
+    cache.set(cacheKey('a.md', SOURCE('x')), { problems: [problem], spellings });
     cache.save();
-    expect(new FileValidationCache(dir, 'v1').get(cacheKey('a.md', SOURCE('x')))).toEqual([problem]);
+    expect(new FileValidationCache(dir, 'v1').get(cacheKey('a.md', SOURCE('x')))).toEqual({ problems: [problem], spellings });
     expect(new FileValidationCache(dir, 'v2').get(cacheKey('a.md', SOURCE('x')))).toBeUndefined();
   });
 
@@ -66,7 +67,7 @@ describe('FileValidationCache', () => {
     const blocked = path.join(scratch, 'not-a-folder');
     writeFileSync(blocked, '');
     const cache = new FileValidationCache(blocked, 'v1');
-    cache.set('k', []);
+    cache.set('k', { problems: [] });
     expect(() => cache.save()).not.toThrow();
     expect(readFileSync(blocked, 'utf8')).toBe('');
   });

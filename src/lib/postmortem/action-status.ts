@@ -42,15 +42,37 @@ export interface StatusCell {
 
 /** A trailing date-like word after the status: digits with dashes or slashes, optionally in parentheses or after `on`. */
 const TRAILING_DATE = /\s+(?:on\s+)?\(?(\d[\d./-]*\d)\)?$/i;
+/** Emoji and check marks agents put beside a status (`✅ Done`, `🚧 In progress`): decoration, not part of the word. */
+const DECORATION = /[\p{Extended_Pictographic}\u2713-\u2718\uFE0F\u200D]/gu;
+/** Where a reason after the status starts: `TODO (blocked: …)`, `WON'T DO: superseded`, `TODO — Blocked - vendor`. */
+const REASON_START = /[(:—–]| - /;
+
+/** The words before a reason, or null when there is no reason. Linear: one search, no backtracking over the cell. */
+export function beforeReason(text: string): string | null {
+  const at = text.search(REASON_START);
+  return at > 0 ? text.slice(0, at).trim() : null;
+}
+
+/** The cell without emoji decoration or emphasis. */
+export function statusWords(raw: string): string {
+  return raw.replace(DECORATION, ' ').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+}
 
 /**
  * Reads a Status cell: the status, then optionally the day the item was
- * closed (`DONE 2026-03-02`, `WON'T DO 2026-03-02`). Whether the date is a
- * real one, and allowed with that status, is the rule's to judge.
+ * closed (`DONE 2026-03-02`, `WON'T DO 2026-03-02`) or a reason
+ * (`TODO (blocked: waiting on the vendor)`, `WON'T DO: superseded by …`).
+ * Emoji beside the status are decoration. Whether the date is a real one,
+ * and allowed with that status, is the rule's to judge.
  */
 export function parseStatusCell(raw: string): StatusCell {
-  const text = raw.trim();
+  const text = statusWords(raw);
   const date = TRAILING_DATE.exec(text);
-  if (!date) return { status: normaliseActionStatus(text), closedText: null };
-  return { status: normaliseActionStatus(text.slice(0, date.index)), closedText: date[1]! };
+  const beforeDate = date ? normaliseActionStatus(text.slice(0, date.index)) : null;
+  // `Done (hotfix 2.3.1)` ends in digits too: a reason, not a closing date.
+  const head = beforeReason(text);
+  if (date && (beforeDate || head === null)) return { status: beforeDate, closedText: date[1]! };
+  const status = normaliseActionStatus(text);
+  if (status) return { status, closedText: null };
+  return { status: head ? normaliseActionStatus(head) : null, closedText: null };
 }

@@ -192,9 +192,10 @@ function readTable(section: Section, required: Record<string, readonly string[]>
   return { table, indexes, missingColumns };
 }
 
-const TIME_CELL = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z))?$/i;
+/** The UTC time first; a note in parentheses after it (the local time, `14:05 (16:05 CEST)`, or the time as first written) is the author's, not read. */
+const TIME_CELL = /^(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:UTC|Z))?(?:\s*\(.*\))?$/i;
 
-/** Resolves a Timeline time (`09:12`, `2026-03-15 00:10`) to epoch ms; `HH:MM` is on the incident date. */
+/** Resolves a Timeline time (`09:12`, `2026-03-15 00:10`, `14:05 (16:05 CEST)`) to epoch ms; `HH:MM` is on the incident date. */
 export function resolveTimelineTime(time: string, incidentDate: string | null): number | null {
   const match = TIME_CELL.exec(time.trim());
   if (!match) return null;
@@ -205,10 +206,25 @@ export function resolveTimelineTime(time: string, incidentDate: string | null): 
   return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
 }
 
+/** The Timeline's columns and the header names read as each (lower case; a note in parentheses, `Time (UTC)`, is ignored). */
+export const TIMELINE_COLUMNS = {
+  Time: ['time', 'when', 'timestamp', 'datetime', 'date/time', 'date & time', 'date and time', 'time utc'],
+  Event: ['event', 'what happened', 'description', 'details', 'event description'],
+};
+
+/** The Action Items table's columns and the header names read as each; `?` marks an optional one. */
+export const ACTION_ITEM_COLUMNS = {
+  Action: ['action', 'action item', 'item', 'task'],
+  Owner: ['owner', 'owners', 'assignee', 'assigned to', 'responsible'],
+  'Due Date': ['due date', 'due', 'target date', 'deadline', 'due by', 'target'],
+  Status: ['status', 'state'],
+  'Ticket?': ['ticket', 'issue', 'link'],
+};
+
 function readTimeline(sections: Section[], incidentDate: string | null): TableSection<TimelineEvent> | null {
   const section = sectionNamed(sections, 'timeline');
   if (!section) return null;
-  const { table, indexes, missingColumns } = readTable(section, { Time: ['time', 'time (utc)', 'when'], Event: ['event', 'what happened', 'description'] });
+  const { table, indexes, missingColumns } = readTable(section, TIMELINE_COLUMNS);
   const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row) => {
     const time = row.cells[indexes.Time!]?.text ?? '';
     return { time, at: resolveTimelineTime(time, incidentDate), event: row.cells[indexes.Event!]?.text ?? '', line: row.line };
@@ -219,13 +235,7 @@ function readTimeline(sections: Section[], incidentDate: string | null): TableSe
 function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | null {
   const section = sectionNamed(sections, 'action-items');
   if (!section) return null;
-  const { table, indexes, missingColumns } = readTable(section, {
-    Action: ['action', 'action item', 'item'],
-    Owner: ['owner', 'owners', 'assignee'],
-    'Due Date': ['due date', 'due'],
-    Status: ['status'],
-    'Ticket?': ['ticket', 'issue', 'link'],
-  });
+  const { table, indexes, missingColumns } = readTable(section, ACTION_ITEM_COLUMNS);
   const cell = (cells: { text: string; url: string | null }[], name: string) => (indexes[name]! >= 0 ? cells[indexes[name]!] : undefined);
   const rows = (missingColumns.length ? [] : (table?.rows ?? [])).map((row): ParsedActionItem => {
     const dueText = cell(row.cells, 'Due Date')?.text ?? '';
@@ -236,7 +246,8 @@ function readActionItems(sections: Section[]): TableSection<ParsedActionItem> | 
       action: cell(row.cells, 'Action')?.text ?? '',
       owner: cell(row.cells, 'Owner')?.text ?? '',
       dueText,
-      due: /^\d{4}-\d{2}-\d{2}$/.test(dueText) && parseIsoDate(dueText) ? dueText : null,
+      // `2027-03-10 (Mar 10, 2027)`: a note after the date, such as the date as first written, is not read.
+      due: /^\d{4}-\d{2}-\d{2}(?:\s*\(.*\))?$/.test(dueText) && parseIsoDate(dueText.slice(0, 10)) ? dueText.slice(0, 10) : null,
       statusText,
       status: statusCell.status,
       closedText: statusCell.closedText,

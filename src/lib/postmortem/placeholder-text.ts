@@ -2,6 +2,9 @@
  * Text the spec's template and the scaffold leave for the author to replace.
  * Allowed while a post-mortem is a draft; a final one must have none.
  */
+/** What migrate writes under a template section the original lacked: a placeholder like the template's own. */
+export const ADDED_SECTION_TEXT = 'Not in the original post-mortem: added by migrate';
+
 export const PLACEHOLDERS: readonly { pattern: RegExp; text: string }[] = [
   { pattern: /YYYY-MM-DD/, text: 'YYYY-MM-DD' },
   { pattern: /\bHH:MM\b/, text: 'HH:MM' },
@@ -19,6 +22,7 @@ export const PLACEHOLDERS: readonly { pattern: RegExp; text: string }[] = [
   { pattern: /\[Improvement \d\]/, text: '[Improvement N]' },
   { pattern: /\[Key takeaways for the team\]/, text: '[Key takeaways for the team]' },
   { pattern: /\bTBD\b/, text: 'TBD' },
+  { pattern: new RegExp(ADDED_SECTION_TEXT), text: ADDED_SECTION_TEXT },
 ];
 
 /** All placeholders in one pattern, so a file is scanned once. */

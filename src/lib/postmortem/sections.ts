@@ -5,15 +5,15 @@
  */
 
 export const SECTIONS = [
-  { key: 'summary', title: 'Summary', aliases: [] },
-  { key: 'impact', title: 'Impact', aliases: [] },
-  { key: 'timeline', title: 'Timeline', aliases: ['incident timeline'] },
+  { key: 'summary', title: 'Summary', aliases: ['incident summary', 'executive summary', 'overview', 'incident overview'] },
+  { key: 'impact', title: 'Impact', aliases: ['customer impact', 'user impact', 'business impact', 'impact assessment', 'impact summary'] },
+  { key: 'timeline', title: 'Timeline', aliases: ['incident timeline', 'timeline of events', 'chronology', 'sequence of events', 'detailed timeline'] },
   { key: 'root-cause', title: 'Root Cause', aliases: ['root cause analysis', 'root causes', '5 whys', 'five whys'] },
-  { key: 'contributing-factors', title: 'Contributing Factors', aliases: [] },
-  { key: 'what-went-well', title: 'What Went Well', aliases: [] },
-  { key: 'what-could-be-improved', title: 'What Could Be Improved', aliases: [] },
-  { key: 'action-items', title: 'Action Items', aliases: [] },
-  { key: 'lessons-learned', title: 'Lessons Learned', aliases: [] },
+  { key: 'contributing-factors', title: 'Contributing Factors', aliases: ['contributing causes', 'contributing factor'] },
+  { key: 'what-went-well', title: 'What Went Well', aliases: ['what went right', 'things that went well', 'went well'] },
+  { key: 'what-could-be-improved', title: 'What Could Be Improved', aliases: ['what went wrong', 'what could have gone better', "what didn't go well", 'what didn’t go well', 'what did not go well', 'what could go better', 'areas for improvement', 'room for improvement'] },
+  { key: 'action-items', title: 'Action Items', aliases: ['follow-up actions', 'follow-up items', 'follow-ups', 'next steps', 'remediation items', 'action plan', 'corrective actions'] },
+  { key: 'lessons-learned', title: 'Lessons Learned', aliases: ['key takeaways', 'takeaways', 'learnings', 'key learnings', 'lessons'] },
 ] as const;
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];

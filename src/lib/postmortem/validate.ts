@@ -12,6 +12,7 @@ import { slugOf } from './file-naming.ts';
 import { followUpNames, recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
 import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
 import type { Source } from './source.ts';
+import { spellingsInText, spellingsOf, type SpellingUse } from './spelling/spellings-used.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
 
 export interface FileReport {
@@ -35,10 +36,16 @@ export interface ValidationResult {
   summary: Summary;
 }
 
+/** What the cache keeps of one file: its problems, and what the archive rules need of it that its text would otherwise have to be read again for. */
+export interface CachedCheck {
+  problems: Problem[];
+  spellings?: SpellingUse[];
+}
+
 /** Each file's problems from earlier runs, by {@link cacheKey}. An optimisation only: it never throws. */
 export interface ValidationCache {
-  get(key: string): Problem[] | undefined;
-  set(key: string, problems: Problem[]): void;
+  get(key: string): CachedCheck | undefined;
+  set(key: string, check: CachedCheck): void;
   /** Keeps what was set (a store on disk writes it out). */
   save(): void;
 }
@@ -85,7 +92,7 @@ export async function validateFilesWith(checkMany: CheckMany, files: readonly Fi
 /** Parses (unless parsed) and checks one file under the file rules. */
 export function checkOne(file: FileToCheck): CheckedFile {
   const pm = file.parsed ?? parsePostmortem(file.path, file.source!.text, file.source);
-  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), followUps: followUpNames(pm), problems: checkFile(pm) };
+  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), followUps: followUpNames(pm), spellings: spellingsOf(pm), problems: checkFile(pm) };
 }
 
 /**
@@ -116,8 +123,8 @@ function lookUp(files: readonly FileToCheck[], cache: ValidationCache | null | u
       continue;
     }
     const key = cacheKey(file.path, file.source);
-    const problems = cache.get(key);
-    if (problems) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), problems });
+    const cached = cache.get(key);
+    if (cached) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), spellings: cached.spellings ?? spellingsInText(file.source.text), problems: cached.problems });
     else {
       run.pending.push(file);
       run.keys.set(file, key);
@@ -130,7 +137,7 @@ function finish(files: readonly FileToCheck[], run: Lookup, fresh: readonly Chec
   fresh.forEach((result, index) => {
     run.known.set(result.path, result);
     const key = run.keys.get(run.pending[index]!);
-    if (key) options.cache?.set(key, result.problems);
+    if (key) options.cache?.set(key, { problems: result.problems, spellings: [...(result.spellings ?? [])] });
   });
   options.cache?.save();
   const checked = files.map((file) => run.known.get(file.path)!);

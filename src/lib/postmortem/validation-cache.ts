@@ -1,5 +1,6 @@
 /**
- * validate's result cache on disk: each file's problems by a hash of its path
+ * validate's result cache on disk: each file's problems (and the spellings the
+ * archive rule `spelling-variants` compares) by a hash of its path
  * and text, so neither `validate` nor the build gate parses and checks files
  * that have not changed since the last run (on a pull request, nearly all of
  * them). Both open the same cache in the same folder. Results depend on nothing
@@ -12,8 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeRoot } from '../code-root.ts';
-import type { Problem } from './rules/all-rules.ts';
-import type { ValidationCache } from './validate.ts';
+import type { CachedCheck, ValidationCache } from './validate.ts';
 
 /** Entries kept beyond those of the current run, so checking one file does not forget the rest of the archive. */
 const KEEP_AT_LEAST = 20_000;
@@ -21,13 +21,13 @@ const PREFIX = 'validate-results-';
 
 interface CacheFile {
   version: string;
-  entries: Record<string, Problem[]>;
+  entries: Record<string, CachedCheck>;
 }
 
 /** A {@link ValidationCache} in one JSON file of `dir`, for one code `version`. */
 export class FileValidationCache implements ValidationCache {
-  private readonly previous: Record<string, Problem[]>;
-  private readonly used = new Map<string, Problem[]>();
+  private readonly previous: Record<string, CachedCheck>;
+  private readonly used = new Map<string, CachedCheck>();
   private readonly file: string;
 
   constructor(
@@ -38,25 +38,27 @@ export class FileValidationCache implements ValidationCache {
     this.previous = readEntries(this.file, version);
   }
 
-  get(key: string): Problem[] | undefined {
-    const problems = Object.hasOwn(this.previous, key) ? this.previous[key] : undefined;
-    if (problems) this.used.set(key, problems);
-    return problems;
+  get(key: string): CachedCheck | undefined {
+    const check = Object.hasOwn(this.previous, key) ? this.previous[key] : undefined;
+    // An entry of another shape (hand-edited, or written by older code of the same version) is not used.
+    if (!check || !Array.isArray(check.problems)) return undefined;
+    this.used.set(key, check);
+    return check;
   }
 
-  set(key: string, problems: Problem[]): void {
-    this.used.set(key, problems);
+  set(key: string, check: CachedCheck): void {
+    this.used.set(key, check);
   }
 
   /** Writes this run's results (and older ones, up to a limit) in one rename; removes caches of other versions. */
   save(): void {
     try {
-      const entries: Record<string, Problem[]> = Object.fromEntries(this.used);
+      const entries: Record<string, CachedCheck> = Object.fromEntries(this.used);
       let room = Math.max(0, KEEP_AT_LEAST - this.used.size);
-      for (const [key, problems] of Object.entries(this.previous)) {
+      for (const [key, check] of Object.entries(this.previous)) {
         if (room === 0) break;
         if (entries[key]) continue;
-        entries[key] = problems;
+        entries[key] = check;
         room -= 1;
       }
       mkdirSync(this.dir, { recursive: true });
@@ -73,7 +75,7 @@ export class FileValidationCache implements ValidationCache {
   }
 }
 
-function readEntries(file: string, version: string): Record<string, Problem[]> {
+function readEntries(file: string, version: string): Record<string, CachedCheck> {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     return parsed.version === version && parsed.entries && typeof parsed.entries === 'object' ? parsed.entries : {};

@@ -31,8 +31,10 @@ const APPROXIMATE = /(?:~|≈|\babout|\bapprox(?:imately|\.)?|\baround|\broughly
 /** A count: digits (with thousands commas), not part of a decimal or a percentage, not followed by million/billion (rounded). */
 const COUNT = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]*\d)(?!\s*%)(?!\s*\+)(?!\s*(?:k\b|thousand|million|billion|m\b|bn\b))/gi;
 const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*%/;
-/** What a percentage must be of to be a share of tenants: `(14%)`, `14% of total`, `0.4% of customers`; not `50% of total requests`. */
-const SHARE_OF = /^\s*(?:[),;]|$|of\s+(?:the\s+|our\s+|all\s+)?(?:total(?!\s+(?!tenants?\b|customers?\b|users?\b|accounts?\b)[a-z])|(?:[\w.,~]+\s+){0,3}?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|sites?|workspaces?|projects?|players?|merchants?|sellers?)\b))/i;
+/** What a percentage must be of to be a share of tenants: `(14%)`, `14% of total`, `0.4% of customers`; not `50% of total requests` nor `6% of one platform's users` (a narrower population). */
+const SHARE_OF = /^\s*(?:[),;]|$|of\s+(?:the\s+|our\s+|all\s+)?(?:total(?!\s+(?!tenants?\b|customers?\b|users?\b|accounts?\b)[a-z])|((?:[\w.,~'’]+\s+){0,3}?)(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|sites?|workspaces?|projects?|players?|merchants?|sellers?)\b))/i;
+/** Words before the population that narrow it to a part (`one platform's users`, `Android users`, `some customers`): then it is not a share of all tenants. */
+const NARROWING = /(?:^|\s)(?:one|a|an|some|certain|that|those|these|this|only|its|their|each|[A-Z][\w-]*|\S*['’]s?)(?=\s|$)/;
 /** Bounds are not shares: `less than 1%` says little about the share. */
 const PERCENT_BOUND = /(?:<|>|≤|≥|\bless than|\bunder|\bover|\bmore than|\bup to|\bat least|\bat most|\bbelow|\babove)\s*$/i;
 
@@ -45,15 +47,19 @@ const PERCENT_BOUND = /(?:<|>|≤|≥|\bless than|\bunder|\bover|\bmore than|\bu
 export function readTenants(value: string): TenantFigures {
   const text = stripEmphasis(value).trim();
   if (/^(?:none|0|no (?:tenants?|customers?|users?))\b/i.test(text)) return { affected: 0 };
+  // `N/A (about 6% of one platform's users)`, `Unknown`: the text says there is no tenant figure.
+  if (/^(?:n\/?a|unknown|unclear|tbd|not (?:known|measured|applicable))\b/i.test(text)) return { problem: `\`${value}\` gives no tenant figure` };
   const figures: TenantFigures = {};
   const percent = PERCENT.exec(text);
-  if (percent && !PERCENT_BOUND.test(text.slice(0, percent.index)) && Number(percent[1]) <= 100 && SHARE_OF.test(text.slice(percent.index + percent[0].length))) {
+  const shareOf = percent ? SHARE_OF.exec(text.slice(percent.index + percent[0].length)) : null;
+  if (percent && shareOf && !NARROWING.test(` ${(shareOf[1] ?? '').trim()}`) && !PERCENT_BOUND.test(text.slice(0, percent.index)) && Number(percent[1]) <= 100) {
     figures.percent = Number(percent[1]);
   }
   if (/^all\b/i.test(text) && !/^all\s+but\b/i.test(text)) {
     // `All 310 tenants`: a count of all; `All customers`: a share.
     const all = /^all\s+(?:of\s+(?:the\s+|our\s+)?)?(\d{1,3}(?:,\d{3})+|\d+)\s+(?:[a-z-]+\s+)?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|workspaces?|merchants?|sellers?|sites?)\b/.exec(text.replace(/^All/, 'all'));
-    if (all) return { affected: toNumber(all[1]!), total: toNumber(all[1]!) };
+    // `All 120 tenants in one region`: 120 affected, but all of a group, not the total.
+    if (all) return /^\s*(?:[),;.]|$)/.test(text.slice(all.index + all[0].length).replace(/^\s*\((?:\d|100)[\d.]*\s*%[^)]*\)/, '')) ? { affected: toNumber(all[1]!), total: toNumber(all[1]!) } : { affected: toNumber(all[1]!), ...(figures.percent !== undefined ? { percent: figures.percent } : {}) };
     // `All customers`, `All Acme users (…)`: everyone. `All customers in us-east-1`: a subset, not a share of all tenants.
     if (/^all\s+(?:of\s+)?(?:[\w.&'-]+\s+){0,3}?(?:tenants?|customers?|users?|accounts?|organi[sz]ations?|workspaces?|players?|merchants?|sellers?|sites?|subscribers?|members?)\b(?!\s+(?:in|on|of|using|with|who|that|whose|served|behind|within|from|at|running|hosted|across some)\b)/i.test(text)) {
       figures.percent = 100;
@@ -105,7 +111,8 @@ function clocksIn(text: string): ClockAt[] {
  * another zone is skipped. A start without a day is on `date`; an end without a day is on the
  * start's day, or the next when it is earlier. Null when no range of times is written.
  */
-export function readImpactWindow(value: string, date: string): { started: string; resolved: string } | null {
+export function readImpactWindow(written: string, date: string): { started: string; resolved: string } | null {
+  const value = withoutLocalNotes(written);
   const clocks = clocksIn(value);
   for (let index = 0; index + 1 < clocks.length; index += 1) {
     const [from, to] = [clocks[index]!, clocks[index + 1]!];
@@ -132,6 +139,17 @@ export function readImpactWindow(value: string, date: string): { started: string
     if (started <= resolved) return { started, resolved };
   }
   return null;
+}
+
+/**
+ * `14:05 UTC (16:05 CEST) to 15:15 UTC (17:15 CEST)`: when the text outside
+ * parentheses holds the range, a parenthetical time that is not UTC is the
+ * local time beside it, a note: blanked (same length) so it is not read as the range.
+ */
+function withoutLocalNotes(value: string): string {
+  const outside = value.replace(/\([^()]*\)/g, (group) => ' '.repeat(group.length));
+  if (clocksIn(outside).length < 2) return value;
+  return value.replace(/\([^()]*\)/g, (group) => (clocksIn(group).length && !/\b(?:UTC|GMT|Z)\b/.test(group) ? ' '.repeat(group.length) : group));
 }
 
 function moment(clock: ClockAt, date: string | null): LooseMoment {

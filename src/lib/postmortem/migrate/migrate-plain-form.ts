@@ -21,7 +21,7 @@ import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SectionKey } from '../sections.ts';
-import type { SeverityId } from '../severity.ts';
+import { SEVERITIES, type SeverityId } from '../severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/severity-questions.ts';
 import { slugify } from '../scaffold/slug.ts';
@@ -30,11 +30,15 @@ import { normaliseActionItems } from './action-item-cells.ts';
 import { bulletValue, readTenants } from './impact-bullets.ts';
 import { readLooseDate } from './loose-time.ts';
 import { chooseMilestones } from './milestones-from-text.ts';
-import { readHeaderField, readHeadingLine, readNames, readTitleLine, type HeaderField } from './plain-header.ts';
+import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
-import { readStatedCategory } from './stated-category.ts';
-import { resolveTimeline } from './timeline.ts';
+import { categoryAtStart, readStatedCategory } from './stated-category.ts';
+import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
+import { timelineListAsTable } from './timeline-list.ts';
+import { missingSections, tablesToWrite } from './body-gaps.ts';
+import { textWords as wordsOf } from '../words.ts';
+import { archiveSpelling } from '../spelling/spelling-key.ts';
 
 /** Values given on the command line; each wins over what the file says. */
 export interface MigrateOverrides {
@@ -51,8 +55,8 @@ export interface MigrateOptions {
   overrides?: MigrateOverrides;
   /** When the file name's date and the `Date:` line disagree, keep the file name's (default: the `Date:` line wins). */
   dateFromFileName?: boolean;
-  /** Services the archive already uses: a proposal prefers them, so one service keeps one name. */
-  archiveServices?: readonly string[];
+  /** Services the archive already uses (with how many files use each): a proposal prefers them, and a name written another way (`Redis`, `web app`) takes the archive's spelling, so one service keeps one name. */
+  archiveServices?: readonly string[] | ReadonlyMap<string, number>;
 }
 
 /** What migrate did or could not do, for the person reviewing it. */
@@ -75,6 +79,8 @@ export interface RewrittenLine {
   line: number;
   before: string;
   after: string;
+  /** Texts replaced by the same value in the template's form (`Completed` → `DONE`); every other word is kept. */
+  normalised?: string[];
 }
 
 export type MigrationResult =
@@ -133,16 +139,15 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (splitFrontmatter(text).frontmatter.kind !== 'none') return { kind: 'skipped', reason: 'already has frontmatter' };
 
-  const lines = text.split('\n');
-  const parsed = parsePostmortem(filePath, text);
+  const { lines, parsed, listNote } = withTimelineTable(text.split('\n'), filePath);
   const firstSection = parsed.sections.find((section) => section.key !== null);
   const headerEnd = firstSection ? firstSection.line - 1 : lines.length;
   const { titleLine, header } = readHeaderBlock(lines, headerEnd);
   const m: Migration = {
-    filePath, text, lines, parsed, options, headerEnd, header,
+    filePath, text: lines.join('\n'), lines, parsed, options, headerEnd, header,
     overrides: options.overrides ?? {},
     impactLines: sectionText(parsed, 'impact').split('\n'),
-    notes: [], comments: {}, moved: [], missing: [], draftBecause: [],
+    notes: listNote ? [listNote] : [], comments: {}, moved: [], missing: [], draftBecause: [],
   };
 
   const title = readTitle(m, titleLine);
@@ -159,6 +164,12 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const { date, timing } = readTimingOnStartDay(m, dated.date);
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
+  const { inserts: added, gaps } = missingSections(m.parsed, m.lines.length);
+  if (timelineInUnknownZone(m.parsed.timeline)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
+  for (const gap of [...gaps, ...tablesToWrite(m.parsed)]) {
+    m.draftBecause.push(gap.what);
+    if (gap.note) m.notes.push({ kind: 'missing', message: gap.note });
+  }
 
   const frontmatter: FrontmatterDraft = {
     title,
@@ -179,7 +190,8 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const fileName = fileNameFor(date, describedBy(filePath) ?? slugify(title));
   const namedDate = parseFileName(filePath)?.date ?? dated.fileDate;
   const renameReason = namedDate && namedDate !== date ? `the file name said ${namedDate}, the incident date is ${date}` : null;
-  const { output, problems } = writeValidated(m, frontmatter, bodyOf(m, rewritten), path.join(path.dirname(filePath), fileName));
+  keepLinesWithWordsOutside(m, frontmatter);
+  const { output, problems } = writeValidated(m, frontmatter, bodyOf(m, rewritten, added), path.join(path.dirname(filePath), fileName));
   return {
     kind: 'migrated',
     fileName,
@@ -195,12 +207,27 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   };
 }
 
+/** The text to migrate, with a Timeline written as a list turned into the template's table first (so its times are read like any other). */
+function withTimelineTable(original: string[], filePath: string): { lines: string[]; parsed: ParsedPostmortem; listNote: MigrationNote | null } {
+  const parsed = parsePostmortem(filePath, original.join('\n'));
+  const table = timelineListAsTable(parsed, original);
+  if (!table) return { lines: original, parsed, listNote: null };
+  const lines = [...original.slice(0, table.first), ...table.lines, ...original.slice(table.end)];
+  return {
+    lines,
+    parsed: parsePostmortem(filePath, lines.join('\n')),
+    listNote: { kind: 'changed', message: `Timeline list (lines ${table.first + 1}–${table.end}) written as the template's Time / Event table, every item as written (line numbers below count the table's lines)` },
+  };
+}
+
 function sectionText(parsed: ParsedPostmortem, key: SectionKey): string {
   return parsed.sections.find((section: Section) => section.key === key)?.text ?? '';
 }
 
 /** Records that a line's information now lives in the frontmatter `fields`. */
 function move(m: Migration, index: number, ...fields: string[]): void {
+  // A row of a metadata table stays: taking it out would break the table.
+  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!)) return;
   m.moved.push({ line: index + 1, text: m.lines[index]!, fields });
 }
 
@@ -215,7 +242,9 @@ function readHeaderBlock(lines: readonly string[], headerEnd: number): { titleLi
       titleLine = { index, title };
       continue;
     }
-    const field = readHeaderField(line);
+    // Metadata as a table: `| **Date** | 2027-03-03 |` (split, not matched: linear on any line).
+    const cells = line.includes('|') ? line.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
+    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null);
     if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
     else if (!titleLine && !field) {
       const heading = readHeadingLine(line);
@@ -275,7 +304,9 @@ function readDate(m: Migration): { date: string | null; dateLine: HeaderLine | u
 function readSeverityField(m: Migration): SeverityId | null {
   const severityLine = m.header.get('severity');
   const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : undefined;
+  // The spec names each level (SEV-1 Critical … SEV-4 Cosmetic): `Severity: Major` states SEV-2.
+  const named = severityLine && !severityText ? SEVERITIES.find((level) => new RegExp(`^\\W*${level.label}\\b`, 'i').test(severityLine.value)) : undefined;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : named?.id.slice(-1);
   const severity = m.overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
   if (severityLine && !severityDigit) m.notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(m, severityLine.index, 'severity');
@@ -288,6 +319,8 @@ function readAuthors(m: Migration): string[] {
   const foundAuthors = authorLine ? readNames(authorLine.value) : [];
   const authors = m.overrides.authors ?? foundAuthors;
   if (authorLine && foundAuthors.length && authors === foundAuthors) move(m, authorLine.index, 'authors');
+  const reviewers = authorLine ? readReviewers(authorLine.value) : [];
+  if (reviewers.length) m.notes.push({ kind: 'found', message: `reviewer${reviewers.length > 1 ? 's' : ''} ${reviewers.join(', ')} (line ${authorLine!.index + 1}): not an author; the schema has no reviewer field, so the line stays in the text` });
   if (!authors.length) {
     m.draftBecause.push('authors');
     m.comments.authors = 'missing: the text names no author; add who wrote it';
@@ -301,11 +334,12 @@ function readServices(m: Migration): string[] {
   const servicesLine = m.header.get('services');
   const servicesBullet = bulletValue(m.impactLines, /^(?:affected )?(?:services?|systems?|components?)(?: affected)?$/i);
   const listed = (value: string) => value.split(/\s*[,;]\s*|\s+and\s+/).map((name) => name.replace(/[`*_]/g, '').replace(/\s*\(.*\)$/, '').trim()).filter(Boolean);
-  let services = m.overrides.services ?? (servicesLine ? listed(servicesLine.value) : servicesBullet ? listed(servicesBullet.value) : []);
+  const known = archiveCounts(m.options.archiveServices);
+  let services = inArchiveSpelling(m, m.overrides.services ?? (servicesLine ? listed(servicesLine.value) : servicesBullet ? listed(servicesBullet.value) : []), known);
   if (servicesLine && !m.overrides.services && services.length) move(m, servicesLine.index, 'services');
   if (services.length) return services;
-  const proposal = proposeServices(m.text, m.options.archiveServices);
-  services = proposal.services;
+  const proposal = proposeServices(m.text, [...known.keys()]);
+  services = inArchiveSpelling(m, proposal.services, known);
   if (services.length) {
     m.comments.services = proposed(proposal.known.length ? 'the text, names the archive already uses' : 'the text');
     m.notes.push({ kind: 'proposed', message: `services [${services.join(', ')}] from the text${proposal.known.length ? ' (names the archive already uses)' : ''} (no Services line): review, or pass --services` });
@@ -315,6 +349,21 @@ function readServices(m: Migration): string[] {
     m.notes.push({ kind: 'missing', message: 'services: none named or recognisable in the text (add them, or pass --services); written as a draft' });
   }
   return services;
+}
+
+function archiveCounts(given: MigrateOptions['archiveServices']): ReadonlyMap<string, number> {
+  return given instanceof Map ? given : new Map((given as readonly string[] | undefined ?? []).map((name) => [name, 1]));
+}
+
+/** Names as the archive spells them (`Redis` → `redis` when the archive writes `redis`), each once. */
+function inArchiveSpelling(m: Migration, names: readonly string[], known: ReadonlyMap<string, number>): string[] {
+  const result: string[] = [];
+  for (const name of names) {
+    const spelled = archiveSpelling(name, known);
+    if (spelled !== name) m.notes.push({ kind: 'changed', message: `service \`${name}\` written \`${spelled}\`, as the archive spells it (one spelling per service keeps facets and counts whole)` });
+    if (!result.includes(spelled)) result.push(spelled);
+  }
+  return result;
 }
 
 /** Root-cause category: the flag, a stated `Category:` line, or a keyword proposal from the Root Cause text. */
@@ -330,7 +379,11 @@ function readCategory(m: Migration): { category: MainCategoryId; contributing: C
     if (!stated.inline && stated.index < m.headerEnd && !/[(,;/+&]|\band\b|\bwith\b/i.test(stated.value.replace(/^\S+(?:\s+bug)?/i, ''))) move(m, stated.index, 'root_cause_category');
   }
   if (category) return { category, contributing };
-  const proposal = proposeCategory(sectionText(m.parsed, 'root-cause') || m.text);
+  const rootCauseText = sectionText(m.parsed, 'root-cause') || m.text;
+  // `Root Cause: a code bug in the config parser`: the line names its kind; that beats counting keywords.
+  const named = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:an?\s+)?(.+)$/im.exec(rootCauseText);
+  const namedCategory = named ? categoryAtStart(named[1]!) : null;
+  const proposal = namedCategory ? { category: namedCategory as MainCategoryId, matched: [`Root Cause: ${named![1]!.split(/\s+/).slice(0, 3).join(' ')}`] } : proposeCategory(rootCauseText);
   if (proposal) {
     m.comments.root_cause_category = PROPOSAL_COMMENT;
     m.notes.push({ kind: 'proposed', message: `root_cause_category \`${proposal.category}\` from the Root Cause text (no Category line; matched: ${proposal.matched.slice(0, 5).join(', ')}): review, or pass --category` });
@@ -382,18 +435,42 @@ function readTimingOnStartDay(m: Migration, dateRead: string): { date: string; t
 /** Timeline times and Action Items cells rewritten, in line order. */
 function rewrittenLines(m: Migration, timing: Timing, date: string): RewrittenLine[] {
   const rewritten = [...timing.rewritten];
+  const undated: string[] = [];
   for (const cell of normaliseActionItems(m.parsed, m.lines, date)) {
-    rewritten.push({ line: cell.index + 1, before: cell.before, after: cell.after });
+    rewritten.push({ line: cell.index + 1, before: cell.before, after: cell.after, normalised: cell.normalised });
     m.notes.push({ kind: 'changed', message: `Action Items row (line ${cell.index + 1}): ${cell.what}` });
+    undated.push(...cell.undatedDue);
+  }
+  if (undated.length) {
+    m.draftBecause.push(`action item due dates (${undated.map((due) => `\`${due}\``).join(', ')})`);
+    m.notes.push({ kind: 'missing', message: `action item due dates: ${undated.map((due) => `\`${due}\``).join(', ')} ${undated.length === 1 ? 'is' : 'are'} not a date; kept after the placeholder (\`YYYY-MM-DD (…)\`); written as a draft until a date is set` });
   }
   return rewritten.sort((a, b) => a.line - b.line);
 }
 
-/** The body: every line but those moved into the frontmatter, with the rewrites applied. */
-function bodyOf(m: Migration, rewritten: readonly RewrittenLine[]): string {
+/**
+ * A metadata line moves into the frontmatter only when every word of its value
+ * is there (`### Date: 2026-03-14`, `### Author: Dana Kim`); one whose words are
+ * not (`Date: March 3, 2027`, `Duration: ~2 hours`, `Author: X, reviewed by Y`)
+ * stays in the body as written, so no word the author wrote is lost.
+ */
+function keepLinesWithWordsOutside(m: Migration, frontmatter: FrontmatterDraft): void {
+  const inFrontmatter = new Set(wordsOf(serializeFrontmatter(frontmatter, {})));
+  m.moved = m.moved.filter((line) => {
+    const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? line.text;
+    return wordsOf(value).every((word) => inFrontmatter.has(word));
+  });
+}
+
+/** The body: every line but those moved into the frontmatter, with the rewrites applied and missing sections added. */
+function bodyOf(m: Migration, rewritten: readonly RewrittenLine[], added: ReadonlyMap<number, string[]> = new Map()): string {
   const movedIndexes = new Set(m.moved.map((line) => line.line - 1));
   const rewrites = new Map(rewritten.map((line) => [line.line - 1, line.after]));
-  const bodyLines = m.lines.flatMap((line, index) => (movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line]));
+  const lines = [...m.lines];
+  const atEnd = added.get(lines.length);
+  if (atEnd) while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
+  const bodyLines = lines.flatMap((line, index) => [...(added.get(index) ?? []), ...(movedIndexes.has(index) ? [] : [rewrites.get(index) ?? line])]);
+  if (atEnd) bodyLines.push('', ...atEnd);
   while (bodyLines.length && !bodyLines[0]!.trim()) bodyLines.shift();
   return bodyLines.join('\n').replace(/\n*$/, '\n');
 }
@@ -441,7 +518,10 @@ interface Timing {
 /** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
 function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[]): Timing {
   const notes: MigrationNote[] = [];
-  const rows = resolveTimeline(parsed.timeline, date);
+  const localTimes = timelineInUnknownZone(parsed.timeline);
+  // Times the Timeline says are local, in a zone migrate cannot convert: none is taken as UTC.
+  const rows = localTimes ? [] : resolveTimeline(parsed.timeline, date);
+  if (localTimes) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), in no zone migrate can convert: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`)` });
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
     if (row.at === null) {

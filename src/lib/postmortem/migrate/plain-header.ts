@@ -24,37 +24,60 @@ const LABELS: Record<string, HeaderField> = {
   'root cause category': 'category',
   'root-cause category': 'category',
   status: 'status',
+  'date of incident': 'date',
+  'incident day': 'date',
+  'severity level': 'severity',
+  'sev level': 'severity',
+  'incident severity': 'severity',
+  'total duration': 'duration',
+  'incident duration': 'duration',
+  'outage duration': 'duration',
+  'impact duration': 'duration',
+  'prepared by': 'authors',
+  'report author': 'authors',
+  'report authors': 'authors',
+  'post-mortem author': 'authors',
+  'postmortem author': 'authors',
+  'affected systems': 'services',
+  'systems affected': 'services',
+  'affected components': 'services',
+  'components affected': 'services',
+  'incident category': 'category',
+  'incident status': 'status',
 };
 
-// Only the start of a line is matched by a pattern; its end (spaces, closing `#`s) is trimmed by hand:
-// adjacent `\s*(.*?)\s*#*\s*$` groups backtrack cubically on a long run of spaces.
-const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?)(?:\*\*|__)?\s*:/i;
+/*
+ * Each pattern matches only the start of a line, up to the value; the value's
+ * end (spaces, closing `#`s) is trimmed by hand. A pattern ending in
+ * `(.*?)\s*#*\s*$` costs cubic time on a line with a long run of spaces.
+ */
+const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
 const TITLE_START = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
-const HEADING_START = /^\s{0,3}(#{1,6})\s/;
+const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
 
-/** `text` without the spaces and closing `#`s at its end (an ATX heading's closing sequence). */
-function trimClosing(text: string): string {
-  let end = text.trimEnd().length;
-  while (end > 0 && text[end - 1] === '#') end -= 1;
-  return text.slice(0, end).trimEnd();
+/** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
+function valueAfter(line: string, start: number): string {
+  let value = line.slice(start).replace(/^\s*(?:\*\*|__)?/, '').trimEnd();
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '#') end -= 1;
+  if (end < value.length && (end === 0 || /\s/.test(value[end - 1]!))) value = value.slice(0, end).trimEnd();
+  return value.trim();
 }
 
 /** A metadata line: which field it names and the value as written. */
 export function readHeaderField(line: string): { field: HeaderField; value: string } | null {
   const match = FIELD_START.exec(line);
   if (!match) return null;
-  const field = LABELS[match[1]!.trim().toLowerCase()];
-  if (!field) return null;
-  let value = line.slice(match[0].length).trimStart();
-  if (value.startsWith('**') || value.startsWith('__')) value = value.slice(2);
-  return { field, value: stripEmphasis(trimClosing(value)) };
+  // `Author(s):`, `Date (UTC):`: the note in parentheses does not change the field.
+  const field = LABELS[match[1]!.replace(/\s*\([^)]*\)/, '').trim().toLowerCase()];
+  return field ? { field, value: stripEmphasis(valueAfter(line, match[0].length)) } : null;
 }
 
 /** The title a `## Post-Mortem: Title` line names, or null. */
 export function readTitleLine(line: string): string | null {
   const match = TITLE_START.exec(line);
   if (!match) return null;
-  const title = trimClosing(line.slice(match[0].length).trimStart());
+  const title = valueAfter(line, match[0].length);
   return title ? stripEmphasis(title) : null;
 }
 
@@ -62,7 +85,7 @@ export function readTitleLine(line: string): string | null {
 export function readHeadingLine(line: string): { level: number; text: string } | null {
   const match = HEADING_START.exec(line);
   if (!match) return null;
-  const text = trimClosing(line.slice(match[0].length).trimStart());
+  const text = valueAfter(line, match[0].length);
   return text ? { level: match[1]!.length, text: stripEmphasis(text) } : null;
 }
 
@@ -78,10 +101,52 @@ export function stripEmphasis(text: string): string {
   return bare.slice(start, end).trim();
 }
 
-/** Names in `Dana Kim, Lee Park and @sre-team`; template placeholders such as `[Name]` are not names. */
+/** Where the reviewers start: `…, reviewed by Priya`, `… (reviewer: Priya)`, `…; review: Priya`. Each alternative opens with a letter, so the search is linear. */
+const REVIEWED = /\b(?:reviewed(?: and approved)? by|reviewers?:|review:|approved by)\s/i;
+const SEPARATOR = /^(?:,|;|&|and|\/)$/i;
+
+/** The value cut where its reviewers start. */
+function splitReviewers(text: string): { authors: string; reviewers: string } {
+  const at = text.search(REVIEWED);
+  if (at < 0) return { authors: text, reviewers: '' };
+  return { authors: text.slice(0, at).replace(/[\s,;(]+$/, ''), reviewers: text.slice(at).replace(REVIEWED, '').replace(/\)\s*$/, '') };
+}
+
+/** Names split on `,` `;` `&` `and` `/` outside parentheses; linear in the text (no regex backtracking over it). */
+function splitNames(text: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const part of text.split(/(,|;|&|\band\b|\/|\(|\))/i)) {
+    if (part === '(') depth += 1;
+    if (part === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && SEPARATOR.test(part)) {
+      names.push(current);
+      current = '';
+    } else current += part;
+  }
+  names.push(current);
+  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+}
+
+/** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
+function isReviewerRole(name: string): boolean {
+  const role = /\(([^()]*)\)\s*$/.exec(name);
+  return role !== null && /\b(?:reviewer|reviewed|review|approver|approved)\b/i.test(role[1]!);
+}
+
+/**
+ * Names in `Dana Kim, Lee Park and @sre-team`: one per name, a role in
+ * parentheses included (`Claude (incident commander & scribe)` is one author).
+ * A reviewer (`…, reviewed by Priya`, `Jane Doe (reviewer)`) is not an author:
+ * left out here, kept in the text. Template placeholders such as `[Name]` are not names.
+ */
 export function readNames(text: string): string[] {
-  return text
-    .split(/,|;|&|\band\b|\//)
-    .map((name) => stripEmphasis(name))
-    .filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+  return splitNames(splitReviewers(text).authors).filter((name) => !isReviewerRole(name));
+}
+
+/** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`, `Jane Doe (reviewer)`), for the report; they stay in the text. */
+export function readReviewers(text: string): string[] {
+  const { authors, reviewers } = splitReviewers(text);
+  return [...splitNames(authors).filter(isReviewerRole), ...splitNames(reviewers)];
 }

@@ -16,7 +16,17 @@ const SPELLINGS: readonly { id: CategoryId; pattern: string }[] = [
   { id: 'deployment', pattern: 'deployment|deploy' },
 ];
 
-const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?\s*(?:\(.*?\)\s*)?(?::|\||\s[-–—]\s)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+/** A `Category:` label, up to its separator; the value after it is trimmed by hand (a pattern ending in `(.+?)\s*\|?\s*$` costs cubic time on long runs of spaces). */
+const LABEL = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:(?:primary|main)\s+)?(?:root[\s-]+cause\s+)?categor(?:y|ies)(?:\*\*|__|\*|_)?(?:\s*\([^()]*\))?(?:\s*[:|]|\s+[-–—]\s)/i;
+
+/** The value after a `Category:` label: no emphasis or spaces before it, no closing `|` after it; null when empty. */
+function labelled(line: string): string | null {
+  const match = LABEL.exec(line);
+  if (!match) return null;
+  let value = line.slice(match[0].length).replace(/^\s*(?:(?:\*\*|__)\s*)?/, '').trimEnd();
+  if (value.endsWith('|')) value = value.slice(0, -1).trimEnd();
+  return value || null;
+}
 
 const NAMES = 'code[\\s_-]*bugs?|configuration|infrastructure|deployment|data';
 const INLINE = new RegExp(`(?:falls? (?:under|into)|classified as|categori[sz]ed as|(?:root[\\s-]+cause\\s+)?category (?:is|was))\\s+(?:the\\s+|a\\s+|an\\s+)?["'\`]?(${NAMES})\\b|\\b(${NAMES})["'\`]?\\s+(?:root[\\s-]+cause\\s+)?category\\b(?=\\s*[.,;:)]|\\s*$)`, 'i');
@@ -66,32 +76,54 @@ function categoriesIn(sentence: string): CategoryId[] {
   return found.sort((a, b) => a.at - b.at).map((entry) => entry.id);
 }
 
+/** A `Contributing:` or `Contributing categories:` line (not the `Contributing Factors` heading). */
+const CONTRIBUTING = /^\s{0,3}(?:[-*+]\s+|\|\s*)?(?:\*\*|__|\*|_)?(?:contributing(?:\s+categor(?:y|ies))?|secondary(?:\s+categor(?:y|ies))?|also)(?:\*\*|__|\*|_)?\s*(?::|\|)\s*(?:\*\*|__)?\s*(.+?)\s*\|?\s*$/i;
+
+/** Categories a `Contributing:` line lists (`configuration, deployment`), when every item is one. */
+function contributingLine(line: string): CategoryId[] {
+  const match = line.length <= 500 ? CONTRIBUTING.exec(line) : null;
+  if (!match) return [];
+  const items = stripEmphasis(match[1]!).split(/\s*(?:,|;|\/|\+|&|\band\b)\s*/).filter(Boolean);
+  const ids = items.map((item) => categoryAtStart(item));
+  return ids.every((id) => id !== null) ? (ids as CategoryId[]) : [];
+}
+
 /**
- * The first `Category:` line, outside code fences, whose value starts with a
- * category; also the Category lines that name none, for the report.
+ * The first `Category:` line whose value starts with a category: outside code
+ * fences first, then inside one (a category stated in a code block is still
+ * stated); a `Contributing:` line beside it adds contributing categories.
+ * Also the Category lines that name none, for the report.
  */
 export function readStatedCategory(lines: readonly string[]): { stated: StatedCategory | null; unreadable: { index: number; value: string }[] } {
   const unreadable: { index: number; value: string }[] = [];
+  const fenced: boolean[] = [];
   let fence: string | null = null;
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index]!;
+  for (const line of lines) {
     const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (marker && (!fence || marker.startsWith(fence))) {
       fence = fence ? null : marker;
+      fenced.push(true);
       continue;
     }
-    if (fence) continue;
-    const match = LABEL.exec(line);
-    if (!match) continue;
-    const value = stripEmphasis(match[1]!);
-    const category = categoryAtStart(value);
-    if (!category) {
-      unreadable.push({ index, value });
-      continue;
+    fenced.push(fence !== null);
+  }
+  for (const inFence of [false, true]) {
+    for (let index = 0; index < lines.length; index += 1) {
+      if (fenced[index] !== inFence) continue;
+      const line = lines[index]!;
+      const found = labelled(line);
+      if (found === null) continue;
+      const value = stripEmphasis(found);
+      const category = categoryAtStart(value);
+      if (!category) {
+        if (!inFence) unreadable.push({ index, value });
+        continue;
+      }
+      const sentence = value.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
+      const nearby = lines.slice(Math.max(0, index - 3), index + 4).flatMap(contributingLine);
+      const contributing = [...new Set([...categoriesIn(sentence), ...nearby].filter((id) => id !== category))];
+      return { stated: { category, contributing, index, value, inline: false }, unreadable };
     }
-    const sentence = value.split(/(?<=[.!?])\s+(?=[A-Z])/)[0]!;
-    const contributing = [...new Set(categoriesIn(sentence).filter((id) => id !== category))];
-    return { stated: { category, contributing, index, value, inline: false }, unreadable };
   }
   // No labelled line: a sentence that states one (`falls under the Configuration category`, `classified as a code bug`).
   fence = null;

@@ -8,8 +8,9 @@
 import type { TableSection } from '../parse.ts';
 import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
-import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment } from './loose-time.ts';
+import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
 import { addDays } from '../dates.ts';
+import { textWords as wordsOf } from '../words.ts';
 
 export interface ResolvedRow {
   /** 0-based line index in the text. */
@@ -34,6 +35,26 @@ const EVENT_DAY = new RegExp(
   'i',
 );
 
+
+/** The canonical time, followed by the cell as written in parentheses when the canonical form drops a word of it (`14:05 (2:05 PM)`). */
+function keepWords(written: string, canonical: string): string {
+  const kept = new Set(wordsOf(canonical));
+  return wordsOf(written).every((word) => kept.has(word) || kept.has(word.padStart(2, '0'))) ? canonical : `${canonical} (${written.trim()})`;
+}
+
+/**
+ * True when the Timeline says its times are local without naming a zone
+ * migrate can convert (`| Time (local) |`, `## Timeline (Europe/Berlin)`):
+ * then no time of it may be taken as UTC.
+ */
+export function timelineInUnknownZone(timeline: TableSection<TimelineEvent> | null): boolean {
+  if (!timeline) return false;
+  const timeColumn = timeline.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
+  const named = `${timeColumn} ${timeline.section.heading}`;
+  if (zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline.section.heading)) return false;
+  return /\blocal\b|\([^()]*\b[a-z]+\/[a-z_]+\b[^()]*\)/i.test(named) && !/\butc\b/i.test(named);
+}
+
 /** The day an event's text starts with, or null. */
 export function eventDay(event: string, reference: string): string | null {
   const match = EVENT_DAY.exec(event);
@@ -48,8 +69,12 @@ export function eventDay(event: string, reference: string): string | null {
 export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string): ResolvedRow[] {
   let day = date;
   let previous: number | null = null;
+  // `| Time (CEST) |` or `## Timeline (all times PDT)`: every time without a zone of its own is in that zone.
+  const timeColumn = timeline?.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
+  const tableZone = zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline?.section.heading ?? '');
   return (timeline?.rows ?? []).map((row) => {
-    const moment = readLooseMoment(row.time, day);
+    const zoned = tableZone && !/\b(?:(?!AM\b|PM\b)[A-Z]{2,5}|UTC[+-]\d+)\b|[+-]\d{2}:?\d{2}\b/.test(row.time.replace(/\([^()]*\)/g, '')) && /\d:\d\d/.test(row.time) ? `${row.time} ${tableZone}` : row.time;
+    const moment = readLooseMoment(zoned, day);
     if (!moment) {
       // A day without a time (`May 12`, `2021-05-12`): the validator needs a time, so the day's start stands for it.
       const onlyDay = /\d/.test(row.time) && !/\d:\d/.test(row.time) ? readLooseDate(row.time, day) : null;
@@ -59,7 +84,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
         day = onlyDay;
         previous = 0;
       }
-      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: onlyDay === date ? '00:00' : `${onlyDay} 00:00`, dayWritten: true, dayOnly: true };
+      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: keepWords(row.time, onlyDay === date ? '00:00' : `${onlyDay} 00:00`), dayWritten: true, dayOnly: true };
     }
     const minute = minuteOfDay(moment);
     const named = moment.date ?? eventDay(row.event, day);
@@ -71,7 +96,7 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const rowDay = background ? named! : day;
     const at = isoTimestamp(rowDay, moment);
     const clock = at.slice(11, moment.second ? 19 : 16);
-    const canonical = rowDay === date ? clock : `${rowDay} ${clock}`;
+    const canonical = keepWords(zoned, rowDay === date ? clock : `${rowDay} ${clock}`);
     const readAs = resolveTimelineTime(row.time, date);
     return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null, dayOnly: false };
   });

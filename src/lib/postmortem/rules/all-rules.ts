@@ -10,6 +10,7 @@ import { calendarDate } from './calendar-date.ts';
 import { categoryKnown } from './category-known.ts';
 import { dateRange } from './date-range.ts';
 import { duplicateSlug } from './duplicate-slug.ts';
+import { spellingVariants } from './spelling-variants.ts';
 import { fieldSize } from './field-size.ts';
 import { fileDate } from './file-date.ts';
 import { fileEncoding } from './file-encoding.ts';
@@ -90,4 +91,4 @@ export const FILE_RULES: readonly Rule[] = [
   blamelessLanguage,
 ];
 
-export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf];
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlug, recurrenceOf, spellingVariants];

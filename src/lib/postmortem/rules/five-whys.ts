@@ -1,7 +1,8 @@
 import { countWhySteps } from '../five-whys.ts';
 import type { Rule } from './types.ts';
 
-const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:/i;
+/** The line that names the cause: `Root Cause: …`, `**Root cause:** …`, or a table row `| **Root cause** | … |`. */
+const ROOT_CAUSE_LINE = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?root cause(?:\*\*|__)?\s*:|^\s*(?:[-*+]\s+)?(?:\*\*|__)root cause:|^\s*\|\s*(?:\*\*|__)?root cause(?:\*\*|__)?\s*(?::\s*)?\|/i;
 const MINIMUM_WHYS = 3;
 
 export const fiveWhys: Rule = {

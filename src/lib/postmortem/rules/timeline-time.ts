@@ -6,7 +6,7 @@ import type { Rule } from './types.ts';
 export const timelineTime: Rule = {
   id: 'timeline-time',
   level: 'error',
-  description: 'Every Timeline time reads as `HH:MM` (UTC, on the incident date) or `YYYY-MM-DD HH:MM`; a time still the template placeholder is left to the placeholders rule.',
+  description: 'Every Timeline time reads as `HH:MM` (UTC, on the incident date) or `YYYY-MM-DD HH:MM`, optionally followed by a note in parentheses (the local time: `14:05 (16:05 CEST)`); a time still the template placeholder is left to the placeholders rule.',
   check(pm) {
     const date = pm.fields.date ?? null;
     const datedRow = /^\d{4}-\d{2}-\d{2}/;

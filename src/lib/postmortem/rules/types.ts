@@ -35,6 +35,8 @@ export type ArchiveEntry = Pick<ParsedPostmortem, 'path' | 'slug'> & {
   references?: readonly { slug: string; line: number; field?: string; followUp?: string }[];
   /** The names `prevented_by` may give its follow-ups: ticket texts (lower case) and row numbers (see learning/recurrence-references.ts). */
   followUps?: readonly string[];
+  /** The services, tags and owners it writes, with their lines (see spelling/spellings-used.ts). */
+  spellings?: readonly { kind: 'service' | 'tag' | 'owner'; value: string; line: number }[];
 };
 
 /** A check across the archive (e.g. two files with one URL). Returns findings per file path. */

@@ -18,7 +18,7 @@ export const MILESTONE_EVENTS: readonly MilestoneEvent[] = [
   {
     field: 'started_at',
     templateEvent: 'First error logged',
-    pattern: /\bfirst (?:errors?|5\d\d|failures?|timeouts?|alert|report|impact)|\b(?:impact|errors?|outage|incident) (?:started|starts|began|begins)\b/i,
+    pattern: /\bfirst (?:errors?|5\d\d|failures?|timeouts?|alert|report|impact|(?:customer|user) (?:reports?|complaints?))|\b(?:impact|errors?|outage|incident|degradation|disruption|failures?) (?:started|starts|began|begins)\b|\b(?:error rate|errors?|latency|timeouts?|failures?|5\d\ds?) (?:spiked?|rose|jumped|climbed|began (?:rising|climbing|to rise))\b|\b(?:users|customers|tenants) (?:began|started) (?:seeing|getting|to see|receiving)\b/i,
   },
   {
     field: 'detected_at',
@@ -38,7 +38,7 @@ export const MILESTONE_EVENTS: readonly MilestoneEvent[] = [
   {
     field: 'resolved_at',
     templateEvent: 'Incident resolved',
-    pattern: /\b(?:incident )?resolved\b|\ball[- ]clear\b|\bback to (?:baseline|normal)\b|\bincident closed\b/i,
+    pattern: /\b(?:incident )?resolved\b|\ball[- ]clear\b|\b(?:back|returned) to (?:baseline|normal)\b|\bincident (?:closed|ended|over)\b|\b(?:fully|completely) (?:recovered|restored)\b|\b(?:all )?(?:services?|systems?|traffic|operations?) (?:fully )?(?:recovered|restored|back to normal)\b|\brecovery (?:confirmed|complete)\b/i,
   },
 ];
 

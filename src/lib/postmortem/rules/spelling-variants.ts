@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { preferredSpelling, spellingKey } from '../spelling/spelling-key.ts';
+import type { SpellingKind } from '../spelling/spellings-used.ts';
+import type { ArchiveRule, Finding } from './types.ts';
+
+const FIELD: Record<SpellingKind, string> = { service: 'services', tag: 'tags', owner: 'Action Items owner' };
+
+/**
+ * A service, tag or owner written two ways across the archive (`Redis` and
+ * `redis`, `web app` and `web-app`) is one thing counted as two: every facet,
+ * filter and chart splits it. Files using the rarer spelling are told the
+ * archive's.
+ */
+export const spellingVariants: ArchiveRule = {
+  id: 'spelling-variants',
+  level: 'warning',
+  description: 'A service, tag or action-item owner is spelled as the rest of the archive spells it, not differing only by case, spacing, `-`/`_` or a plural.',
+  check(postmortems) {
+    // kind → key → spelling → files using it
+    const groups = new Map<string, Map<string, Set<string>>>();
+    for (const pm of postmortems) {
+      for (const use of pm.spellings ?? []) {
+        const key = `${use.kind}\0${spellingKey(use.value)}`;
+        const spellings = groups.get(key) ?? new Map<string, Set<string>>();
+        spellings.set(use.value, (spellings.get(use.value) ?? new Set()).add(pm.path));
+        groups.set(key, spellings);
+      }
+    }
+    const findings = new Map<string, Finding[]>();
+    for (const pm of postmortems) {
+      const told = new Set<string>();
+      for (const use of pm.spellings ?? []) {
+        const spellings = groups.get(`${use.kind}\0${spellingKey(use.value)}`)!;
+        if (spellings.size < 2) continue;
+        const preferred = preferredSpelling(new Map([...spellings].map(([name, files]) => [name, files.size])));
+        if (use.value === preferred || told.has(`${use.kind}\0${use.value}`)) continue;
+        told.add(`${use.kind}\0${use.value}`);
+        const files = spellings.get(preferred)!;
+        const example = path.basename([...files][0]!);
+        findings.set(pm.path, [...(findings.get(pm.path) ?? []), {
+          line: use.line,
+          message: `${use.kind} \`${use.value}\` is written \`${preferred}\` elsewhere in the archive (${files.size} post-mortem${files.size === 1 ? '' : 's'}, e.g. ${example})`,
+          hint: `Write \`${preferred}\` (in ${FIELD[use.kind]}) so both count as one ${use.kind} in every facet, filter and chart.`,
+        }]);
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,252 @@
+/**
+ * Plain-form post-mortems written the way different agents drift from the
+ * skill's template (bold `**Date:**` lines, 12-hour and `HH:MM:SS` times,
+ * local times beside UTC, a DST day, free-text statuses, due targets that are
+ * not dates, sections missing, extra or a level off, tables without leading
+ * pipes, 5 Whys as a table or bold Q&A, reviewers, negated services, stated
+ * totals and shares of something else). Each is migrated and compared field by
+ * field with tests/fixtures/plain/agent-drift/expected.json, values read off the
+ * text by a person. Then, over every plain-form fixture, old and new: no word
+ * the author wrote is missing from the migrated file.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../scripts/lib/cli.ts';
+import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
+import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
+import { normaliseActionItems, statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
+import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
+import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
+import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.ts';
+import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
+import { textWords as wordsOf } from '../../src/lib/postmortem/words.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+
+const DIR = 'tests/fixtures/plain/agent-drift';
+const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, Record<string, unknown> & { fileName: string; proposed: string[]; draft_because: string[] }>;
+const FILES = readdirSync(DIR).filter((file) => file.endsWith('.md')).sort();
+const FIELDS = ['date', 'severity', 'status', 'authors', 'services', 'root_cause_category', 'contributing_categories', 'started_at', 'resolved_at', 'tenants_affected', 'tenants_total', 'tenants_affected_percent'] as const;
+/** Every plain-form fixture, old and new. */
+const ALL = ['tests/fixtures/plain', 'tests/fixtures/plain/agent-written', DIR].flatMap((dir) => readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file)));
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function migrate(file: string) {
+  const raw = readFileSync(file, 'utf8');
+  const result = migratePlainForm(raw, file);
+  if (result.kind !== 'migrated') throw new Error(`${file} not migrated: ${JSON.stringify(result)}`);
+  return { raw, result };
+}
+
+const count = (words: string[]) => words.reduce((map, word) => map.set(word, (map.get(word) ?? 0) + 1), new Map<string, number>());
+
+function cli(argv: string[]) {
+  const out = { stdout: '', stderr: '' };
+  // No archive folder: only the files given are read.
+  const ctx: CliContext = { argv, cwd: process.cwd(), env: { POSTMORTEM_DIR: 'tests/fixtures/no-such-archive' }, stdout: (text) => void (out.stdout += text), stderr: (text) => void (out.stderr += text), interactive: false };
+  return { ctx, out };
+}
+
+describe('plain-form post-mortems as agents drift from the template', () => {
+  it('has at least 15 fixtures, each with a row in the expectations table', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(EXPECTED).sort()).toEqual(FILES);
+  });
+
+  it.each(FILES)('%s: every field as the table expects', (file) => {
+    const { result } = migrate(path.join(DIR, file));
+    const expected = EXPECTED[file]!;
+    const frontmatter = result.frontmatter as Record<string, unknown>;
+    const defaults: Record<string, unknown> = { contributing_categories: [] };
+    for (const field of FIELDS) {
+      expect({ field, value: frontmatter[field] ?? defaults[field] ?? null }).toEqual({ field, value: expected[field] });
+    }
+    expect(result.fileName).toBe(expected.fileName);
+    const marked = result.text.split('\n').flatMap((line, index, lines) => {
+      if (!line.includes('# proposed by migrate')) return [];
+      return [(line.trimStart().startsWith('#') ? lines[index + 1]! : line).split(':')[0]!];
+    });
+    expect(marked.sort()).toEqual([...expected.proposed].sort());
+    expect(result.draftBecause).toEqual(expected.draft_because);
+  });
+
+  it.each(FILES)('%s: validates, with no error left; a draft names what it lacks', (file) => {
+    const { result } = migrate(path.join(DIR, file));
+    const report = validatePostmortems([parsePostmortem(path.join(DIR, result.fileName), result.text)]).files[0]!;
+    expect(report.problems.filter((problem) => problem.level === 'error')).toEqual([]);
+    if (result.frontmatter.status === 'draft') expect(result.text).toMatch(/^status: draft # migrate: the text does not hold .+; fill in/m);
+    for (const section of result.draftBecause.filter((what) => what.startsWith('section '))) {
+      expect(result.text).toContain(`${section.slice('section '.length)}\n\n${ADDED_SECTION_NOTE}`);
+    }
+  });
+
+  it.each(ALL)('%s: no word the author wrote is lost', (file) => {
+    const raw = readFileSync(file, 'utf8');
+    const result = migratePlainForm(raw, file);
+    // A file that cannot be migrated (no severity) is left as it is: nothing to lose.
+    if (result.kind === 'failed') return expect(result.missing.join()).toMatch(/^severity/);
+    if (result.kind !== 'migrated') throw new Error(`${file}: ${result.kind}`);
+    const original = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    const have = count(wordsOf(result.text));
+    // Allowed to go: a moved line's label (`### Date:`, `## Post-Mortem:`: the YAML key holds it), and a
+    // status that is only a synonym of the template's word (`Completed` → `DONE`).
+    const allowed = new Set<string>();
+    for (const line of result.moved) {
+      const value = readTitleLine(line.text) ?? readHeaderField(line.text)?.value ?? '';
+      const label = count(wordsOf(line.text));
+      for (const word of wordsOf(value)) label.set(word, label.get(word)! - 1);
+      for (const [word, left] of label) if (left > 0) allowed.add(word);
+    }
+    for (const line of result.rewritten) {
+      for (const text of line.normalised ?? []) {
+        expect(statusSynonym(statusWords(text)), `\`${text}\` is a status synonym`).not.toBeNull();
+        for (const word of wordsOf(text)) allowed.add(word);
+      }
+    }
+    const lost = [...count(wordsOf(original))].filter(([word, times]) => (have.get(word) ?? 0) < times && !allowed.has(word)).map(([word]) => word);
+    expect(lost).toEqual([]);
+  });
+
+  it('one `migrate --write` of the folder: every file written and valid, exit 0', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-drift-'));
+    dirs.push(dir);
+    cpSync(DIR, dir, { recursive: true, filter: (source) => !source.endsWith('.json') });
+    const { ctx, out } = cli([dir, '--write']);
+    expect(runMigrate(ctx), out.stdout).toBe(0);
+    const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
+    expect(files.sort()).toEqual(FILES);
+    const report = validatePostmortems(files.map((file) => parsePostmortem(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8'))));
+    expect(report.summary.invalid).toBe(0);
+  });
+
+  it('a Time column named in a zone: each time is converted to UTC, the cell as written kept after it', () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const text = readFileSync(file, 'utf8').replace('| Time | Event |', '| Time (CET) | Event |').replace(/\| (\d\d:\d\d) \((\d\d:\d\d) CET\) \|/g, '| $2 |').replace('| 15:12 |', '| 3:12 PM |');
+    const result = migratePlainForm(text, file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.text).toContain('| 14:05 (15:05 CET) | First error logged');
+    expect(result.text).toContain('| 14:12 (3:12 PM CET) | Investigation started');
+    expect(result.frontmatter).toMatchObject({ started_at: '2027-03-03T14:05:00Z', resolved_at: '2027-03-03T15:15:00Z' });
+  });
+
+  it('a Timeline said to be in local time, in no zone migrate converts: no time of it is read as UTC, and the draft says so', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8').replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)').replace('- **Duration**: 10:10 to 11:02 UTC\n', ''), file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.frontmatter.started_at).toBeUndefined();
+    expect(result.draftBecause).toContain('Timeline times in UTC (the Timeline says they are local)');
+    // `Date/Time` is a column name, not a zone.
+    const dated = migratePlainForm(readFileSync(file, 'utf8').replace('| Time | Event |', '| Date/Time | Event |'), file);
+    expect(dated).toMatchObject({ frontmatter: { started_at: '2027-05-18T10:10:00Z' } });
+  });
+
+  it('an added section is a placeholder: promoted without filling it in, validate says so', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8'), file);
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    const promoted = result.text.replace(/^status: draft.*$/m, 'status: final');
+    const problems = validatePostmortems([parsePostmortem(path.join(DIR, result.fileName), promoted)]).files[0]!.problems;
+    expect(problems.filter((problem) => problem.rule === 'placeholders').map((problem) => problem.message)).toEqual(['template placeholder `Not in the original post-mortem: added by migrate` is still in the text']);
+  });
+
+  it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);
+    expect(withSeverity('Major (checkout degraded)')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-2' } });
+    expect(withSeverity('critical')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-1' } });
+    expect(withSeverity('High')).toMatchObject({ kind: 'failed', missing: [expect.stringContaining('--severity')] });
+  });
+
+  it('writes a service as the archive spells it', () => {
+    const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
+    const result = migratePlainForm(readFileSync(file, 'utf8').replace('checkout-api, redis', 'Checkout API, Redis'), file, { archiveServices: new Map([['checkout-api', 4], ['redis', 2], ['Redis', 1]]) });
+    if (result.kind !== 'migrated') throw new Error('not migrated');
+    expect(result.frontmatter.services).toEqual(['checkout-api', 'redis']);
+    expect(result.notes.map((note) => note.message)).toContain('service `Redis` written `redis`, as the archive spells it (one spelling per service keeps facets and counts whole)');
+  });
+
+  it('a result that still fails validate: exit 1, and the file is named', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-drift-'));
+    dirs.push(dir);
+    const file = 'postmortem-2027-05-18-webhook-missing-section.md';
+    // A time nobody can read: even a draft fails `timeline-time`.
+    writeFileSync(path.join(dir, file), readFileSync(path.join(DIR, file), 'utf8').replace('| 10:18 |', '| shortly after |'));
+    const { ctx, out } = cli([dir, '--write']);
+    expect(runMigrate(ctx)).toBe(1);
+    expect(out.stdout).toMatch(/1 written still fails validate \(exit 1\): .*postmortem-2027-05-18-webhook-missing-section\.md/);
+  });
+});
+
+describe('readers for the drifts', () => {
+  it('statuses: emoji are decoration, a reason may follow, digits in a reason are not a closing date', () => {
+    expect(parseStatusCell('Done ✅')).toEqual({ status: 'DONE', closedText: null });
+    expect(parseStatusCell('🚧 In progress')).toEqual({ status: 'IN PROGRESS', closedText: null });
+    expect(parseStatusCell("Won't do: superseded by the streaming indexer")).toEqual({ status: "WON'T DO", closedText: null });
+    expect(parseStatusCell('TODO — Blocked (waiting on vendor)')).toEqual({ status: 'TODO', closedText: null });
+    expect(parseStatusCell('Done (hotfix 2.3.1)')).toEqual({ status: 'DONE', closedText: null });
+    expect(parseStatusCell('DONE 2026-03-02')).toEqual({ status: 'DONE', closedText: '2026-03-02' });
+    expect(parseStatusCell('Blocked (waiting on vendor)').status).toBeNull();
+  });
+
+  it('statuses migrate maps: a synonym is replaced; more words are kept as the reason', () => {
+    const text = ['## Action Items', '', '| Action | Owner | Due Date | Status |', '|---|---|---|---|', ...['Completed', 'Blocked (waiting on vendor)', 'Blocked on vendor', 'In review with security', 'Needs discussion'].map((status) => `| a | @x | 2027-01-01 | ${status} |`)].join('\n');
+    const rows = normaliseActionItems(parsePostmortem('x.md', text), text.split('\n'), '2027-01-01').map((row) => row.after.split('|')[4]!.trim());
+    expect(rows).toEqual(['DONE', 'TODO — Blocked (waiting on vendor)', 'TODO — Blocked on vendor', 'IN PROGRESS — In review with security']);
+  });
+
+  it('authors: one per name, a role in parentheses included; reviewers are not authors', () => {
+    expect(readNames('Claude (incident commander & scribe)')).toEqual(['Claude (incident commander & scribe)']);
+    expect(readNames('Dana Kim & Lee Park')).toEqual(['Dana Kim', 'Lee Park']);
+    expect(readNames('Codex agent, reviewed by Priya Natarajan')).toEqual(['Codex agent']);
+    expect(readReviewers('Codex agent, reviewed by Priya Natarajan')).toEqual(['Priya Natarajan']);
+    expect(readNames('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['GPT-4o (drafted)']);
+    expect(readReviewers('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['Jane Doe (reviewer)']);
+  });
+
+  it('no service from a clause saying it was not affected', () => {
+    const text = 'The `notification-worker` failed, but Redis kept working. Postgres was unaffected. The `billing-api` and `ledger-api` were unaffected. There was no impact on `search-api`; Kafka was not impacted.';
+    expect(proposeServices(text).services).toEqual(['notification-worker']);
+    expect(proposeServices('Redis and Postgres were fine; `checkout-api` timed out.').services).toEqual(['checkout-api']);
+  });
+
+  it('start and resolution in the words agents use for them', () => {
+    for (const event of ['Error rate spiked to 30%', 'Users began seeing 502s', 'Latency rose above 2 s', 'Degradation began']) expect(milestoneOfEvent(event), event).toBe('started_at');
+    for (const event of ['Service fully recovered', 'All services restored', 'Recovery confirmed by monitoring', 'Metrics returned to normal']) expect(milestoneOfEvent(event), event).toBe('resolved_at');
+    // Partial: not the resolution.
+    expect(milestoneOfEvent('First sites restored')).toBeNull();
+  });
+
+  it('a long run of spaces anywhere costs linear time, not cubic (ratio of a 10x larger input)', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-list-timeline.md');
+    const source = readFileSync(file, 'utf8');
+    const cases: ((gap: string) => string)[] = [
+      (gap) => source.replace('### Author: Claude', `### Author: Claude${gap}x`),
+      (gap) => source.replace('## Post-Mortem: Webhook deliveries delayed', `## Post-Mortem: Webhook deliveries delayed${gap}x`),
+      (gap) => source.replace('Category: data', `Category: data${gap}x`),
+      (gap) => source.replace('- 10:21 UTC: Investigation started', `- 10:21${gap}: Investigation started`),
+      (gap) => source.replace('| Blocked - vendor |', `| Blocked${gap}( |`),
+      (gap) => source.replace('Retries had no limit.', `Retries${gap}but Redis had no limit.`),
+    ];
+    const median = (text: string) => {
+      const runs = [0, 1, 2].map(() => {
+        const start = performance.now();
+        migratePlainForm(text, file);
+        return performance.now() - start;
+      });
+      return runs.sort((a, b) => a - b)[1]!;
+    };
+    for (const make of cases) {
+      const small = median(make(' '.repeat(3_000)));
+      const large = median(make(' '.repeat(30_000)));
+      // Linear: about 10x (less, with the fixed cost); quadratic would be 100x, cubic 1000x.
+      expect(large / Math.max(small, 1)).toBeLessThan(40);
+    }
+  });
+});
