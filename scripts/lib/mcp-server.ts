@@ -13,7 +13,7 @@
  * imports its code (parser, validator, search engine) when it is first called.
  * tests/unit/mcp-startup.test.ts holds the start to that.
  */
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
 import { getRssString } from '@astrojs/rss';
-import { XMLValidator } from 'fast-xml-parser';
+import sax from 'sax';
 import { FEED_LENGTH, feedItems } from '../../src/lib/site/feed.ts';
 
 describe('feedItems', () => {
@@ -36,7 +36,9 @@ describe('the feed is well-formed XML whatever the text', () => {
       const items = feedItems([hostile]);
       expect(items[0]!.title).toBe('[' + pm!.meta.severity + '] Bell and escape[31m' + (items[0]!.title!.endsWith(' (draft)') ? ' (draft)' : ''));
       const xml = await getRssString({ title: 't', description: 'd', site: 'https://example.com', items });
-      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(() => sax.parser(true).write(xml).close()).not.toThrow();
+      // Characters XML 1.0 cannot carry, which a parser may not check for.
+      expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff]/);
       expect(xml).toContain('Form feed, lone  surrogate, vertical tab.');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { LINKS_KEPT, repeatIndex, repeatReasons } from '../../src/lib/postmortem
 import { backlogTrend, followUpsOf } from '../../src/lib/postmortem/learning/follow-up-health.ts';
 import { quarterBounds, quarterlyReview, quarterlyReviews, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { deadlineOf, isOpen } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
-import { chronological, happenedBefore, reviewedIncidents, wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
+import { chronological, happenedBefore, reviewedIncidents } from '../../src/lib/postmortem/learning/timing.ts';
 import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 
