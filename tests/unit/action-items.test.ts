@@ -212,7 +212,7 @@ describe('the ledger of the site fixture', () => {
       severity: 'SEV-4',
       date: '2026-09-15',
       services: ['search', 'ingest-worker'],
-      line: 70,
+      line: 72,
     });
     expect(restore!.path).toMatch(/tests\/fixtures\/site\/postmortem-2026-09-15-search-reindex-backlog\.mdx$/);
   });

@@ -10,7 +10,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkFiveWhys from '../../src/lib/markdown/remark-five-whys.ts';
-import { countWhySteps } from '../../src/lib/postmortem/five-whys.ts';
+import { countWhySteps } from '../../src/lib/postmortem/why-steps.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { fiveWhys } from '../../src/lib/postmortem/rules/five-whys.ts';
 

@@ -22,7 +22,7 @@ import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-ev
 import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.ts';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
-import { textWords as wordsOf } from '../../src/lib/postmortem/words.ts';
+import { textWords as wordsOf } from '../../src/lib/search/words.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
 

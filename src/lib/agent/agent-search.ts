@@ -20,7 +20,7 @@ import { buildSearchData, type SearchData } from '../search/records.ts';
 import { vocabularyCounter } from '../search/vocabulary.ts';
 import type { SearchOutput } from './schemas.ts';
 import { postmortemSummary } from './summary.ts';
-import { DEFAULT_SEARCH_LIMIT } from './limits.ts';
+import { DEFAULT_SEARCH_LIMIT } from './default-limits.ts';
 
 export interface SearchRequest {
   query: string;

@@ -20,7 +20,7 @@ import { searchableSections } from '../search/searchable.ts';
 import { prepareSearch } from './agent-search.ts';
 import type { SimilarOutput } from './schemas.ts';
 import { actionItemSummary, postmortemSummary } from './summary.ts';
-import { DEFAULT_SIMILAR_LIMIT } from './limits.ts';
+import { DEFAULT_SIMILAR_LIMIT } from './default-limits.ts';
 
 export { DEFAULT_SIMILAR_LIMIT };
 /** Shared words listed per result: enough to see the overlap, short enough to read. */

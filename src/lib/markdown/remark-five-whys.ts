@@ -6,7 +6,7 @@
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { readFiveWhys } from '../postmortem/five-whys.ts';
+import { readFiveWhys } from '../postmortem/why-steps.ts';
 import { sectionKeyOf } from '../postmortem/sections.ts';
 
 export default function remarkFiveWhys() {

@@ -16,7 +16,7 @@
 import { beforeReason, statusWords, type ActionStatus } from '../action-status.ts';
 import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
 import { readLooseDate } from './loose-time.ts';
-import { textWords as wordsOf } from '../words.ts';
+import { textWords as wordsOf } from '../../search/words.ts';
 
 const STATUS_WORDS: readonly { status: ActionStatus; pattern: RegExp }[] = [
   { status: 'DONE', pattern: /^(?:completed?|closed|fixed|resolved|shipped|finished|implemented|deployed|merged|released|verified|yes)$/i },

@@ -4,7 +4,7 @@
  * `07:38 on Apr 5`, `2 hours 15 minutes`). Everything is UTC, as the spec's
  * template says: a time in another zone is converted when the zone is known.
  */
-import { MONTH_ABBREVIATIONS, parseIsoDate } from '../dates.ts';
+import { addDays, MONTH_ABBREVIATIONS, parseIsoDate } from '../dates.ts';
 
 /** A wall-clock time in UTC, with the day when the text names one. */
 export interface LooseMoment {

@@ -37,7 +37,7 @@ import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
-import { textWords as wordsOf } from '../words.ts';
+import { textWords as wordsOf } from '../../search/words.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
 /** Values given on the command line; each wins over what the file says. */

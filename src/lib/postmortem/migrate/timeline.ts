@@ -10,7 +10,7 @@ import { resolveTimelineTime } from '../parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
 import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
 import { addDays } from '../dates.ts';
-import { textWords as wordsOf } from '../words.ts';
+import { textWords as wordsOf } from '../../search/words.ts';
 
 export interface ResolvedRow {
   /** 0-based line index in the text. */
