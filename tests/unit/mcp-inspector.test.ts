@@ -27,17 +27,17 @@ interface ToolResult {
 }
 
 /** One Inspector run: it starts the server (as a client configured per docs/MCP.md does), calls, prints JSON and ends. */
-async function inspect(method: string, extra: string[] = []): Promise<unknown> {
+async function inspect(method: string, extra: string[] = [], archive = EXAMPLES): Promise<unknown> {
   const result = await runProcess(process.execPath, [INSPECTOR, '--cli', process.execPath, 'scripts/launch.mjs', 'mcp', '--method', method, ...extra], {
     cwd: ROOT,
-    env: { ...process.env, POSTMORTEM_DIR: EXAMPLES, HINDSIGHT_TODAY: TODAY },
+    env: { ...process.env, POSTMORTEM_DIR: archive, HINDSIGHT_TODAY: TODAY },
   });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 }
 
-const callTool = async (name: string, args: Record<string, string>) =>
-  (await inspect('tools/call', ['--tool-name', name, '--tool-arg', ...Object.entries(args).map(([key, value]) => `${key}=${value}`)])) as ToolResult;
+const callTool = async (name: string, args: Record<string, string>, archive = EXAMPLES) =>
+  (await inspect('tools/call', ['--tool-name', name, '--tool-arg', ...Object.entries(args).map(([key, value]) => `${key}=${value}`)], archive)) as ToolResult;
 
 /** Every key of a JSON value (or of a JSON Schema's properties), at any depth. */
 function keysOf(value: unknown, schema = false): string[] {
@@ -118,13 +118,16 @@ describe('the MCP Inspector CLI drives every tool', { timeout: 120_000 }, () => 
     expect(textOf(bad)).not.toContain('postmortem-2026-03-14-');
   });
 
-  it('scaffold_postmortem: creates a draft in the folder given, and refuses to replace it', async () => {
-    const args = { title: 'Checkout latency after cache flush', date: '2026-11-26', severity: 'SEV-3', services: '["checkout"]', authors: '["Test Agent"]', directory: scratch };
-    const created = await callTool('scaffold_postmortem', args);
+  it('scaffold_postmortem: creates a draft in the post-mortem folder, and refuses to replace it or to write outside it', async () => {
+    const args = { title: 'Checkout latency after cache flush', date: '2026-11-26', severity: 'SEV-3', services: '["checkout"]', authors: '["Test Agent"]' };
+    const outside = await callTool('scaffold_postmortem', { ...args, directory: os.tmpdir() }, scratch);
+    expect(outside.isError).toBe(true);
+    expect(textOf(outside)).toContain('outside the post-mortem folder');
+    const created = await callTool('scaffold_postmortem', args, scratch);
     expect(created.isError, textOf(created)).toBeFalsy();
     expect(created.structuredContent).toMatchObject({ slug: '2026-11-26-checkout-latency-cache-flush', status: 'draft' });
     expect(readdirSync(scratch)).toEqual(['postmortem-2026-11-26-checkout-latency-cache-flush.md']);
-    const again = await callTool('scaffold_postmortem', args);
+    const again = await callTool('scaffold_postmortem', args, scratch);
     expect(again.isError).toBe(true);
     expect(textOf(again)).toContain('already exists');
   });

@@ -29,13 +29,14 @@ export interface CardMeta {
 
 /** Where the rendered body sits in a built post-mortem page, and where it ends (src/pages/incidents/[slug].astro). */
 const BODY_START = /<div class="prose postmortem__body"[^>]*>/;
-const BODY_END = '<aside class="postmortem__aside';
+/** What follows the body: Hindsight's own learning notes when there are any, else the aside. */
+const BODY_ENDS = ['<section class="learning-notes"', '<aside class="postmortem__aside'];
 
 /** The rendered body of a built post-mortem page; the whole `<main>` when the markers are not found. */
 export function bodyOfPage(html: string): string {
   const start = BODY_START.exec(html);
-  const end = html.indexOf(BODY_END);
-  if (start && end > start.index) return html.slice(start.index + start[0].length, end);
+  const end = Math.min(...BODY_ENDS.map((marker) => html.indexOf(marker, start?.index ?? 0)).filter((at) => at >= 0));
+  if (start && Number.isFinite(end)) return html.slice(start.index + start[0].length, end);
   const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html);
   return main ? main[1]! : '';
 }
