@@ -79,13 +79,17 @@ function fingerprint() {
 // folder of chunks, so that starting it compiles only what starting needs; the others are one file.
 const split = COMMANDS[name].split === true;
 const shipped = path.join(root, shippedBundle(COMMANDS[name].entry, split));
-if (!existsSync(shipped) && root.split(path.sep).includes('node_modules')) {
+// Only an installed package runs shipped bundles: a checkout always runs its current sources, even while
+// `npm pack` (or an interrupted one) has left cli-bundles/ beside them.
+const installed = root.split(path.sep).includes('node_modules');
+if (!existsSync(shipped) && installed) {
   // An installed package without its bundles: npm skipped the `prepare` script of a git dependency (npm 11 asks first).
   process.stderr.write(`Hindsight was installed without its prebuilt commands (${path.dirname(shipped)} is missing). From a git URL, npm runs Hindsight's prepare script only once approved: \`npm install-scripts approve hindsight\`, then install it again; or install a tarball made with \`npm pack\`.\n`);
   process.exit(2);
 }
-const built = path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : '.mjs'}`);
-const bundle = existsSync(shipped) ? shipped : split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
+// What the checkout builds (never computed in an installed package, which has no lockfile and must not be written to).
+const built = installed ? shipped : path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : '.mjs'}`);
+const bundle = installed ? shipped : split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
 if (!existsSync(bundle)) {
   try {
     mkdirSync(cacheDir, { recursive: true });
