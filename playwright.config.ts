@@ -7,7 +7,7 @@
  * and the point is that the renderer is safe even when validation is bypassed).
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser.ts';
+import { chromiumLaunchOptions } from './tests/e2e/browser.ts';
 import { freePort } from './tests/e2e/free-port.ts';
 
 export const E2E_BASE = '/hindsight/';
@@ -46,7 +46,7 @@ export default defineConfig({
   reporter: 'list',
   outputDir: '.cache/test-results',
   use: {
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'off',
   },
   projects: [

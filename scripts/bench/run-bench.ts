@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { MARKDOWN_OPTIONS } from '../../src/lib/markdown/options.ts';
 import { slugOf } from '../../src/lib/postmortem/file-naming.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/browser.ts';
+import { chromiumLaunchOptions } from '../../tests/e2e/browser.ts';
 import { addOnePostmortem, writeArchive } from './generate.ts';
 import { measureCommand, medianOfRuns, type CommandMeasurement } from './measure-build.ts';
 import { measureValidate, type ValidateMeasurement } from './measure-validate.ts';
@@ -321,7 +321,7 @@ async function measureSite(
 
 async function launchBrowser(log: (text: string) => void): Promise<Browser | null> {
   try {
-    return await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    return await chromium.launch(chromiumLaunchOptions());
   } catch (error) {
     log(`no browser, so no page weights or search: ${(error as Error).message.split('\n')[0]}`);
     return null;

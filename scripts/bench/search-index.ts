@@ -19,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/browser.ts';
+import { chromiumLaunchOptions } from '../../tests/e2e/browser.ts';
 import { searchQueries } from './queries.ts';
 import { measureSearch } from './search-latency.ts';
 
@@ -74,7 +74,7 @@ const server = createServer((request, response) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const result = await measureSearch(browser, origin, `${origin}incidents/`, searchQueries(Number(queryCount) + 1));
   const q = result.queries;

@@ -10,6 +10,11 @@ import { chromium } from '@playwright/test';
 
 /** Where @sparticuz/chromium extracts its binary (its fixed place, in the temporary folder). */
 export const EXTRACTED_CHROMIUM = path.join(os.tmpdir(), 'chromium');
+/**
+ * Where its own shared libraries go (NSS, NSPR, ALSA: a fresh Debian machine has none of them; the package
+ * unpacks them itself only on AWS Lambda, so ensure-browser.ts unpacks them).
+ */
+export const EXTRACTED_LIBRARIES = path.join(os.tmpdir(), 'al2023', 'lib');
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -45,4 +50,23 @@ function bundledChromium(): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The environment a Chromium starts with: the extracted one finds its own libraries first. */
+export function chromiumEnv(executable: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv | undefined {
+  if (executable !== EXTRACTED_CHROMIUM || !existsSync(EXTRACTED_LIBRARIES)) return undefined;
+  const fonts = path.join(os.tmpdir(), 'fonts');
+  return {
+    ...env,
+    LD_LIBRARY_PATH: [EXTRACTED_LIBRARIES, env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
+    // The fonts it unpacks beside the binary, for a machine with none.
+    ...(existsSync(fonts) && !env.FONTCONFIG_PATH ? { FONTCONFIG_PATH: fonts } : {}),
+  };
+}
+
+/** Playwright's launch options for the Chromium found here. */
+export function chromiumLaunchOptions(): { executablePath: string; args: string[]; env?: NodeJS.ProcessEnv } {
+  const executablePath = findChromium();
+  const env = chromiumEnv(executablePath);
+  return { executablePath, args: CHROMIUM_ARGS, ...(env ? { env } : {}) };
 }

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findChromium } from './browser.ts';
+import { chromiumEnv, findChromium } from './browser.ts';
 
 const PACKAGE = '@sparticuz/chromium@153.0.0';
 const HELP = 'install Chromium (sudo apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium or Chrome binary, then run npm test again.';
@@ -42,8 +42,17 @@ if (!found()) {
     const install = npm(['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--engine-strict=false', PACKAGE], 600_000);
     if (install.status !== 0) stop(`fetching ${PACKAGE} failed (${(install.stderr || install.error?.message || '').trim().split('\n')[0]})`);
   }
-  const { default: sparticuz } = (await import(pathToFileURL(path.join(prefix, 'node_modules/@sparticuz/chromium/build/index.js')).href)) as { default: { executablePath: () => Promise<string> } };
+  const packageDir = path.join(prefix, 'node_modules/@sparticuz/chromium');
+  const { default: sparticuz, inflate } = (await import(pathToFileURL(path.join(packageDir, 'build/index.js')).href)) as {
+    default: { executablePath: () => Promise<string> };
+    inflate: (file: string) => Promise<string>;
+  };
   const binary = await sparticuz.executablePath();
-  if (!found()) stop(`${PACKAGE} extracted its binary to \`${binary}\`, where it cannot be started`);
-  process.stderr.write(`Browser tests use the Chromium from ${PACKAGE} (${binary}).\n`);
+  // Its libraries (NSS, NSPR, ALSA) are unpacked by the package only on AWS Lambda; a fresh machine needs them too.
+  await inflate(path.join(packageDir, 'bin/al2023.tar.br'));
+  if (!found()) stop(`${PACKAGE} extracted its binary to \`${binary}\`, where it cannot be found`);
+  // Started once here, so a binary that cannot run stops the tests now, not after the unit suites.
+  const started = spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 30_000, env: chromiumEnv(binary) });
+  if (started.status !== 0) stop(`${PACKAGE}'s binary does not start (${(started.stderr || started.error?.message || '').trim().split('\n')[0]})`);
+  process.stderr.write(`Browser tests use the Chromium from ${PACKAGE} (${binary}, ${started.stdout.trim()}).\n`);
 }
