@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectAsTabled } from './helpers/migrate-expectations.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
@@ -62,19 +63,7 @@ describe('plain-form post-mortems as agents drift from the template', () => {
 
   it.each(FILES)('%s: every field as the table expects', (file) => {
     const { result } = migrate(path.join(DIR, file));
-    const expected = EXPECTED[file]!;
-    const frontmatter = result.frontmatter as Record<string, unknown>;
-    const defaults: Record<string, unknown> = { contributing_categories: [] };
-    for (const field of FIELDS) {
-      expect({ field, value: frontmatter[field] ?? defaults[field] ?? null }).toEqual({ field, value: expected[field] });
-    }
-    expect(result.fileName).toBe(expected.fileName);
-    const marked = result.text.split('\n').flatMap((line, index, lines) => {
-      if (!line.includes('# proposed by migrate')) return [];
-      return [(line.trimStart().startsWith('#') ? lines[index + 1]! : line).split(':')[0]!];
-    });
-    expect(marked.sort()).toEqual([...expected.proposed].sort());
-    expect(result.draftBecause).toEqual(expected.draft_because);
+    expectAsTabled(result, EXPECTED[file]!, FIELDS);
   });
 
   it.each(FILES)('%s: validates, with no error left; a draft names what it lacks', (file) => {

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { expectAsTabled } from './helpers/migrate-expectations.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
@@ -58,19 +59,7 @@ describe('agent-written plain-form post-mortems', () => {
 
   it.each(FILES)('%s: every field as the table expects', (file) => {
     const { result } = migrate(file);
-    const expected = EXPECTED[file]!;
-    const frontmatter = result.frontmatter as Record<string, unknown>;
-    const defaults: Record<string, unknown> = { contributing_categories: [] };
-    for (const field of FIELDS) {
-      expect({ field, value: frontmatter[field] ?? defaults[field] ?? null }).toEqual({ field, value: expected[field] });
-    }
-    expect(result.fileName).toBe(expected.fileName);
-    const marked = result.text.split('\n').flatMap((line, index, lines) => {
-      if (!line.includes('# proposed by migrate')) return [];
-      return [(line.trimStart().startsWith('#') ? lines[index + 1]! : line).split(':')[0]!];
-    });
-    expect(marked.sort()).toEqual([...expected.proposed].sort());
-    expect(result.draftBecause).toEqual(expected.draft_because);
+    expectAsTabled(result, EXPECTED[file]!, FIELDS);
   });
 
   it.each(FILES)('%s: validates, with no error left', (file) => {
