@@ -170,6 +170,18 @@ describe('migrate on plain-form post-mortems', () => {
     expect(noAuthor.problems.filter((problem) => problem.level === 'error')).toEqual([]);
   });
 
+  it('reads a priority (`P1` … `P4`) as that severity, marked as a proposal to review; another word stays unread', () => {
+    const file = path.join(PLAIN, 'postmortem-2026-03-14-report-export-timeouts.md');
+    const raw = readFileSync(file, 'utf8');
+    const priority = migratePlainForm(raw.replace('### Severity: SEV-2', '### Severity: P2 (customer-facing)'), file);
+    if (priority.kind !== 'migrated') throw new Error('not migrated');
+    expect(priority.frontmatter.severity).toBe('SEV-2');
+    expect(priority.text).toMatch(/^severity: SEV-2 # proposed by migrate from the priority `P2`: review$/m);
+    expect(priority.text).toContain('P2 (customer-facing)');
+    const unread = migratePlainForm(raw.replace('### Severity: SEV-2', '### Severity: Pretty bad'), file);
+    expect(unread.kind === 'migrated' && unread.frontmatter.severity).not.toBe('SEV-2');
+  });
+
   it('skips a file that already has frontmatter', () => {
     const file = 'tests/fixtures/valid/postmortem-2026-03-14-report-export-timeouts.md';
     expect(migratePlainForm(readFileSync(file, 'utf8'), file)).toEqual({ kind: 'skipped', reason: 'already has frontmatter' });

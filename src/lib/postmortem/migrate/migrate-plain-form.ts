@@ -306,8 +306,14 @@ function readSeverityField(m: Migration): SeverityId | null {
   const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
   // The spec names each level (SEV-1 Critical … SEV-4 Cosmetic): `Severity: Major` states SEV-2.
   const named = severityLine && !severityText ? SEVERITIES.find((level) => new RegExp(`^\\W*${level.label}\\b`, 'i').test(severityLine.value)) : undefined;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : named?.id.slice(-1);
+  // `P1` … `P4`: a priority scale most teams map one to one onto severity, but not every team: a proposal to review.
+  const priority = severityLine && !severityText && !named ? /^\W*p([1-4])\b/i.exec(severityLine.value) : null;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : (named?.id.slice(-1) ?? priority?.[1]);
   const severity = m.overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
+  if (priority && severity && !m.overrides.severity) {
+    m.comments.severity = proposed(`the priority \`${priority[0].trim()}\``);
+    m.notes.push({ kind: 'proposed', message: `severity ${severity}: read from the priority \`${severityLine!.value}\` (line ${severityLine!.index + 1}): review, or pass --severity` });
+  }
   if (severityLine && !severityDigit) m.notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(m, severityLine.index, 'severity');
   if (!severity) m.missing.push('severity (add `### Severity: SEV-N` or pass --severity)');
