@@ -13,6 +13,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cpuMs } from './helpers/cpu-time.ts';
 import { expectAsTabled } from './helpers/migrate-expectations.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
@@ -224,11 +225,7 @@ describe('readers for the drifts', () => {
       (gap) => source.replace('Retries had no limit.', `Retries${gap}but Redis had no limit.`),
     ];
     const median = (text: string) => {
-      const runs = [0, 1, 2].map(() => {
-        const start = performance.now();
-        migratePlainForm(text, file);
-        return performance.now() - start;
-      });
+      const runs = [0, 1, 2].map(() => cpuMs(() => migratePlainForm(text, file)));
       return runs.sort((a, b) => a - b)[1]!;
     };
     for (const make of cases) {

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { cpuMs } from './helpers/cpu-time.ts';
 import { parsePostmortem, type ParsedPostmortem } from '../../src/lib/postmortem/parse.ts';
 import { FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
@@ -39,13 +40,6 @@ const LONG = SHORT * 4;
 const MAX_RATIO = 9;
 /** Runs faster than this (ms of CPU) are below the timer's noise: their ratio says nothing. */
 const NOISE_MS = 3;
-
-function cpuMs(work: () => unknown): number {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
 
 function runOf(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
