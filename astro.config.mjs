@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from './src/integrations/content-security-polic
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
 import { publishedSvg } from './src/integrations/published-svg.ts';
-import { config } from './src/lib/config.ts';
+import { config } from './src/lib/settings/load-config.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import { renderVersion } from './src/lib/markdown/render-version.ts';
 import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';

@@ -2,14 +2,14 @@
  * The post-mortem collection, used to render bodies (Markdown and MDX with
  * Astro's own GFM pipeline). Metadata comes from the domain core, which has
  * already validated it; the collection's schema is the core's, described for
- * editors and never rejecting (src/lib/postmortem/editor-schema.ts).
+ * editors and never rejecting (src/lib/postmortem/exports/editor-schema.ts).
  * The loader's base holds the `.llm` dot folder literally: glob wildcards never enter dot folders.
  * The loader never reads through a symbolic link (see postmortem-loader.ts).
  */
 import { defineCollection } from 'astro:content';
-import { editorFrontmatterSchema } from './lib/postmortem/editor-schema.ts';
-import { config } from './lib/config.ts';
-import { postmortemLoader } from './lib/site/postmortem-loader.ts';
+import { editorFrontmatterSchema } from './lib/postmortem/exports/editor-schema.ts';
+import { config } from './lib/settings/load-config.ts';
+import { postmortemLoader } from './lib/build/postmortem-loader.ts';
 
 export const collections = {
   postmortems: defineCollection({

@@ -7,9 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATEGORY_IDS, type CategoryId } from '../../src/lib/postmortem/category.ts';
-import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
-import { fileNameFor } from '../../src/lib/postmortem/file-naming.ts';
+import { CATEGORY_IDS, type CategoryId } from '../../src/lib/postmortem/model/category.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
+import { fileNameFor } from '../../src/lib/postmortem/model/file-naming.ts';
 
 /** The services incidents touch: a pool of twenty, as in a mid-sized SaaS. */
 export const SERVICES = [

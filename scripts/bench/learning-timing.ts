@@ -8,8 +8,8 @@
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { learningExport } from '../../src/lib/postmortem/learning/learning-export.ts';
 import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
-import { toPostmortem } from '../../src/lib/postmortem/model.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { toPostmortem } from '../../src/lib/postmortem/model/model.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
 import { generatePostmortems } from './generate.ts';
 

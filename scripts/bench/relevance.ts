@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { searchPostmortems } from '../../src/lib/agent/agent-search.ts';
 import { findSimilar } from '../../src/lib/agent/similar.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import type { Postmortem } from '../../src/lib/postmortem/model/model.ts';
 import { runMigrate } from '../cli/migrate-cli.ts';
 
 /** Issue 26: recall@5 and MRR at least 0.9 for every kind of query; `similar` recall@5 at least 0.8, never empty when something is relevant. */

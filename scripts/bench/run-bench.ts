@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { MARKDOWN_OPTIONS } from '../../src/lib/markdown/options.ts';
-import { slugOf } from '../../src/lib/postmortem/file-naming.ts';
+import { slugOf } from '../../src/lib/postmortem/model/file-naming.ts';
 import { chromiumLaunchOptions } from '../../tests/e2e/browser.ts';
 import { addOnePostmortem, writeArchive } from './generate.ts';
 import { measureCommand, medianOfRuns, type CommandMeasurement } from './measure-build.ts';

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { chromiumLaunchOptions } from '../../tests/e2e/browser.ts';
 import { searchQueries } from './queries.ts';
 import { measureSearch } from './search-latency.ts';

@@ -7,10 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../../src/lib/postmortem/limits.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
+import { LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NAME = 'postmortem-2026-03-14-report-export-timeouts.md';

@@ -4,7 +4,7 @@
  * Exit 0: listed; 1: something is overdue (with --fail-on-overdue) or no post-mortems; 2: usage error.
  */
 import path from 'node:path';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import {
   collectActionItems,
   isOverdue,
@@ -20,12 +20,12 @@ import {
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { exportCounts, ledgerCsv, toLedgerRecords, type LedgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 import { countsLine, ledgerTable } from '../../src/lib/site/ledger/ledger-text.ts';
-import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
-import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../../src/lib/postmortem/archive.ts';
-import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
+import { DRAFT_RULE } from '../../src/lib/postmortem/model/drafts.ts';
+import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../../src/lib/postmortem/archive/archive.ts';
+import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model/model.ts';
 import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/model/severity.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const ACTION_ITEMS_FORMATS = ['table', 'json', 'csv'] as const;

@@ -9,7 +9,7 @@
 import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeRoot } from '../../src/lib/code-root.ts';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { MCP_COMMAND, setupFiles } from '../../src/lib/setup/setup-files.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { codeRoot } from '../../src/lib/code-root.ts';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { boundedMessages } from '../lib/bounded-stdin.ts';
 import { EXIT, parseCommand, runIfMain, type CliContext } from '../lib/cli.ts';
 import { createHindsightServer } from '../lib/mcp-server.ts';

@@ -6,17 +6,17 @@
  * Exit 0: every file migrated and valid (or already in frontmatter form); 1: a file could not be migrated or written, or a result still fails validate; 2: usage error.
  */
 import path from 'node:path';
-import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+import { displayPath, expandPaths } from '../../src/lib/postmortem/archive/archive.ts';
 import { spellingsInArchive } from '../../src/lib/postmortem/spelling/spellings-in-archive.ts';
-import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
+import { CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/model/category.ts';
 import { migratePlainForm, MIGRATED_STATUS, type MigrateOptions, type MigrateOverrides, type MigrationNote, type MigrationResult } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { POSTMORTEM_STATUSES, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { readSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
-import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 import { moveFileAtomically, replaceFileAtomically } from '../lib/atomic-write.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import { EXIT, parseCommand, runIfMain, usageError, UsageError, type CliContext, type ParsedFlags } from '../lib/cli.ts';
 import { unifiedDiff } from '../lib/unified-diff.ts';
 

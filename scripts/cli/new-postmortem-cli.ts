@@ -7,13 +7,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+import { displayPath } from '../../src/lib/postmortem/archive/archive.ts';
 import { archiveSpelling } from '../../src/lib/postmortem/spelling/spelling-key.ts';
 import { spellingsInArchive } from '../../src/lib/postmortem/spelling/spellings-in-archive.ts';
-import { CATEGORIES, CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/category.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { formatPretty } from '../../src/lib/postmortem/validation-report.ts';
+import { CATEGORIES, CATEGORY_IDS, normaliseCategory, type CategoryId } from '../../src/lib/postmortem/model/category.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { formatPretty } from '../../src/lib/postmortem/validation/validation-report.ts';
 import { isoDate } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { parseIsoDateTime } from '../../src/lib/postmortem/dates.ts';
 import { MILESTONE_FIELDS, POSTMORTEM_STATUSES, type MilestoneField, type PostmortemStatus } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
@@ -22,8 +22,8 @@ import { describeResponse, IMPACT_QUESTIONS, proposeSeverity, readSeverity } fro
 import { readTemplate } from '../../src/lib/postmortem/scaffold/template.ts';
 import { isoTimestamp, minuteOfDay, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { addDays } from '../../src/lib/postmortem/dates.ts';
-import { SEVERITIES, severityLevel, type SeverityId } from '../../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { SEVERITIES, severityLevel, type SeverityId } from '../../src/lib/postmortem/model/severity.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { createFileAtomically } from '../lib/atomic-write.ts';
 import { EXIT, parseCommand, runIfMain, usageError, UsageError, writableFolderProblem, type CliContext, type ParsedFlags } from '../lib/cli.ts';
 import { evidenceLines, evidenceWindow, gitUserName, recentCommits } from '../lib/git-evidence.ts';

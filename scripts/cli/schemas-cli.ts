@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { COMMAND_OUTPUT_SCHEMAS } from '../../src/lib/agent/schemas.ts';
-import { FRONTMATTER_SCHEMA_PATH, frontmatterJsonSchema, type JsonSchema } from '../../src/lib/postmortem/json-schema.ts';
+import { FRONTMATTER_SCHEMA_PATH, frontmatterJsonSchema, type JsonSchema } from '../../src/lib/postmortem/exports/json-schema.ts';
 import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
 import { EXIT, parseCommand, runIfMain, type CliContext } from '../lib/cli.ts';
 import { objectLiteralDocs, typeSchemas } from '../lib/type-schema.ts';
@@ -22,7 +22,7 @@ const SCHEMA_BASE = 'https://hindsight.example.com/schema/';
 
 /** The published JSON files, the type each endpoint returns, and the doc that explains the fields. */
 export const API_ENDPOINTS = [
-  { url: '/api/incidents.json', file: 'src/lib/postmortem/incident-api.ts', type: 'ApiDocument', schema: 'api/incidents.schema.json', doc: 'above' },
+  { url: '/api/incidents.json', file: 'src/lib/postmortem/exports/incident-api.ts', type: 'ApiDocument', schema: 'api/incidents.schema.json', doc: 'above' },
   { url: '/api/action-items.json', file: 'src/lib/postmortem/ledger/ledger-export.ts', type: 'LedgerExport', schema: 'api/action-items.schema.json', doc: '[ACTION-ITEMS.md](ACTION-ITEMS.md)' },
   { url: '/api/metrics.json', file: 'src/lib/postmortem/metrics/metrics-export.ts', type: 'MetricsExport', schema: 'api/metrics.schema.json', doc: '[METRICS.md](METRICS.md)' },
   { url: '/api/learning.json', file: 'src/lib/postmortem/learning/learning-export.ts', type: 'LearningExport', schema: 'api/learning.schema.json', doc: '[METRICS.md](METRICS.md)' },

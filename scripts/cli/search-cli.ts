@@ -5,9 +5,9 @@
  */
 import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
 import { searchTable } from '../../src/lib/agent/text.ts';
-import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/model/category.ts';
 import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/severity.ts';
+import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/model/severity.ts';
 import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 

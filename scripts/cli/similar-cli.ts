@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
 import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.ts';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { similarText } from '../../src/lib/agent/text.ts';
-import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { displayPath } from '../../src/lib/postmortem/archive/archive.ts';
 import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 

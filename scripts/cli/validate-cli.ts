@@ -4,12 +4,12 @@
  * Exit 0: all valid; 1: something invalid; 2: usage error.
  */
 import path from 'node:path';
-import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath, expandPaths } from '../../src/lib/postmortem/archive.ts';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../src/lib/postmortem/validation-report.ts';
-import { readSource, type Source } from '../../src/lib/postmortem/source.ts';
-import { validateFilesWith } from '../../src/lib/postmortem/validate.ts';
-import { openValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+import { displayPath, expandPaths } from '../../src/lib/postmortem/archive/archive.ts';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../../src/lib/postmortem/validation/validation-report.ts';
+import { readSource, type Source } from '../../src/lib/postmortem/parsing/source.ts';
+import { validateFilesWith } from '../../src/lib/postmortem/validation/validate.ts';
+import { openValidationCache } from '../../src/lib/postmortem/validation/validation-cache.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 import { parallelChecker } from '../lib/parallel-check.ts';
 

@@ -1,8 +1,8 @@
 /** The post-mortem folder a command reads (--dir, POSTMORTEM_DIR or the default), read once for the agent commands. */
 import path from 'node:path';
 import { readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
-import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+import { displayPath } from '../../src/lib/postmortem/archive/archive.ts';
 import { EXIT, usageError, type CliContext } from './cli.ts';
 
 /** The archive, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */

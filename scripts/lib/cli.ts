@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { ConfigError } from '../../src/lib/config.ts';
+import { ConfigError } from '../../src/lib/settings/load-config.ts';
 import { nearestWord } from '../../src/lib/postmortem/edit-distance.ts';
 import type { Prompter } from './prompter.ts';
 

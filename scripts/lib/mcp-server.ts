@@ -22,12 +22,12 @@ import { DEFAULT_SEARCH_LIMIT, DEFAULT_SIMILAR_LIMIT } from '../../src/lib/agent
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
 import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
 import { localIsoDate } from '../../src/lib/postmortem/dates.ts';
-import { displayPath } from '../../src/lib/postmortem/display-path.ts';
+import { displayPath } from '../../src/lib/postmortem/archive/display-path.ts';
 import { LEDGER_SORTS, STATUS_FILTERS } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
-import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/category.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/model/category.ts';
 import { isoDate, isoDateTime } from '../../src/lib/postmortem/schema/date-fields.ts';
 import { MILESTONE_FIELDS, POSTMORTEM_STATUSES } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 
 /** The tools' code, loaded on a tool's first call (a module is loaded once, however often it is asked for). */
 const load = {

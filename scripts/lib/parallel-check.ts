@@ -11,8 +11,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { readSource } from '../../src/lib/postmortem/source.ts';
-import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validate.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validation/validate.ts';
 
 const MIN_FILES_PER_THREAD = 1250;
 /** Files per chunk: small enough to even out the threads' ends, large enough that taking one costs nothing. */

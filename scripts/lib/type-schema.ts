@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import type { JsonSchema } from '../../src/lib/postmortem/json-schema.ts';
+import type { JsonSchema } from '../../src/lib/postmortem/exports/json-schema.ts';
 import { codeRoot } from '../../src/lib/code-root.ts';
 
 const root = codeRoot();

@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { buildInvalid } from '../lib/config.ts';
-import { displayPath, loadArchive } from '../lib/postmortem/archive.ts';
-import { openValidationCache } from '../lib/postmortem/validation-cache.ts';
-import { formatPretty, summaryLine } from '../lib/postmortem/validation-report.ts';
+import { buildInvalid } from '../lib/settings/load-config.ts';
+import { displayPath, loadArchive } from '../lib/postmortem/archive/archive.ts';
+import { openValidationCache } from '../lib/postmortem/validation/validation-cache.ts';
+import { formatPretty, summaryLine } from '../lib/postmortem/validation/validation-report.ts';
 
 export function archiveGate(archiveDir: string): AstroIntegration {
   return {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkSvg } from '../lib/postmortem/svg-check.ts';
+import { checkSvg } from '../lib/postmortem/safety/svg-check.ts';
 
 /** Rewrites every `.svg` under `folder` in place; returns how many were written. Throws on one the check refuses. */
 export function rewritePublishedSvgs(folder: string): number {

@@ -7,8 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { config } from '../lib/config.ts';
-import type { Postmortem } from '../lib/postmortem/model.ts';
+import { config } from '../lib/settings/load-config.ts';
+import type { Postmortem } from '../lib/postmortem/model/model.ts';
 import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { englishShards } from '../lib/search/english.ts';

@@ -1,8 +1,8 @@
 /** RSS feed of the newest post-mortems (src/lib/site/feed.ts). */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { config } from '../lib/config.ts';
-import { siteArchive } from '../lib/site/site-archive.ts';
+import { config } from '../lib/settings/load-config.ts';
+import { siteArchive } from '../lib/build/site-archive.ts';
 import { feedItems } from '../lib/site/feed.ts';
 
 export const GET: APIRoute = (context) =>

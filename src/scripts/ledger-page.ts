@@ -22,7 +22,7 @@ import {
   type StatusFilter,
 } from '../lib/postmortem/ledger/ledger-rules.ts';
 import { unpackLedger, type PackedLedger, type UnpackedItem } from '../lib/postmortem/ledger/packed-ledger.ts';
-import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/severity.ts';
+import { SEVERITY_IDS, type SeverityId } from '../lib/postmortem/model/severity.ts';
 import { formatDate } from '../lib/site/format.ts';
 import { ledgerRow, ownerRow } from '../lib/site/ledger/ledger-rows.ts';
 import { ledgerPageUrl } from '../lib/site/ledger/ledger-urls.ts';

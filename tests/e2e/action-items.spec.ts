@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { E2E_TODAY } from '../../playwright.config.ts';
 import { collectActionItems, isOverdue, ledgerCounts, selectLedgerItems, statusFilterOf } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { unpackLedger } from '../../src/lib/postmortem/ledger/packed-ledger.ts';
 import { exportCounts } from '../../src/lib/postmortem/ledger/ledger-export.ts';
 

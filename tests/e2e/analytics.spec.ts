@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
+import { DRAFT_RULE } from '../../src/lib/postmortem/model/drafts.ts';
 import { buildReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';
 import type { MetricsExport } from '../../src/lib/postmortem/metrics/metrics-export.ts';
 import type { MetricsReport } from '../../src/lib/postmortem/metrics/metrics-report.ts';

@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkSvg } from '../../src/lib/postmortem/svg-check.ts';
+import { checkSvg } from '../../src/lib/postmortem/safety/svg-check.ts';
 
 const DIST = path.resolve('.cache/e2e-hostile');
 

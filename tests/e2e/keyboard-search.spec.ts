@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const rows = (page: Page) => page.locator('[data-results] > li:visible');

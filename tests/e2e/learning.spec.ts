@@ -7,7 +7,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { preventionOf } from '../../src/lib/postmortem/learning/prevented.ts';
 import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';

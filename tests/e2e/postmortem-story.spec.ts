@@ -8,8 +8,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { countWhySteps } from '../../src/lib/postmortem/why-steps.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { countWhySteps } from '../../src/lib/postmortem/parsing/why-steps.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const SCREENS = [

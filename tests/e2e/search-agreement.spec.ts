@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { searchPostmortems } from '../../src/lib/agent/agent-search.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const QUERIES = ['redis', 'certificate expired', 'durability class', 'UNLINK', 'timeouts', 'report export', 'webhook signature', 'certficate', 'oom', 'invoice email', 'dst duplicates', 'schema drift'];

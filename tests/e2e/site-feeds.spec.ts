@@ -1,8 +1,8 @@
 /** The RSS feed, the JSON API, the sitemap and the search data are well formed and agree with the archive. */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { incidentIntervals } from '../../src/lib/postmortem/durations.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { incidentIntervals } from '../../src/lib/postmortem/model/durations.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 

@@ -1,8 +1,8 @@
 /** The home page: the archive at a glance, each figure linking to its detail. */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { buildDate } from '../../src/lib/site/build-date.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { buildDate } from '../../src/lib/build/build-date.ts';
 import { formatDuration } from '../../src/lib/site/format.ts';
 import { homeSummary } from '../../src/lib/site/home.ts';
 

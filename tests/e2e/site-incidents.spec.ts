@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { facetValuesOf } from '../../src/lib/site/facet-options.ts';
 import { countFacets, matchesFilters, type Filters } from '../../src/lib/site/facets.ts';
 

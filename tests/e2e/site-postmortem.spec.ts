@@ -2,8 +2,8 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { isOverdue } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { buildDate } from '../../src/lib/site/build-date.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { buildDate } from '../../src/lib/build/build-date.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const pm = postmortems.find((candidate) => candidate.slug === '2026-03-14-report-export-timeouts')!;

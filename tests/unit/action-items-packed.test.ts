@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { packLedger, unpackLedger, type PackedLedger } from '../../src/lib/postmortem/ledger/packed-ledger.ts';
 import { pageLinks } from '../../src/lib/site/pagination.ts';

@@ -16,8 +16,8 @@ import {
   type LedgerItem,
 } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { addDays, daysBetween, localIsoDate } from '../../src/lib/postmortem/dates.ts';
-import type { ActionStatus } from '../../src/lib/postmortem/action-status.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import type { ActionStatus } from '../../src/lib/postmortem/model/action-status.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 
 const SITE_FIXTURE = path.resolve(import.meta.dirname, '../fixtures/site');
 const TODAY = '2026-04-15';

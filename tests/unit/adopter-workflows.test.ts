@@ -10,12 +10,12 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../scripts/commands.mjs';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scripts = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const configSource = readFileSync(path.join(ROOT, 'src/lib/config.ts'), 'utf8');
+const configSource = readFileSync(path.join(ROOT, 'src/lib/settings/load-config.ts'), 'utf8');
 
 type Permissions = Record<string, string>;
 interface Step { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown>; 'working-directory'?: string }

@@ -12,7 +12,7 @@ import { API_ENDPOINTS } from '../../scripts/cli/schemas-cli.ts';
 import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import { collectActionItems, selectLedgerItems } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { ledgerExport } from '../../src/lib/postmortem/ledger/ledger-export.ts';
-import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
+import { buildApiDocument } from '../../src/lib/postmortem/exports/incident-api.ts';
 import { learningExport } from '../../src/lib/postmortem/learning/learning-export.ts';
 import { metricsExport } from '../../src/lib/postmortem/metrics/metrics-export.ts';
 import { toMetricsDataset } from '../../src/lib/postmortem/metrics/record.ts';

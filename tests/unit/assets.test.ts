@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkImage, checkSrcset } from '../../src/lib/postmortem/assets.ts';
-import { checkSvg } from '../../src/lib/postmortem/svg-check.ts';
+import { checkImage, checkSrcset } from '../../src/lib/postmortem/safety/assets.ts';
+import { checkSvg } from '../../src/lib/postmortem/safety/svg-check.ts';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-assets-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -194,9 +194,9 @@ describe('checkSrcset', () => {
 
 describe("validate's result cache", () => {
   it('never answers for a file that shows images: adding the missing image clears the error on the next run', async () => {
-    const { validateFiles } = await import('../../src/lib/postmortem/validate.ts');
-    const { FileValidationCache } = await import('../../src/lib/postmortem/validation-cache.ts');
-    const { readSource } = await import('../../src/lib/postmortem/source.ts');
+    const { validateFiles } = await import('../../src/lib/postmortem/validation/validate.ts');
+    const { FileValidationCache } = await import('../../src/lib/postmortem/validation/validation-cache.ts');
+    const { readSource } = await import('../../src/lib/postmortem/parsing/source.ts');
     const folder = path.join(root, 'cached');
     mkdirSync(folder);
     const file = path.join(folder, 'postmortem-2026-03-14-x.md');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { generatePostmortems } from '../../scripts/bench/generate.ts';
 
 describe('bench generator', () => {

@@ -4,9 +4,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findBlame, REWRITES } from '../../src/lib/postmortem/blameless/detect.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { blamelessLanguage } from '../../src/lib/postmortem/rules/blameless-language.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { ruleLines, validatePaths } from './helpers/validate-files.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');

@@ -101,7 +101,7 @@ describe('the build gate and `npm run validate`: one assembly, one cache', () =>
     const { execFileSync } = await import('node:child_process');
     const { writeFileSync } = await import('node:fs');
     const { archiveGate } = await import('../../src/integrations/archive-gate.ts');
-    const { checkerVersion, defaultCacheDir } = await import('../../src/lib/postmortem/validation-cache.ts');
+    const { checkerVersion, defaultCacheDir } = await import('../../src/lib/postmortem/validation/validation-cache.ts');
     const archive = path.join(temp, 'shared-cache');
     mkdirSync(archive);
     const name = 'postmortem-2026-03-14-report-export-timeouts.md';
@@ -113,8 +113,8 @@ describe('the build gate and `npm run validate`: one assembly, one cache', () =>
     // …this file's entry gets a problem no rule reports.
     const planted = { rule: 'planted-by-test', level: 'warning', message: 'answered from the cache', hint: '', line: 1, column: 1 };
     const fileText = readFileSync(path.join(archive, name), 'utf8');
-    const { cacheKey } = await import('../../src/lib/postmortem/validate.ts');
-    const { displayPath } = await import('../../src/lib/postmortem/archive.ts');
+    const { cacheKey } = await import('../../src/lib/postmortem/validation/validate.ts');
+    const { displayPath } = await import('../../src/lib/postmortem/archive/archive.ts');
     const key = cacheKey(displayPath(path.join(archive, name)), { text: fileText, bytes: Buffer.byteLength(fileText), problem: null });
     expect(stored.entries[key]!.problems).toEqual([]);
     const spellings = stored.entries[key]!.spellings;

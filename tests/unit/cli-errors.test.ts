@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeFailure, UsageError } from '../../scripts/lib/cli.ts';
 import { createFileAtomically, moveFileAtomically, replaceFileAtomically, WriteRefused } from '../../scripts/lib/atomic-write.ts';
-import { ConfigError } from '../../src/lib/config.ts';
+import { ConfigError } from '../../src/lib/settings/load-config.ts';
 import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

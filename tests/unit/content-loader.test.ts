@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/lib/config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { renderVersion } from '../../src/lib/markdown/render-version.ts';
 import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectActionItems, ledgerCounts } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { DRAFT_RULE } from '../../src/lib/postmortem/drafts.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { DRAFT_RULE } from '../../src/lib/postmortem/model/drafts.ts';
 import { buildReport, metricsExport, summariseInterval, toMetricsDataset, type IncidentRecord, type MetricsDataset } from '../../src/lib/postmortem/metrics/index.ts';
 import { analyticsView } from '../../src/lib/site/analytics/analytics-view.ts';
 import { homeSummary } from '../../src/lib/site/home.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { editUrlOf } from '../../src/lib/site/edit-url.ts';
+import { editUrlOf } from '../../src/lib/build/edit-url.ts';
 
 describe('edit links', () => {
   it('append the path relative to the repository root to the prefix', () => {

@@ -1,11 +1,11 @@
 /** The shipped examples are the product's first impression and the site's demo data: they must be valid and varied. */
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUSES } from '../../src/lib/postmortem/action-status.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { CATEGORY_IDS } from '../../src/lib/postmortem/category.ts';
-import { config } from '../../src/lib/config.ts';
-import { incidentIntervals } from '../../src/lib/postmortem/durations.ts';
-import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
+import { ACTION_STATUSES } from '../../src/lib/postmortem/model/action-status.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { CATEGORY_IDS } from '../../src/lib/postmortem/model/category.ts';
+import { config } from '../../src/lib/settings/load-config.ts';
+import { incidentIntervals } from '../../src/lib/postmortem/model/durations.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 
 describe('shipped examples', () => {
   const { result, postmortems } = loadArchive(config.archiveDir);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { buildFacets, facetValuesOf } from '../../src/lib/site/facet-options.ts';
 import { countFacets, matchesFilters, type FacetValues } from '../../src/lib/site/facets.ts';
 import { effectiveSort, readListState, writeListState } from '../../src/lib/site/list-state.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { getRssString } from '@astrojs/rss';
 import sax from 'sax';
 import { FEED_LENGTH, feedItems } from '../../src/lib/site/feed.ts';

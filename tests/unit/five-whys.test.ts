@@ -10,8 +10,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import remarkFiveWhys from '../../src/lib/markdown/remark-five-whys.ts';
-import { countWhySteps } from '../../src/lib/postmortem/why-steps.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { countWhySteps } from '../../src/lib/postmortem/parsing/why-steps.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { fiveWhys } from '../../src/lib/postmortem/rules/five-whys.ts';
 
 async function render(section: string): Promise<string> {

@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../../src/lib/postmortem/category.ts';
+import { CATEGORIES } from '../../src/lib/postmortem/model/category.ts';
 import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { FRONTMATTER_FIELDS } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
-import { SECTIONS } from '../../src/lib/postmortem/sections.ts';
-import { SEVERITIES } from '../../src/lib/postmortem/severity.ts';
+import { SECTIONS } from '../../src/lib/postmortem/parsing/sections.ts';
+import { SEVERITIES } from '../../src/lib/postmortem/model/severity.ts';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../../docs/FORMAT.md'), 'utf8');
 

@@ -11,8 +11,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const NAME = 'postmortem-2026-03-14-report-export-timeouts.md';

@@ -13,10 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { bodyOfPage } from '../../src/lib/site/search/pagefind-page.ts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_BRACKETS_PER_BLOCK, MAX_NESTING } from '../../src/lib/postmortem/nesting.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
+import { MAX_BRACKETS_PER_BLOCK, MAX_NESTING } from '../../src/lib/postmortem/safety/nesting.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -11,12 +11,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../scripts/cli/validate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { DEFAULT_LIMITS } from '../../src/lib/config.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { splitFrontmatter } from '../../src/lib/postmortem/frontmatter.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { DEFAULT_LIMITS } from '../../src/lib/settings/load-config.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { splitFrontmatter } from '../../src/lib/postmortem/parsing/frontmatter.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import type { Problem } from '../../src/lib/postmortem/rules/all-rules.ts';
-import { checkFile } from '../../src/lib/postmortem/validate.ts';
+import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
 import { runProcess } from './helpers/run-process.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 

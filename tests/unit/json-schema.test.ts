@@ -9,9 +9,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { staleFiles } from '../../scripts/cli/schemas-cli.ts';
-import { CATEGORY_IDS, normaliseCategory } from '../../src/lib/postmortem/category.ts';
-import { DATE_PATTERN, DATE_TIME_PATTERN, FRONTMATTER_SCHEMA_PATH } from '../../src/lib/postmortem/json-schema.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { CATEGORY_IDS, normaliseCategory } from '../../src/lib/postmortem/model/category.ts';
+import { DATE_PATTERN, DATE_TIME_PATTERN, FRONTMATTER_SCHEMA_PATH } from '../../src/lib/postmortem/exports/json-schema.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { parseIsoDate, parseIsoDateTime } from '../../src/lib/postmortem/dates.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 

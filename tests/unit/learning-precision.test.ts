@@ -9,11 +9,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { archiveTermStats, followUpEvidence, repeatEvidence } from '../../src/lib/postmortem/learning/evidence.ts';
 import { declaresPrevention, preventionOf, preventionReasons } from '../../src/lib/postmortem/learning/prevented.ts';
 import { REPEAT_SIMILARITY, repeatReasons, repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
-import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import type { Postmortem } from '../../src/lib/postmortem/model/model.ts';
 import { jaccard, wordsOf } from '../../src/lib/postmortem/related.ts';
 
 interface Pair {

@@ -13,8 +13,8 @@ import { backlogTrend, followUpsOf } from '../../src/lib/postmortem/learning/fol
 import { quarterBounds, quarterlyReview, quarterlyReviews, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { deadlineOf, isOpen } from '../../src/lib/postmortem/ledger/ledger-rules.ts';
 import { chronological, happenedBefore, reviewedIncidents } from '../../src/lib/postmortem/learning/timing.ts';
-import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { toPostmortem, type Postmortem } from '../../src/lib/postmortem/model/model.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 
 function archive(count: number, seed: number): Postmortem[] {
   const postmortems = generatePostmortems(count, { seed }).flatMap((pm) => toPostmortem(parsePostmortem(pm.fileName, pm.text)) ?? []);

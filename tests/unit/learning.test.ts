@@ -10,18 +10,18 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseStatusCell } from '../../src/lib/postmortem/action-status.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { loadArchive, readPostmortems, expandPaths } from '../../src/lib/postmortem/archive.ts';
+import { parseStatusCell } from '../../src/lib/postmortem/model/action-status.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { loadArchive, readPostmortems, expandPaths } from '../../src/lib/postmortem/archive/archive.ts';
 import { learningFigures } from '../../src/lib/postmortem/learning/figures.ts';
 import { backlogTrend, followUpsOf, outcomes, timeToClose } from '../../src/lib/postmortem/learning/follow-up-health.ts';
 import { preventionOf } from '../../src/lib/postmortem/learning/prevented.ts';
 import { quarterBounds, quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { repeatsOf } from '../../src/lib/postmortem/learning/repeats.ts';
 import { wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
-import { validateFiles, validatePostmortems } from '../../src/lib/postmortem/validate.ts';
-import { FileValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import { validateFiles, validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
+import { FileValidationCache } from '../../src/lib/postmortem/validation/validation-cache.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/learning');
 const { result, postmortems } = loadArchive(DIR);

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runActionItems } from '../../scripts/cli/action-items-cli.ts';
 import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import { searchPostmortems } from '../../src/lib/agent/agent-search.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = 'docs/spec/.llm/completed';

@@ -24,7 +24,7 @@ function loaded(): string[] {
   return [...new Set(urls.map((url) => path.relative(ROOT, new URL(url).pathname)))];
 }
 
-const HEAVY = ['src/lib/postmortem/parse.ts', 'src/lib/postmortem/validate.ts', 'src/lib/agent/agent-archive.ts', 'src/lib/search/engine.ts', 'src/lib/agent/agent-search.ts'];
+const HEAVY = ['src/lib/postmortem/parsing/parse.ts', 'src/lib/postmortem/validation/validate.ts', 'src/lib/agent/agent-archive.ts', 'src/lib/search/engine.ts', 'src/lib/agent/agent-search.ts'];
 
 describe('MCP server start', { timeout: 120_000 }, () => {
   it('initialize and tools/list load no parser, validator or search engine; a search call loads them', async () => {

@@ -1,8 +1,8 @@
 /** The MDX trust model: found on the MDX syntax tree, one setting to opt in to full MDX. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mdxMode } from '../../src/lib/config.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { mdxMode } from '../../src/lib/settings/load-config.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const FRONT = '---\n---\n';
 const problemsOf = (body: string, file = 'postmortem-2026-03-14-x.mdx') =>

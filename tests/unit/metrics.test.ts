@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { incidentRecord } from './helpers/incident-record.ts';
 import type { Frontmatter } from '../../src/lib/postmortem/schema/frontmatter-schema.ts';
-import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import type { Postmortem } from '../../src/lib/postmortem/model/model.ts';
 import {
   bucketIndex,
   bucketPosition,

@@ -17,7 +17,7 @@ import { cpuMs } from './helpers/cpu-time.ts';
 import { expectAsTabled } from './helpers/migrate-expectations.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
-import { parseStatusCell, statusWords } from '../../src/lib/postmortem/action-status.ts';
+import { parseStatusCell, statusWords } from '../../src/lib/postmortem/model/action-status.ts';
 import { normaliseActionItems, statusSynonym } from '../../src/lib/postmortem/migrate/action-item-cells.ts';
 import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
@@ -25,8 +25,8 @@ import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.t
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { textWords as wordsOf } from '../../src/lib/search/words.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const DIR = 'tests/fixtures/plain/agent-drift';
 const EXPECTED = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as Record<string, Record<string, unknown> & { fileName: string; proposed: string[]; draft_because: string[] }>;

@@ -13,8 +13,8 @@ import type { CliContext } from '../../scripts/lib/cli.ts';
 import { runMigrate } from '../../scripts/cli/migrate-cli.ts';
 import { readHeaderField, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const DIR = 'tests/fixtures/plain/agent-written';
 interface Expected {

@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { toApiIncident } from '../../src/lib/postmortem/incident-api.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { toApiIncident } from '../../src/lib/postmortem/exports/incident-api.ts';
 import { proposeServices } from '../../src/lib/postmortem/migrate/propose-services.ts';
 import { readStatedCategory } from '../../src/lib/postmortem/migrate/stated-category.ts';
 import { eventDay } from '../../src/lib/postmortem/migrate/timeline.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const VALID_PATH = 'tests/fixtures/valid/postmortem-2026-03-14-report-export-timeouts.md';
 const VALID = readFileSync(VALID_PATH, 'utf8');

@@ -10,8 +10,8 @@ import { readImpactWindow, readTenants } from '../../src/lib/postmortem/migrate/
 import { readDurationMinutes, readLooseDate, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { readHeaderField, readNames, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { proposeCategory } from '../../src/lib/postmortem/migrate/propose-category.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const PLAIN = 'tests/fixtures/plain';
 const dirs: string[] = [];

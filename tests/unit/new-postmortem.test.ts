@@ -9,14 +9,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NEW_POSTMORTEM_USAGE, runNewPostmortem } from '../../scripts/cli/new-postmortem-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
 import type { Prompter } from '../../scripts/lib/prompter.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { PLACEHOLDERS } from '../../src/lib/postmortem/placeholder-text.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { PLACEHOLDERS } from '../../src/lib/postmortem/parsing/placeholder-text.ts';
 import { IMPACT_QUESTIONS, proposeSeverity } from '../../src/lib/postmortem/scaffold/severity-questions.ts';
 import { MILESTONE_EVENTS } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { readTemplate, TEMPLATE_ANCHORS } from '../../src/lib/postmortem/scaffold/template.ts';
-import { SECTIONS, sectionKeyOf } from '../../src/lib/postmortem/sections.ts';
-import { SEVERITY_IDS } from '../../src/lib/postmortem/severity.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { SECTIONS, sectionKeyOf } from '../../src/lib/postmortem/parsing/sections.ts';
+import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -9,9 +9,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { readFlatYaml } from '../../src/lib/postmortem/flat-yaml.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { readFlatYaml } from '../../src/lib/postmortem/parsing/flat-yaml.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 
 const VALID = readFileSync(path.join(FIXTURES, 'valid/postmortem-2026-03-14-report-export-timeouts.md'), 'utf8');

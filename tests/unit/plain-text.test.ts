@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive.ts';
-import { buildApiDocument } from '../../src/lib/postmortem/incident-api.ts';
-import { toPostmortem } from '../../src/lib/postmortem/model.ts';
-import { plainText, plainTextFromTree } from '../../src/lib/postmortem/plain-text.ts';
+import { listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive/archive.ts';
+import { buildApiDocument } from '../../src/lib/postmortem/exports/incident-api.ts';
+import { toPostmortem } from '../../src/lib/postmortem/model/model.ts';
+import { plainText, plainTextFromTree } from '../../src/lib/postmortem/parsing/plain-text.ts';
 import { buildSearchData, toSearchRecord } from '../../src/lib/search/records.ts';
 import { feedItems } from '../../src/lib/site/feed.ts';
 

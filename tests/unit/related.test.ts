@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../scripts/bench/generate.ts';
-import { rootCauseCategory } from '../../src/lib/postmortem/category.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import type { Postmortem } from '../../src/lib/postmortem/model.ts';
+import { rootCauseCategory } from '../../src/lib/postmortem/model/category.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import type { Postmortem } from '../../src/lib/postmortem/model/model.ts';
 import { jaccard, MIN_SCORE, relatedIncidents, significantWords, SIMILAR_TEXT, WEIGHTS, wordIds } from '../../src/lib/postmortem/related.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
 import { cpuMs } from './helpers/cpu-time.ts';
-import { parsePostmortem, type ParsedPostmortem } from '../../src/lib/postmortem/parse.ts';
+import { parsePostmortem, type ParsedPostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { ARCHIVE_RULES, FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { FIXTURES, ruleLines, validatePaths } from './helpers/validate-files.ts';
 
 const VALID = 'valid/postmortem-2026-03-14-report-export-timeouts.md';

@@ -8,9 +8,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { PLACEHOLDER_PATTERN } from '../../src/lib/postmortem/placeholder-text.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { PLACEHOLDER_PATTERN } from '../../src/lib/postmortem/parsing/placeholder-text.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

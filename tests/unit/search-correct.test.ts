@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { gzipSync } from 'node:zlib';
 import { createCorrector, ENGLISH_SHARDS, englishShard } from '../../src/lib/search/correct.ts';
 import { englishShards, englishWords, isEnglish } from '../../src/lib/search/english.ts';

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
 import { startSearchIndexer } from '../../src/integrations/search-indexer.ts';
 import { handOffSearchDocument, setSearchDocumentSink } from '../../src/lib/site/search/search-handoff.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
 import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/search/vocabulary.ts';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareSearch } from '../../src/lib/agent/agent-search.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { searchableSections } from '../../src/lib/search/searchable.ts';
 import { createIncidentSearch } from '../../src/lib/search/engine.ts';
 import { highlightRanges } from '../../src/lib/search/highlight.ts';

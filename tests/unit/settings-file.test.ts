@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/lib/config.ts';
+import { ConfigError, loadConfig } from '../../src/lib/settings/load-config.ts';
 
 let repo = '';
 afterEach(() => rmSync(repo, { recursive: true, force: true }));

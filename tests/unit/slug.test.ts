@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FILE_NAME_PATTERN, fileNameFor } from '../../src/lib/postmortem/file-naming.ts';
+import { FILE_NAME_PATTERN, fileNameFor } from '../../src/lib/postmortem/model/file-naming.ts';
 import { SLUG_MAX_LENGTH, SLUG_MAX_WORDS, slugify } from '../../src/lib/postmortem/scaffold/slug.ts';
 
 describe('slugify', () => {

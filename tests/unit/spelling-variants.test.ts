@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { archiveSpelling, spellingKey } from '../../src/lib/postmortem/spelling/spelling-key.ts';
 import { spellingsInText, spellingsOf } from '../../src/lib/postmortem/spelling/spellings-used.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { validateFiles, type CachedCheck, type ValidationCache } from '../../src/lib/postmortem/validate.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { validateFiles, type CachedCheck, type ValidationCache } from '../../src/lib/postmortem/validation/validate.ts';
 
 const VALID = readFileSync('tests/fixtures/valid/postmortem-2026-03-14-report-export-timeouts.md', 'utf8');
 const variant = VALID.replace('  - report-export\n', '  - Report Export\n').replace('  - timeouts\n', '  - Timeouts\n').replace('| @platform-team |', '| @platform_team |');

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import sax from 'sax';
-import { SVG_ELEMENTS } from '../../src/lib/postmortem/svg-allowlist.ts';
-import { checkSvg } from '../../src/lib/postmortem/svg-check.ts';
+import { SVG_ELEMENTS } from '../../src/lib/postmortem/safety/svg-allowlist.ts';
+import { checkSvg } from '../../src/lib/postmortem/safety/svg-check.ts';
 
 /** The elements of a published copy, as an XML parser reads them. */
 function elements(svg: string): { name: string; attributes: [string, string][] }[] {

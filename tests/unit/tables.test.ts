@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
-import { config } from '../../src/lib/config.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { firstTable } from '../../src/lib/postmortem/tables.ts';
+import { expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive/archive.ts';
+import { config } from '../../src/lib/settings/load-config.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { firstTable } from '../../src/lib/postmortem/parsing/tables.ts';
 import { remarkFirstTable } from './helpers/remark-table.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 

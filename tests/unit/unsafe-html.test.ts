@@ -5,11 +5,11 @@
  * the hostile corpus with its rule and line.
  */
 import { describe, expect, it } from 'vitest';
-import { isParseError, parseBody } from '../../src/lib/postmortem/body-tree.ts';
-import { isAllowedLink } from '../../src/lib/postmortem/link-policy.ts';
-import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
-import { findRemoved, sanitizeTree } from '../../src/lib/postmortem/sanitizer-removals.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { isParseError, parseBody } from '../../src/lib/postmortem/safety/body-tree.ts';
+import { isAllowedLink } from '../../src/lib/postmortem/safety/link-policy.ts';
+import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { findRemoved, sanitizeTree } from '../../src/lib/postmortem/safety/sanitizer-removals.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { toHtml } from 'hast-util-to-html';
 import { ruleLines, validatePaths } from './helpers/validate-files.ts';
 

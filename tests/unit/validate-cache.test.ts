@@ -8,11 +8,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '../../src/lib/config.ts';
-import { loadArchive } from '../../src/lib/postmortem/archive.ts';
-import { readSource } from '../../src/lib/postmortem/source.ts';
-import { cacheKey, validateFiles, type ValidationCache } from '../../src/lib/postmortem/validate.ts';
-import { checkerVersion, FileValidationCache, openValidationCache } from '../../src/lib/postmortem/validation-cache.ts';
+import { config } from '../../src/lib/settings/load-config.ts';
+import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
+import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import { cacheKey, validateFiles, type ValidationCache } from '../../src/lib/postmortem/validation/validate.ts';
+import { checkerVersion, FileValidationCache, openValidationCache } from '../../src/lib/postmortem/validation/validation-cache.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-cache-'));

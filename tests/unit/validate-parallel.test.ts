@@ -7,9 +7,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '../../src/lib/config.ts';
-import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive.ts';
-import { validatePostmortems } from '../../src/lib/postmortem/validate.ts';
+import { config } from '../../src/lib/settings/load-config.ts';
+import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive/archive.ts';
+import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { checkFiles } from '../../scripts/lib/parallel-check.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
 

@@ -4,10 +4,10 @@
  * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
 import { statSync } from 'node:fs';
-import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
-import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
-import type { ParsedPostmortem } from '../postmortem/parse.ts';
-import { validatePostmortems, type ValidationResult } from '../postmortem/validate.ts';
+import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive/archive.ts';
+import { toPostmortem, type Postmortem } from '../postmortem/model/model.ts';
+import type { ParsedPostmortem } from '../postmortem/parsing/parse.ts';
+import { validatePostmortems, type ValidationResult } from '../postmortem/validation/validate.ts';
 
 export interface AgentArchive {
   parsed: ParsedPostmortem[];

@@ -5,7 +5,7 @@
  */
 import { collectActionItems, LEDGER_SORTS, ledgerCounts, matchesStatus, selectLedgerItems, STATUS_FILTERS, type LedgerFilters, type LedgerSort, type StatusFilter } from '../postmortem/ledger/ledger-rules.ts';
 import { exportCounts, toLedgerRecords, type LedgerExport } from '../postmortem/ledger/ledger-export.ts';
-import type { SeverityId } from '../postmortem/severity.ts';
+import type { SeverityId } from '../postmortem/model/severity.ts';
 import type { AgentArchive } from './agent-archive.ts';
 import type { ActionItemsOutput } from './schemas.ts';
 

@@ -7,9 +7,9 @@
  * lines. The index is built once per archive and kept (a WeakMap on the
  * archive array), so the MCP server answers later calls from memory.
  */
-import { normaliseCategory } from '../postmortem/category.ts';
-import type { Postmortem } from '../postmortem/model.ts';
-import type { SeverityId } from '../postmortem/severity.ts';
+import { normaliseCategory } from '../postmortem/model/category.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
+import type { SeverityId } from '../postmortem/model/severity.ts';
 import { facetValuesOf } from '../site/facet-options.ts';
 import { matchesFilters, type Filters } from '../site/facets.ts';
 import { createCorrector, type Corrector } from '../search/correct.ts';

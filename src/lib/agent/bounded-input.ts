@@ -9,8 +9,8 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../postmortem/limits.ts';
-import { readSource } from '../postmortem/source.ts';
+import { LIMITS } from '../postmortem/safety/limits.ts';
+import { readSource } from '../postmortem/parsing/source.ts';
 
 /** An input the tool refuses: `message` quotes it, `hint` says what to give instead. */
 export class InputRefused extends Error {

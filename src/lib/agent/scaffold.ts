@@ -7,9 +7,9 @@
  */
 import { buildScaffold, type ScaffoldAnswers } from '../postmortem/scaffold/build.ts';
 import { readTemplate } from '../postmortem/scaffold/template.ts';
-import { parsePostmortem } from '../postmortem/parse.ts';
-import { formatPretty } from '../postmortem/validation-report.ts';
-import { validatePostmortems } from '../postmortem/validate.ts';
+import { parsePostmortem } from '../postmortem/parsing/parse.ts';
+import { formatPretty } from '../postmortem/validation/validation-report.ts';
+import { validatePostmortems } from '../postmortem/validation/validate.ts';
 
 export type PlannedScaffold =
   | { ok: true; fileName: string; text: string; categoryUnknown: boolean }

@@ -6,11 +6,11 @@
  * for docs/AGENT-COMMANDS.md.
  */
 import { z } from 'astro/zod';
-import { ACTION_STATUSES } from '../postmortem/action-status.ts';
-import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../postmortem/category.ts';
+import { ACTION_STATUSES } from '../postmortem/model/action-status.ts';
+import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../postmortem/model/category.ts';
 import { POSTMORTEM_STATUSES } from '../postmortem/schema/frontmatter-schema.ts';
-import { SECTIONS } from '../postmortem/sections.ts';
-import { SEVERITY_IDS } from '../postmortem/severity.ts';
+import { SECTIONS } from '../postmortem/parsing/sections.ts';
+import { SEVERITY_IDS } from '../postmortem/model/severity.ts';
 
 const ticket = z.object({ text: z.string(), url: z.string().nullable() }).nullable().describe('The ticket the row links, or null.');
 

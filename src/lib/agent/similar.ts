@@ -9,12 +9,12 @@
  * needs next: its root cause and its still-open follow-ups.
  */
 import { isOpen } from '../postmortem/ledger/ledger-rules.ts';
-import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/category.ts';
-import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
-import { plainText } from '../postmortem/plain-text.ts';
+import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/model/category.ts';
+import { toPostmortem, type Postmortem } from '../postmortem/model/model.ts';
+import { plainText } from '../postmortem/parsing/plain-text.ts';
 import { searchTerms as searchWordsOf } from '../search/query.ts';
-import { parsePostmortem } from '../postmortem/parse.ts';
-import { rootCauseCategory } from '../postmortem/category.ts';
+import { parsePostmortem } from '../postmortem/parsing/parse.ts';
+import { rootCauseCategory } from '../postmortem/model/category.ts';
 import { highlightRanges, snippet } from '../search/highlight.ts';
 import { searchableSections } from '../search/searchable.ts';
 import { prepareSearch } from './agent-search.ts';

@@ -1,6 +1,6 @@
 /** The few facts every agent result gives about a post-mortem and its action items. */
 import { isOpen } from '../postmortem/ledger/ledger-rules.ts';
-import type { Postmortem } from '../postmortem/model.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
 import type { ActionItem } from '../postmortem/schema/action-item.ts';
 import type { actionItemOutput, postmortemSummaryOutput } from './schemas.ts';
 import type { z } from 'astro/zod';

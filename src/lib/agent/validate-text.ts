@@ -7,11 +7,11 @@
  * a file that does not exist.
  */
 import path from 'node:path';
-import { fileNameFor } from '../postmortem/file-naming.ts';
-import { parsePostmortem } from '../postmortem/parse.ts';
-import { formatPretty } from '../postmortem/validation-report.ts';
+import { fileNameFor } from '../postmortem/model/file-naming.ts';
+import { parsePostmortem } from '../postmortem/parsing/parse.ts';
+import { formatPretty } from '../postmortem/validation/validation-report.ts';
 import { slugify } from '../postmortem/scaffold/slug.ts';
-import { validatePostmortems } from '../postmortem/validate.ts';
+import { validatePostmortems } from '../postmortem/validation/validate.ts';
 import type { AgentArchive } from './agent-archive.ts';
 import type { ValidateOutput } from './schemas.ts';
 

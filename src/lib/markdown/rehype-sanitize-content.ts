@@ -10,12 +10,12 @@
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { EXIT, visit } from 'unist-util-visit';
-import { mdxMode } from '../config.ts';
-import { checkImage, checkSrcset } from '../postmortem/assets.ts';
-import { MDX_NODE_TYPES, isMdx } from '../postmortem/body-tree.ts';
-import { mdxToHtml } from '../postmortem/mdx-constructs.ts';
-import { SANITIZE_SCHEMA } from '../postmortem/sanitize-schema.ts';
-import { sanitizeTree } from '../postmortem/sanitizer-removals.ts';
+import { mdxMode } from '../settings/load-config.ts';
+import { checkImage, checkSrcset } from '../postmortem/safety/assets.ts';
+import { MDX_NODE_TYPES, isMdx } from '../postmortem/safety/body-tree.ts';
+import { mdxToHtml } from '../postmortem/safety/mdx-constructs.ts';
+import { SANITIZE_SCHEMA } from '../postmortem/safety/sanitize-schema.ts';
+import { sanitizeTree } from '../postmortem/safety/sanitizer-removals.ts';
 
 export default function rehypeSanitizeContent() {
   const trusted = mdxMode() === 'trusted';

@@ -6,8 +6,8 @@
  */
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { readFiveWhys } from '../postmortem/why-steps.ts';
-import { sectionKeyOf } from '../postmortem/sections.ts';
+import { readFiveWhys } from '../postmortem/parsing/why-steps.ts';
+import { sectionKeyOf } from '../postmortem/parsing/sections.ts';
 
 export default function remarkFiveWhys() {
   return (tree: Root) => {

@@ -6,7 +6,7 @@
  */
 import type { Image, Parents, Root, Text } from 'mdast';
 import { visit, SKIP } from 'unist-util-visit';
-import { checkImage, checkImages } from '../postmortem/assets.ts';
+import { checkImage, checkImages } from '../postmortem/safety/assets.ts';
 
 export default function remarkSafeImages() {
   return (tree: Root, file: { path?: string }) => {

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mdxMode } from '../config.ts';
+import { mdxMode } from '../settings/load-config.ts';
 
 const HERE = import.meta.dirname;
 const ENTRIES = [

@@ -3,8 +3,8 @@
  * category with this one, or read alike. Computed at build for each page,
  * so scoring the archive must stay cheap: reasons are only written for the few shown.
  */
-import { CATEGORY_IDS, rootCauseCategory } from './category.ts';
-import type { Postmortem } from './model.ts';
+import { CATEGORY_IDS, rootCauseCategory } from './model/category.ts';
+import type { Postmortem } from './model/model.ts';
 import { textWords } from '../search/words.ts';
 
 export interface RelatedIncident {

@@ -6,9 +6,9 @@
  * (src/integrations/pagefind-index.ts); what is searchable is the core's
  * searchableSections. Runs in Node: a record holds every section's full text.
  */
-import type { Postmortem } from '../postmortem/model.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
 import { searchableSections } from './searchable.ts';
-import { SECTIONS, type SectionKey } from '../postmortem/sections.ts';
+import { SECTIONS, type SectionKey } from '../postmortem/parsing/sections.ts';
 
 /** Weight of a template section's text: what a reader names an incident by weighs most. */
 const SECTION_WEIGHTS: Record<SectionKey, number> = {

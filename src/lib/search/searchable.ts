@@ -5,9 +5,9 @@
  * the archive through these functions, so they search the same text.
  * What a word is lives in words.ts (browser code needs it without the Markdown parser).
  */
-import type { Postmortem } from '../postmortem/model.ts';
-import { plainText } from '../postmortem/plain-text.ts';
-import { SECTIONS, type SectionKey } from '../postmortem/sections.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
+import { plainText } from '../postmortem/parsing/plain-text.ts';
+import { SECTIONS, type SectionKey } from '../postmortem/parsing/sections.ts';
 
 /** One searchable section of a post-mortem: its template key, the heading as written, and its text as a reader sees it. */
 export interface SearchableSection {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_ARCHIVE_DIR } from '../config.ts';
+import { DEFAULT_ARCHIVE_DIR } from '../settings/load-config.ts';
 
 /** One file init writes: its path relative to the repository root and its text. */
 export interface SetupFile {

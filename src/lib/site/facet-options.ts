@@ -1,8 +1,8 @@
 /** The facet options of the incident list, built from the archive at build time. */
-import { CATEGORIES, UNKNOWN_CATEGORY } from '../postmortem/category.ts';
-import type { Postmortem } from '../postmortem/model.ts';
+import { CATEGORIES, UNKNOWN_CATEGORY } from '../postmortem/model/category.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
 import { POSTMORTEM_STATUSES } from '../postmortem/schema/frontmatter-schema.ts';
-import { SEVERITIES } from '../postmortem/severity.ts';
+import { SEVERITIES } from '../postmortem/model/severity.ts';
 import { LEARNING_FACET, learningFacetValues } from '../postmortem/learning/facet.ts';
 import { countFacets, FACET_KEYS, FACET_LABELS, type Facet, type FacetKey, type FacetOption, type FacetValues, type Filters } from './facets.ts';
 

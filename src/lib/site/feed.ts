@@ -4,10 +4,10 @@
  * (which would be megabytes at thousands of post-mortems).
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { rootCauseCategory } from '../postmortem/category.ts';
-import { isDraft } from '../postmortem/drafts.ts';
-import type { Postmortem } from '../postmortem/model.ts';
-import { severityLevel } from '../postmortem/severity.ts';
+import { rootCauseCategory } from '../postmortem/model/category.ts';
+import { isDraft } from '../postmortem/model/drafts.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
+import { severityLevel } from '../postmortem/model/severity.ts';
 import { incidentUrl } from './urls.ts';
 
 export const FEED_LENGTH = 50;

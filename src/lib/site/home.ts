@@ -4,11 +4,11 @@
  * last 90 days, median time to resolve and the action-item counts.
  */
 import { collectActionItems, ledgerCounts, type LedgerCounts } from '../postmortem/ledger/ledger-rules.ts';
-import { countedPostmortems } from '../postmortem/drafts.ts';
+import { countedPostmortems } from '../postmortem/model/drafts.ts';
 import { isInRange, rangeStart } from '../postmortem/metrics/index.ts';
 import { summariseInterval } from '../postmortem/metrics/index.ts';
-import type { Postmortem } from '../postmortem/model.ts';
-import { SEVERITIES, type SeverityLevel } from '../postmortem/severity.ts';
+import type { Postmortem } from '../postmortem/model/model.ts';
+import { SEVERITIES, type SeverityLevel } from '../postmortem/model/severity.ts';
 
 export interface HomeSummary {
   /** Post-mortems in the archive, drafts included (the incident list shows them all). */

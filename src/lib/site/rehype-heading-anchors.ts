@@ -10,7 +10,7 @@
  * `pm-links`), which no page id starts with.
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { sectionKeyOf } from '../postmortem/sections.ts';
+import { sectionKeyOf } from '../postmortem/parsing/sections.ts';
 
 const LEVELS = new Set(['h2', 'h3', 'h4']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);

@@ -1,5 +1,5 @@
 /** Which colour a status badge wears: done things are green, work in flight amber, reviews blue, dropped things grey. */
-import type { ActionStatus } from '../postmortem/action-status.ts';
+import type { ActionStatus } from '../postmortem/model/action-status.ts';
 import type { PostmortemStatus } from '../postmortem/schema/frontmatter-schema.ts';
 
 export type StatusTone = 'success' | 'warning' | 'accent' | 'muted';

@@ -1,6 +1,6 @@
 /** Links into the guide page, so badges and tables point at the same anchors the guide renders. */
-import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/category.ts';
-import type { SeverityId } from '../postmortem/severity.ts';
+import { UNKNOWN_CATEGORY, type MainCategoryId } from '../postmortem/model/category.ts';
+import type { SeverityId } from '../postmortem/model/severity.ts';
 import { url } from './urls.ts';
 
 /** The anchor id of a severity's row in the guide: `sev-2`. */

@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { packLedger } from '../../lib/postmortem/ledger/packed-ledger.ts';
-import { siteLedger } from '../../lib/site/ledger/site-ledger.ts';
+import { siteLedger } from '../../lib/build/site-ledger.ts';
 
 export const GET: APIRoute = () => {
   const { buildDate, items } = siteLedger();

@@ -9,8 +9,8 @@ import type { APIRoute } from 'astro';
 import { linkKinds } from '../../lib/postmortem/learning/link-kinds.ts';
 import { toMetricsDataset } from '../../lib/postmortem/metrics/record.ts';
 import type { LearningDataset } from '../../lib/site/analytics/learning-view.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { siteArchive } from '../../lib/build/site-archive.ts';
+import { buildDate } from '../../lib/build/build-date.ts';
 
 export const GET: APIRoute = () => {
   const { postmortems } = siteArchive();

@@ -5,7 +5,7 @@
  */
 import type { APIRoute } from 'astro';
 import { ledgerExport } from '../../lib/postmortem/ledger/ledger-export.ts';
-import { absolutePageUrl, siteLedger } from '../../lib/site/ledger/site-ledger.ts';
+import { absolutePageUrl, siteLedger } from '../../lib/build/site-ledger.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const { buildDate, items } = siteLedger();

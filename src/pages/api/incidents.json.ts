@@ -1,9 +1,9 @@
 /** The archive as JSON for other tools; shape documented in docs/API.md. */
 import type { APIRoute } from 'astro';
-import { config } from '../../lib/config.ts';
-import { buildApiDocument } from '../../lib/postmortem/incident-api.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { config } from '../../lib/settings/load-config.ts';
+import { buildApiDocument } from '../../lib/postmortem/exports/incident-api.ts';
+import { siteArchive } from '../../lib/build/site-archive.ts';
+import { buildDate } from '../../lib/build/build-date.ts';
 import { incidentUrl } from '../../lib/site/urls.ts';
 
 export const GET: APIRoute = (context) => {

@@ -1,8 +1,8 @@
 /** /api/learning.json: repeats, open follow-ups at the time and follow-up health as data (docs/METRICS.md). */
 import type { APIRoute } from 'astro';
 import { learningExport } from '../../lib/postmortem/learning/learning-export.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { siteArchive } from '../../lib/build/site-archive.ts';
+import { buildDate } from '../../lib/build/build-date.ts';
 
 export const GET: APIRoute = () => {
   const body = learningExport(siteArchive().postmortems, buildDate());

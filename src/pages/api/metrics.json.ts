@@ -6,8 +6,8 @@
  */
 import type { APIRoute } from 'astro';
 import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { siteArchive } from '../../lib/build/site-archive.ts';
+import { buildDate } from '../../lib/build/build-date.ts';
 
 export const GET: APIRoute = () => {
   const body = metricsExport(toMetricsDataset(siteArchive().postmortems, buildDate()));

@@ -1,8 +1,8 @@
 /** /learning/<quarter>.json: the quarterly learning review as data (QuarterlyReview in src/lib/postmortem/learning/quarterly-review.ts). */
 import type { APIRoute } from 'astro';
 import { quarterlyReview, reviewQuarters, type QuarterId } from '../../lib/postmortem/learning/quarterly-review.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { siteArchive } from '../../lib/build/site-archive.ts';
+import { buildDate } from '../../lib/build/build-date.ts';
 
 export function getStaticPaths() {
   return reviewQuarters(siteArchive().postmortems).map((quarter) => ({ params: { quarter } }));

@@ -1,12 +1,12 @@
 /**
  * The reference reading of a section's first table, with remark-parse and
- * remark-gfm: the fast reader in src/lib/postmortem/tables.ts must agree with it.
+ * remark-gfm: the fast reader in src/lib/postmortem/parsing/tables.ts must agree with it.
  */
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-import type { ParsedTable } from '../../../src/lib/postmortem/tables.ts';
+import type { ParsedTable } from '../../../src/lib/postmortem/parsing/tables.ts';
 
 interface MdNode {
   type: string;

@@ -1,7 +1,7 @@
 /** Validates real files on disk with the same pipeline as the CLI. */
 import path from 'node:path';
-import { expandPaths, readPostmortems } from '../../../src/lib/postmortem/archive.ts';
-import { validatePostmortems, type ValidationResult } from '../../../src/lib/postmortem/validate.ts';
+import { expandPaths, readPostmortems } from '../../../src/lib/postmortem/archive/archive.ts';
+import { validatePostmortems, type ValidationResult } from '../../../src/lib/postmortem/validation/validate.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 

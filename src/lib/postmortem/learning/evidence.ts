@@ -8,7 +8,7 @@
  * (tests/fixtures/learning-labels.json, docs/METRICS.md) it links mostly
  * unrelated failures.
  */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import { significantWords } from '../related.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 import { reviewedIncidents } from './timing.ts';

@@ -1,5 +1,5 @@
 /** The incident list's "Learning" facet: repeats, and incidents preceded by an open follow-up. */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import { preventionOf } from './prevented.ts';
 import { isRepeat } from './repeats.ts';
 

@@ -3,9 +3,9 @@
  * how many incidents repeat an earlier one, how many were preceded by an
  * open follow-up, and the follow-up health. Definitions: docs/METRICS.md.
  */
-import { CATEGORIES } from '../category.ts';
+import { CATEGORIES } from '../model/category.ts';
 import { quarterOf } from '../metrics/range.ts';
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import { backlogTrend, completionTargets, followUpsOf, outcomes, timeToClose, type BacklogMonth, type Outcomes, type TimeToClose } from './follow-up-health.ts';
 import { precededKind, repeatKind } from './link-kinds.ts';
 import { share, type Share } from './share.ts';

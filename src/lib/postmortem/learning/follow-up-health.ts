@@ -9,9 +9,9 @@ import { deadlineOf, isOpen, isOverdue } from '../ledger/ledger-rules.ts';
 import { daysBetween } from '../dates.ts';
 import { monthsBetween } from '../metrics/range.ts';
 import { summariseDurations } from '../metrics/duration-summary.ts';
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
-import { SEVERITIES, SEVERITY_IDS, type SeverityId } from '../severity.ts';
+import { SEVERITIES, SEVERITY_IDS, type SeverityId } from '../model/severity.ts';
 import { reviewedIncidents } from './timing.ts';
 
 /** An action item with what the rules read of its post-mortem. */

@@ -2,7 +2,7 @@
  * /api/learning.json: the learning figures and, per reviewed incident, what it
  * repeats and which follow-ups were open when it started. Documented in docs/METRICS.md.
  */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import { learningFigures, type LearningFigures } from './figures.ts';
 import { preventionIndex } from './prevented.ts';
 import { repeatIndex } from './repeats.ts';

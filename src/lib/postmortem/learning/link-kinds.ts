@@ -5,7 +5,7 @@
  * learning figures and for the page's range and service controls, which
  * re-count these per selection in the browser (analytics/dataset.json).
  */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import type { PreventionInfo } from './prevented.ts';
 import { preventionIndex } from './prevented.ts';
 import type { RepeatInfo } from './repeats.ts';

@@ -8,7 +8,7 @@
  * declared one always stands. Only items whose closing is known count as
  * open: one closed without a date is left out. Drafts are left out on both sides.
  */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 import { addToBucket } from './candidate-buckets.ts';
 import { dismissed } from './dismissed.ts';

@@ -5,10 +5,10 @@
  * incident's lessons. The page /learning/<quarter>/ and its JSON both read it.
  */
 import { deadlineOf, isOpen } from '../ledger/ledger-rules.ts';
-import { rootCauseCategory } from '../category.ts';
+import { rootCauseCategory } from '../model/category.ts';
 import { quarterOf } from '../metrics/range.ts';
-import type { Postmortem } from '../model.ts';
-import { SEVERITY_IDS, type SeverityId } from '../severity.ts';
+import type { Postmortem } from '../model/model.ts';
+import { SEVERITY_IDS, type SeverityId } from '../model/severity.ts';
 import { followUpsOf, type FollowUp } from './follow-up-health.ts';
 import { preventionIndex, type OpenFollowUp } from './prevented.ts';
 import { repeatIndex, type RepeatLink } from './repeats.ts';

@@ -5,8 +5,8 @@
  * from a text for files whose problems came from validate's cache (the archive
  * rules always run over every file).
  */
-import { splitFrontmatter } from '../frontmatter.ts';
-import type { ParsedPostmortem } from '../parse.ts';
+import { splitFrontmatter } from '../parsing/frontmatter.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 import { preventedBySchema, unrelatedToSchema } from '../schema/declared-links.ts';
 import { recurrenceSchema } from '../schema/recurrence.ts';
 

@@ -7,7 +7,7 @@
  * docs/METRICS.md). `unrelated_to` on either side dismisses a computed link;
  * a declared one always stands. Drafts are left out on both sides.
  */
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import { jaccard, wordsOf } from '../related.ts';
 import { addToBucket } from './candidate-buckets.ts';
 import { archiveTermStats, coreTerms, isDistinctive, namedTerms, REPEAT_MIN_TERMS, repeatEvidence, type TermStats } from './evidence.ts';

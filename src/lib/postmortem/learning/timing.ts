@@ -4,7 +4,7 @@
  * given day. Browser-safe: no `node:` imports.
  */
 import { isOpen } from '../ledger/ledger-rules.ts';
-import type { Postmortem } from '../model.ts';
+import type { Postmortem } from '../model/model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 
 /** Drafts are unfinished: their facts may change, so no learning figure counts them. */

@@ -8,11 +8,11 @@
  * Browser-safe on purpose: no `node:` imports (only type imports from the
  * model), so Vite can bundle it into the page's script.
  */
-import { OPEN_STATUSES, type ActionStatus } from '../action-status.ts';
+import { OPEN_STATUSES, type ActionStatus } from '../model/action-status.ts';
 import { addDays, daysBetween } from '../dates.ts';
-import { countedPostmortems, isDraft } from '../drafts.ts';
-import type { Postmortem } from '../model.ts';
-import { severityLevel, type SeverityId } from '../severity.ts';
+import { countedPostmortems, isDraft } from '../model/drafts.ts';
+import type { Postmortem } from '../model/model.ts';
+import { severityLevel, type SeverityId } from '../model/severity.ts';
 
 /** One action item with the post-mortem it came from. */
 export interface LedgerItem {

@@ -5,8 +5,8 @@
  * services are interned. Arrays instead of objects, because at 45,000 items
  * the repeated keys alone would outweigh the data. Browser-safe.
  */
-import { ACTION_STATUSES } from '../action-status.ts';
-import type { SeverityId } from '../severity.ts';
+import { ACTION_STATUSES } from '../model/action-status.ts';
+import type { SeverityId } from '../model/severity.ts';
 import type { LedgerItem } from './ledger-rules.ts';
 
 /** A post-mortem: slug, title, severity, incident date, indexes into `strings` of its services. */

@@ -1,5 +1,5 @@
 /** Root-cause categories as main and as contributing cause: overall, per service, and the most common. */
-import { CATEGORY_IDS, UNKNOWN_CATEGORY, type MainCategoryId } from '../category.ts';
+import { CATEGORY_IDS, UNKNOWN_CATEGORY, type MainCategoryId } from '../model/category.ts';
 import { compareText } from './people.ts';
 import type { IncidentRecord } from './record.ts';
 

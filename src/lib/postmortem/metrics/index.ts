@@ -4,8 +4,8 @@
  * same functions, bundled) when the reader changes the range or service.
  * Figures only: the words, tables and charts are src/lib/site/analytics/.
  */
-import { incidentIntervals, type IntervalKey } from '../durations.ts';
-import type { Postmortem } from '../model.ts';
+import { incidentIntervals, type IntervalKey } from '../model/durations.ts';
+import type { Postmortem } from '../model/model.ts';
 import { summariseDurations, type IntervalSummary } from './duration-summary.ts';
 
 export { MIN_SAMPLE_FOR_TREND, isSmallSample, summariseDurations, type IntervalSummary } from './duration-summary.ts';

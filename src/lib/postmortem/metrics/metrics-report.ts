@@ -5,9 +5,9 @@
  * same function when the reader picks another range or service. The parts
  * (categories, quarters, action items, people) each have their own module.
  */
-import type { MainCategoryId } from '../category.ts';
-import type { IntervalKey } from '../durations.ts';
-import { SEVERITY_IDS, type SeverityId } from '../severity.ts';
+import type { MainCategoryId } from '../model/category.ts';
+import type { IntervalKey } from '../model/durations.ts';
+import { SEVERITY_IDS, type SeverityId } from '../model/severity.ts';
 import { actionsByQuarter, raisedItems, tallyActions, type ActionTally, type QuarterActionTally } from './action-tally.ts';
 import { bucketPosition, histogram, RESOLVE_BUCKETS } from './buckets.ts';
 import { categoriesByService, categoryCounts, categoryIdsOf, topCategories, type CategoryCount, type ServiceCategoryCounts } from './category-counts.ts';

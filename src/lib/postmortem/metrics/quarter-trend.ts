@@ -1,5 +1,5 @@
 /** Time to resolve per quarter and severity, and each severity's first and last quarter: the trend the page shows. */
-import { SEVERITY_IDS, type SeverityId } from '../severity.ts';
+import { SEVERITY_IDS, type SeverityId } from '../model/severity.ts';
 import { isSmallSample, summariseDurations, type IntervalSummary } from './duration-summary.ts';
 import { quarterOf } from './range.ts';
 import type { IncidentRecord } from './record.ts';

@@ -4,12 +4,12 @@
  * once at build time; the page embeds the rows so its script can
  * re-aggregate for another range or service with the same functions.
  */
-import type { ActionStatus } from '../action-status.ts';
-import type { CategoryId, MainCategoryId } from '../category.ts';
-import { INTERVALS, incidentIntervals, type IntervalKey, type Intervals } from '../durations.ts';
-import { isDraft } from '../drafts.ts';
-import type { Postmortem } from '../model.ts';
-import type { SeverityId } from '../severity.ts';
+import type { ActionStatus } from '../model/action-status.ts';
+import type { CategoryId, MainCategoryId } from '../model/category.ts';
+import { INTERVALS, incidentIntervals, type IntervalKey, type Intervals } from '../model/durations.ts';
+import { isDraft } from '../model/drafts.ts';
+import type { Postmortem } from '../model/model.ts';
+import type { SeverityId } from '../model/severity.ts';
 
 export interface IncidentRecord {
   slug: string;

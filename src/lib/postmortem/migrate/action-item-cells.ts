@@ -13,8 +13,8 @@
  *   words after the template's placeholder: `YYYY-MM-DD (Q3 2027)`, which only
  *   a draft accepts, so the file says a date is still to be set.
  */
-import { beforeReason, statusWords, type ActionStatus } from '../action-status.ts';
-import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
+import { beforeReason, statusWords, type ActionStatus } from '../model/action-status.ts';
+import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parsing/parse.ts';
 import { readLooseDate } from './loose-time.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
 

@@ -3,9 +3,9 @@
  * (added, empty and marked, so the file still validates as a draft that names
  * it) and the Action Items or Timeline table (not invented: the draft names it).
  */
-import type { ParsedPostmortem } from '../parse.ts';
-import { ADDED_SECTION_TEXT } from '../placeholder-text.ts';
-import { SECTIONS } from '../sections.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
+import { ADDED_SECTION_TEXT } from '../parsing/placeholder-text.ts';
+import { SECTIONS } from '../parsing/sections.ts';
 
 /** Something the draft names (`section What Went Well`), with the line for the report. */
 export interface BodyGap {

@@ -13,19 +13,19 @@
  * would misread, which are rewritten with their full date and listed.
  */
 import path from 'node:path';
-import { UNKNOWN_CATEGORY, type CategoryId, type MainCategoryId } from '../category.ts';
-import { fileNameFor, parseFileName } from '../file-naming.ts';
-import { splitFrontmatter } from '../frontmatter.ts';
-import { parsePostmortem, type ParsedPostmortem, type Section } from '../parse.ts';
+import { UNKNOWN_CATEGORY, type CategoryId, type MainCategoryId } from '../model/category.ts';
+import { fileNameFor, parseFileName } from '../model/file-naming.ts';
+import { splitFrontmatter } from '../parsing/frontmatter.ts';
+import { parsePostmortem, type ParsedPostmortem, type Section } from '../parsing/parse.ts';
 import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
-import type { SectionKey } from '../sections.ts';
-import { SEVERITIES, type SeverityId } from '../severity.ts';
+import type { SectionKey } from '../parsing/sections.ts';
+import { SEVERITIES, type SeverityId } from '../model/severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/severity-questions.ts';
 import { slugify } from '../scaffold/slug.ts';
-import { validatePostmortems } from '../validate.ts';
+import { validatePostmortems } from '../validation/validate.ts';
 import { normaliseActionItems } from './action-item-cells.ts';
 import { bulletValue, readTenants } from './impact-bullets.ts';
 import { readLooseDate } from './loose-time.ts';

@@ -4,7 +4,7 @@
  * post-mortems use for the same causes. A proposal is only ever a proposal:
  * the generators mark it for review in the file they write.
  */
-import { CATEGORIES, type CategoryId } from '../category.ts';
+import { CATEGORIES, type CategoryId } from '../model/category.ts';
 
 /** Words that point to a category beyond the spec's examples (lower case, matched as whole words). */
 const EXTRA_KEYWORDS: Record<CategoryId, readonly string[]> = {

@@ -4,7 +4,7 @@
  * spellings the skill and people use (`Code bug`, `code-bug`, `Config`,
  * `Infra`). Other categories named in the same sentence are contributing.
  */
-import type { CategoryId } from '../category.ts';
+import type { CategoryId } from '../model/category.ts';
 import { stripEmphasis } from './plain-header.ts';
 
 /** How each category is written, as whole words at the start of a value or inside its sentence. */

@@ -4,7 +4,7 @@
  * validator reads a Time / Event table, so the list becomes one: a header row,
  * then one row per item with the time and the event as written. No word changes.
  */
-import type { ParsedPostmortem } from '../parse.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 
 /** A list item that starts with a time, then a dash, colon or pipe, then the event. */
 const TIME_ITEM = /^\s*[-*+]\s+(?:\*\*|__)?((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|Z|[A-Z]{2,4}T))?(?:\s*\([^()|]*\))?)(?:\*\*|__)?\s*(?:[—–]|-{1,2}|:|\|)\s*(?:\*\*|__)?(.+)$/i;

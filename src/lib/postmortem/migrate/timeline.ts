@@ -5,8 +5,8 @@
  * are rewritten in the canonical form — `HH:MM` on the incident date,
  * `YYYY-MM-DD HH:MM` on another day.
  */
-import type { TableSection } from '../parse.ts';
-import { resolveTimelineTime } from '../parse.ts';
+import type { TableSection } from '../parsing/parse.ts';
+import { resolveTimelineTime } from '../parsing/parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
 import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
 import { addDays } from '../dates.ts';

@@ -1,4 +1,4 @@
-import { isOnlyPlaceholders } from '../placeholder-text.ts';
+import { isOnlyPlaceholders } from '../parsing/placeholder-text.ts';
 import { exampleDayAfter } from './own-examples.ts';
 import type { Rule } from './types.ts';
 

@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, CLOSED_STATUSES } from '../action-status.ts';
+import { ACTION_STATUSES, CLOSED_STATUSES } from '../model/action-status.ts';
 import { exampleDayAfter } from './own-examples.ts';
 import type { Finding, Rule } from './types.ts';
 

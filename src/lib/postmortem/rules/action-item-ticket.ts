@@ -1,4 +1,4 @@
-import { isAllowedLink, LINK_HINT } from '../link-policy.ts';
+import { isAllowedLink, LINK_HINT } from '../safety/link-policy.ts';
 import type { Rule } from './types.ts';
 
 export const actionItemTicket: Rule = {

@@ -1,7 +1,7 @@
 import { BLAME_TRIGGER, findBlame, REWRITES, type BlameMatch, type People } from '../blameless/detect.ts';
 import { lineInBlock, proseBlocks } from '../blameless/prose-blocks.ts';
-import type { ParsedPostmortem } from '../parse.ts';
-import { blankCode, positionOf } from '../prose.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
+import { blankCode, positionOf } from '../parsing/prose.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** Blocks longer than this are judged from their loose text, without a tree: a Markdown parse of a huge paragraph costs too much. */

@@ -1,4 +1,4 @@
-import { findDenseBrackets, MAX_BRACKETS_PER_BLOCK } from '../nesting.ts';
+import { findDenseBrackets, MAX_BRACKETS_PER_BLOCK } from '../safety/nesting.ts';
 import type { Rule } from './types.ts';
 
 export const bracketDensity: Rule = {

@@ -1,4 +1,4 @@
-import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../category.ts';
+import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../model/category.ts';
 import type { Rule } from './types.ts';
 
 export const categoryKnown: Rule = {

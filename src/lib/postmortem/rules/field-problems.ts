@@ -1,6 +1,6 @@
 /** Turns the schema's findings into messages that quote the value and name the field's line. */
 import type { ZodIssue } from 'astro/zod';
-import type { ParsedPostmortem } from '../parse.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 import { nearestWord } from '../edit-distance.ts';
 import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema } from '../schema/frontmatter-schema.ts';
 import { exampleValue } from './own-examples.ts';

@@ -1,5 +1,5 @@
-import { cut } from '../frontmatter.ts';
-import { LIMITS } from '../limits.ts';
+import { cut } from '../parsing/frontmatter.ts';
+import { LIMITS } from '../safety/limits.ts';
 import type { Finding, Rule } from './types.ts';
 
 const LISTS = ['authors', 'services', 'tags', 'contributing_categories'] as const;

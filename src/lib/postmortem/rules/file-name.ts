@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseFileName } from '../file-naming.ts';
+import { parseFileName } from '../model/file-naming.ts';
 import { parseIsoDate } from '../dates.ts';
 import type { Rule } from './types.ts';
 

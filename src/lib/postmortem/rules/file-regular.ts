@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cut } from '../frontmatter.ts';
+import { cut } from '../parsing/frontmatter.ts';
 import type { Rule } from './types.ts';
 
 export const fileRegular: Rule = {

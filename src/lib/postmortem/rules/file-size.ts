@@ -1,4 +1,4 @@
-import { LIMITS } from '../limits.ts';
+import { LIMITS } from '../safety/limits.ts';
 import type { Rule } from './types.ts';
 
 export const fileSize: Rule = {

@@ -1,4 +1,4 @@
-import { countWhySteps } from '../why-steps.ts';
+import { countWhySteps } from '../parsing/why-steps.ts';
 import type { Rule } from './types.ts';
 
 /** The line that names the cause: `Root Cause: …`, `**Root cause:** …`, or a table row `| **Root cause** | … |`. */

@@ -1,8 +1,8 @@
 import type { Element, Nodes } from 'hast';
-import { checkImage, checkImages, checkSrcset, mayReferenceImages, srcsetUrls, type ImageVerdict } from '../assets.ts';
-import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
-import { mdxToHtml } from '../mdx-constructs.ts';
-import { blankCode } from '../prose.ts';
+import { checkImage, checkImages, checkSrcset, mayReferenceImages, srcsetUrls, type ImageVerdict } from '../safety/assets.ts';
+import { bodyTrees, isMdx, isParseError } from '../safety/body-tree.ts';
+import { mdxToHtml } from '../safety/mdx-constructs.ts';
+import { blankCode } from '../parsing/prose.ts';
 import type { Finding, Rule } from './types.ts';
 
 export const imageAsset: Rule = {

@@ -3,7 +3,7 @@
  * zero-width characters (the "Trojan Source" trick) make `dana` and `dan​a`
  * look alike on a page while search, filters and owners' counts see two.
  */
-import { cut } from '../frontmatter.ts';
+import { cut } from '../parsing/frontmatter.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** Bidi embeddings, overrides, isolates and marks; zero-width space, joiners, word joiner and BOM. */

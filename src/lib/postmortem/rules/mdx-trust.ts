@@ -1,6 +1,6 @@
-import { mdxMode } from '../../config.ts';
-import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
-import { findMdxProblems, type MdxProblem } from '../mdx-constructs.ts';
+import { mdxMode } from '../../settings/load-config.ts';
+import { bodyTrees, isMdx, isParseError } from '../safety/body-tree.ts';
+import { findMdxProblems, type MdxProblem } from '../safety/mdx-constructs.ts';
 import type { Rule } from './types.ts';
 
 const MESSAGES: Record<MdxProblem['kind'], (snippet: string) => string> = {

@@ -1,4 +1,4 @@
-import { findDeepNesting, MAX_NESTING } from '../nesting.ts';
+import { findDeepNesting, MAX_NESTING } from '../safety/nesting.ts';
 import type { Rule } from './types.ts';
 
 export const nestingDepth: Rule = {

@@ -4,7 +4,7 @@
  * FIELD_EXAMPLES are the fallback when the file gives nothing to build on.
  */
 import { addDays } from '../dates.ts';
-import type { ParsedPostmortem } from '../parse.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 import { FIELD_EXAMPLES } from '../schema/frontmatter-schema.ts';
 
 const INSTANT_FIELDS = ['started_at', 'detected_at', 'acknowledged_at', 'mitigated_at', 'resolved_at'] as const;

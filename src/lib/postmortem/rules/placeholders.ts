@@ -1,6 +1,6 @@
-import { isOnlyPlaceholders, PLACEHOLDER_PATTERN } from '../placeholder-text.ts';
-import type { ParsedPostmortem } from '../parse.ts';
-import { positionOf } from '../prose.ts';
+import { isOnlyPlaceholders, PLACEHOLDER_PATTERN } from '../parsing/placeholder-text.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
+import { positionOf } from '../parsing/prose.ts';
 import type { Rule } from './types.ts';
 
 /**

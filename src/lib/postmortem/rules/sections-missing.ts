@@ -1,4 +1,4 @@
-import { SECTIONS } from '../sections.ts';
+import { SECTIONS } from '../parsing/sections.ts';
 import type { Rule } from './types.ts';
 
 export const sectionsMissing: Rule = {

@@ -1,4 +1,4 @@
-import { SECTIONS } from '../sections.ts';
+import { SECTIONS } from '../parsing/sections.ts';
 import type { Rule } from './types.ts';
 
 const rank = new Map(SECTIONS.map((section, index) => [section.key as string, index]));

@@ -1,6 +1,6 @@
-import { cut } from '../frontmatter.ts';
-import { LIMITS } from '../limits.ts';
-import { tableShapes } from '../tables.ts';
+import { cut } from '../parsing/frontmatter.ts';
+import { LIMITS } from '../safety/limits.ts';
+import { tableShapes } from '../parsing/tables.ts';
 import type { Finding, Rule } from './types.ts';
 
 const { tableRows, tableColumns, cellChars } = LIMITS;

@@ -1,5 +1,5 @@
 import { parseIsoDate } from '../dates.ts';
-import { isOnlyPlaceholders } from '../placeholder-text.ts';
+import { isOnlyPlaceholders } from '../parsing/placeholder-text.ts';
 import { exampleDayAfter } from './own-examples.ts';
 import type { Rule } from './types.ts';
 

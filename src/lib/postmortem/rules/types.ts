@@ -1,4 +1,4 @@
-import type { ParsedPostmortem } from '../parse.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 
 export type Level = 'error' | 'warning';
 

@@ -1,8 +1,8 @@
-import { mdxMode } from '../../config.ts';
-import { bodyTrees, isMdx, isParseError } from '../body-tree.ts';
-import { mdxToHtml } from '../mdx-constructs.ts';
-import { blankCode } from '../prose.ts';
-import { findRemoved } from '../sanitizer-removals.ts';
+import { mdxMode } from '../../settings/load-config.ts';
+import { bodyTrees, isMdx, isParseError } from '../safety/body-tree.ts';
+import { mdxToHtml } from '../safety/mdx-constructs.ts';
+import { blankCode } from '../parsing/prose.ts';
+import { findRemoved } from '../safety/sanitizer-removals.ts';
 import type { Rule } from './types.ts';
 
 /**

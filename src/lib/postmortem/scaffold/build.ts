@@ -3,10 +3,10 @@
  * the schema's fields, body from the template. Pure, so the CLI, tests and
  * any other caller produce the same file for the same answers.
  */
-import { UNKNOWN_CATEGORY, type CategoryId } from '../category.ts';
-import { fileNameFor } from '../file-naming.ts';
+import { UNKNOWN_CATEGORY, type CategoryId } from '../model/category.ts';
+import { fileNameFor } from '../model/file-naming.ts';
 import type { MilestoneField, PostmortemStatus } from '../schema/frontmatter-schema.ts';
-import type { SeverityId } from '../severity.ts';
+import type { SeverityId } from '../model/severity.ts';
 import { serializeFrontmatter, type FieldComments } from './serialize-frontmatter.ts';
 import { slugify } from './slug.ts';
 import { renderBody } from './template.ts';

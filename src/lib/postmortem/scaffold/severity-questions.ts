@@ -3,7 +3,7 @@
  * implies. The scaffold asks them worst-first and proposes the severity of
  * the first "yes", so an on-call engineer answers as few as possible.
  */
-import { SEVERITIES, type SeverityId, type SeverityLevel } from '../severity.ts';
+import { SEVERITIES, type SeverityId, type SeverityLevel } from '../model/severity.ts';
 
 export interface ImpactQuestion {
   id: string;

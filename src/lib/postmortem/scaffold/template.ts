@@ -8,7 +8,7 @@ import path from 'node:path';
 import { codeRoot } from '../../code-root.ts';
 import type { MilestoneField } from '../schema/frontmatter-schema.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
-import { severityLevel, type SeverityId } from '../severity.ts';
+import { severityLevel, type SeverityId } from '../model/severity.ts';
 import { MILESTONE_EVENTS } from './milestone-events.ts';
 
 /** Where the template lives, relative to the repository root. */

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ACTION_STATUSES } from '../action-status.ts';
+import { ACTION_STATUSES } from '../model/action-status.ts';
 
 /** One row of a post-mortem's Action Items table, as the parser normalises it. */
 export const actionItemSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../category.ts';
+import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../model/category.ts';
 
 /**
  * A root-cause category from the spec's five. Case and separators are

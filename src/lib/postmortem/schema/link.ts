@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isAllowedLink } from '../link-policy.ts';
+import { isAllowedLink } from '../safety/link-policy.ts';
 
 /** A related link: ticket, dashboard, chat thread. Example: `{ title: OPS-1423, url: https://tracker.example.com/OPS-1423 }`. */
 export const linkSchema = z.object({

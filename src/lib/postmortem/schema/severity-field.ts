@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { SEVERITY_IDS } from '../severity.ts';
+import { SEVERITY_IDS } from '../model/severity.ts';
 
 /**
  * Severity, one of the spec's four levels. Never inferred from words such as

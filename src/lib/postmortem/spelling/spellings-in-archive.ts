@@ -5,8 +5,8 @@
  * read (no links, no oversized or non-UTF-8 files).
  */
 import { existsSync } from 'node:fs';
-import { listPostmortemFiles } from '../archive.ts';
-import { readSource } from '../source.ts';
+import { listPostmortemFiles } from '../archive/archive.ts';
+import { readSource } from '../parsing/source.ts';
 import { spellingsInText, type SpellingKind } from './spellings-used.ts';
 
 export type ArchiveSpellings = Record<SpellingKind, Map<string, number>>;

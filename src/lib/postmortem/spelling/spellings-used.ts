@@ -4,10 +4,10 @@
  * Read from a parsed file, or straight from a text for files whose problems
  * came from validate's cache (the archive rules always run over every file).
  */
-import { splitFrontmatter, type FrontmatterBlock } from '../frontmatter.ts';
-import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parse.ts';
-import { sectionKeyOf } from '../sections.ts';
-import { columnIndex, firstTable } from '../tables.ts';
+import { splitFrontmatter, type FrontmatterBlock } from '../parsing/frontmatter.ts';
+import { ACTION_ITEM_COLUMNS, type ParsedPostmortem } from '../parsing/parse.ts';
+import { sectionKeyOf } from '../parsing/sections.ts';
+import { columnIndex, firstTable } from '../parsing/tables.ts';
 
 export type SpellingKind = 'service' | 'tag' | 'owner';
 

@@ -6,7 +6,7 @@
  * tables never disagree. Every table is bounded (see top-rows.ts), so the
  * page weighs the same at 200 and at 10,000 post-mortems. Browser-safe.
  */
-import type { IntervalKey } from '../../postmortem/durations.ts';
+import type { IntervalKey } from '../../postmortem/model/durations.ts';
 import type { MetricsReport } from '../../postmortem/metrics/metrics-report.ts';
 import type { MetricsDataset } from '../../postmortem/metrics/record.ts';
 import { actionItemsSection, rootCausesSection } from './cause-sections.ts';

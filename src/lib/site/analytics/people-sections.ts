@@ -1,5 +1,5 @@
 /** The analytics sections about people and the long tables: who carries the load, and every interval per group. */
-import type { IntervalKey } from '../../postmortem/durations.ts';
+import type { IntervalKey } from '../../postmortem/model/durations.ts';
 import type { MetricsReport, PersonShare } from '../../postmortem/metrics/metrics-report.ts';
 import { formatPercent } from '../format.ts';
 import type { ChartModel, SectionModel, TableModel } from './models.ts';

@@ -1,5 +1,5 @@
 /** Small pieces of analytics copy that several sections share: counts with nouns, medians with their n, caveats. */
-import { rootCauseCategory, type MainCategoryId } from '../../postmortem/category.ts';
+import { rootCauseCategory, type MainCategoryId } from '../../postmortem/model/category.ts';
 import { isSmallSample, MIN_SAMPLE_FOR_TREND, type IntervalSummary } from '../../postmortem/metrics/duration-summary.ts';
 import { formatDuration } from '../format.ts';
 

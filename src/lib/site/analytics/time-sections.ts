@@ -2,11 +2,11 @@
  * The analytics sections about time: incidents per month, the time-to-resolve
  * histogram, response times by severity and time to resolve by quarter.
  */
-import type { IntervalKey } from '../../postmortem/durations.ts';
-import { DRAFT_RULE } from '../../postmortem/drafts.ts';
+import type { IntervalKey } from '../../postmortem/model/durations.ts';
+import { DRAFT_RULE } from '../../postmortem/model/drafts.ts';
 import { isSmallSample, MIN_SAMPLE_FOR_TREND } from '../../postmortem/metrics/duration-summary.ts';
 import type { MetricsReport } from '../../postmortem/metrics/metrics-report.ts';
-import { SEVERITY_IDS } from '../../postmortem/severity.ts';
+import { SEVERITY_IDS } from '../../postmortem/model/severity.ts';
 import { formatDuration, formatMonth, formatQuarter } from '../format.ts';
 import type { PanelModel, SectionModel } from './models.ts';
 import { medianWithN, plural, smallSampleNote, summaryCells } from './phrases.ts';

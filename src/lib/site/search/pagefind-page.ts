@@ -6,9 +6,9 @@
  * the navigation, related incidents and other pages' titles, and costs no
  * second Markdown pass. Pure: the integration (src/integrations/pagefind-index.ts) does the I/O.
  */
-import { rootCauseCategory } from '../../postmortem/category.ts';
-import { incidentIntervals } from '../../postmortem/durations.ts';
-import type { Postmortem } from '../../postmortem/model.ts';
+import { rootCauseCategory } from '../../postmortem/model/category.ts';
+import { incidentIntervals } from '../../postmortem/model/durations.ts';
+import type { Postmortem } from '../../postmortem/model/model.ts';
 import type { FacetValues } from '../facets.ts';
 import { formatDate, formatDuration } from '../format.ts';
 import { clipText } from '../../search/records.ts';

@@ -6,7 +6,7 @@
  * integrations and pages as two module instances in one process; in `astro dev`
  * nothing listens and the hand-off does nothing.
  */
-import type { Postmortem } from '../../postmortem/model.ts';
+import type { Postmortem } from '../../postmortem/model/model.ts';
 import { facetValuesOf } from '../facet-options.ts';
 import type { FacetValues } from '../facets.ts';
 

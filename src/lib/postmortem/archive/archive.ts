@@ -2,11 +2,11 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath } from './display-path.ts';
-import { isPostmortemFile, isSafeSlug } from './file-naming.ts';
-import { toPostmortem, type Postmortem } from './model.ts';
-import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
-import { readSource } from './source.ts';
-import { validateFiles, type ValidationCache, type ValidationResult } from './validate.ts';
+import { isPostmortemFile, isSafeSlug } from '../model/file-naming.ts';
+import { toPostmortem, type Postmortem } from '../model/model.ts';
+import { parsePostmortem, type ParsedPostmortem } from '../parsing/parse.ts';
+import { readSource } from '../parsing/source.ts';
+import { validateFiles, type ValidationCache, type ValidationResult } from '../validation/validate.ts';
 
 /**
  * The post-mortem entries directly inside `dir`, sorted by name. Throws when the folder does not exist.

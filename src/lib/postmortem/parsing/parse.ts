@@ -2,14 +2,14 @@
  * text -> ParsedPostmortem: the one parse every feature reads through.
  * It records what it finds (and where) without judging it; the rules judge.
  */
-import type { ActionStatus } from './action-status.ts';
-import { parseStatusCell } from './action-status.ts';
+import type { ActionStatus } from '../model/action-status.ts';
+import { parseStatusCell } from '../model/action-status.ts';
 import { closesFence, fenceOpening } from './fences.ts';
 import { readerDisagreement, splitFrontmatter, type FrontmatterBlock, type ReaderDisagreement } from './frontmatter.ts';
-import { slugOf } from './file-naming.ts';
-import { frontmatterSchema, type Frontmatter } from './schema/frontmatter-schema.ts';
-import { parseIsoDate } from './dates.ts';
-import type { TimelineEvent } from './schema/timeline-event.ts';
+import { slugOf } from '../model/file-naming.ts';
+import { frontmatterSchema, type Frontmatter } from '../schema/frontmatter-schema.ts';
+import { parseIsoDate } from '../dates.ts';
+import type { TimelineEvent } from '../schema/timeline-event.ts';
 import { sectionKeyOf, type SectionKey } from './sections.ts';
 import type { SourceProblem } from './source.ts';
 import { columnIndex, firstTable, type ParsedTable } from './tables.ts';

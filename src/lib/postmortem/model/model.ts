@@ -1,12 +1,12 @@
 /** The shape every page, feed and report reads: a valid post-mortem with its tables resolved. */
 import path from 'node:path';
-import { isAllowedLink } from './link-policy.ts';
-import type { ParsedPostmortem } from './parse.ts';
-import type { ActionItem } from './schema/action-item.ts';
-import type { Frontmatter } from './schema/frontmatter-schema.ts';
-import type { TimelineEvent } from './schema/timeline-event.ts';
-import { plainText } from './plain-text.ts';
-import type { SectionKey } from './sections.ts';
+import { isAllowedLink } from '../safety/link-policy.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
+import type { ActionItem } from '../schema/action-item.ts';
+import type { Frontmatter } from '../schema/frontmatter-schema.ts';
+import type { TimelineEvent } from '../schema/timeline-event.ts';
+import { plainText } from '../parsing/plain-text.ts';
+import type { SectionKey } from '../parsing/sections.ts';
 
 export interface Postmortem {
   /** URL slug: the file name without `postmortem-` and extension. */

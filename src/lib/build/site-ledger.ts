@@ -3,11 +3,11 @@
  * exports, so all list the same items in the same order, computed against
  * the same day.
  */
-import { config } from '../../config.ts';
-import { collectActionItems, ledgerCounts, ownerSummaries, selectLedgerItems, type LedgerCounts, type LedgerItem, type OwnerSummary } from '../../postmortem/ledger/ledger-rules.ts';
-import { siteArchive } from '../site-archive.ts';
-import { buildDate as siteBuildDate } from '../build-date.ts';
-import { incidentUrl } from '../urls.ts';
+import { config } from '../settings/load-config.ts';
+import { collectActionItems, ledgerCounts, ownerSummaries, selectLedgerItems, type LedgerCounts, type LedgerItem, type OwnerSummary } from '../postmortem/ledger/ledger-rules.ts';
+import { siteArchive } from './site-archive.ts';
+import { buildDate as siteBuildDate } from './build-date.ts';
+import { incidentUrl } from '../site/urls.ts';
 
 export interface SiteLedger {
   /** The build date, `YYYY-MM-DD`: what overdue and age mean in the static HTML and the exports. */

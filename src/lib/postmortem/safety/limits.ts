@@ -3,7 +3,7 @@
  * limits come from the configuration (each has an environment override);
  * the YAML bounds are fixed, because no frontmatter needs more.
  */
-import { config } from '../config.ts';
+import { config } from '../../settings/load-config.ts';
 
 export const LIMITS = {
   ...config.limits,

@@ -1,5 +1,5 @@
 /** The site's "today": the build date (UTC), against which overdue marks and recent windows are judged. */
-import { config } from '../config.ts';
+import { config } from '../settings/load-config.ts';
 
 /**
  * `YYYY-MM-DD`, UTC, of the build; `HINDSIGHT_TODAY` pins it (reproducible

@@ -5,15 +5,15 @@
  * the caller's (validation-cache.ts keeps one on disk).
  */
 import { createHash } from 'node:crypto';
-import { config, mdxMode } from '../config.ts';
-import { mayReferenceImages } from './assets.ts';
-import { DATE_RANGE } from './dates.ts';
-import { slugOf } from './file-naming.ts';
-import { followUpNames, recurrenceReferences, recurrenceReferencesInText } from './learning/recurrence-references.ts';
-import { parsePostmortem, type ParsedPostmortem } from './parse.ts';
-import type { Source } from './source.ts';
-import { spellingsInText, spellingsOf, type SpellingUse } from './spelling/spellings-used.ts';
-import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from './rules/all-rules.ts';
+import { config, mdxMode } from '../../settings/load-config.ts';
+import { mayReferenceImages } from '../safety/assets.ts';
+import { DATE_RANGE } from '../dates.ts';
+import { slugOf } from '../model/file-naming.ts';
+import { followUpNames, recurrenceReferences, recurrenceReferencesInText } from '../learning/recurrence-references.ts';
+import { parsePostmortem, type ParsedPostmortem } from '../parsing/parse.ts';
+import type { Source } from '../parsing/source.ts';
+import { spellingsInText, spellingsOf, type SpellingUse } from '../spelling/spellings-used.ts';
+import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from '../rules/all-rules.ts';
 
 export interface FileReport {
   /** The path as given, or relative to the working directory. */

@@ -14,10 +14,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { ZodTypeDef } from 'astro/zod';
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
-import { CATEGORY_IDS, UNKNOWN_CATEGORY } from './category.ts';
-import { isoDate, isoDateTime } from './schema/date-fields.ts';
-import { categorySchema, mainCategorySchema } from './schema/category-field.ts';
-import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema, type Frontmatter } from './schema/frontmatter-schema.ts';
+import { CATEGORY_IDS, UNKNOWN_CATEGORY } from '../model/category.ts';
+import { isoDate, isoDateTime } from '../schema/date-fields.ts';
+import { categorySchema, mainCategorySchema } from '../schema/category-field.ts';
+import { FIELD_EXAMPLES, FRONTMATTER_FIELDS, frontmatterSchema, type Frontmatter } from '../schema/frontmatter-schema.ts';
 
 /** Where the schema is committed (repository root) and published (site root). */
 export const FRONTMATTER_SCHEMA_PATH = 'schema/postmortem-frontmatter.schema.json';

@@ -6,7 +6,7 @@
  * drafts out unless asked to include them; lists still show them, marked.
  * Browser-safe: the analytics script applies the same rule.
  */
-import type { Frontmatter } from './schema/frontmatter-schema.ts';
+import type { Frontmatter } from '../schema/frontmatter-schema.ts';
 
 /** The rule in one sentence, as the analytics page, the home page, the CLI help and the docs state it. */
 export const DRAFT_RULE = 'Drafts are not counted: a post-mortem enters the figures and the action-item ledger once its status is in-review or final.';

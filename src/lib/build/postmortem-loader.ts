@@ -12,8 +12,8 @@
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { isPostmortemFile, slugOf } from '../postmortem/file-naming.ts';
-import { LIMITS } from '../postmortem/limits.ts';
+import { isPostmortemFile, slugOf } from '../postmortem/model/file-naming.ts';
+import { LIMITS } from '../postmortem/safety/limits.ts';
 
 const PATTERN = '*.{md,mdx}';
 

@@ -12,8 +12,8 @@
  * unchanged (`catch`), and the build's data is exactly what it was without a schema.
  */
 import { z } from 'astro/zod';
-import committed from '../../../schema/postmortem-frontmatter.schema.json' with { type: 'json' };
-import { frontmatterSchema } from './schema/frontmatter-schema.ts';
+import committed from '../../../../schema/postmortem-frontmatter.schema.json' with { type: 'json' };
+import { frontmatterSchema } from '../schema/frontmatter-schema.ts';
 
 const descriptions = committed.properties as Record<string, { markdownDescription?: string }>;
 

@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { isParseable } from './nesting.ts';
-import type { ParsedPostmortem } from './parse.ts';
+import type { ParsedPostmortem } from '../parsing/parse.ts';
 
 /** MDX node types that pass through the Markdown-to-HTML step untouched (as in @mdx-js/mdx). */
 export const MDX_NODE_TYPES: Array<'mdxjsEsm' | 'mdxFlowExpression' | 'mdxJsxFlowElement' | 'mdxJsxTextElement' | 'mdxTextExpression'> = ['mdxjsEsm', 'mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression'];

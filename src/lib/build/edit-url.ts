@@ -1,6 +1,6 @@
 /** "Edit this file" links: the configured prefix plus the file's path in the repository. */
 import path from 'node:path';
-import { config } from '../config.ts';
+import { config } from '../settings/load-config.ts';
 
 /**
  * The edit URL of a post-mortem file (path as the core reports it, relative to the working

@@ -7,7 +7,7 @@
  * the `[` it closes, so a block of thousands of `]` costs quadratic time
  * (128 KiB of `](` took over 20 s).
  */
-import { closesFence, fenceOpening } from './fences.ts';
+import { closesFence, fenceOpening } from '../parsing/fences.ts';
 
 /** Lists and blockquotes nested deeper than this are refused (docs/FORMAT.md#limits). */
 export const MAX_NESTING = 32;

@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeRoot } from '../code-root.ts';
+import { codeRoot } from '../../code-root.ts';
 import type { CachedCheck, ValidationCache } from './validate.ts';
 
 /** Entries kept beyond those of the current run, so checking one file does not forget the rest of the archive. */

@@ -2,8 +2,8 @@
  * Per-incident intervals computed from the frontmatter timestamps, never
  * typed by hand. A missing timestamp leaves its interval empty (null), never zero.
  */
-import { parseIsoDateTime } from './dates.ts';
-import type { Frontmatter } from './schema/frontmatter-schema.ts';
+import { parseIsoDateTime } from '../dates.ts';
+import type { Frontmatter } from '../schema/frontmatter-schema.ts';
 
 export const INTERVALS = [
   { key: 'detect', label: 'Time to detect', from: 'started_at', to: 'detected_at' },

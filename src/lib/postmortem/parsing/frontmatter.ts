@@ -9,7 +9,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ParsedNode } from 'yaml';
 import { readFlatYaml } from './flat-yaml.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../safety/limits.ts';
 
 export type FrontmatterBlock =
   /** The file does not start with `---`. */

@@ -3,12 +3,12 @@
  * docs/API.md. Other tools depend on it: add fields, never rename or remove
  * them without raising `API_VERSION`.
  */
-import { isOverdue } from './ledger/ledger-rules.ts';
-import type { ActionStatus } from './action-status.ts';
-import { INTERVALS, incidentIntervals, type IntervalKey } from './durations.ts';
-import type { Postmortem } from './model.ts';
-import { MILESTONE_FIELDS, type Frontmatter, type MilestoneField } from './schema/frontmatter-schema.ts';
-import { parseIsoDateTime } from './dates.ts';
+import { isOverdue } from '../ledger/ledger-rules.ts';
+import type { ActionStatus } from '../model/action-status.ts';
+import { INTERVALS, incidentIntervals, type IntervalKey } from '../model/durations.ts';
+import type { Postmortem } from '../model/model.ts';
+import { MILESTONE_FIELDS, type Frontmatter, type MilestoneField } from '../schema/frontmatter-schema.ts';
+import { parseIsoDateTime } from '../dates.ts';
 
 /** Raised on breaking changes to the shape below. */
 export const API_VERSION = 1;

@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../safety/limits.ts';
 
 export type SourceProblem =
   | { kind: 'symlink'; target: string }

@@ -1,6 +1,6 @@
 /** The configured archive, as pages see it. */
-import { config } from '../config.ts';
-import { loadArchive, type Archive } from '../postmortem/archive.ts';
+import { config } from '../settings/load-config.ts';
+import { loadArchive, type Archive } from '../postmortem/archive/archive.ts';
 
 let building: Archive | null = null;
 
