@@ -37,6 +37,7 @@ import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
+import type { MigrationNote } from './migration-note.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
@@ -60,11 +61,7 @@ export interface MigrateOptions {
 }
 
 /** What migrate did or could not do, for the person reviewing it. */
-export interface MigrationNote {
-  /** found: read from the file; proposed: guessed, marked for review; changed: text rewritten; missing: could not be found; warning: found but not used. */
-  kind: 'found' | 'proposed' | 'changed' | 'missing' | 'warning';
-  message: string;
-}
+export type { MigrationNote };
 
 /** A metadata line moved into the frontmatter: its information is in `fields`. */
 export interface MovedLine {

@@ -10,7 +10,7 @@ import { milestoneOfEvent } from '../scaffold/milestone-events.ts';
 import type { FieldComments } from '../scaffold/serialize-frontmatter.ts';
 import { readImpactWindow } from './impact-bullets.ts';
 import { readDurationMinutes } from './loose-time.ts';
-import type { MigrationNote } from './migrate-plain-form.ts';
+import type { MigrationNote } from './migration-note.ts';
 import type { ResolvedRow } from './timeline.ts';
 
 export interface MilestoneInput {

@@ -5,16 +5,8 @@
  */
 import { SEVERITIES, type SeverityId, type SeverityLevel } from '../model/severity.ts';
 
-export interface ImpactQuestion {
-  id: string;
-  /** Asked as a yes/no question. */
-  question: string;
-  /** The severity a "yes" implies (spec, step 1 criteria). */
-  severity: SeverityId;
-}
-
-/** Worst first: the first "yes" decides. */
-export const IMPACT_QUESTIONS: readonly ImpactQuestion[] = [
+/** Worst first: the first "yes" decides. Each is asked as a yes/no question; `severity` is what a "yes" implies (spec, step 1 criteria). */
+export const IMPACT_QUESTIONS = [
   { id: 'service-down', question: 'Is the service down?', severity: 'SEV-1' },
   { id: 'data-loss', question: 'Was data lost?', severity: 'SEV-1' },
   { id: 'security-breach', question: 'Is it a security breach?', severity: 'SEV-1' },
@@ -23,7 +15,7 @@ export const IMPACT_QUESTIONS: readonly ImpactQuestion[] = [
   { id: 'significant-subset', question: 'Is a significant subset of tenants affected?', severity: 'SEV-2' },
   { id: 'minor-degradation', question: 'Is a minor feature degraded (few tenants affected)?', severity: 'SEV-3' },
   { id: 'cosmetic', question: 'Is it cosmetic only (no functionality impact)?', severity: 'SEV-4' },
-];
+] as const satisfies readonly { id: string; question: string; severity: SeverityId }[];
 
 /**
  * The severity the answers point to: the worst one with a "yes".

@@ -29,7 +29,7 @@ export const frontmatterSchema = z
     severity: severitySchema,
     /** Review state: `draft` while being written, `in-review`, `final`. Default `draft`. */
     status: z
-      .enum(['draft', 'in-review', 'final'], { errorMap: () => ({ message: 'must be one of draft, in-review, final' }) })
+      .enum(POSTMORTEM_STATUSES, { errorMap: () => ({ message: `must be one of ${POSTMORTEM_STATUSES.join(', ')}` }) })
       .default('draft'),
     /** Who wrote it, one or more names. Required unless `status: draft` (rule `lists-required`). Example: `[Dana Kim]`. */
     authors: textList('names').default([]),
