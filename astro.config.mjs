@@ -5,11 +5,12 @@ import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
+import { readSettingsAtEdge } from './src/integrations/astro-edge.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
 import { publishedSvg } from './src/integrations/published-svg.ts';
-import { config } from './src/lib/settings/load-config.ts';
+import { settingsModule } from './src/integrations/settings-module.ts';
 import { MARKDOWN_OPTIONS } from './src/lib/markdown/options.ts';
 import { renderVersion } from './src/lib/markdown/render-version.ts';
 import rehypeSanitizeContent from './src/lib/markdown/rehype-sanitize-content.ts';
@@ -17,6 +18,9 @@ import remarkFiveWhys from './src/lib/markdown/remark-five-whys.ts';
 import remarkSafeImages from './src/lib/markdown/remark-safe-images.ts';
 import { rehypeHeadingAnchors } from './src/lib/site/rehype-heading-anchors.ts';
 import { rehypeTableScroll } from './src/lib/site/rehype-table-scroll.ts';
+
+// The settings of this process, read once here (a wrong one ends the command with one line, exit 2) and passed down.
+const config = readSettingsAtEdge(process.env, process.cwd());
 
 export default defineConfig({
   site: config.site,
@@ -26,10 +30,10 @@ export default defineConfig({
   srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
   outDir: config.outDir,
   // One content cache per archive and per version of the rendering code (see render-version.ts).
-  cacheDir: `${config.cacheDir}-${renderVersion()}`,
+  cacheDir: `${config.cacheDir}-${renderVersion(config.mdx)}`,
   trailingSlash: 'always',
   // publishOutsideCheckout last: it copies the finished site out when HINDSIGHT_OUT_DIR is outside the checkout.
-  integrations: [archiveGate(config.archiveDir), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
+  integrations: [settingsModule(config), archiveGate(config), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(config), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
     // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline;
@@ -38,7 +42,7 @@ export default defineConfig({
     // Post-mortems are text: every body goes through the allowlist first (the `unsafe-html` rule reports
     // what it removes); then Hindsight's own heading ids and the visible anchor links beside them;
     // last, each table into a labelled scroll box (wide tables scroll in their column, with a hint).
-    rehypePlugins: [rehypeSanitizeContent, rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
+    rehypePlugins: [[rehypeSanitizeContent, { mdx: config.mdx }], rehypeHeadingIds, rehypeHeadingAnchors, rehypeTableScroll],
   },
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json for the Astro editor extension: frontmatter completion and errors (docs/EDITORS.md).

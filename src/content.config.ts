@@ -7,13 +7,14 @@
  * The loader never reads through a symbolic link (see postmortem-loader.ts).
  */
 import { defineCollection } from 'astro:content';
-import { editorFrontmatterSchema } from './lib/postmortem/exports/editor-schema.ts';
-import { config } from './lib/settings/load-config.ts';
+import settings from 'virtual:hindsight/settings';
+import { loaderAtEdge } from './integrations/astro-edge.ts';
 import { postmortemLoader } from './lib/build/postmortem-loader.ts';
+import { editorFrontmatterSchema } from './lib/postmortem/exports/editor-schema.ts';
 
 export const collections = {
   postmortems: defineCollection({
-    loader: postmortemLoader(config.archiveDir),
+    loader: loaderAtEdge(postmortemLoader(settings.archiveDir, settings.limits.bodyHtmlBytes)),
     schema: editorFrontmatterSchema,
   }),
 };

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
+import { DEFAULT_SIZE_LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
@@ -33,20 +33,20 @@ function cpuMs(work: () => unknown): number {
   return (used.user + used.system) / 1000;
 }
 
-const room = LIMITS.fileBytes.value - Buffer.byteLength(VALID) - 200;
+const room = DEFAULT_SIZE_LIMITS.fileBytes.value - Buffer.byteLength(VALID) - 200;
 const timings: { what: string; ms: number; bytes: number }[] = [];
 for (const [place, build] of Object.entries(PLACES)) {
   for (const unit of UNITS) {
     const run = unit.repeat(Math.ceil(room / unit.length)).slice(0, room);
     let text = build(run);
-    while (Buffer.byteLength(text) > LIMITS.fileBytes.value) text = build(run.slice(0, run.length - (Buffer.byteLength(text) - LIMITS.fileBytes.value) - 4));
+    while (Buffer.byteLength(text) > DEFAULT_SIZE_LIMITS.fileBytes.value) text = build(run.slice(0, run.length - (Buffer.byteLength(text) - DEFAULT_SIZE_LIMITS.fileBytes.value) - 4));
     timings.push({ what: `${place} ${JSON.stringify(unit)}`, ms: cpuMs(() => checkFile(parsePostmortem(NAME, text))), bytes: Buffer.byteLength(text) });
   }
 }
 for (const folder of ['hostile-input', 'awkward', 'invalid']) {
   const dir = path.join(ROOT, 'tests/fixtures', folder);
   for (const name of readdirSync(dir)) {
-    const source = readSource(path.join(dir, name));
+    const source = readSource(path.join(dir, name), DEFAULT_SIZE_LIMITS.fileBytes.value);
     timings.push({ what: `${folder}/${name}`, ms: cpuMs(() => checkFile(parsePostmortem(name, source.text, source))), bytes: source.bytes });
   }
 }

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { loadConfig } from '../../src/lib/settings/load-config.ts';
+import type { CheckSettings } from '../../src/lib/postmortem/safety/limits.ts';
 import {
   collectActionItems,
   isOverdue,
@@ -94,7 +95,8 @@ export function runActionItems(ctx: CliContext): number {
   if (options.today !== undefined && !parseIsoDate(options.today)) return usageError(ctx, ACTION_ITEMS_USAGE, `--today \`${options.today}\` is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14.`);
   const today = options.today ?? localIsoDate();
 
-  const dir = options.dir ? path.resolve(ctx.cwd, options.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
+  const settings = loadConfig(ctx.env, ctx.cwd);
+  const dir = options.dir ? path.resolve(ctx.cwd, options.dir) : settings.archiveDir;
   let files: string[];
   try {
     files = listPostmortemFiles(dir).map((file) => displayPath(file, ctx.cwd));
@@ -109,7 +111,7 @@ export function runActionItems(ctx: CliContext): number {
 
   // The scope (owner, severity, service) is what the counts and the overdue gate cover; --status only narrows the list.
   const scope: LedgerFilters = { owner: options.owner, severity, service: options.service };
-  const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files), { includeDrafts: options['include-drafts'] }), scope, sort, today);
+  const scoped = selectLedgerItems(collectActionItems(readValidPostmortems(ctx, files, settings), { includeDrafts: options['include-drafts'] }), scope, sort, today);
   const counts = ledgerCounts(scoped, today);
   const records = toLedgerRecords(scoped.filter((item) => matchesStatus(item, status, today)), today);
   if (format === 'json') ctx.stdout(`${JSON.stringify({ today, counts: exportCounts(counts), items: records } satisfies LedgerExport, null, 2)}\n`);
@@ -127,9 +129,9 @@ export function runActionItems(ctx: CliContext): number {
  * The post-mortems that pass validation. Items of an invalid file are left
  * out (its table may be misread), with a warning naming the files.
  */
-function readValidPostmortems(ctx: CliContext, files: string[]): Postmortem[] {
-  const parsed = readPostmortems(files, ctx.cwd);
-  const { files: reports } = validatePostmortems(parsed);
+function readValidPostmortems(ctx: CliContext, files: string[], settings: CheckSettings): Postmortem[] {
+  const parsed = readPostmortems(files, ctx.cwd, settings.limits.fileBytes.value);
+  const { files: reports } = validatePostmortems(parsed, { settings });
   const invalid = reports.filter((report) => !report.valid).map((report) => report.path);
   if (invalid.length) {
     ctx.stderr(

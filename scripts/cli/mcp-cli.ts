@@ -33,9 +33,10 @@ otherwise go to standard output, which carries the protocol.
 export async function runMcp(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, MCP_USAGE, { allowPositionals: false, options: { dir: { type: 'string' }, help: { type: 'boolean', default: false } } });
   if (typeof args === 'number') return args;
-  const archiveDir = args.values.dir ? path.resolve(ctx.cwd, args.values.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir;
+  const settings = loadConfig(ctx.env, ctx.cwd);
+  const archiveDir = args.values.dir ? path.resolve(ctx.cwd, args.values.dir) : settings.archiveDir;
   const { version } = JSON.parse(readFileSync(path.join(codeRoot(), 'package.json'), 'utf8')) as { version: string };
-  const server = createHindsightServer({ archiveDir, cwd: ctx.cwd, version });
+  const server = createHindsightServer({ archiveDir, cwd: ctx.cwd, version, settings });
   // One message is bounded before the SDK gathers it (see bounded-stdin.ts); the answer to a dropped one goes straight out.
   const input = process.stdin.pipe(boundedMessages((line) => process.stdout.write(line)));
   const transport = new StdioServerTransport(input as unknown as typeof process.stdin, process.stdout);

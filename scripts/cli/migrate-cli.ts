@@ -92,11 +92,12 @@ export function runMigrate(ctx: CliContext): number {
   if (missing.length) return usageError(ctx, MIGRATE_USAGE, `No such file or folder: ${missing.map((file) => displayPath(file, ctx.cwd)).join(', ')}`);
   if (!files.length) return usageError(ctx, MIGRATE_USAGE, `No post-mortems (*.md, *.mdx) in ${positionals.join(', ')}.`);
 
+  const settings = loadConfig(ctx.env, ctx.cwd);
   const counts = { migrated: 0, skipped: 0, failed: 0 };
   const stillInvalid: string[] = [];
-  const archiveServices = servicesInUse(files, ctx);
+  const archiveServices = spellingsInArchive(settings.limits.fileBytes.value, settings.archiveDir, files).service;
   for (const file of files) {
-    const outcome = migrateFile(ctx, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices }, values.write);
+    const outcome = migrateFile(ctx, file, { overrides, dateFromFileName: values['date-from-file-name'], archiveServices }, values.write, settings.limits.fileBytes.value);
     if (typeof outcome === 'object') stillInvalid.push(outcome.needsWork);
     counts[typeof outcome === 'object' ? 'migrated' : outcome] += 1;
   }
@@ -118,12 +119,12 @@ export function runMigrate(ctx: CliContext): number {
 type Outcome = 'migrated' | 'skipped' | 'failed' | { needsWork: string };
 
 /** Reads, migrates and shows (or writes) one file; what became of it. */
-function migrateFile(ctx: CliContext, file: string, options: MigrateOptions, write: boolean): Outcome {
+function migrateFile(ctx: CliContext, file: string, options: MigrateOptions, write: boolean, maxBytes: number): Outcome {
   const shown = displayPath(file, ctx.cwd);
   // Read as validate reads: never through a link, never a FIFO or an oversized file.
   let source: ReturnType<typeof readSource>;
   try {
-    source = readSource(file);
+    source = readSource(file, maxBytes);
   } catch (error) {
     ctx.stdout(`✗ ${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); left as it is\n\n`);
     return 'failed';
@@ -216,15 +217,6 @@ function readOverrides(values: Values): MigrateOverrides {
     overrides.status = values.status as PostmortemStatus;
   }
   return overrides;
-}
-
-/**
- * Service names the archive already uses (the configured folder and the given
- * files that have frontmatter), with how many files use each: proposals reuse
- * them and a name written another way takes the archive's spelling.
- */
-function servicesInUse(files: readonly string[], ctx: CliContext): Map<string, number> {
-  return spellingsInArchive(loadConfig(ctx.env, ctx.cwd).archiveDir, files).service;
 }
 
 function formatNotes(notes: readonly MigrationNote[]): string {

@@ -108,7 +108,8 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, NEW_POSTMORTEM_USAGE, { options: OPTIONS, allowPositionals: false });
   if (typeof args === 'number') return args;
   const values = args.values;
-  const dir = path.resolve(ctx.cwd, values.dir ?? loadConfig(ctx.env, ctx.cwd).archiveDir);
+  const settings = loadConfig(ctx.env, ctx.cwd);
+  const dir = path.resolve(ctx.cwd, values.dir ?? settings.archiveDir);
   // Before any question: a folder that cannot take the file is an environment error, in one line.
   const dirProblem = values['dry-run'] ? null : writableFolderProblem(dir, values.dir ?? displayPath(dir, ctx.cwd));
   if (dirProblem) {
@@ -132,7 +133,7 @@ export async function runNewPostmortem(ctx: CliContext): Promise<number> {
     throw error;
   }
 
-  answers = { ...answers, services: inArchiveSpelling(ctx, answers.services, spellingsInArchive(dir).service) };
+  answers = { ...answers, services: inArchiveSpelling(ctx, answers.services, spellingsInArchive(settings.limits.fileBytes.value, dir).service) };
   const window = evidenceWindow(answers.milestones.started_at);
   const scaffold = buildScaffold(answers, readTemplate(), evidenceLines(recentCommits(dir, window), window));
   const target = path.join(dir, scaffold.fileName);

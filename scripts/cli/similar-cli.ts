@@ -55,12 +55,13 @@ export function runSimilar(ctx: CliContext, readStdin: () => string = () => read
   if (!Number.isInteger(limit) || limit < 1) return usageError(ctx, SIMILAR_USAGE, `--limit \`${values.limit}\` is not a positive whole number; write e.g. --limit 3.`);
   if (positionals.length !== 1) return usageError(ctx, SIMILAR_USAGE, 'Give one file, or `-` to read a description from standard input.');
 
+  const settings = loadConfig(ctx.env, ctx.cwd);
   const source = positionals[0]!;
   let text: string;
   try {
     // A file only when it is a regular file in the repository or the archive, within validate's size limit.
-    text = source === '-' ? readStdin() : readBoundedFile(source, ctx.cwd, [ctx.cwd, values.dir ? path.resolve(ctx.cwd, values.dir) : loadConfig(ctx.env, ctx.cwd).archiveDir]);
-    checkTextSize(text, source === '-' ? 'standard input' : `\`${source}\``);
+    text = source === '-' ? readStdin() : readBoundedFile(source, ctx.cwd, [ctx.cwd, values.dir ? path.resolve(ctx.cwd, values.dir) : settings.archiveDir], settings.limits.fileBytes);
+    checkTextSize(text, settings.limits.fileBytes, source === '-' ? 'standard input' : `\`${source}\``);
   } catch (error) {
     if (error instanceof InputRefused) return usageError(ctx, SIMILAR_USAGE, error.message);
     throw error;

@@ -53,8 +53,8 @@ export async function runValidate(ctx: CliContext): Promise<number> {
   const cache = args.values['no-cache'] ? null : openValidationCache();
   // With a cache, read here before any thread starts: the cache answers for files whose text it has seen.
   // Without one, a file is read where it is checked: the threads read their own shares, never this one.
-  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: cache ? readSource(file) : readOnUse(file) }));
-  const result = await validateFilesWith(parallelChecker(ctx.cwd, jobs), toCheck, { strict: args.values.strict, cache });
+  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: cache ? readSource(file, config.limits.fileBytes.value) : readOnUse(file, config.limits.fileBytes.value) }));
+  const result = await validateFilesWith(parallelChecker(ctx.cwd, config, jobs), toCheck, { strict: args.values.strict, cache, settings: config });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${given.join(', ')}.\n`);
@@ -64,9 +64,9 @@ export async function runValidate(ctx: CliContext): Promise<number> {
 }
 
 /** `file`'s {@link Source}, read from disk the first time a field of it is asked for. */
-function readOnUse(file: string): Source {
+function readOnUse(file: string, maxBytes: number): Source {
   let read: Source | undefined;
-  const source = () => (read ??= readSource(file));
+  const source = () => (read ??= readSource(file, maxBytes));
   return {
     get text() {
       return source().text;

@@ -7,10 +7,11 @@ import { EXIT, usageError, type CliContext } from './cli.ts';
 
 /** The archive, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
 export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): AgentArchive | number {
-  const dir = dirFlag ? path.resolve(ctx.cwd, dirFlag) : loadConfig(ctx.env, ctx.cwd).archiveDir;
+  const settings = loadConfig(ctx.env, ctx.cwd);
+  const dir = dirFlag ? path.resolve(ctx.cwd, dirFlag) : settings.archiveDir;
   let archive: AgentArchive;
   try {
-    archive = readArchive(dir, ctx.cwd);
+    archive = readArchive(dir, ctx.cwd, settings);
   } catch {
     return usageError(ctx, usage, `No such folder: \`${displayPath(dir, ctx.cwd)}\`${dirFlag ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }

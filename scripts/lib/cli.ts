@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
-import { ConfigError } from '../../src/lib/settings/load-config.ts';
+import { HindsightError } from '../../src/lib/errors.ts';
 import { nearestWord } from '../../src/lib/postmortem/edit-distance.ts';
 import type { Prompter } from './prompter.ts';
 
@@ -108,7 +108,7 @@ export function runIfMain(moduleUrl: string, main: (ctx: CliContext) => Promise<
       },
       (error: unknown) => {
         ctx.stderr(`${describeFailure(error, ctx.env)}\n`);
-        process.exitCode = EXIT.usage;
+        process.exitCode = error instanceof HindsightError && error.kind === 'content' ? EXIT.invalid : EXIT.usage;
       },
     );
 }
@@ -123,7 +123,8 @@ const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDI
  */
 export function describeFailure(error: unknown, env: NodeJS.ProcessEnv = process.env): string {
   const debug = env.HINDSIGHT_DEBUG === '1' && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  if (error instanceof UsageError || error instanceof ConfigError) return `${firstLine(error.message)}${debug}`;
+  if (error instanceof UsageError) return `${firstLine(error.message)}${debug}`;
+  if (error instanceof HindsightError) return `${firstLine(error.message)}${error.hint ? ` ${error.hint}` : ''}${debug}`;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && ENVIRONMENT_CODES.has(code)) return `${describeSystemError(error as NodeJS.ErrnoException & { dest?: string })}${debug}`;
   const message = error instanceof Error ? error.message : String(error);

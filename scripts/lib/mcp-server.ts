@@ -18,6 +18,7 @@ import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
 import type { AgentArchive } from '../../src/lib/agent/agent-archive.ts';
+import type { CheckSettings } from '../../src/lib/postmortem/safety/limits.ts';
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SIMILAR_LIMIT } from '../../src/lib/agent/default-limits.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
 import { checkTextSize, InputRefused, readBoundedFile } from '../../src/lib/agent/bounded-input.ts';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   cwd: string;
   /** Server version reported to clients. */
   version: string;
+  /** The limits and MDX mode the server's start read (the tools read and judge files under them). */
+  settings: CheckSettings;
 }
 
 /** A tool failure the agent should read: the message (and validator report) as text, flagged as an error. */
@@ -94,6 +97,7 @@ async function guarded<T>(body: () => T | Promise<T>): Promise<T | ReturnType<ty
 interface ToolContext {
   archiveDir: string;
   cwd: string;
+  settings: CheckSettings;
   /** The folder as messages show it. */
   shownFolder: string;
   /** A fresh reading of the archive, when a tool needs it. */
@@ -102,11 +106,11 @@ interface ToolContext {
 
 /** An MCP server with Hindsight's six tools over the archive in `options.archiveDir`. */
 export function createHindsightServer(options: ServerOptions): McpServer {
-  const { archiveDir, cwd } = options;
+  const { archiveDir, cwd, settings } = options;
   const shownFolder = displayPath(archiveDir, cwd);
   let reader: (() => AgentArchive) | undefined;
   // The reader keeps the archive in memory until a file changes; its module loads on the first call.
-  const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd))() };
+  const tools: ToolContext = { archiveDir, cwd, settings, shownFolder, archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd, settings))() };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
@@ -124,7 +128,7 @@ export function createHindsightServer(options: ServerOptions): McpServer {
 }
 
 /** search_postmortems, get_postmortem, find_similar_incidents. */
-function registerReadingTools(server: McpServer, { archiveDir, cwd, shownFolder, archive }: ToolContext): void {
+function registerReadingTools(server: McpServer, { archiveDir, cwd, settings, shownFolder, archive }: ToolContext): void {
   server.registerTool(
     'search_postmortems',
     {
@@ -190,9 +194,9 @@ function registerReadingTools(server: McpServer, { archiveDir, cwd, shownFolder,
     ({ text, path: file, limit }) =>
       guarded(async () => {
         if (!text === !file) throw new ToolFailure('Give either `text` (a post-mortem or a description) or `path` (a file), not both and not neither.');
-        if (text !== undefined) checkTextSize(text, '`text`');
+        if (text !== undefined) checkTextSize(text, settings.limits.fileBytes, '`text`');
         // Only a regular file inside the repository or the archive, at most validate's size limit.
-        const body = file ? readBoundedFile(file, cwd, [cwd, archiveDir]) : (text ?? '');
+        const body = file ? readBoundedFile(file, cwd, [cwd, archiveDir], settings.limits.fileBytes) : (text ?? '');
         if (!body.trim()) throw new ToolFailure('Nothing to compare: the text is empty. Describe the services and symptoms.');
         const [{ findSimilar }, { similarSummary }] = await Promise.all([load.similar(), load.text()]);
         return result(findSimilar(file ? displayPath(path.resolve(cwd, file), cwd) : '-', body, (await archive()).postmortems, limit), similarSummary);

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
+import type { CheckSettings } from '../../src/lib/postmortem/safety/limits.ts';
 import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validation/validate.ts';
 
 const MIN_FILES_PER_THREAD = 1250;
@@ -23,6 +24,8 @@ interface Job {
   kind: typeof JOB;
   files: readonly string[];
   cwd: string;
+  /** The entry point's settings: a thread judges under them (it reads no environment of its own). */
+  settings: CheckSettings;
   /** One Int32: the next chunk to take. */
   next: SharedArrayBuffer;
 }
@@ -40,26 +43,26 @@ export function defaultThreads(fileCount: number): number {
  * `threads` threads, or as many as {@link defaultThreads} says for their number.
  * On one thread the texts already read are checked as they are; threads read the files they take.
  */
-export function parallelChecker(cwd: string, threads?: number): CheckMany {
+export function parallelChecker(cwd: string, settings: CheckSettings, threads?: number): CheckMany {
   return async (files) => {
     const count = Math.min(threads ?? defaultThreads(files.length), files.length);
-    if (count < 2) return files.map(checkOne);
-    return checkFiles(files.map((file) => file.path), cwd, count);
+    if (count < 2) return files.map((file) => checkOne(file, settings));
+    return checkFiles(files.map((file) => file.path), cwd, settings, count);
   };
 }
 
 /** Reads, parses and checks `files` (paths relative to `cwd` or absolute), in the given order, on `threads` threads. */
-export async function checkFiles(files: readonly string[], cwd: string, threads = defaultThreads(files.length)): Promise<CheckedFile[]> {
+export async function checkFiles(files: readonly string[], cwd: string, settings: CheckSettings, threads = defaultThreads(files.length)): Promise<CheckedFile[]> {
   threads = Math.min(threads, files.length);
-  if (threads < 2) return checkShare(files, cwd);
-  const job: Job = { kind: JOB, files, cwd, next: new SharedArrayBuffer(4) };
+  if (threads < 2) return checkShare(files, cwd, settings);
+  const job: Job = { kind: JOB, files, cwd, settings, next: new SharedArrayBuffer(4) };
   const others = Array.from({ length: threads - 1 }, () => inWorker(job));
   const done = takeChunks(job);
   for (const chunks of await Promise.all(others)) for (const [index, results] of chunks) done.set(index, results);
   // Chunks no thread finished (a worker that did not start, a file that cannot be read) are checked here, in
   // order: a file that cannot be read fails the run as the first such file in order would.
   const results: CheckedFile[] = [];
-  for (let index = 0; index * CHUNK < files.length; index += 1) results.push(...(done.get(index) ?? checkShare(chunkOf(files, index), cwd)));
+  for (let index = 0; index * CHUNK < files.length; index += 1) results.push(...(done.get(index) ?? checkShare(chunkOf(files, index), cwd, settings)));
   return results;
 }
 
@@ -73,7 +76,7 @@ function takeChunks(job: Job): Done {
   const next = new Int32Array(job.next);
   for (let index = Atomics.add(next, 0, 1); index * CHUNK < job.files.length; index = Atomics.add(next, 0, 1)) {
     try {
-      done.set(index, checkShare(chunkOf(job.files, index), job.cwd));
+      done.set(index, checkShare(chunkOf(job.files, index), job.cwd, job.settings));
     } catch {
       break; // Checked again in order by the caller, which reports the error.
     }
@@ -81,8 +84,8 @@ function takeChunks(job: Job): Done {
   return done;
 }
 
-function checkShare(files: readonly string[], cwd: string): CheckedFile[] {
-  return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file)) }));
+function checkShare(files: readonly string[], cwd: string, settings: CheckSettings): CheckedFile[] {
+  return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file), settings.limits.fileBytes.value) }, settings));
 }
 
 /** A worker thread taking chunks; if it cannot start (no TypeScript loader there, say), it did none and the caller checks them. */

@@ -6,42 +6,50 @@
  */
 import { existsSync } from 'node:fs';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { buildInvalid } from '../lib/settings/load-config.ts';
+import { HindsightError } from '../lib/errors.ts';
+import type { HindsightConfig } from '../lib/settings/load-config.ts';
 import { displayPath, loadArchive } from '../lib/postmortem/archive/archive.ts';
 import { openValidationCache } from '../lib/postmortem/validation/validation-cache.ts';
 import { formatPretty, summaryLine } from '../lib/postmortem/validation/validation-report.ts';
+import { endOnProblem } from './astro-edge.ts';
 
-export function archiveGate(archiveDir: string): AstroIntegration {
+export function archiveGate(settings: HindsightConfig): AstroIntegration {
   return {
     name: 'hindsight:archive-gate',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        const folder = displayPath(archiveDir);
-        if (!existsSync(archiveDir)) stop(logger, `The post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
-        // Validate's own cache: files unchanged since `npm run validate` (or the last build) are not checked again.
-        const { result } = loadArchive(archiveDir, openValidationCache());
-        if (result.summary.files === 0) {
-          stop(logger, `No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npx hindsight new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
-        }
-        const problems = result.summary.errors + result.summary.warnings;
-        if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
-        else logger.info(summaryLine(result));
-        if (result.summary.invalid && command === 'build' && buildInvalid()) {
-          logger.warn('HINDSIGHT_BUILD_INVALID=1: building anyway. Invalid content is still sanitised, but do not publish this site.');
-        } else if (result.summary.invalid && command === 'build') {
-          stop(logger, `The build stops here: fix the problems above (\`npx hindsight validate\` prints the same report).`);
+        try {
+          checkArchive(settings, command, logger);
+        } catch (error) {
+          endOnProblem(logger, error);
         }
       },
     },
   };
 }
 
-/**
- * Ends the build with exit code 1. Astro prints a stack trace under any error
- * thrown from a hook, which buries the report; invalid content is not a crash.
- */
-function stop(logger: AstroIntegrationLogger, message: string): never {
-  logger.error(message);
-  process.exit(1);
+/** Reports the archive's problems; throws when the command must stop. */
+function checkArchive(settings: HindsightConfig, command: 'build' | 'dev', logger: AstroIntegrationLogger): void {
+  const { archiveDir } = settings;
+  const folder = displayPath(archiveDir);
+  if (!existsSync(archiveDir)) stop(`The post-mortem folder \`${folder}\` does not exist. Create it, or set POSTMORTEM_DIR to your folder.`);
+  // Validate's own cache: files unchanged since `npm run validate` (or the last build) are not checked again.
+  const { result } = loadArchive(archiveDir, settings, openValidationCache());
+  if (result.summary.files === 0) {
+    stop(`No post-mortems (*.md, *.mdx) in \`${folder}\`. Add one with \`npx hindsight new-postmortem\`, or set POSTMORTEM_DIR to your folder.`);
+  }
+  const problems = result.summary.errors + result.summary.warnings;
+  if (problems) logger[result.summary.invalid ? 'error' : 'warn'](`\n${formatPretty(result)}`);
+  else logger.info(summaryLine(result));
+  if (result.summary.invalid && command === 'build' && settings.buildInvalid) {
+    logger.warn('HINDSIGHT_BUILD_INVALID=1: building anyway. Invalid content is still sanitised, but do not publish this site.');
+  } else if (result.summary.invalid && command === 'build') {
+    stop(`The build stops here: fix the problems above (\`npx hindsight validate\` prints the same report).`);
+  }
+}
+
+/** A problem that ends the build (exit 1): invalid content is not a crash. */
+function stop(message: string): never {
+  throw new HindsightError(message, '', 'content');
 }

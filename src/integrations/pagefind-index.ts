@@ -13,15 +13,15 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { config } from '../lib/settings/load-config.ts';
 import { loadArchive } from '../lib/postmortem/archive/archive.ts';
 import type { Postmortem } from '../lib/postmortem/model/model.ts';
+import type { HindsightConfig } from '../lib/settings/load-config.ts';
 import { archiveFacetValues } from '../lib/site/facet-options.ts';
 import { bodyOfPage } from '../lib/site/search/pagefind-page.ts';
 import { setSearchDocumentSink } from '../lib/site/search/search-handoff.ts';
 import { startSearchIndexer, type SearchIndexer } from './search-indexer.ts';
 
-export function pagefindIndex(): AstroIntegration {
+export function pagefindIndex(settings: HindsightConfig): AstroIntegration {
   let indexer: SearchIndexer | null = null;
   let started = 0;
   return {
@@ -29,14 +29,14 @@ export function pagefindIndex(): AstroIntegration {
     hooks: {
       'astro:build:start': async () => {
         started = performance.now();
-        indexer = await startSearchIndexer(loadArchive(config.archiveDir).postmortems);
+        indexer = await startSearchIndexer(loadArchive(settings.archiveDir, settings).postmortems, settings.base);
         setSearchDocumentSink(indexer);
       },
       'astro:build:done': async ({ dir, logger }) => {
         setSearchDocumentSink(undefined);
         if (!indexer) return;
         const outDir = fileURLToPath(dir);
-        const { postmortems } = loadArchive(config.archiveDir);
+        const { postmortems } = loadArchive(settings.archiveDir, settings);
         const { given, missing } = await indexer.finish(outDir, (pm) => readBody(path.join(outDir, 'incidents', pm.slug, 'index.html')), (at) => archiveFacetValues(postmortems)[at]!);
         indexer = null;
         const from = missing ? ` (${given} as their pages rendered, ${missing} from built pages)` : '';

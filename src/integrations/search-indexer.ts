@@ -7,7 +7,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { config } from '../lib/settings/load-config.ts';
 import type { Postmortem } from '../lib/postmortem/model/model.ts';
 import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
@@ -45,8 +44,8 @@ export interface SearchIndexer {
   ): Promise<{ given: number; missing: number }>;
 }
 
-/** Starts Pagefind for `postmortems` (archive order, as the pages are listed). */
-export async function startSearchIndexer(postmortems: readonly Postmortem[]): Promise<SearchIndexer> {
+/** Starts Pagefind for `postmortems` (archive order, as the pages are listed) of a site served under `base`. */
+export async function startSearchIndexer(postmortems: readonly Postmortem[], base = '/'): Promise<SearchIndexer> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
@@ -69,7 +68,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[]): Pr
       for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
       inFlight += 1;
       index
-        .addHTMLFile({ url: `${config.base}incidents/${pm.slug}/`, content: document })
+        .addHTMLFile({ url: `${base}incidents/${pm.slug}/`, content: document })
         .then(
           (response) => failures.push(...response.errors),
           (error: unknown) => failures.push(String(error)),

@@ -7,7 +7,7 @@ import { formatDuration } from '../../src/lib/site/format.ts';
 import { homeSummary } from '../../src/lib/site/home.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
-const home = homeSummary(postmortems, buildDate());
+const home = homeSummary(postmortems, buildDate(process.env.HINDSIGHT_TODAY ?? null));
 
 test('shows the key figures, each linking to its detail', async ({ page }) => {
   await page.goto('./');

@@ -201,7 +201,7 @@ describe("validate's result cache", () => {
     mkdirSync(folder);
     const file = path.join(folder, 'postmortem-2026-03-14-x.md');
     writeFileSync(file, '---\n---\n## Summary\n\n![Queue](./queue.png)\n');
-    const run = async () => validateFiles([{ path: file, source: readSource(file) }], { cache: new FileValidationCache(path.join(root, 'cache'), 'v1') }).files[0]!.problems.filter((p) => p.rule === 'image-asset');
+    const run = async () => validateFiles([{ path: file, source: readSource(file, 128 * 1024) }], { cache: new FileValidationCache(path.join(root, 'cache'), 'v1') }).files[0]!.problems.filter((p) => p.rule === 'image-asset');
     expect((await run()).map((p) => p.message)).toEqual(['image `./queue.png` does not exist']);
     writeFileSync(path.join(folder, 'queue.png'), PNG);
     expect(await run()).toEqual([]);

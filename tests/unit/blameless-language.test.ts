@@ -8,6 +8,7 @@ import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { blamelessLanguage } from '../../src/lib/postmortem/rules/blameless-language.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { ruleLines, validatePaths } from './helpers/validate-files.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const labelled = JSON.parse(readFileSync(path.join(FIXTURES, 'blameless/sentences.json'), 'utf8')) as { people: string[]; flag: string[]; pass: string[] };
@@ -62,7 +63,7 @@ describe('rule blameless-language', () => {
       'Query plans change with data volume; review them with production-sized data.',
       'Query plans change with data volume.\nIt was human error, and Dana Kim should have tested it.',
     );
-    const findings = blamelessLanguage.check(pm);
+    const findings = blamelessLanguage.check(pm, DEFAULT_CHECK_SETTINGS);
     const line = lineOf(pm.text, 'It was human error');
     expect(findings).toEqual([
       { line, message: '`human error` puts a person, not the system, at the centre of the failure', hint: REWRITES['human-error'] },
@@ -72,15 +73,15 @@ describe('rule blameless-language', () => {
 
   it('reads tables, but not code, HTML comments or ticket cells', () => {
     const inCode = withText('- Staging holds too little data to show the slow plan.', '- Staging is small.\n\n```\n# @dana forgot this\nblame = human_error\n```\n\nRun `git blame` or `@dana forgot` in `human error` mode.');
-    expect(blamelessLanguage.check(inCode)).toEqual([]);
+    expect(blamelessLanguage.check(inCode, DEFAULT_CHECK_SETTINGS)).toEqual([]);
     const inTicket = withText('| OPS-1426 |', '| OPS-1426 human error |');
-    expect(blamelessLanguage.check(inTicket)).toEqual([]);
+    expect(blamelessLanguage.check(inTicket, DEFAULT_CHECK_SETTINGS)).toEqual([]);
     const inTimeline = withText('| 09:24 | Investigation started |', '| 09:24 | @dana ignored the alert |');
-    expect(blamelessLanguage.check(inTimeline)).toMatchObject([{ line: lineOf(inTimeline.text, '@dana ignored') }]);
+    expect(blamelessLanguage.check(inTimeline, DEFAULT_CHECK_SETTINGS)).toMatchObject([{ line: lineOf(inTimeline.text, '@dana ignored') }]);
   });
 
   it('finds nothing in the valid fixture', () => {
-    expect(blamelessLanguage.check(parsePostmortem(VALID_PATH, VALID))).toEqual([]);
+    expect(blamelessLanguage.check(parsePostmortem(VALID_PATH, VALID), DEFAULT_CHECK_SETTINGS)).toEqual([]);
   });
 });
 
@@ -94,7 +95,7 @@ describe('a post-mortem that blames', () => {
 describe('adversarial input', () => {
   it('reports at most 25 findings, with real lines, however often a phrase repeats', () => {
     const pm = withText('Query plans change with data volume; review them with production-sized data.', `${'@dana failed to check. '.repeat(400)}\n\n${'human error\n'.repeat(300)}`);
-    const findings = blamelessLanguage.check(pm);
+    const findings = blamelessLanguage.check(pm, DEFAULT_CHECK_SETTINGS);
     expect(findings).toHaveLength(25);
     const first = lineOf(pm.text, '@dana failed to');
     expect(findings.every((finding) => finding.line === first)).toBe(true);

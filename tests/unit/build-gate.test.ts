@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, validatePaths } from './helpers/validate-files.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-gate-'));
@@ -122,7 +123,7 @@ describe('the build gate and `npm run validate`: one assembly, one cache', () =>
     writeFileSync(cacheFile, JSON.stringify(stored));
     const logged: string[] = [];
     const logger = { info: (m: string) => logged.push(m), warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
-    const setup = archiveGate(archive).hooks['astro:config:setup'] as unknown as (options: { command: string; logger: typeof logger }) => void;
+    const setup = archiveGate(loadConfig({ POSTMORTEM_DIR: archive }, ROOT)).hooks['astro:config:setup'] as unknown as (options: { command: string; logger: typeof logger }) => void;
     try {
       setup({ command: 'dev', logger });
     } finally {

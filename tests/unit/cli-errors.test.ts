@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeFailure, UsageError } from '../../scripts/lib/cli.ts';
 import { createFileAtomically, moveFileAtomically, replaceFileAtomically, WriteRefused } from '../../scripts/lib/atomic-write.ts';
-import { ConfigError } from '../../src/lib/settings/load-config.ts';
+import { HindsightError } from '../../src/lib/errors.ts';
 import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -90,7 +90,7 @@ describe('environment errors: one line, exit 2', () => {
 
   it('describes each kind of failure', () => {
     expect(describeFailure(new UsageError('--dir is wrong.'), {})).toBe('--dir is wrong.');
-    expect(describeFailure(new ConfigError('HINDSIGHT_MAX_FILE_KB must be…'), {})).toBe('HINDSIGHT_MAX_FILE_KB must be…');
+    expect(describeFailure(new HindsightError('HINDSIGHT_MAX_FILE_KB must be…'), {})).toBe('HINDSIGHT_MAX_FILE_KB must be…');
     const denied = Object.assign(new Error("EACCES: permission denied, open '/x/y.md'"), { code: 'EACCES', syscall: 'open', path: '/x/y.md' });
     expect(describeFailure(denied, {})).toBe('Cannot open `/x/y.md`: permission denied (EACCES).');
     expect(describeFailure(new RangeError('bad\nsecond line'), {})).toMatch(/^Hindsight stopped on an unexpected error \(a bug in Hindsight\): bad\. /);

@@ -26,7 +26,7 @@ async function sync(archive: string, env: NodeJS.ProcessEnv = {}) {
 
 /** The data store of an archive folder (astro.config.mjs: config.cacheDir, one per folder, and the rendering code's version). */
 function dataStore(archive: string): string {
-  const cacheDir = `${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion()}`;
+  const cacheDir = `${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion("safe")}`;
   return readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');
 }
 
@@ -66,7 +66,7 @@ describe('the post-mortem content loader', () => {
     writeFileSync(path.join(archive, `${P}report-export-timeouts.md`), valid);
     expect((await sync(archive)).status).toBe(0);
     // Mark the stored rendering: if the next sync rendered this body again, the mark would be gone.
-    const storeFile = path.join(`${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion()}`, 'data-store.json');
+    const storeFile = path.join(`${loadConfig({ POSTMORTEM_DIR: archive }, ROOT).cacheDir}-${renderVersion("safe")}`, 'data-store.json');
     const before = readFileSync(storeFile, 'utf8');
     // The store escapes `<` in rendered HTML.
     const heading = 'Summary\\u003C/h2>';

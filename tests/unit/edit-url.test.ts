@@ -16,6 +16,6 @@ describe('edit links', () => {
   });
 
   it('are absent when no prefix is configured', () => {
-    expect(editUrlOf('x.md', '')).toBeNull();
+    expect(editUrlOf('x.md', '', process.cwd())).toBeNull();
   });
 });

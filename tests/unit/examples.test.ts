@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_STATUSES } from '../../src/lib/postmortem/model/action-status.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { CATEGORY_IDS } from '../../src/lib/postmortem/model/category.ts';
-import { config } from '../../src/lib/settings/load-config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+
+const config = loadConfig(process.env, process.cwd());
 import { incidentIntervals } from '../../src/lib/postmortem/model/durations.ts';
 import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 

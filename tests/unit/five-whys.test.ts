@@ -13,6 +13,7 @@ import remarkFiveWhys from '../../src/lib/markdown/remark-five-whys.ts';
 import { countWhySteps } from '../../src/lib/postmortem/parsing/why-steps.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { fiveWhys } from '../../src/lib/postmortem/rules/five-whys.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
 
 async function render(section: string): Promise<string> {
   const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFiveWhys).use(remarkRehype);
@@ -57,9 +58,9 @@ describe('the 5 Whys, in every shape', () => {
   it('rule five-whys counts what the page lists: a table chain passes, two steps do not', () => {
     const file = (section: string) =>
       parsePostmortem('postmortem-2026-03-14-x.md', `---\ntitle: X\nstatus: final\n---\n\n## Root Cause\n\n${section}\n`);
-    expect(fiveWhys.check(file(SHAPES.table!))).toEqual([]);
-    expect(fiveWhys.check(file(SHAPES['bold questions with answers below']!))).toEqual([]);
-    const two = fiveWhys.check(file('Why? → a.\nWhy? → b.\n\nRoot Cause: c.'));
+    expect(fiveWhys.check(file(SHAPES.table!), DEFAULT_CHECK_SETTINGS)).toEqual([]);
+    expect(fiveWhys.check(file(SHAPES['bold questions with answers below']!), DEFAULT_CHECK_SETTINGS)).toEqual([]);
+    const two = fiveWhys.check(file('Why? → a.\nWhy? → b.\n\nRoot Cause: c.'), DEFAULT_CHECK_SETTINGS);
     expect(two.map((finding) => finding.message)).toEqual(['the 5 Whys chain has 2 "Why?" steps; at least 3 are needed']);
   });
 });

@@ -18,6 +18,7 @@ import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import { checkFile } from '../../src/lib/postmortem/validation/validate.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
+import { DEFAULT_SIZE_LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-hostile-build-'));
@@ -78,7 +79,7 @@ describe('every hostile file validate accepts builds', () => {
     const accepted: string[] = [];
     const refused: string[] = [];
     for (const name of readdirSync(archive)) {
-      const source = readSource(path.join(archive, name));
+      const source = readSource(path.join(archive, name), DEFAULT_SIZE_LIMITS.fileBytes.value);
       const problems = checkFile(parsePostmortem(name, source.text, source));
       if (problems.some((problem) => problem.level === 'error')) {
         rmSync(path.join(archive, name));

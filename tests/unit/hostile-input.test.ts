@@ -11,7 +11,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../scripts/cli/validate-cli.ts';
 import type { CliContext } from '../../scripts/lib/cli.ts';
-import { DEFAULT_LIMITS } from '../../src/lib/settings/load-config.ts';
+import { LIMIT_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
+
+const DEFAULT_FILE_KIB = LIMIT_SETTINGS.fileBytes.fallback;
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { splitFrontmatter } from '../../src/lib/postmortem/parsing/frontmatter.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
@@ -164,7 +166,7 @@ describe('the folder is what it says', () => {
   symlinkSync(outside, path.join(folder, `${P}a-folder.md`));
   execFileSync('mkfifo', [path.join(folder, `${P}fifo.md`)]);
   // One byte over the default limit.
-  writeFileSync(path.join(folder, `${P}huge.md`), VALID_TEXT + `\n${'A log line. '.repeat(12_000)}`.slice(0, DEFAULT_LIMITS.fileKiB * 1024 + 1 - Buffer.byteLength(VALID_TEXT)));
+  writeFileSync(path.join(folder, `${P}huge.md`), VALID_TEXT + `\n${'A log line. '.repeat(12_000)}`.slice(0, DEFAULT_FILE_KIB * 1024 + 1 - Buffer.byteLength(VALID_TEXT)));
 
   it('a link, a FIFO and an oversized file are each an error naming the file, and none is read', async () => {
     const { code, report } = await validate([folder]);
@@ -181,7 +183,7 @@ describe('the folder is what it says', () => {
     const messages = report.files.flatMap((file) => file.problems.map((p) => p.message));
     expect(messages).toContain(`\`${P}passwd.md\` is a symbolic link (to \`/etc/passwd\`); Hindsight does not read through links`);
     expect(messages.join('\n')).not.toContain('root:');
-    expect(messages).toContain(`file is ${DEFAULT_LIMITS.fileKiB + 1} KiB, over the ${DEFAULT_LIMITS.fileKiB} KiB limit (it was not read)`);
+    expect(messages).toContain(`file is ${DEFAULT_FILE_KIB + 1} KiB, over the ${DEFAULT_FILE_KIB} KiB limit (it was not read)`);
   });
 
   it('a link named on the command line is refused too', async () => {
@@ -200,7 +202,7 @@ describe('the folder is what it says', () => {
     const refused = await run({});
     expect(refused.status).toBe(1);
     expect(refused.stdout).toContain('(file-size)');
-    const raised = await run({ HINDSIGHT_MAX_FILE_KB: String(DEFAULT_LIMITS.fileKiB * 2) });
+    const raised = await run({ HINDSIGHT_MAX_FILE_KB: String(DEFAULT_FILE_KIB * 2) });
     expect(raised.stdout).not.toContain('(file-size)');
     const wrong = await run({ HINDSIGHT_MAX_FILE_KB: 'lots' });
     expect(wrong.status).toBe(2);

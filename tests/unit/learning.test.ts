@@ -22,6 +22,7 @@ import { wasOpenOn } from '../../src/lib/postmortem/learning/timing.ts';
 import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import { validateFiles, validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { FileValidationCache } from '../../src/lib/postmortem/validation/validation-cache.ts';
+import { DEFAULT_SIZE_LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/learning');
 const { result, postmortems } = loadArchive(DIR);
@@ -245,7 +246,7 @@ describe('rule recurrence-of', () => {
     const dir = archiveWith(bad);
     const files = readdirSync(dir).map((file) => path.join(dir, file));
     const cache = () => new FileValidationCache(path.join(dir, '.cache'), 'test');
-    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file) })), { cache: store });
+    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file, DEFAULT_SIZE_LIMITS.fileBytes.value) })), { cache: store });
     const first = validate(cache());
     const second = cache();
     let answered = 0;
@@ -326,7 +327,7 @@ describe('rule recurrence-of on prevented_by follow-ups', () => {
     const files = readdirSync(dir).filter((file) => file.endsWith('.md')).map((file) => path.join(dir, file));
     const expected = `\`prevented_by\` names follow-up \`OPS-404\` of \`${A}\`, which has no such ticket or row`;
     const cache = () => new FileValidationCache(path.join(dir, '.cache'), 'test');
-    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file) })), { cache: store });
+    const validate = (store: FileValidationCache) => validateFiles(files.map((file) => ({ path: file, source: readSource(file, DEFAULT_SIZE_LIMITS.fileBytes.value) })), { cache: store });
     expect(problemsOf(validate(cache()))).toEqual([expected]);
     // Second run: every file's own problems from the cache; the archive rule still sees A's follow-ups.
     expect(problemsOf(validate(cache()))).toEqual([expected]);

@@ -1,20 +1,18 @@
 /** The MDX trust model: found on the MDX syntax tree, one setting to opt in to full MDX. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mdxMode } from '../../src/lib/settings/load-config.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
+import { DEFAULT_CHECK_SETTINGS, type MdxMode } from '../../src/lib/postmortem/safety/limits.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 
 const FRONT = '---\n---\n';
-const problemsOf = (body: string, file = 'postmortem-2026-03-14-x.mdx') =>
-  validatePostmortems([parsePostmortem(file, FRONT + body)]).files[0]!.problems
+// The mode is passed in as an entry point passes it: one process judges the same text under both.
+const problemsOf = (body: string, file = 'postmortem-2026-03-14-x.mdx', mdx: MdxMode = 'safe') =>
+  validatePostmortems([parsePostmortem(file, FRONT + body)], { settings: { ...DEFAULT_CHECK_SETTINGS, mdx } }).files[0]!.problems
     .filter((p) => p.rule === 'mdx-trust' || p.rule === 'unsafe-html')
     .map((p) => `${p.rule}@${p.line}:${p.column} ${p.message}`);
 
 describe('untrusted MDX (the default)', () => {
-  afterEach(() => {
-    delete process.env.HINDSIGHT_MDX;
-  });
-
   it('accepts Markdown, HTML with literal attributes and MDX comments', () => {
     expect(problemsOf('## Summary\n\nText with **bold**, <kbd>Ctrl</kbd> and <a href="https://a.example">a link</a>. {/* a note */}\n\n| a | b |\n|---|---|\n| 1 | 2 |\n')).toEqual([]);
   });
@@ -59,10 +57,11 @@ describe('untrusted MDX (the default)', () => {
   });
 
   it('HINDSIGHT_MDX=trusted allows full MDX; parse errors and the HTML allowlist in .md still apply', () => {
-    process.env.HINDSIGHT_MDX = 'trusted';
-    expect(problemsOf('import X from "./x.js"\n\n<X set:html={"<b>x</b>"} />\n')).toEqual([]);
-    expect(problemsOf('a <5\n')).toHaveLength(1);
-    expect(problemsOf('<script>x</script>\n', 'postmortem-2026-03-14-x.md')).toEqual(['unsafe-html@3:1 `<script>` in the body is removed when the page is rendered']);
+    const full = 'import X from "./x.js"\n\n<X set:html={"<b>x</b>"} />\n';
+    expect(problemsOf(full, undefined, 'trusted')).toEqual([]);
+    expect(problemsOf(full)).not.toEqual([]);
+    expect(problemsOf('a <5\n', undefined, 'trusted')).toHaveLength(1);
+    expect(problemsOf('<script>x</script>\n', 'postmortem-2026-03-14-x.md', 'trusted')).toEqual(['unsafe-html@3:1 `<script>` in the body is removed when the page is rendered']);
   });
 
   it('the setting takes safe or trusted only', () => {

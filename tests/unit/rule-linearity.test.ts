@@ -16,6 +16,7 @@ import { cpuMs } from './helpers/cpu-time.ts';
 import { parsePostmortem, type ParsedPostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { FILE_RULES } from '../../src/lib/postmortem/rules/all-rules.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const NAME = 'postmortem-2026-03-14-report-export-timeouts.md';
 const VALID = readFileSync(path.join(FIXTURES, 'valid', NAME), 'utf8');
@@ -48,7 +49,7 @@ function runOf(unit: string, length: number): string {
 type Check = { id: string; run: (text: string, parsed: ParsedPostmortem) => unknown };
 const CHECKS: Check[] = [
   { id: 'parse', run: (text) => parsePostmortem(NAME, text) },
-  ...FILE_RULES.map((rule) => ({ id: rule.id, run: (_: string, parsed: ParsedPostmortem) => rule.check(parsed) })),
+  ...FILE_RULES.map((rule) => ({ id: rule.id, run: (_: string, parsed: ParsedPostmortem) => rule.check(parsed, DEFAULT_CHECK_SETTINGS) })),
 ];
 
 /** The ratio of the long input's time to the short one's, the lowest of up to three measurements when the first is high. */

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/lib/settings/load-config.ts';
+import { HindsightError } from '../../src/lib/errors.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
 
 let repo = '';
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
@@ -45,7 +46,7 @@ describe('settings in the repository', () => {
         loadConfig({}, cwd);
         return null;
       } catch (error) {
-        expect(error).toBeInstanceOf(ConfigError);
+        expect(error).toBeInstanceOf(HindsightError);
         return (error as Error).message;
       }
     });

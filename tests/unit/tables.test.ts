@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandPaths, listPostmortemFiles } from '../../src/lib/postmortem/archive/archive.ts';
-import { config } from '../../src/lib/settings/load-config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+
+const config = loadConfig(process.env, process.cwd());
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
 import { firstTable } from '../../src/lib/postmortem/parsing/tables.ts';
 import { remarkFirstTable } from './helpers/remark-table.ts';

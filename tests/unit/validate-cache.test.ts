@@ -8,11 +8,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '../../src/lib/settings/load-config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+
+const config = loadConfig(process.env, process.cwd());
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import { cacheKey, validateFiles, type ValidationCache } from '../../src/lib/postmortem/validation/validate.ts';
 import { checkerVersion, FileValidationCache, openValidationCache } from '../../src/lib/postmortem/validation/validation-cache.ts';
+import { DEFAULT_SIZE_LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-cache-'));
@@ -40,7 +43,7 @@ function counting(cache: ValidationCache): ValidationCache & { answered: number 
   return counted;
 }
 
-const read = (files: readonly string[]) => files.map((file) => ({ path: file, source: readSource(file) }));
+const read = (files: readonly string[]) => files.map((file) => ({ path: file, source: readSource(file, DEFAULT_SIZE_LIMITS.fileBytes.value) }));
 const SOURCE = (text: string) => ({ text, bytes: text.length, problem: null });
 
 describe('FileValidationCache', () => {
@@ -120,7 +123,7 @@ describe('validateFiles with a cache', () => {
     execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', dir, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
     // …and the gate's call, from the sources, finds every one that does not show an image.
     const cache = counting(openValidationCache());
-    const { result } = loadArchive(dir, cache);
+    const { result } = loadArchive(dir, undefined, cache);
     const withoutImages = files.filter((file) => !/!\[|<img/i.test(readFileSync(file, 'utf8')));
     expect(withoutImages.length).toBeGreaterThan(0);
     expect(cache.answered).toBe(withoutImages.length);

@@ -7,11 +7,14 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { config } from '../../src/lib/settings/load-config.ts';
+import { loadConfig } from '../../src/lib/settings/load-config.ts';
+
+const config = loadConfig(process.env, process.cwd());
 import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib/postmortem/archive/archive.ts';
 import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { checkFiles } from '../../scripts/lib/parallel-check.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
+import { DEFAULT_CHECK_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const archive = mkdtempSync(path.join(os.tmpdir(), 'hindsight-parallel-'));
@@ -48,8 +51,8 @@ describe('validate on a large archive', () => {
     const [one, two] = listPostmortemFiles(archive);
     const missing = (name: string) => path.join(archive, `${name}.md`);
     // First share: one, missing-a; second share: two, missing-b. And both missing files in the second share.
-    await expect(checkFiles([one!, missing('missing-a'), two!, missing('missing-b')], ROOT, 2)).rejects.toThrow(/missing-a/);
-    await expect(checkFiles([one!, two!, missing('missing-a'), missing('missing-b')], ROOT, 2)).rejects.toThrow(/missing-a/);
-    await expect(checkFiles([one!, two!], ROOT, 2)).resolves.toHaveLength(2);
+    await expect(checkFiles([one!, missing('missing-a'), two!, missing('missing-b')], ROOT, DEFAULT_CHECK_SETTINGS, 2)).rejects.toThrow(/missing-a/);
+    await expect(checkFiles([one!, two!, missing('missing-a'), missing('missing-b')], ROOT, DEFAULT_CHECK_SETTINGS, 2)).rejects.toThrow(/missing-a/);
+    await expect(checkFiles([one!, two!], ROOT, DEFAULT_CHECK_SETTINGS, 2)).resolves.toHaveLength(2);
   });
 });

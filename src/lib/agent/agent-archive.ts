@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive/archive.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model/model.ts';
 import type { ParsedPostmortem } from '../postmortem/parsing/parse.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../postmortem/safety/limits.ts';
 import { validatePostmortems, type ValidationResult } from '../postmortem/validation/validate.ts';
 
 export interface AgentArchive {
@@ -14,12 +15,14 @@ export interface AgentArchive {
   /** Every rule over every file, computed on first use: search and similar never need it. */
   readonly result: ValidationResult;
   postmortems: Postmortem[];
+  /** The limits and MDX mode it was read and is judged under (the entry point's). */
+  settings: CheckSettings;
 }
 
-/** Reads `dir` (absolute); paths are reported relative to `cwd`. Throws when the folder does not exist. */
-export function readArchive(dir: string, cwd: string): AgentArchive {
+/** Reads `dir` (absolute) under `settings`; paths are reported relative to `cwd`. Throws when the folder does not exist. */
+export function readArchive(dir: string, cwd: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): AgentArchive {
   const files = listPostmortemFiles(dir).map((file) => displayPath(file, cwd));
-  const parsed = readPostmortems(files, cwd);
+  const parsed = readPostmortems(files, cwd, settings.limits.fileBytes.value);
   const postmortems = parsed
     .map((pm) => toPostmortem(pm, cwd))
     .filter((pm): pm is Postmortem => pm !== null)
@@ -28,8 +31,9 @@ export function readArchive(dir: string, cwd: string): AgentArchive {
   return {
     parsed,
     postmortems,
+    settings,
     get result() {
-      return (result ??= validatePostmortems(parsed));
+      return (result ??= validatePostmortems(parsed, { settings }));
     },
   };
 }
@@ -39,7 +43,7 @@ export function readArchive(dir: string, cwd: string): AgentArchive {
  * a file was added, removed or changed (name, size or modification time), so later calls, and the
  * search index built over the archive (kept per archive object), are answered from memory.
  */
-export function archiveReader(dir: string, cwd: string): () => AgentArchive {
+export function archiveReader(dir: string, cwd: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): () => AgentArchive {
   let last: { stamp: string; archive: AgentArchive } | null = null;
   return () => {
     const stamp = listPostmortemFiles(dir)
@@ -48,7 +52,7 @@ export function archiveReader(dir: string, cwd: string): () => AgentArchive {
         return `${file}\0${stats.size}\0${stats.mtimeMs}`;
       })
       .join('\n');
-    if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd) };
+    if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd, settings) };
     return last.archive;
   };
 }

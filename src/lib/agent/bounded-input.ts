@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { LIMITS } from '../postmortem/safety/limits.ts';
+import type { SizeLimit } from '../postmortem/safety/limits.ts';
 import { readSource } from '../postmortem/parsing/source.ts';
 
 /** An input the tool refuses: `message` quotes it, `hint` says what to give instead. */
@@ -19,17 +19,15 @@ export class InputRefused extends Error {
   }
 }
 
-/** The largest text (in bytes) a tool reads: validate's file-size limit. */
-export function maxInputBytes(): number {
-  return LIMITS.fileBytes.value;
-}
-
-/** Throws when `text` is over the size limit; cheap for any length (a string's bytes are at least its length). */
-export function checkTextSize(text: string, what = 'the text'): void {
-  const limit = maxInputBytes();
+/**
+ * Throws when `text` is over `fileLimit` (validate's file-size limit, from the settings);
+ * cheap for any length (a string's bytes are at least its length).
+ */
+export function checkTextSize(text: string, fileLimit: SizeLimit, what = 'the text'): void {
+  const limit = fileLimit.value;
   if (text.length <= limit / 3) return;
   const bytes = text.length > limit ? text.length : Buffer.byteLength(text);
-  if (bytes > limit) throw new InputRefused(`${what} is ${kib(bytes)}, over the ${kib(limit)} limit of one post-mortem`, `Shorten it, or raise the limit with ${LIMITS.fileBytes.env} (KiB) as for validate.`);
+  if (bytes > limit) throw new InputRefused(`${what} is ${kib(bytes)}, over the ${kib(limit)} limit of one post-mortem`, `Shorten it, or raise the limit with ${fileLimit.env} (KiB) as for validate.`);
 }
 
 function isInside(file: string, folder: string): boolean {
@@ -47,9 +45,9 @@ function realOrNull(file: string): string | null {
 
 /**
  * The text of `file` (relative to `cwd`) when it is a regular file of at most the size limit inside one of
- * `folders`, after resolving links. Throws InputRefused otherwise, naming the file as given.
+ * `folders`, after resolving links, and at most `fileLimit` (validate's). Throws InputRefused otherwise, naming the file as given.
  */
-export function readBoundedFile(file: string, cwd: string, folders: readonly string[]): string {
+export function readBoundedFile(file: string, cwd: string, folders: readonly string[], fileLimit: SizeLimit): string {
   const shown = `\`${file.length > 200 ? `${file.slice(0, 199)}…` : file}\``;
   const real = realOrNull(path.resolve(cwd, file));
   if (!real) throw new InputRefused(`Cannot read ${shown} (relative to ${cwd}): no such file.`, 'Give the path of a post-mortem file, or its text.');
@@ -57,10 +55,10 @@ export function readBoundedFile(file: string, cwd: string, folders: readonly str
   if (!allowed.some((folder) => isInside(real, folder))) {
     throw new InputRefused(`${shown} is outside the repository and the archive (${allowed.join(', ')}).`, 'Give a file inside them, or pass its text instead.');
   }
-  const source = readSource(real);
+  const source = readSource(real, fileLimit.value);
   if (source.problem?.kind === 'not-a-file' || source.problem?.kind === 'symlink') throw new InputRefused(`${shown} is not a regular file (a folder, device or FIFO).`, 'Give the path of a post-mortem file.');
   if (source.problem?.kind === 'too-large') {
-    throw new InputRefused(`${shown} is ${kib(source.problem.bytes)}, over the ${kib(maxInputBytes())} limit of one post-mortem.`, `Give a smaller file, or raise the limit with ${LIMITS.fileBytes.env} (KiB) as for validate.`);
+    throw new InputRefused(`${shown} is ${kib(source.problem.bytes)}, over the ${kib(fileLimit.value)} limit of one post-mortem.`, `Give a smaller file, or raise the limit with ${fileLimit.env} (KiB) as for validate.`);
   }
   return source.text;
 }

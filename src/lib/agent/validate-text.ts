@@ -39,7 +39,7 @@ export function validateText(text: string, archive: AgentArchive, archiveFolder:
   const candidate = parsePostmortem(shownPath, text);
   // The file being edited replaces its saved copy, so it is not its own duplicate.
   const others = archive.parsed.filter((parsed) => path.posix.basename(parsed.path) !== name);
-  const result = validatePostmortems([...others, candidate]);
+  const result = validatePostmortems([...others, candidate], { settings: archive.settings });
   const label = fileName ? shownPath : TEXT_LABEL;
   const report = { ...result.files.at(-1)!, path: label };
   const single = { files: [report], summary: { files: 1, valid: report.valid ? 1 : 0, invalid: report.valid ? 0 : 1, errors: count(report.problems, 'error'), warnings: count(report.problems, 'warning') } };

@@ -7,24 +7,27 @@
  * build gate report each link as an error (rule `file-regular`).
  * It also measures each rendered body: Markdown constructs such as reference
  * links can expand a small file into megabytes of HTML, which no source-size
- * limit can bound, so a body over the limit stops the build, naming the file.
+ * limit can bound, so a body over the limit stops the build, naming the file
+ * (a {@link HindsightError}: the caller, content.config.ts, ends the build).
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { isPostmortemFile, slugOf } from '../postmortem/model/file-naming.ts';
-import { LIMITS } from '../postmortem/safety/limits.ts';
+import { HindsightError } from '../errors.ts';
+import type { SizeLimit } from '../postmortem/safety/limits.ts';
 
 const PATTERN = '*.{md,mdx}';
 
-export function postmortemLoader(base: string): Loader {
+/** `bodyHtmlLimit`: the setting `HINDSIGHT_MAX_BODY_HTML_KB`, as the entry point read it. */
+export function postmortemLoader(base: string, bodyHtmlLimit: SizeLimit): Loader {
   return {
     name: 'hindsight:postmortems',
     async load(context) {
       const links = linkedEntries(base);
       const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
       await inner.load({ ...context, watcher: context.watcher && regularFilesOnly(context.watcher, base) });
-      checkRendered(context, base);
+      checkRendered(context, base, bodyHtmlLimit);
     },
   };
 }
@@ -72,8 +75,7 @@ function regularFilesOnly(watcher: Watcher, base: string): Watcher {
  * without HTML, which would publish an empty page: here that stops the build, naming the file.
  * MDX bodies render later, with the page (`deferredRender`), where an error stops the build by itself.
  */
-function checkRendered(context: LoaderContext, base: string): void {
-  const limit = LIMITS.bodyHtmlBytes;
+function checkRendered(context: LoaderContext, base: string, limit: SizeLimit): void {
   const entries = [...context.store.values()];
   const fileOf = (entry: (typeof entries)[number]) => entry.filePath ?? path.join(base, `postmortem-${entry.id}.md`);
   const unrendered = entries.filter((entry) => !entry.deferredRender && Boolean(entry.body?.trim()) && !entry.rendered?.html?.trim());
@@ -93,10 +95,7 @@ function checkRendered(context: LoaderContext, base: string): void {
     );
   }
   // A build stops here; `astro dev` (which watches) keeps serving with the error above.
-  if (!context.watcher) {
-    context.logger.error('The build stops here: fix the post-mortems above.');
-    process.exit(1);
-  }
+  if (!context.watcher) throw new HindsightError('The build stops here: fix the post-mortems above.', '', 'content');
 }
 
 function mib(bytes: number): string {

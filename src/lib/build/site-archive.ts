@@ -1,6 +1,6 @@
 /** The configured archive, as pages see it. */
-import { config } from '../settings/load-config.ts';
 import { loadArchive, type Archive } from '../postmortem/archive/archive.ts';
+import type { HindsightConfig } from '../settings/load-config.ts';
 
 let building: Archive | null = null;
 
@@ -9,7 +9,7 @@ let building: Archive | null = null;
  * looks at every file's size again after a second, for `astro dev`) from each of 1,000 pages cost 5 s.
  * `astro dev` asks every time, so an edited post-mortem shows on the next request.
  */
-export function siteArchive(): Archive {
-  if (import.meta.env.DEV) return loadArchive(config.archiveDir);
-  return (building ??= loadArchive(config.archiveDir));
+export function siteArchive(settings: HindsightConfig): Archive {
+  if (import.meta.env.DEV) return loadArchive(settings.archiveDir, settings);
+  return (building ??= loadArchive(settings.archiveDir, settings));
 }

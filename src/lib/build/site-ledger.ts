@@ -3,10 +3,10 @@
  * exports, so all list the same items in the same order, computed against
  * the same day.
  */
-import { config } from '../settings/load-config.ts';
 import { collectActionItems, ledgerCounts, ownerSummaries, selectLedgerItems, type LedgerCounts, type LedgerItem, type OwnerSummary } from '../postmortem/ledger/ledger-rules.ts';
 import { siteArchive } from './site-archive.ts';
 import { buildDate as siteBuildDate } from './build-date.ts';
+import type { HindsightConfig } from '../settings/load-config.ts';
 import { incidentUrl } from '../site/urls.ts';
 
 export interface SiteLedger {
@@ -21,7 +21,9 @@ export interface SiteLedger {
 }
 
 /** Rows per static ledger page: twice the list page size, since a ledger row is smaller than an incident card. */
-export const LEDGER_PAGE_SIZE = config.pageSize * 2;
+export function ledgerPageSize(listPageSize: number): number {
+  return listPageSize * 2;
+}
 
 /** Owners shown in the owner table; the rest are counted in a sentence under it, so the page does not grow with N. */
 export const OWNER_TABLE_ROWS = 20;
@@ -33,10 +35,10 @@ export const OWNER_TABLE_ROWS = 20;
 let cached: { archive: object; ledger: SiteLedger } | undefined;
 
 /** Every action item of the configured archive, as of the build date; recomputed only when the archive was re-read (`astro dev`). */
-export function siteLedger(): SiteLedger {
-  const archive = siteArchive();
+export function siteLedger(settings: HindsightConfig): SiteLedger {
+  const archive = siteArchive(settings);
   if (cached?.archive === archive) return cached.ledger;
-  const buildDate = siteBuildDate();
+  const buildDate = siteBuildDate(settings.today);
   const items = selectLedgerItems(collectActionItems(archive.postmortems), {}, 'due', buildDate);
   const ledger = { buildDate, items, counts: ledgerCounts(items, buildDate), owners: ownerSummaries(items, buildDate) };
   cached = { archive, ledger };

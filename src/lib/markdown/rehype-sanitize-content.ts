@@ -10,15 +10,16 @@
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import { EXIT, visit } from 'unist-util-visit';
-import { mdxMode } from '../settings/load-config.ts';
 import { checkImage, checkSrcset } from '../postmortem/safety/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/safety/body-tree.ts';
 import { mdxToHtml } from '../postmortem/safety/mdx-constructs.ts';
 import { SANITIZE_SCHEMA } from '../postmortem/safety/sanitize-schema.ts';
+import type { MdxMode } from '../postmortem/safety/limits.ts';
 import { sanitizeTree } from '../postmortem/safety/sanitizer-removals.ts';
 
-export default function rehypeSanitizeContent() {
-  const trusted = mdxMode() === 'trusted';
+/** `mdx`: the MDX mode of the settings (astro.config.mjs passes it; `safe` when not given). */
+export default function rehypeSanitizeContent(options: { mdx?: MdxMode } = {}) {
+  const trusted = options.mdx === 'trusted';
   return (tree: Root, file: { path?: string }): Root => {
     const mdx = isMdx(file.path ?? '');
     // A team that set HINDSIGHT_MDX=trusted reviews MDX as code: its output is its own (docs/FORMAT.md).

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { mdxMode } from '../settings/load-config.ts';
+import type { MdxMode } from '../postmortem/safety/limits.ts';
 
 const HERE = import.meta.dirname;
 const ENTRIES = [
@@ -20,8 +20,9 @@ const ENTRIES = [
 ];
 const RELATIVE_IMPORT = /\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+\.ts)['"]/g;
 
-export function renderVersion(): string {
-  const hash = createHash('sha1').update(mdxMode());
+/** The digest for the rendering code under MDX mode `mdx` (a setting: it changes what a body renders to). */
+export function renderVersion(mdx: MdxMode): string {
+  const hash = createHash('sha1').update(mdx);
   for (const file of [...renderingModules(ENTRIES)].sort()) hash.update(path.relative(HERE, file)).update(readFileSync(file));
   return hash.digest('hex').slice(0, 10);
 }

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
+import { HindsightError } from '../errors.ts';
 
 /** The file name of the stand-alone settings file. */
 export const SETTINGS_FILE = 'hindsight.config.json';
@@ -56,12 +57,9 @@ const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A setting in the user's settings is wrong: same kind of error as a wrong environment variable. */
-export class SettingsError extends Error {}
-
 /**
  * The repository's settings as environment-variable defaults (`{ POSTMORTEM_DIR: 'docs/pm' }`).
- * Throws a one-line {@link SettingsError} naming the file, the key and the value.
+ * Throws a one-line {@link HindsightError} naming the file, the key and the value.
  */
 export function readSettings(cwd: string): Record<string, string> {
   const found = settingsIn(cwd);
@@ -71,11 +69,11 @@ export function readSettings(cwd: string): Record<string, string> {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join('.');
     const keys = Object.keys(SETTING_ENV).map((name) => `\`${name}\``).join(', ');
-    if (issue.code === 'unrecognized_keys') throw new SettingsError(`${found.where}: unknown setting ${issue.keys.map((name) => `\`${name}\``).join(', ')}; the settings are ${keys}.`);
-    if (!key) throw new SettingsError(`${found.where} must be an object of settings (${keys}), not \`${JSON.stringify(found.value)}\`.`);
+    if (issue.code === 'unrecognized_keys') throw new HindsightError(`${found.where}: unknown setting ${issue.keys.map((name) => `\`${name}\``).join(', ')}; the settings are ${keys}.`);
+    if (!key) throw new HindsightError(`${found.where} must be an object of settings (${keys}), not \`${JSON.stringify(found.value)}\`.`);
     const value = (found.value as Record<string, unknown>)[issue.path[0] as string];
     const example = EXAMPLES[issue.path[0] as keyof typeof SETTING_ENV];
-    throw new SettingsError(`${found.where}: \`${key}\` is \`${JSON.stringify(value)}\`: ${issue.message.replace(/^./, (c) => c.toLowerCase())}; write e.g. \`"${key}": ${example}\`.`);
+    throw new HindsightError(`${found.where}: \`${key}\` is \`${JSON.stringify(value)}\`: ${issue.message.replace(/^./, (c) => c.toLowerCase())}; write e.g. \`"${key}": ${example}\`.`);
   }
   return Object.fromEntries(Object.entries(parsed.data).map(([name, value]) => [SETTING_ENV[name as keyof Settings], String(value)]));
 }
@@ -85,7 +83,7 @@ function settingsIn(cwd: string): { where: string; value: unknown } | null {
   const manifest = path.join(cwd, 'package.json');
   const inManifest = existsSync(manifest) ? (readJson(manifest, 'package.json') as Record<string, unknown> | null)?.hindsight : undefined;
   if (existsSync(file)) {
-    if (inManifest !== undefined) throw new SettingsError(`Settings in both ${SETTINGS_FILE} and package.json's \`hindsight\` key; keep one of them.`);
+    if (inManifest !== undefined) throw new HindsightError(`Settings in both ${SETTINGS_FILE} and package.json's \`hindsight\` key; keep one of them.`);
     return { where: SETTINGS_FILE, value: readJson(file, SETTINGS_FILE) };
   }
   return inManifest === undefined ? null : { where: 'package.json "hindsight"', value: inManifest };
@@ -95,6 +93,6 @@ function readJson(file: string, name: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new SettingsError(`${name} is not valid JSON: ${(error as Error).message.split('\n', 1)[0]}.`);
+    throw new HindsightError(`${name} is not valid JSON: ${(error as Error).message.split('\n', 1)[0]}.`);
   }
 }

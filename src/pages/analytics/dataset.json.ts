@@ -5,6 +5,7 @@
  * Compact (no indentation): it is read by the page, not by people;
  * /api/metrics.json is the documented, readable export.
  */
+import settings from 'virtual:hindsight/settings';
 import type { APIRoute } from 'astro';
 import { linkKinds } from '../../lib/postmortem/learning/link-kinds.ts';
 import { toMetricsDataset } from '../../lib/postmortem/metrics/record.ts';
@@ -13,8 +14,8 @@ import { siteArchive } from '../../lib/build/site-archive.ts';
 import { buildDate } from '../../lib/build/build-date.ts';
 
 export const GET: APIRoute = () => {
-  const { postmortems } = siteArchive();
+  const { postmortems } = siteArchive(settings);
   // Each reviewed incident's links ride along, so the learning figures follow the range and service too.
-  const dataset: LearningDataset = { ...toMetricsDataset(postmortems, buildDate()), learning: linkKinds(postmortems) };
+  const dataset: LearningDataset = { ...toMetricsDataset(postmortems, buildDate(settings.today)), learning: linkKinds(postmortems) };
   return new Response(JSON.stringify(dataset), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

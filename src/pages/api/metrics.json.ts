@@ -4,12 +4,13 @@
  * per-incident rows the page re-aggregates for a single service. Shape:
  * MetricsExport in src/lib/postmortem/metrics/metrics-export.ts; documented in docs/METRICS.md.
  */
+import settings from 'virtual:hindsight/settings';
 import type { APIRoute } from 'astro';
 import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
 import { siteArchive } from '../../lib/build/site-archive.ts';
 import { buildDate } from '../../lib/build/build-date.ts';
 
 export const GET: APIRoute = () => {
-  const body = metricsExport(toMetricsDataset(siteArchive().postmortems, buildDate()));
+  const body = metricsExport(toMetricsDataset(siteArchive(settings).postmortems, buildDate(settings.today)));
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

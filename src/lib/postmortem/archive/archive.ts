@@ -6,6 +6,7 @@ import { isPostmortemFile, isSafeSlug } from '../model/file-naming.ts';
 import { toPostmortem, type Postmortem } from '../model/model.ts';
 import { parsePostmortem, type ParsedPostmortem } from '../parsing/parse.ts';
 import { readSource } from '../parsing/source.ts';
+import { DEFAULT_CHECK_SETTINGS, DEFAULT_SIZE_LIMITS, type CheckSettings } from '../safety/limits.ts';
 import { validateFiles, type ValidationCache, type ValidationResult } from '../validation/validate.ts';
 
 /**
@@ -40,13 +41,16 @@ export function expandPaths(paths: readonly string[]): { files: string[]; missin
   return { files: [...new Set(files)], missing };
 }
 
-/** Reads and parses each file, never through a link (see source.ts); `files` may be relative to `cwd` and are reported as given. */
-export function readPostmortems(files: readonly string[], cwd = process.cwd()): ParsedPostmortem[] {
-  return files.map((file) => readPostmortem(file, cwd));
+/**
+ * Reads and parses each file, never through a link (see source.ts) nor over `maxBytes`;
+ * `files` may be relative to `cwd` and are reported as given.
+ */
+export function readPostmortems(files: readonly string[], cwd = process.cwd(), maxBytes = DEFAULT_SIZE_LIMITS.fileBytes.value): ParsedPostmortem[] {
+  return files.map((file) => readPostmortem(file, cwd, maxBytes));
 }
 
-export function readPostmortem(file: string, cwd = process.cwd()): ParsedPostmortem {
-  const source = readSource(path.resolve(cwd, file));
+export function readPostmortem(file: string, cwd = process.cwd(), maxBytes = DEFAULT_SIZE_LIMITS.fileBytes.value): ParsedPostmortem {
+  const source = readSource(path.resolve(cwd, file), maxBytes);
   return parsePostmortem(file, source.text, source);
 }
 
@@ -75,9 +79,14 @@ const loaded: Map<string, { signature: string; archive: Archive; checkedAt: numb
  */
 const TRUST_MS = 1000;
 
-/** Reads, validates and models every post-mortem in `dir`; reuses the last reading while no file changed. `cache`: validation's (the build gate passes the CLI's). */
-export function loadArchive(dir: string, cache?: ValidationCache): Archive {
-  const cached = loaded.get(dir);
+/**
+ * Reads, validates and models every post-mortem in `dir` under `settings` (the entry point's); reuses the last
+ * reading while no file changed. `cache`: validation's (the build gate passes the CLI's).
+ */
+export function loadArchive(dir: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS, cache?: ValidationCache): Archive {
+  // Settings are part of the key: the same folder judged under other limits is another reading.
+  const key = `${dir}\0${JSON.stringify(settings)}`;
+  const cached = loaded.get(key);
   if (cached && Date.now() - cached.checkedAt < TRUST_MS) return cached.archive;
   const files = listPostmortemFiles(dir);
   const signature = files.map((file) => {
@@ -88,16 +97,16 @@ export function loadArchive(dir: string, cache?: ValidationCache): Archive {
     cached.checkedAt = Date.now();
     return cached.archive;
   }
-  const read = files.map((file) => ({ path: displayPath(file), source: readSource(file) }));
+  const read = files.map((file) => ({ path: displayPath(file), source: readSource(file, settings.limits.fileBytes.value) }));
   const parsed = read.map(({ path, source }) => parsePostmortem(path, source.text, source));
-  const result = validateFiles(read.map((file, at) => ({ ...file, parsed: parsed[at] })), { cache });
+  const result = validateFiles(read.map((file, at) => ({ ...file, parsed: parsed[at] })), { cache, settings });
   const postmortems = parsed
     .map((pm) => toPostmortem(pm))
     // A slug off the convention (`file-name` refuses it) never becomes a page, even in a build that bypasses validation.
     .filter((pm): pm is Postmortem => pm !== null && isSafeSlug(pm.slug))
     .sort(newestFirst);
   const archive = { result, postmortems };
-  loaded.set(dir, { signature, archive, checkedAt: Date.now() });
+  loaded.set(key, { signature, archive, checkedAt: Date.now() });
   return archive;
 }
 

@@ -7,7 +7,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync } from 'node:fs';
-import { LIMITS } from '../safety/limits.ts';
 
 export type SourceProblem =
   | { kind: 'symlink'; target: string }
@@ -27,8 +26,11 @@ export interface Source {
 // O_NONBLOCK: opening a FIFO must not wait for a writer.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** Reads `file` (an absolute or cwd-relative path). Throws only when the file cannot be opened (missing, unreadable). */
-export function readSource(file: string): Source {
+/**
+ * Reads `file` (an absolute or cwd-relative path) unless it is over `maxBytes` (the `fileBytes` limit of the settings).
+ * Throws only when the file cannot be opened (missing, unreadable).
+ */
+export function readSource(file: string, maxBytes: number): Source {
   let fd: number;
   try {
     fd = openSync(file, OPEN_FLAGS);
@@ -39,7 +41,7 @@ export function readSource(file: string): Source {
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { text: '', bytes: 0, problem: { kind: 'not-a-file' } };
-    if (stats.size > LIMITS.fileBytes.value) return { text: '', bytes: stats.size, problem: { kind: 'too-large', bytes: stats.size } };
+    if (stats.size > maxBytes) return { text: '', bytes: stats.size, problem: { kind: 'too-large', bytes: stats.size } };
     return decode(readFileSync(fd));
   } finally {
     closeSync(fd);

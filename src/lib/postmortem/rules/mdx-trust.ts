@@ -1,4 +1,3 @@
-import { mdxMode } from '../../settings/load-config.ts';
 import { bodyTrees, isMdx, isParseError } from '../safety/body-tree.ts';
 import { findMdxProblems, type MdxProblem } from '../safety/mdx-constructs.ts';
 import type { Rule } from './types.ts';
@@ -17,7 +16,7 @@ export const mdxTrust: Rule = {
   level: 'error',
   description:
     'An `.mdx` file parses as MDX and, unless `HINDSIGHT_MDX=trusted`, holds only Markdown and HTML with literal attributes: no `import`/`export`, `{expressions}`, spreads, `set:html` or components.',
-  check(pm) {
+  check(pm, settings) {
     if (pm.binary || !isMdx(pm.path)) return [];
     const trees = bodyTrees(pm);
     if (isParseError(trees)) {
@@ -31,7 +30,7 @@ export const mdxTrust: Rule = {
         },
       ];
     }
-    if (mdxMode() === 'trusted') return [];
+    if (settings.mdx === 'trusted') return [];
     return findMdxProblems(trees.mdast).map((problem) => ({
       line: problem.line + pm.bodyStartLine - 1,
       column: problem.column,

@@ -1,15 +1,15 @@
 import { cut } from '../parsing/frontmatter.ts';
-import { LIMITS } from '../safety/limits.ts';
+import { DEFAULT_SIZE_LIMITS, LIMITS, type SizeLimits } from '../safety/limits.ts';
 import { tableShapes } from '../parsing/tables.ts';
 import type { Finding, Rule } from './types.ts';
 
-const { tableRows, tableColumns, cellChars } = LIMITS;
 
 export const tableSize: Rule = {
   id: 'table-size',
   level: 'error',
-  description: `Every table has at most ${tableRows.value} rows (the Action Items table ${LIMITS.actionItems}) and ${tableColumns.value} columns, and every cell at most ${cellChars.value} characters (\`${tableRows.env}\`, \`${tableColumns.env}\`, \`${cellChars.env}\` raise them).`,
-  check(pm) {
+  description: describe(DEFAULT_SIZE_LIMITS),
+  check(pm, { limits }) {
+    const { tableRows, tableColumns, cellChars } = limits;
     if (!pm.body.includes('|')) return [];
     const findings: Finding[] = [];
     for (const table of tableShapes(pm.body, pm.bodyStartLine)) {
@@ -31,3 +31,8 @@ export const tableSize: Rule = {
     return findings;
   },
 };
+
+/** The rule's one line for the docs, at the default limits. */
+function describe({ tableRows, tableColumns, cellChars }: SizeLimits): string {
+  return `Every table has at most ${tableRows.value} rows (the Action Items table ${LIMITS.actionItems}) and ${tableColumns.value} columns, and every cell at most ${cellChars.value} characters (\`${tableRows.env}\`, \`${tableColumns.env}\`, \`${cellChars.env}\` raise them).`;
+}

@@ -1,4 +1,5 @@
 import type { ParsedPostmortem } from '../parsing/parse.ts';
+import type { CheckSettings } from '../safety/limits.ts';
 
 export type Level = 'error' | 'warning';
 
@@ -26,7 +27,8 @@ export interface Rule {
   level: Level;
   /** One line for docs/FORMAT.md and `validate --help`. */
   description: string;
-  check(postmortem: ParsedPostmortem): Finding[];
+  /** `settings`: the limits and MDX mode the entry point read (most rules need none). */
+  check(postmortem: ParsedPostmortem, settings: CheckSettings): Finding[];
 }
 
 /** What archive rules see of each file: little enough to pass between threads. */

@@ -1,4 +1,3 @@
-import { mdxMode } from '../../settings/load-config.ts';
 import { bodyTrees, isMdx, isParseError } from '../safety/body-tree.ts';
 import { mdxToHtml } from '../safety/mdx-constructs.ts';
 import { blankCode } from '../parsing/prose.ts';
@@ -18,11 +17,11 @@ export const unsafeHtml: Rule = {
   level: 'error',
   description:
     'The body holds nothing the site removes when it renders: only the HTML GitHub allows in Markdown (no `<script>`, `<style>`, `<iframe>`, `<form>`, `style=""`, event handlers…) and links that are http(s), mailto, relative or `#`.',
-  check(pm) {
+  check(pm, settings) {
     if (pm.binary) return [];
     const mdx = isMdx(pm.path);
     // Trusted MDX is rendered as its authors wrote it (docs/FORMAT.md): the sanitizer does not run on it.
-    if (mdx && mdxMode() === 'trusted') return [];
+    if (mdx && settings.mdx === 'trusted') return [];
     if (!mdx && !MAYBE_REMOVED.test(blankCode(pm.body))) return [];
     const trees = bodyTrees(pm);
     if (isParseError(trees)) return []; // mdx-trust reports it.

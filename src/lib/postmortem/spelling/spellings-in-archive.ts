@@ -11,14 +11,14 @@ import { spellingsInText, type SpellingKind } from './spellings-used.ts';
 
 export type ArchiveSpellings = Record<SpellingKind, Map<string, number>>;
 
-/** Spellings in the archive folder (when it exists) and in `files`, each file counted once. */
-export function spellingsInArchive(archiveDir: string | null, files: readonly string[] = []): ArchiveSpellings {
+/** Spellings in the archive folder (when it exists) and in `files`, each file counted once; a file over `maxBytes` is not read. */
+export function spellingsInArchive(maxBytes: number, archiveDir: string | null, files: readonly string[] = []): ArchiveSpellings {
   const found: ArchiveSpellings = { service: new Map(), tag: new Map(), owner: new Map() };
   const archive = archiveDir && existsSync(archiveDir) ? listPostmortemFiles(archiveDir) : [];
   for (const file of new Set([...archive, ...files])) {
     let text: string;
     try {
-      const source = readSource(file);
+      const source = readSource(file, maxBytes);
       if (source.problem) continue;
       text = source.text;
     } catch {

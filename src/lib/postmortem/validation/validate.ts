@@ -5,13 +5,13 @@
  * the caller's (validation-cache.ts keeps one on disk).
  */
 import { createHash } from 'node:crypto';
-import { config, mdxMode } from '../../settings/load-config.ts';
 import { mayReferenceImages } from '../safety/assets.ts';
 import { DATE_RANGE } from '../dates.ts';
 import { slugOf } from '../model/file-naming.ts';
 import { followUpNames, recurrenceReferences, recurrenceReferencesInText } from '../learning/recurrence-references.ts';
 import { parsePostmortem, type ParsedPostmortem } from '../parsing/parse.ts';
 import type { Source } from '../parsing/source.ts';
+import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../safety/limits.ts';
 import { spellingsInText, spellingsOf, type SpellingUse } from '../spelling/spellings-used.ts';
 import { ARCHIVE_RULES, FILE_RULES, type ArchiveEntry, type Finding, type Level, type Problem } from '../rules/all-rules.ts';
 
@@ -55,6 +55,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Results of earlier runs; used for files given with their {@link Source}. */
   cache?: ValidationCache | null;
+  /** The limits and MDX mode the entry point read; the defaults when not given. */
+  settings?: CheckSettings;
 }
 
 /** A file to check: its text as read (needed for the cache), its parse (when the caller has it), or both. */
@@ -73,8 +75,8 @@ export function validatePostmortems(postmortems: readonly ParsedPostmortem[], op
 
 /** Validates files in this thread, taking from `options.cache` what it knows. */
 export function validateFiles(files: readonly FileToCheck[], options: ValidateOptions = {}): ValidationResult {
-  const run = lookUp(files, options.cache);
-  return finish(files, run, run.pending.map(checkOne), options);
+  const run = lookUp(files, options);
+  return finish(files, run, run.pending.map((file) => checkOne(file, options.settings)), options);
 }
 
 /**
@@ -82,26 +84,26 @@ export function validateFiles(files: readonly FileToCheck[], options: ValidateOp
  * (the CLI passes its thread pool); one assembly either way.
  */
 export async function validateFilesWith(checkMany: CheckMany, files: readonly FileToCheck[], options: ValidateOptions = {}): Promise<ValidationResult> {
-  const run = lookUp(files, options.cache);
+  const run = lookUp(files, options);
   const withSource = run.pending.filter((file): file is FileToCheck & { source: Source } => file.source !== undefined);
   // Files given only as parses (never from the CLI) are checked here: a thread would have to read them again.
-  const fresh = withSource.length === run.pending.length ? await checkMany(withSource) : run.pending.map(checkOne);
+  const fresh = withSource.length === run.pending.length ? await checkMany(withSource) : run.pending.map((file) => checkOne(file, options.settings));
   return finish(files, run, fresh, options);
 }
 
 /** Parses (unless parsed) and checks one file under the file rules. */
-export function checkOne(file: FileToCheck): CheckedFile {
+export function checkOne(file: FileToCheck, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): CheckedFile {
   const pm = file.parsed ?? parsePostmortem(file.path, file.source!.text, file.source);
-  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), followUps: followUpNames(pm), spellings: spellingsOf(pm), problems: checkFile(pm) };
+  return { path: file.path, slug: pm.slug, references: recurrenceReferences(pm), followUps: followUpNames(pm), spellings: spellingsOf(pm), problems: checkFile(pm, settings) };
 }
 
 /**
  * What a file's result depends on besides the code: its path as reported, what
  * reading found, its text, the size limits and the MDX mode (both settings).
  */
-export function cacheKey(file: string, source: Source): string {
+export function cacheKey(file: string, source: Source, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): string {
   return createHash('sha1')
-    .update(`${file}\0${JSON.stringify(config.limits)}\0${DATE_RANGE.lastYear}\0${mdxMode()}\0${JSON.stringify(source.problem)}\0`)
+    .update(`${file}\0${JSON.stringify(settings.limits)}\0${DATE_RANGE.lastYear}\0${settings.mdx}\0${JSON.stringify(source.problem)}\0`)
     .update(source.text)
     .digest('base64');
 }
@@ -114,7 +116,7 @@ interface Lookup {
   keys: Map<FileToCheck, string>;
 }
 
-function lookUp(files: readonly FileToCheck[], cache: ValidationCache | null | undefined): Lookup {
+function lookUp(files: readonly FileToCheck[], { cache, settings }: ValidateOptions): Lookup {
   const run: Lookup = { known: new Map(), pending: [], keys: new Map() };
   for (const file of files) {
     // A file that shows images is judged by the image files too, which the key cannot see.
@@ -122,7 +124,7 @@ function lookUp(files: readonly FileToCheck[], cache: ValidationCache | null | u
       run.pending.push(file);
       continue;
     }
-    const key = cacheKey(file.path, file.source);
+    const key = cacheKey(file.path, file.source, settings);
     const cached = cache.get(key);
     if (cached) run.known.set(file.path, { path: file.path, slug: slugOf(file.path), references: recurrenceReferencesInText(file.source.text), spellings: cached.spellings ?? spellingsInText(file.source.text), problems: cached.problems });
     else {
@@ -160,8 +162,8 @@ function addFollowUpNames(checked: CheckedFile[], files: readonly FileToCheck[])
 }
 
 /** One file's problems under every file rule (the part of validation that can run in parallel). */
-export function checkFile(pm: ParsedPostmortem): Problem[] {
-  return FILE_RULES.flatMap((rule) => safely(() => rule.check(pm), internalError(rule.id)).map((finding) => toProblem(rule.id, rule.level, finding)));
+export function checkFile(pm: ParsedPostmortem, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): Problem[] {
+  return FILE_RULES.flatMap((rule) => safely(() => rule.check(pm, settings), internalError(rule.id)).map((finding) => toProblem(rule.id, rule.level, finding)));
 }
 
 /** Adds the archive rules' problems to per-file results and summarises, in the order the files were given. */
