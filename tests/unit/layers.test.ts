@@ -4,9 +4,11 @@
  * to themselves, helpers are defined once, and no two modules share a name
  * where a reader could mistake one for the other.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeImportChains } from './helpers/browser-safe.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const IMPORT = /(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
@@ -32,6 +34,35 @@ describe('layers', () => {
         .map((target) => `${file} -> ${target}`),
     );
     expect(upward).toEqual([]);
+  });
+
+  it('the site layer is browser-safe: nothing it loads imports a Node built-in, and it loads nothing of the build layer', () => {
+    expect(nodeImportChains(ROOT, 'src/lib/site')).toEqual([]);
+    const intoBuild = filesUnder('src/lib/site').flatMap((file) => importsOf(file).filter((target) => target.startsWith('src/lib/build/')).map((target) => `${file} -> ${target}`));
+    expect(intoBuild).toEqual([]);
+  });
+
+  it('the browser-safe check fails on a Node import planted in the site layer, directly or two imports down', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'hindsight-layers-'));
+    try {
+      mkdirSync(path.join(root, 'src/lib/site/search'), { recursive: true });
+      mkdirSync(path.join(root, 'src/lib/postmortem'), { recursive: true });
+      writeFileSync(path.join(root, 'src/lib/site/clean.ts'), "import type { Stats } from 'node:fs';\nexport const a = 1;\n");
+      writeFileSync(path.join(root, 'src/lib/site/direct.ts'), "import path from 'path';\nexport const b = path.sep;\n");
+      writeFileSync(path.join(root, 'src/lib/site/search/deep.ts'), "import { c } from '../../postmortem/core.ts';\nexport { c };\n");
+      writeFileSync(path.join(root, 'src/lib/postmortem/core.ts'), "import { readFileSync } from 'node:fs';\nexport const c = readFileSync;\n");
+      expect(nodeImportChains(root, 'src/lib/site').sort()).toEqual([
+        'src/lib/site/direct.ts -> path',
+        'src/lib/site/search/deep.ts -> src/lib/postmortem/core.ts -> node:fs',
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('no module under src/lib reads the environment or ends the process', () => {
+    const offending = filesUnder('src/lib').filter((file) => /\bprocess\.(env|exit)\b/.test(readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '')));
+    expect(offending).toEqual([]);
   });
 
   it('no route imports another route’s private (`_`) modules', () => {
