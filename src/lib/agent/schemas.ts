@@ -137,7 +137,6 @@ export const scaffoldOutput = z.object({
   status: z.enum(POSTMORTEM_STATUSES),
   next: z.string().describe('What to fill in next.'),
 });
-export type ScaffoldOutput = z.infer<typeof scaffoldOutput>;
 
 /** Every schema written to schema/ by `npm run schemas`, by file name. */
 export const COMMAND_OUTPUT_SCHEMAS = {

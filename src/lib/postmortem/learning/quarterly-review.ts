@@ -19,10 +19,6 @@ export type QuarterId = `${number}-q${1 | 2 | 3 | 4}`;
 
 const QUARTER_ID = /^(\d{4})-q([1-4])$/;
 
-export function isQuarterId(value: string): value is QuarterId {
-  return QUARTER_ID.test(value);
-}
-
 /** The quarter holding a `YYYY-MM-DD` date, as a URL id. */
 export function quarterIdOf(date: string): QuarterId {
   return quarterOf(date).toLowerCase() as QuarterId;

@@ -2,7 +2,7 @@
  * Repeats: incidents that happened before. An incident is a repeat of an
  * earlier one when its post-mortem says so (`recurrence_of`), or when the
  * two name the same failure: their one-line accounts (title, `Root Cause:`
- * line, tags) share {@link REPEAT_MIN_TERMS} distinctive words, or they read
+ * line, tags) share `REPEAT_MIN_TERMS` (evidence.ts) distinctive words, or they read
  * alike as a whole. A shared service or category is not enough (measured:
  * docs/METRICS.md). `unrelated_to` on either side dismisses a computed link;
  * a declared one always stands. Drafts are left out on both sides.
@@ -10,12 +10,10 @@
 import type { Postmortem } from '../model/model.ts';
 import { jaccard, wordsOf } from '../related.ts';
 import { addToBucket } from './candidate-buckets.ts';
-import { archiveTermStats, coreTerms, isDistinctive, namedTerms, REPEAT_MIN_TERMS, repeatEvidence, type TermStats } from './evidence.ts';
+import { archiveTermStats, coreTerms, isDistinctive, namedTerms, repeatEvidence, type TermStats } from './evidence.ts';
 import { dismissed } from './dismissed.ts';
 import { similarSets } from './similar-wording.ts';
 import { chronological, firstOfTheDay, happenedBeforeIn, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
-
-export { REPEAT_MIN_TERMS };
 
 /** Word likeness (Jaccard of significant words) from which two post-mortems are taken to describe the same failure. */
 export const REPEAT_SIMILARITY = 0.3;

@@ -8,7 +8,7 @@ import { incidentIntervals, type IntervalKey } from '../model/durations.ts';
 import type { Postmortem } from '../model/model.ts';
 import { summariseDurations, type IntervalSummary } from './duration-summary.ts';
 
-export { MIN_SAMPLE_FOR_TREND, isSmallSample, summariseDurations, type IntervalSummary } from './duration-summary.ts';
+export { summariseDurations, type IntervalSummary } from './duration-summary.ts';
 export * from './range.ts';
 export * from './buckets.ts';
 export * from './record.ts';

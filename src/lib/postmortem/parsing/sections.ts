@@ -49,8 +49,3 @@ export function sectionKeyOf(heading: string): SectionKey | null {
   }
   return key;
 }
-
-/** The template title of a section. */
-export function sectionTitle(key: SectionKey): string {
-  return SECTIONS.find((section) => section.key === key)!.title;
-}

@@ -68,8 +68,6 @@ export const frontmatterSchema = z
   })
   .strict();
 
-/** Frontmatter as written (defaults not yet applied). */
-export type FrontmatterInput = z.input<typeof frontmatterSchema>;
 /** Frontmatter after validation, with defaults and normalised categories. */
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
