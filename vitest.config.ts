@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tests that start processes (Astro builds, the CLIs, the MCP server, a language
- * server, a pseudo-terminal, git, Pagefind, the image checker's child) or run at
- * scale by design (linearity, property and archive-scale runs). They form the
+ * server, a pseudo-terminal, git, Pagefind, the image checker's child), run the
+ * TypeScript compiler over the sources (`npm run schemas --check`) or run at scale
+ * by design (linearity, property and archive-scale runs). They form the
  * `integration` project; everything else is the fast `unit` project
  * (`npm run test:unit`), which cannot start a process
  * (tests/unit/helpers/no-subprocess.ts makes it throw).
@@ -23,6 +24,7 @@ const INTEGRATION_TESTS = [
   'editor-intellisense',
   'hostile-build',
   'hostile-input',
+  'json-schema',
   'launch-installed',
   'learning-scale',
   'mcp-inspector',
