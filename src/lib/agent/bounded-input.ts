@@ -9,13 +9,17 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { HindsightError } from '../errors.ts';
 import type { SizeLimit } from '../postmortem/safety/limits.ts';
 import { readSource } from '../postmortem/parsing/source.ts';
 
-/** An input the tool refuses: `message` quotes it, `hint` says what to give instead. */
-export class InputRefused extends Error {
-  constructor(message: string, readonly hint: string) {
-    super(`${message}\n${hint}`);
+/**
+ * An input the tool refuses (a usage problem): `message` quotes it, `hint` says what to give instead.
+ * Its text carries both, as the tools show it whole.
+ */
+export class InputRefused extends HindsightError {
+  constructor(message: string, hint: string) {
+    super(`${message}\n${hint}`, hint, 'usage');
   }
 }
 
