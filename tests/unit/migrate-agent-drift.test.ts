@@ -23,6 +23,7 @@ import { proposeServices } from '../../src/lib/postmortem/migrate/propose-servic
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.ts';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
+import { readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { textWords as wordsOf } from '../../src/lib/search/words.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
@@ -71,7 +72,8 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const { result } = migrate(path.join(DIR, file));
     const report = validatePostmortems([parsePostmortem(path.join(DIR, result.fileName), result.text)]).files[0]!;
     expect(report.problems.filter((problem) => problem.level === 'error')).toEqual([]);
-    if (result.frontmatter.status === 'draft') expect(result.text).toMatch(/^status: draft # migrate: the text does not hold .+; fill in/m);
+    // A draft names what it lacks: fields or sections the text does not hold, or the rules the text still fails.
+    if (result.frontmatter.status === 'draft') expect(result.text).toMatch(/^status: draft # migrate: (?:the text does not hold .+; fill in|validate found .+ in review; fix them)/m);
     for (const section of result.draftBecause.filter((what) => what.startsWith('section '))) {
       expect(result.text).toContain(`${section.slice('section '.length)}\n\n${ADDED_SECTION_NOTE}`);
     }
@@ -111,7 +113,7 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const { ctx, out } = cli([dir, '--write']);
     expect(runMigrate(ctx), out.stdout).toBe(0);
     const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
-    expect(files.sort()).toEqual(FILES);
+    expect(files.sort()).toEqual(FILES.map((file) => EXPECTED[file]!.fileName).sort());
     const report = validatePostmortems(files.map((file) => parsePostmortem(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8'))));
     expect(report.summary.invalid).toBe(0);
   });
@@ -126,15 +128,46 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(result.frontmatter).toMatchObject({ started_at: '2027-03-03T14:05:00Z', resolved_at: '2027-03-03T15:15:00Z' });
   });
 
-  it('a Timeline said to be in local time, in no zone migrate converts: no time of it is read as UTC, and the draft says so', () => {
+  it('a Timeline said to be in local time, in no zone any line names: no time of it is read as UTC, and the draft says so', () => {
     const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
-    const result = migratePlainForm(readFileSync(file, 'utf8').replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)').replace('- **Duration**: 10:10 to 11:02 UTC\n', ''), file);
+    const result = migratePlainForm(readFileSync(file, 'utf8').replace('### Timeline (UTC)', '### Timeline (local time)').replace('- **Duration**: 10:10 to 11:02 UTC\n', ''), file);
     if (result.kind !== 'migrated') throw new Error('not migrated');
     expect(result.frontmatter.started_at).toBeUndefined();
     expect(result.draftBecause).toContain('Timeline times in UTC (the Timeline says they are local)');
+    expect(result.text).toContain('| 10:10 | First error logged');
     // `Date/Time` is a column name, not a zone.
     const dated = migratePlainForm(readFileSync(file, 'utf8').replace('| Time | Event |', '| Date/Time | Event |'), file);
     expect(dated).toMatchObject({ frontmatter: { started_at: '2027-05-18T10:10:00Z' } });
+  });
+
+  it('local times in a zone the heading, the column or another line names: converted on the day, daylight saving included', () => {
+    const file = path.join(DIR, 'postmortem-2027-05-18-webhook-missing-section.md');
+    const source = readFileSync(file, 'utf8').replace('- **Duration**: 10:10 to 11:02 UTC\n', '');
+    const startedAt = (text: string) => {
+      const result = migratePlainForm(text, file);
+      if (result.kind !== 'migrated') throw new Error('not migrated');
+      return result.frontmatter.started_at;
+    };
+    // 2027-05-18: Berlin is on summer time (UTC+2), New York on EDT (UTC−4), India always UTC+05:30.
+    expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)'))).toBe('2027-05-18T08:10:00Z');
+    expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline (all times ET)'))).toBe('2027-05-18T14:10:00Z');
+    expect(startedAt(source.replace('| Time | Event |', '| Time (IST) | Event |').replace('### Timeline (UTC)', '### Timeline'))).toBe('2027-05-18T04:40:00Z');
+    expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline (local)').replace('### Summary', '**Time zone:** America/Los_Angeles\n\n### Summary'))).toBe('2027-05-18T17:10:00Z');
+    // The same wall-clock time in January: standard time.
+    const winter = source.replaceAll('2027-05-18', '2027-01-18');
+    expect(startedAt(winter.replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)'))).toBe('2027-01-18T09:10:00Z');
+    expect(startedAt(winter.replace('### Timeline (UTC)', '### Timeline (all times ET)'))).toBe('2027-01-18T15:10:00Z');
+    // Two lines naming two zones: which one is meant is not known.
+    const twoZones = source.replace('### Timeline (UTC)', '### Timeline (local)').replace('### Summary', 'Time zone: America/Los_Angeles\n\nAll times are in Europe/Berlin.\n\n### Summary');
+    expect(startedAt(twoZones)).toBeUndefined();
+  });
+
+  it('times written as agents write them: 14h05, 14.05, 1405Z, 14:05:09Z, ISO, 2:05pm', () => {
+    for (const written of ['14h05', '14.05', '1405Z', '1405 UTC', '14:05:09Z', '2027-03-03T14:05Z', '2:05pm', '2:05 p.m.']) {
+      expect(readLooseMoment(written, '2027-03-03'), written).toMatchObject({ hour: 14, minute: 5 });
+    }
+    // Numbers that are not times stay numbers.
+    for (const written of ['1.50 hours', '99.95%', 'build 2027', 'v14.05.1']) expect(readLooseMoment(written, '2027-03-03'), written).toBeNull();
   });
 
   it('an added section is a placeholder: promoted without filling it in, validate says so', () => {
@@ -146,12 +179,24 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     expect(problems.filter((problem) => problem.rule === 'placeholders').map((problem) => problem.message)).toEqual(['template placeholder `Not in the original post-mortem: added by migrate` is still in the text']);
   });
 
-  it("reads a severity by the spec's name for its level; an unknown word stops the file with a hint", () => {
+  it('reads a severity written as a word on the four levels in order, as a proposal that keeps the line; another word stops the file with a hint', () => {
     const file = path.join(DIR, 'postmortem-2027-03-03-checkout-latency-bold-lines.md');
     const withSeverity = (severity: string) => migratePlainForm(readFileSync(file, 'utf8').replace('**Severity:** SEV-2', `**Severity:** ${severity}`), file);
-    expect(withSeverity('Major (checkout degraded)')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-2' } });
-    expect(withSeverity('critical')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-1' } });
-    expect(withSeverity('High')).toMatchObject({ kind: 'failed', missing: [expect.stringContaining('--severity')] });
+    const words: [string, string][] = [['Critical', 'SEV-1'], ['critical', 'SEV-1'], ['Major (checkout degraded)', 'SEV-2'], ['High', 'SEV-2'], ['high (customer-facing)', 'SEV-2'], ['Medium', 'SEV-3'], ['Moderate', 'SEV-3'], ['Minor', 'SEV-3'], ['Low', 'SEV-4'], ['Cosmetic', 'SEV-4']];
+    for (const [written, severity] of words) {
+      const result = withSeverity(written);
+      if (result.kind !== 'migrated') throw new Error(`${written}: ${result.kind}`);
+      expect(result.frontmatter.severity, written).toBe(severity);
+      expect(result.text, written).toMatch(new RegExp(`^severity: ${severity} # proposed by migrate from the words \`${written.split(' ')[0]}\`: review$`, 'm'));
+      expect(result.text, written).toContain(`**Severity:** ${written}`);
+    }
+    // A digit wins over a word beside it, and is a fact, not a proposal.
+    const digit = withSeverity('sev2 – High');
+    expect(digit).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-2' } });
+    expect(digit.kind === 'migrated' ? digit.text : '').not.toContain('# proposed by migrate from the words');
+    for (const word of ['Urgent', 'Medium-High', 'Low/Medium', 'Significant']) {
+      expect(withSeverity(word), word).toMatchObject({ kind: 'failed', missing: [expect.stringContaining('--severity')] });
+    }
   });
 
   it('writes a service as the archive spells it', () => {

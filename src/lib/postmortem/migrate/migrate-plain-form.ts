@@ -21,7 +21,7 @@ import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SectionKey } from '../sections.ts';
-import { SEVERITIES, type SeverityId } from '../severity.ts';
+import type { SeverityId } from '../severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/severity-questions.ts';
 import { slugify } from '../scaffold/slug.ts';
@@ -33,8 +33,9 @@ import { chooseMilestones } from './milestones-from-text.ts';
 import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
+import { severityFromWords } from './severity-words.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
-import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
+import { resolveTimeline, timelineZone } from './timeline.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
@@ -165,7 +166,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
   const { inserts: added, gaps } = missingSections(m.parsed, m.lines.length);
-  if (timelineInUnknownZone(m.parsed.timeline)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
+  if ('unknownLocal' in timelineZone(m.parsed.timeline, m.lines)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
   for (const gap of [...gaps, ...tablesToWrite(m.parsed)]) {
     m.draftBecause.push(gap.what);
     if (gap.note) m.notes.push({ kind: 'missing', message: gap.note });
@@ -304,15 +305,13 @@ function readDate(m: Migration): { date: string | null; dateLine: HeaderLine | u
 function readSeverityField(m: Migration): SeverityId | null {
   const severityLine = m.header.get('severity');
   const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
-  // The spec names each level (SEV-1 Critical … SEV-4 Cosmetic): `Severity: Major` states SEV-2.
-  const named = severityLine && !severityText ? SEVERITIES.find((level) => new RegExp(`^\\W*${level.label}\\b`, 'i').test(severityLine.value)) : undefined;
-  // `P1` … `P4`: a priority scale most teams map one to one onto severity, but not every team: a proposal to review.
-  const priority = severityLine && !severityText && !named ? /^\W*p([1-4])\b/i.exec(severityLine.value) : null;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : (named?.id.slice(-1) ?? priority?.[1]);
+  // `High`, `Major`, `P2`: a scale that maps one to one onto the skill's levels for most teams, not all: a proposal to review.
+  const worded = severityLine && !severityText ? severityFromWords(severityLine.value) : null;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : worded?.severity.slice(-1);
   const severity = m.overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
-  if (priority && severity && !m.overrides.severity) {
-    m.comments.severity = proposed(`the priority \`${priority[0].trim()}\``);
-    m.notes.push({ kind: 'proposed', message: `severity ${severity}: read from the priority \`${severityLine!.value}\` (line ${severityLine!.index + 1}): review, or pass --severity` });
+  if (worded && severity && !m.overrides.severity) {
+    m.comments.severity = proposed(`${worded.priority ? 'the priority' : 'the words'} \`${worded.written}\``);
+    m.notes.push({ kind: 'proposed', message: `severity ${severity}: read from \`${severityLine!.value}\` (line ${severityLine!.index + 1}) on the skill's four levels in order (Critical, High/Major, Medium/Minor, Low/Cosmetic; P1 … P4); the line stays in the text: review, or pass --severity` });
   }
   if (severityLine && !severityDigit) m.notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(m, severityLine.index, 'severity');
@@ -424,7 +423,7 @@ function readTimingOnStartDay(m: Migration, dateRead: string): { date: string; t
   if (startDay && startDay !== date && !m.overrides.date) {
     m.notes.push({ kind: 'warning', message: `the impact started on ${startDay} (UTC) but the date read was ${date}: the incident date is the UTC day the impact started, so date is ${startDay}` });
     date = startDay;
-    timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines);
+    timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines, dateRead);
   }
   m.notes.push(...timing.notes);
   for (const line of timing.moved) move(m, line, 'started_at', 'resolved_at');
@@ -522,12 +521,13 @@ interface Timing {
 }
 
 /** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
-function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[]): Timing {
+function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[], localDay = date): Timing {
   const notes: MigrationNote[] = [];
-  const localTimes = timelineInUnknownZone(parsed.timeline);
-  // Times the Timeline says are local, in a zone migrate cannot convert: none is taken as UTC.
-  const rows = localTimes ? [] : resolveTimeline(parsed.timeline, date);
-  if (localTimes) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), in no zone migrate can convert: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`)` });
+  const zoned = timelineZone(parsed.timeline, lines);
+  // Times the Timeline says are local, in a zone no line names: none is taken as UTC.
+  const rows = 'unknownLocal' in zoned ? [] : resolveTimeline(parsed.timeline, date, zoned.zone, localDay);
+  if ('unknownLocal' in zoned) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), and no line names their zone: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`, \`Time zone: Europe/Berlin\`)` });
+  else if (zoned.zone && rows.some((row) => row.at)) notes.push({ kind: 'found', message: `Timeline times in ${zoned.zone.name}${'offset' in zoned.zone ? ` (UTC${zoned.zone.offset < 0 ? '−' : '+'}${offsetText(zoned.zone.offset)})` : ', converted with its daylight-saving rules on the day'}, written in UTC` });
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
     if (row.at === null) {
@@ -550,6 +550,12 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
   const endBullet = bulletValue(impactLines, /^(?:end(?:ed)?|impact end(?:ed)?|resolved|recovered|end time)$/i);
   const window = durationBullet && /\d:\d\d/.test(durationBullet.value) ? durationBullet
     : startBullet && endBullet ? { value: `${startBullet.value} to ${endBullet.value}`, index: startBullet.index } : durationBullet;
-  const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null });
+  const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null, localDay });
   return { milestones: chosen.milestones, notes: [...notes, ...chosen.notes], comments: chosen.comments, rewritten, moved: chosen.durationLineAgrees ? [header.get('duration')!.index] : [] };
+}
+
+/** `330` → `05:30`. */
+function offsetText(minutes: number): string {
+  const size = Math.abs(minutes);
+  return `${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
 }

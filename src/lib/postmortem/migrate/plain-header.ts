@@ -52,7 +52,8 @@ const LABELS: Record<string, HeaderField> = {
  * `(.*?)\s*#*\s*$` costs cubic time on a line with a long run of spaces.
  */
 const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
-const TITLE_START = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
+// An emoji or symbol may lead (`## 🔥 Post-Mortem: …`).
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
 const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
 
 /** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
