@@ -47,8 +47,18 @@ function splitCells(line: string): string[] {
   return line.split(/(?<!\\)\|/);
 }
 
+/** A status written only as a mark: a check mark or ticked box is done, an empty box or an hourglass is not yet. */
+const MARKS: readonly { status: ActionStatus; pattern: RegExp }[] = [
+  { status: 'DONE', pattern: /^(?:[\u2705\u2714\u2611\u2713]\uFE0F?|\[[xX]\])$/u },
+  { status: 'IN PROGRESS', pattern: /^(?:[\u23F3\u231B]|\u{1F6A7})\uFE0F?$/u },
+  { status: 'TODO', pattern: /^(?:[\u2B1C\u2610]|\u{1F532}|\[ \])\uFE0F?$/u },
+];
+
 /** The status to write for a cell the parser does not read, or null when it names none. */
 function rewriteStatus(cellText: string): { text: string; normalised: boolean } | null {
+  // `✔️`, `[x]`: the template's word in front, the mark kept after it (`DONE ✔️`).
+  const mark = MARKS.find((entry) => entry.pattern.test(cellText.trim()));
+  if (mark) return { text: `${mark.status} ${cellText.trim()}`, normalised: false };
   const words = statusWords(cellText);
   const whole = statusSynonym(words);
   if (whole) return { text: whole, normalised: true };

@@ -20,7 +20,8 @@ const LOWERCASE_MONTHS = MONTH_ABBREVIATIONS.map((month) => month.toLowerCase())
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`, 'i');
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4})\\b)?`, 'i');
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})(?=\b|T)/;
+// `2027-03-03`, and `2027/03/03` (year first: never ambiguous).
+const ISO_DAY = /\b(\d{4})([-/])(\d{2})\2(\d{2})(?=\b|T)/;
 const CLOCK = /(?:^|[^\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?\b)?(?![\d:])/i;
 const OTHER_ZONE = /\b(?:[ECMP][SD]T|CES?T|BST|IST|JST|AEST|GMT[+-]\d+|UTC\s*[+-]\s*\d+)\b|[+-]\d{2}:\d{2}\b/;
 
@@ -35,7 +36,10 @@ const pad = (value: number) => String(value).padStart(2, '0');
  */
 export function readLooseDate(text: string, reference?: string | null): string | null {
   const iso = ISO_DAY.exec(text);
-  if (iso) return parseIsoDate(iso[0]) ? iso[0] : null;
+  if (iso) {
+    const day = `${iso[1]}-${iso[3]}-${iso[4]}`;
+    return parseIsoDate(day) ? day : null;
+  }
   const named = MONTH_DAY.exec(text);
   const reversed = named ? null : DAY_MONTH.exec(text);
   if (!named && !reversed) return null;

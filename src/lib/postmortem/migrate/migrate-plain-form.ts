@@ -30,7 +30,7 @@ import { normaliseActionItems } from './action-item-cells.ts';
 import { bulletValue, readTenants } from './impact-bullets.ts';
 import { readLooseDate } from './loose-time.ts';
 import { chooseMilestones } from './milestones-from-text.ts';
-import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
+import { readHeaderField, readHeadingLine, readLabelHeading, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
 import { severityFromWords } from './severity-words.ts';
@@ -113,7 +113,8 @@ export const MIGRATED_STATUS: PostmortemStatus = 'in-review';
 export const PROPOSAL_COMMENT = 'proposed by migrate from the Root Cause text: review';
 const proposed = (from: string) => `proposed by migrate from ${from}: review`;
 
-type HeaderLine = { index: number; value: string };
+/** A metadata line and its value; `listed` when the value is the list under an empty label (`### Authors:` then `- Claude`). */
+type HeaderLine = { index: number; value: string; listed?: boolean };
 
 /** What one migration collects while it reads the file: the text, and the notes, comments and moves it makes. */
 interface Migration {
@@ -227,8 +228,8 @@ function sectionText(parsed: ParsedPostmortem, key: SectionKey): string {
 
 /** Records that a line's information now lives in the frontmatter `fields`. */
 function move(m: Migration, index: number, ...fields: string[]): void {
-  // A row of a metadata table stays: taking it out would break the table.
-  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!)) return;
+  // A row of a metadata table stays: taking it out would break the table; so does a label whose list stays below it.
+  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!) || [...m.header.values()].some((line) => line.index === index && line.listed)) return;
   m.moved.push({ line: index + 1, text: m.lines[index]!, fields });
 }
 
@@ -245,14 +246,29 @@ function readHeaderBlock(lines: readonly string[], headerEnd: number): { titleLi
     }
     // Metadata as a table: `| **Date** | 2027-03-03 |` (split, not matched: linear on any line).
     const cells = line.includes('|') ? line.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
-    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null);
-    if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
+    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null) ?? readLabelHeading(line);
+    if (field && !field.value) {
+      // `### Authors:` with the names as a list below it.
+      const items = listBelow(lines, index + 1, headerEnd);
+      if (items.length && !header.has(field.field)) header.set(field.field, { index, value: items.join(', '), listed: true });
+    } else if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
     else if (!titleLine && !field) {
       const heading = readHeadingLine(line);
       if (heading && heading.level <= 2) titleLine = { index, title: heading.text };
     }
   }
   return { titleLine, header };
+}
+
+/** The items of the list that starts at `from` (blank lines before it allowed), as written. */
+function listBelow(lines: readonly string[], from: number, end: number): string[] {
+  const items: string[] = [];
+  for (let index = from; index < end; index += 1) {
+    const item = /^\s*[-*+]\s+(.*\S)/.exec(lines[index]!);
+    if (item) items.push(item[1]!);
+    else if (items.length || lines[index]!.trim()) break;
+  }
+  return items;
 }
 
 function readTitle(m: Migration, titleLine: { index: number; title: string } | null): string | undefined {

@@ -53,7 +53,7 @@ const LABELS: Record<string, HeaderField> = {
  */
 const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
 // An emoji or symbol may lead (`## 🔥 Post-Mortem: …`).
-const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:(?:incident\s+)?post[- ]?mortem(?:\s+report)?|incident\s+(?:report|review|retrospective)|post[- ]incident\s+(?:review|report))(?:\*\*|__)?\s*[:\-–—]/i;
 const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
 
 /** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
@@ -72,6 +72,13 @@ export function readHeaderField(line: string): { field: HeaderField; value: stri
   // `Author(s):`, `Date (UTC):`: the note in parentheses does not change the field.
   const field = LABELS[match[1]!.replace(/\s*\([^)]*\)/, '').trim().toLowerCase()];
   return field ? { field, value: stripEmphasis(valueAfter(line, match[0].length)) } : null;
+}
+
+/** A heading that is only a label (`### Authors`, `## Affected services`): its field, with an empty value (what follows is the list). */
+export function readLabelHeading(line: string): { field: HeaderField; value: string } | null {
+  const heading = readHeadingLine(line);
+  const field = heading ? LABELS[heading.text.replace(/\s*:$/, '').replace(/\s*\([^)]*\)/, '').trim().toLowerCase()] : undefined;
+  return field ? { field, value: '' } : null;
 }
 
 /** The title a `## Post-Mortem: Title` line names, or null. */
@@ -127,7 +134,8 @@ function splitNames(text: string): string[] {
     } else current += part;
   }
   names.push(current);
-  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+  // `…, for the API team`, `… on behalf of SRE`: who the author wrote for, not another author (the line stays in the text).
+  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name) && !/^(?:for|on behalf of|with|from|via)\s/i.test(name));
 }
 
 /** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
