@@ -23,7 +23,7 @@ import { proposeServices } from '../../src/lib/postmortem/migrate/propose-servic
 import { milestoneOfEvent } from '../../src/lib/postmortem/scaffold/milestone-events.ts';
 import { ADDED_SECTION_NOTE } from '../../src/lib/postmortem/migrate/body-gaps.ts';
 import { migratePlainForm } from '../../src/lib/postmortem/migrate/migrate-plain-form.ts';
-import { readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
+import { readLooseDate, readLooseMoment } from '../../src/lib/postmortem/migrate/loose-time.ts';
 import { readHeaderField, readNames, readReviewers, readTitleLine } from '../../src/lib/postmortem/migrate/plain-header.ts';
 import { textWords as wordsOf } from '../../src/lib/search/words.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parse.ts';
@@ -194,6 +194,7 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const digit = withSeverity('sev2 – High');
     expect(digit).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-2' } });
     expect(digit.kind === 'migrated' ? digit.text : '').not.toContain('# proposed by migrate from the words');
+    expect(withSeverity('S3 (Medium)')).toMatchObject({ kind: 'migrated', frontmatter: { severity: 'SEV-3' } });
     for (const word of ['Urgent', 'Medium-High', 'Low/Medium', 'Significant']) {
       expect(withSeverity(word), word).toMatchObject({ kind: 'failed', missing: [expect.stringContaining('--severity')] });
     }
@@ -243,6 +244,25 @@ describe('readers for the drifts', () => {
     expect(readReviewers('Codex agent, reviewed by Priya Natarajan')).toEqual(['Priya Natarajan']);
     expect(readNames('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['GPT-4o (drafted)']);
     expect(readReviewers('GPT-4o (drafted), Jane Doe (reviewer)')).toEqual(['Jane Doe (reviewer)']);
+  });
+
+  it('dates: year first with slashes; day and month in numbers only when one is over 12', () => {
+    expect(readLooseDate('2027/04/04')).toBe('2027-04-04');
+    expect(readLooseDate('15/03/2027')).toBe('2027-03-15');
+    expect(readLooseDate('03/15/2027')).toBe('2027-03-15');
+    // Day first or month first: not known, so no date.
+    expect(readLooseDate('03/04/2027')).toBeNull();
+  });
+
+  it('authors: who the author wrote for or with is not another author', () => {
+    expect(readNames('Claude (AI assistant), for the API team')).toEqual(['Claude (AI assistant)']);
+    expect(readNames('Claude, with input from Priya')).toEqual(['Claude']);
+  });
+
+  it('a status written only as a mark gets the word in front and keeps the mark', () => {
+    const text = ['## Action Items', '', '| Action | Owner | Due Date | Status |', '|---|---|---|---|', ...['✔️', '✅', '[x]', '⏳', '[ ]', '❌'].map((status) => `| a | @x | 2027-01-01 | ${status} |`)].join('\n');
+    const rows = normaliseActionItems(parsePostmortem('x.md', text), text.split('\n'), '2027-01-01').map((row) => row.after.split('|')[4]!.trim());
+    expect(rows).toEqual(['DONE ✔️', 'DONE ✅', 'DONE [x]', 'IN PROGRESS ⏳', 'TODO [ ]']);
   });
 
   it('no service from a clause saying it was not affected', () => {

@@ -30,6 +30,20 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 
 /**
+ * `15/03/2027` or `03/15/2027`: read only when one number is over 12, so the
+ * order (day first or month first) is not a guess; `03/04/2027` is no date.
+ */
+function numericDate(text: string): string | null {
+  const match = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/.exec(text);
+  if (!match) return null;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  if ((first > 12) === (second > 12)) return null;
+  const [day, month] = first > 12 ? [first, second] : [second, first];
+  const date = `${match[3]}-${pad(month)}-${pad(day)}`;
+  return parseIsoDate(date) ? date : null;
+}
+
+/**
  * The day a text names (`2026-03-14`, `March 14, 2026`, `14 Mar`, `Jan 31`), or null.
  * Without a year, the year of `reference` is used, moved by one when that puts
  * the day more than six months from it (a `Jan 2` note on a `Dec 31` incident).
@@ -42,7 +56,7 @@ export function readLooseDate(text: string, reference?: string | null): string |
   }
   const named = MONTH_DAY.exec(text);
   const reversed = named ? null : DAY_MONTH.exec(text);
-  if (!named && !reversed) return null;
+  if (!named && !reversed) return numericDate(text);
   const month = LOWERCASE_MONTHS.indexOf((named ? named[1]! : reversed![2]!).slice(0, 3).toLowerCase()) + 1;
   const day = Number(named ? named[2] : reversed![1]);
   const yearText = named ? named[3] : reversed![3];

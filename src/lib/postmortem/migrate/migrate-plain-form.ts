@@ -320,7 +320,8 @@ function readDate(m: Migration): { date: string | null; dateLine: HeaderLine | u
 
 function readSeverityField(m: Migration): SeverityId | null {
   const severityLine = m.header.get('severity');
-  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
+  // `SEV-2`, `Sev 2`, `2`, `S2`: the level's number.
+  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*s?([1-4])\b/i.exec(severityLine.value) : null;
   // `High`, `Major`, `P2`: a scale that maps one to one onto the skill's levels for most teams, not all: a proposal to review.
   const worded = severityLine && !severityText ? severityFromWords(severityLine.value) : null;
   const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : worded?.severity.slice(-1);
