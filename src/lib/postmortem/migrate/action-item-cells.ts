@@ -95,7 +95,7 @@ export function normaliseActionItems(parsed: ParsedPostmortem, lines: readonly s
       }
     }
     if (item.due === null && dueColumn >= 0 && cells[dueColumn + offset] !== undefined && !/^YYYY-MM-DD(?:\s*\(.*\))?$/.test(item.dueText)) {
-      const day = /\d{4}|\b\d{1,2}\b/.test(item.dueText) && /[a-z]{3}|\d{4}-\d/i.test(item.dueText) && !/\b(?:Q[1-4]|H[12])\b/i.test(item.dueText) ? readLooseDate(item.dueText, date) : null;
+      const day = /\d{4}|\b\d{1,2}\b/.test(item.dueText) && /[a-z]{3}|\d{4}[-/]\d|\d[/.]\d{4}\b/i.test(item.dueText) && !/\b(?:Q[1-4]|H[12])\b/i.test(item.dueText) ? readLooseDate(item.dueText, date) : null;
       // The cell as written stays after the date (or the placeholder): no word of it is lost.
       const written = day ? (wordsOf(day).length === wordsOf(item.dueText).length && wordsOf(item.dueText).every((word) => wordsOf(day).includes(word)) ? day : `${day} (${item.dueText})`) : item.dueText ? `YYYY-MM-DD (${item.dueText})` : 'YYYY-MM-DD';
       const cell = cells[dueColumn + offset]!;

@@ -542,7 +542,7 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
   const notes: MigrationNote[] = [];
   const zoned = timelineZone(parsed.timeline, lines);
   // Times the Timeline says are local, in a zone no line names: none is taken as UTC.
-  const rows = 'unknownLocal' in zoned ? [] : resolveTimeline(parsed.timeline, date, zoned.zone, localDay);
+  const rows = 'unknownLocal' in zoned ? [] : resolveTimeline(parsed.timeline, date, zoned.zone, localDay, lines);
   if ('unknownLocal' in zoned) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), and no line names their zone: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`, \`Time zone: Europe/Berlin\`)` });
   else if (zoned.zone && rows.some((row) => row.at)) notes.push({ kind: 'found', message: `Timeline times in ${zoned.zone.name}${'offset' in zoned.zone ? ` (UTC${zoned.zone.offset < 0 ? '−' : '+'}${offsetText(zoned.zone.offset)})` : ', converted with its daylight-saving rules on the day'}, written in UTC` });
   const rewritten: RewrittenLine[] = [];

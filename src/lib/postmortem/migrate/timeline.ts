@@ -95,14 +95,17 @@ export function eventDay(event: string, reference: string): string | null {
  * fall-back repeats an hour, the instant after the row before is the one meant.
  * `localDay` is the day the zone's first row is on (the date as written).
  */
-export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string, zone: TimeZone | null = null, localDay = date): ResolvedRow[] {
+export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string, zone: TimeZone | null = null, localDay = date, lines: readonly string[] = []): ResolvedRow[] {
   const first = zone ? localDay : date;
   let day = first;
   let previous: number | null = null;
+  const dayCells = dayColumn(timeline, lines);
   return (timeline?.rows ?? []).map((row) => {
     const own = /\b(?:(?!AM\b|PM\b)[A-Z]{2,5}|UTC[+-]\d+)\b|[+-]\d{2}:?\d{2}\b|\b[A-Z][a-z]+\/[A-Z]/.test(row.time.replace(/\([^()]*\)/g, ''));
     const zoned = zone && !own && /\d:\d\d|\d{4}Z|\dh\d\d|\d\.\d\d/.test(row.time) ? `${row.time} ${zone.name}` : row.time;
-    const clock = readLooseClock(zoned, day);
+    // A day in its own column (`| Date | Time | Event |`) is the row's day, unless the time cell writes one.
+    const dayCell = dayCells.get(row.line);
+    const clock = readLooseClock(dayCell && !readLooseDate(row.time, day) ? `${dayCell} ${zoned}` : zoned, day);
     const unread = { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false, dayOnly: false };
     if (!clock) {
       // A day without a time (`May 12`, `2021-05-12`): the validator needs a time, so the day's start stands for it.
@@ -135,4 +138,18 @@ export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, da
     const readAs = resolveTimelineTime(row.time, date);
     return { ...unread, at, rewrite: readAs === instant ? null : canonical, dayWritten: named !== null };
   });
+}
+
+/** The cells of a Timeline's Date (or Day) column, by line, when it has one beside its Time column. */
+function dayColumn(timeline: TableSection<TimelineEvent> | null, lines: readonly string[]): Map<number, string> {
+  const cells = new Map<number, string>();
+  const column = timeline?.table?.columns.findIndex((name) => /^(?:date|day)(?:\s*\(.*\))?$/.test(name)) ?? -1;
+  if (column < 0 || !timeline?.table) return cells;
+  for (const row of timeline.table.rows) {
+    const line = lines[row.line - 1];
+    // With an outer pipe, cell n is at n + 1.
+    const cell = line?.split(/(?<!\\)\|/)[column + (line.trimStart().startsWith('|') ? 1 : 0)]?.trim();
+    if (cell) cells.set(row.line, cell);
+  }
+  return cells;
 }
