@@ -272,8 +272,11 @@ describe('readers for the drifts', () => {
   });
 
   it('start and resolution in the words agents use for them', () => {
-    for (const event of ['Error rate spiked to 30%', 'Users began seeing 502s', 'Latency rose above 2 s', 'Degradation began']) expect(milestoneOfEvent(event), event).toBe('started_at');
-    for (const event of ['Service fully recovered', 'All services restored', 'Recovery confirmed by monitoring', 'Metrics returned to normal']) expect(milestoneOfEvent(event), event).toBe('resolved_at');
+    for (const event of ['Error rate spiked to 30%', 'Users began seeing 502s', 'Latency rose above 2 s', 'Degradation began', 'Elevated 5xx errors observed', 'Outage start', 'Deploy of v2.3 begins; errors start']) expect(milestoneOfEvent(event), event).toBe('started_at');
+    for (const event of ['Service fully recovered', 'All services restored', 'Recovery confirmed by monitoring', 'Metrics returned to normal', 'All systems operational', 'Monitoring confirms recovery', 'Full recovery', 'Outage end', 'Incident declared resolved']) expect(milestoneOfEvent(event), event).toBe('resolved_at');
+    // Detection is not the start, and declaring the incident is acknowledging it.
+    expect(milestoneOfEvent('Increased error rate detected')).toBe('detected_at');
+    expect(milestoneOfEvent('Incident declared')).toBe('acknowledged_at');
     // Partial: not the resolution.
     expect(milestoneOfEvent('First sites restored')).toBeNull();
   });
