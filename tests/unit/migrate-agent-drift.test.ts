@@ -157,6 +157,12 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const winter = source.replaceAll('2027-05-18', '2027-01-18');
     expect(startedAt(winter.replace('### Timeline (UTC)', '### Timeline (local time, Europe/Berlin)'))).toBe('2027-01-18T09:10:00Z');
     expect(startedAt(winter.replace('### Timeline (UTC)', '### Timeline (all times ET)'))).toBe('2027-01-18T15:10:00Z');
+    // Both of a zone's abbreviations: its clocks on the day decide; one abbreviation states its offset, a season's slip is reported, not corrected.
+    expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline (all times CET/CEST)'))).toBe('2027-05-18T08:10:00Z');
+    expect(startedAt(winter.replace('### Timeline (UTC)', '### Timeline (all times CET/CEST)'))).toBe('2027-01-18T09:10:00Z');
+    const slip = migratePlainForm(source.replace('### Timeline (UTC)', '### Timeline (all times CET)'), file);
+    expect(slip).toMatchObject({ frontmatter: { started_at: '2027-05-18T09:10:00Z' } });
+    expect(slip.kind === 'migrated' ? slip.notes.map((note) => note.message) : []).toContain('Timeline zone CET (UTC+1) is not what Europe/Berlin clocks read on 2027-05-18 (UTC+2): the times are read as written; check that the zone is right');
     // Two lines naming two zones: which one is meant is not known.
     const twoZones = source.replace('### Timeline (UTC)', '### Timeline (local)').replace('### Summary', 'Time zone: America/Los_Angeles\n\nAll times are in Europe/Berlin.\n\n### Summary');
     expect(startedAt(twoZones)).toBeUndefined();

@@ -36,6 +36,7 @@ import { proposeServices } from './propose-services.ts';
 import { severityFromWords } from './severity-words.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
 import { resolveTimeline, timelineZone } from './timeline.ts';
+import { seasonMismatch } from './time-zones.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
@@ -544,7 +545,10 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
   // Times the Timeline says are local, in a zone no line names: none is taken as UTC.
   const rows = 'unknownLocal' in zoned ? [] : resolveTimeline(parsed.timeline, date, zoned.zone, localDay, lines);
   if ('unknownLocal' in zoned) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), and no line names their zone: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`, \`Time zone: Europe/Berlin\`)` });
-  else if (zoned.zone && rows.some((row) => row.at)) notes.push({ kind: 'found', message: `Timeline times in ${zoned.zone.name}${'offset' in zoned.zone ? ` (UTC${zoned.zone.offset < 0 ? '−' : '+'}${offsetText(zoned.zone.offset)})` : ', converted with its daylight-saving rules on the day'}, written in UTC` });
+  const zone = 'zone' in zoned ? zoned.zone : null;
+  const slip = zone ? seasonMismatch(zone, localDay) : null;
+  if (slip) notes.push({ kind: 'warning', message: `Timeline zone ${slip}` });
+  if (zone && rows.some((row) => row.at)) notes.push({ kind: 'found', message: `Timeline times in ${zone.name}${'offset' in zone ? ` (UTC${zone.offset < 0 ? '−' : '+'}${offsetText(zone.offset)})` : ', converted with its daylight-saving rules on the day'}, written in UTC` });
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
     if (row.at === null) {

@@ -26,19 +26,30 @@ const GENERIC: Record<string, string> = {
   MT: 'America/Denver', MOUNTAIN: 'America/Denver', PT: 'America/Los_Angeles', PACIFIC: 'America/Los_Angeles',
 };
 
+/** Where each seasonal abbreviation's clocks are kept: `PST/PDT` together name that zone, and `PST` on a summer day is worth a word. */
+const SEASONAL: Record<string, string> = {
+  EST: 'America/New_York', EDT: 'America/New_York', CST: 'America/Chicago', CDT: 'America/Chicago', MST: 'America/Denver', MDT: 'America/Denver',
+  PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles', AKST: 'America/Anchorage', AKDT: 'America/Anchorage', CET: 'Europe/Berlin', CEST: 'Europe/Berlin',
+  MEZ: 'Europe/Berlin', MESZ: 'Europe/Berlin', EET: 'Europe/Athens', EEST: 'Europe/Athens', WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', BST: 'Europe/London',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland',
+};
+
 /** A zone token at the start of `text` (after a time, in a heading): its zone and length; 'unknown' for a zone-like word not known; null for none. */
 export function zoneAtStart(text: string): { zone: TimeZone; length: number } | 'unknown' | null {
   const iana = /^\s*([A-Z][A-Za-z]+(?:\/[A-Z][A-Za-z_-]+){1,2})\b/.exec(text);
-  if (iana) {
-    const id = ianaZone(iana[1]!);
-    return id ? { zone: { name: iana[1]!, iana: id }, length: iana[0].length } : 'unknown';
-  }
+  const id = iana ? ianaZone(iana[1]!) : null;
+  if (id) return { zone: { name: iana![1]!, iana: id }, length: iana![0].length };
+  // `PST/PDT` is two abbreviations, not an IANA name.
+  if (iana && !/^[A-Z/]+$/.test(iana[1]!)) return 'unknown';
   const offset = /^\s*([+-])(\d{2}):?(\d{2})\b/.exec(text);
   if (offset) return { zone: { name: offset[0].trim(), offset: (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) }, length: offset[0].length };
   const word = /^\s*([A-Z]{1,5}|Eastern|Pacific|Mountain|Central(?! Europe))\b(?:\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?)?/.exec(text);
   if (!word) return null;
   const key = word[1]!.toUpperCase();
   const shift = word[2] ? (word[2] === '-' ? -1 : 1) * (Number(word[3]) * 60 + Number(word[4] ?? 0)) : 0;
+  // `PST/PDT`, `CET/CEST`: both of one zone's names, so its clocks on the day decide.
+  const pair = !word[2] && SEASONAL[key] ? /^\s*\/\s*([A-Z]{3,5})\b/.exec(text.slice(word[0].length)) : null;
+  if (pair && SEASONAL[pair[1]!] === SEASONAL[key] && pair[1] !== key) return { zone: { name: `${key}/${pair[1]}`, iana: SEASONAL[key]! }, length: word[0].length + pair[0].length };
   if (key in FIXED) return { zone: { name: word[0].trim().replace(/\s+/g, ''), offset: FIXED[key]! + shift }, length: word[0].length };
   if (key in GENERIC && !word[2]) return { zone: { name: word[1]!, iana: GENERIC[key]! }, length: word[0].length };
   return /^[A-Z]{2,4}T$/.test(word[1]!) ? 'unknown' : null;
@@ -97,4 +108,19 @@ export function instantsOf(zone: TimeZone, day: string, hour: number, minute: nu
   const offsets = [...new Set([offsetAt(zone, wall - 86_400_000 / 2), offsetAt(zone, wall + 86_400_000 / 2)])];
   const fits = offsets.map((offset) => wall - offset * 60_000).filter((instant) => offsetAt(zone, instant) * 60_000 === wall - instant);
   return fits.length ? [...new Set(fits)].sort((a, b) => a - b) : [wall - offsets[0]! * 60_000];
+}
+
+/**
+ * A word for the reviewer when an abbreviation names the other season than
+ * the one its zone keeps on `day` (`PST` on a July day, when Pacific clocks
+ * read PDT): the offset written is used, as stated, but it may be a slip.
+ */
+export function seasonMismatch(zone: TimeZone, day: string): string | null {
+  const iana = 'offset' in zone ? SEASONAL[zone.name] : undefined;
+  if (!iana || !('offset' in zone)) return null;
+  const noon = instantsOf({ name: iana, iana }, day, 12, 0, 0)[0]!;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const actual = Math.round((Date.UTC(year, month - 1, date, 12) - noon) / 60_000);
+  if (actual === zone.offset) return null;
+  return `${zone.name} (UTC${zone.offset < 0 ? '−' : '+'}${Math.abs(zone.offset / 60)}) is not what ${iana} clocks read on ${day} (UTC${actual < 0 ? '−' : '+'}${Math.abs(actual / 60)}): the times are read as written; check that the zone is right`;
 }
