@@ -263,6 +263,9 @@ describe('readers for the drifts', () => {
   it('authors: who the author wrote for or with is not another author', () => {
     expect(readNames('Claude (AI assistant), for the API team')).toEqual(['Claude (AI assistant)']);
     expect(readNames('Claude, with input from Priya')).toEqual(['Claude']);
+    expect(readNames('Claude on behalf of @payments-oncall')).toEqual(['Claude']);
+    expect(readTitleLine('# Incident: Payment retries doubled')).toBe('Payment retries doubled');
+    expect(readTitleLine('## Incident Report – Payment retries doubled')).toBe('Payment retries doubled');
   });
 
   it('a status written only as a mark gets the word in front and keeps the mark', () => {
@@ -297,6 +300,12 @@ describe('readers for the drifts', () => {
       (gap) => source.replace('- 10:21 UTC: Investigation started', `- 10:21${gap}: Investigation started`),
       (gap) => source.replace('| Blocked - vendor |', `| Blocked${gap}( |`),
       (gap) => source.replace('Retries had no limit.', `Retries${gap}but Redis had no limit.`),
+      (gap) => source.replace('### Timeline (UTC)', `### Timeline (all times${gap}PT/${gap}PDT)`),
+      (gap) => source.replace('### Summary', `All times are${gap}Europe/Berlin${gap}x\n\n### Summary`),
+      (gap) => source.replace('### Severity: SEV-2', `### Severity: High${gap}-${gap}x`),
+      (gap) => source.replace('### Author: Claude', `### Authors:${gap}\n-${gap}Claude on${gap}behalf${gap}x`),
+      (gap) => source.replace('- 10:21 UTC: Investigation started', `- 10.21${gap}1021${gap}10h21${gap}: Investigation started`),
+      (gap) => source.replace('- **Duration**: 10:10 to 11:02 UTC', `- **Duration**: 10:10${gap}to${gap}11:02${gap}ET${gap}x`),
     ];
     const median = (text: string) => {
       const runs = [0, 1, 2].map(() => cpuMs(() => migratePlainForm(text, file)));

@@ -53,7 +53,7 @@ const LABELS: Record<string, HeaderField> = {
  */
 const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
 // An emoji or symbol may lead (`## 🔥 Post-Mortem: …`).
-const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:(?:incident\s+)?post[- ]?mortem(?:\s+report)?|incident\s+(?:report|review|retrospective)|post[- ]incident\s+(?:review|report))(?:\*\*|__)?\s*[:\-–—]/i;
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:(?:incident\s+)?post[- ]?mortem(?:\s+report)?|incident(?:\s+(?:report|review|retrospective))?|post[- ]incident\s+(?:review|report))(?:\*\*|__)?\s*[:\-–—]/i;
 const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
 
 /** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
@@ -138,6 +138,12 @@ function splitNames(text: string): string[] {
   return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name) && !/^(?:for|on behalf of|with|from|via)\s/i.test(name));
 }
 
+/** `Claude on behalf of @payments`: the name, without whom it wrote for (searched, not matched: linear on long runs of spaces). */
+function withoutOnBehalf(name: string): string {
+  const at = name.search(/\son behalf of\s/i);
+  return at < 0 ? name : name.slice(0, at).trimEnd();
+}
+
 /** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
 function isReviewerRole(name: string): boolean {
   const role = /\(([^()]*)\)\s*$/.exec(name);
@@ -151,7 +157,7 @@ function isReviewerRole(name: string): boolean {
  * left out here, kept in the text. Template placeholders such as `[Name]` are not names.
  */
 export function readNames(text: string): string[] {
-  return splitNames(splitReviewers(text).authors).filter((name) => !isReviewerRole(name));
+  return splitNames(splitReviewers(text).authors).map(withoutOnBehalf).filter((name) => !isReviewerRole(name));
 }
 
 /** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`, `Jane Doe (reviewer)`), for the report; they stay in the text. */
