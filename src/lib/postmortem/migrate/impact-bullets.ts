@@ -8,11 +8,14 @@ import { instantsOf, namesUnknownZone, zoneIn, type TimeZone } from './time-zone
 import { addDays } from '../dates.ts';
 import { stripEmphasis } from './plain-header.ts';
 
-/** The value of a `- **Label**: value` bullet whose label matches, with its 0-based line index. */
+/** The value of a `- **Label**: value` bullet (or a `| Label | value |` row) whose label matches, with its 0-based line index. */
 export function bulletValue(lines: readonly string[], label: RegExp): { value: string; index: number } | null {
   for (let index = 0; index < lines.length; index += 1) {
     const match = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/.exec(lines[index]!);
     if (match && label.test(match[1]!.trim())) return { value: stripEmphasis(match[2]!), index };
+    // An Impact written as a two-column table: `| **Tenants affected** | 120 (15% of total) |`.
+    const cells = lines[index]!.includes('|') ? lines[index]!.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
+    if (cells.length === 2 && label.test(stripEmphasis(cells[0]!))) return { value: stripEmphasis(cells[1]!), index };
   }
   return null;
 }
