@@ -306,6 +306,9 @@ describe('readers for the drifts', () => {
       (gap) => source.replace('### Author: Claude', `### Authors:${gap}\n-${gap}Claude on${gap}behalf${gap}x`),
       (gap) => source.replace('- 10:21 UTC: Investigation started', `- 10.21${gap}1021${gap}10h21${gap}: Investigation started`),
       (gap) => source.replace('- **Duration**: 10:10 to 11:02 UTC', `- **Duration**: 10:10${gap}to${gap}11:02${gap}ET${gap}x`),
+      // A metadata line with no colon is read for `Start:` / `End:` too.
+      (gap) => source.replace('### Author: Claude', `### Author: Claude\n**Start**${gap}x`),
+      (gap) => source.replace('- **User-facing impact**', `- **User-facing${gap}impact**`),
     ];
     const median = (text: string) => {
       const runs = [0, 1, 2].map(() => cpuMs(() => migratePlainForm(text, file)));

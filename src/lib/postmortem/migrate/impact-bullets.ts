@@ -8,11 +8,22 @@ import { instantsOf, namesUnknownZone, zoneIn, type TimeZone } from './time-zone
 import { addDays } from '../dates.ts';
 import { stripEmphasis } from './plain-header.ts';
 
+/** A label without a closing note in parentheses (`Start (UTC)` → `Start`); cut by index, not a pattern, so linear on long runs of spaces. */
+function withoutNote(label: string): string {
+  const text = label.trim();
+  const open = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+  return (open > 0 ? text.slice(0, open) : text).trim();
+}
+
 /** The value of a `- **Label**: value` bullet (or a `| Label | value |` row) whose label matches, with its 0-based line index. */
 export function bulletValue(lines: readonly string[], label: RegExp): { value: string; index: number } | null {
   for (let index = 0; index < lines.length; index += 1) {
-    const match = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/.exec(lines[index]!);
-    if (match && label.test(match[1]!.trim())) return { value: stripEmphasis(match[2]!), index };
+    // Cut at the first colon, not matched by one pattern: a pattern costs quadratic time on a line with a long run of spaces and no colon.
+    const line = lines[index]!;
+    const colon = line.indexOf(':');
+    const value = colon > 0 ? stripEmphasis(line.slice(colon + 1).replace(/^\s*(?:\*\*|__)?/, '')) : '';
+    // `Start (UTC):`: a note in parentheses does not change the label.
+    if (value && label.test(withoutNote(stripEmphasis(line.slice(0, colon).replace(/^\s*[-*+]\s+/, ''))))) return { value, index };
     // An Impact written as a two-column table: `| **Tenants affected** | 120 (15% of total) |`.
     const cells = lines[index]!.includes('|') ? lines[index]!.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
     if (cells.length === 2 && label.test(stripEmphasis(cells[0]!))) return { value: stripEmphasis(cells[1]!), index };

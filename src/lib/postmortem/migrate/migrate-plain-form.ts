@@ -436,12 +436,12 @@ function readTenantFields(m: Migration): FrontmatterDraft {
 /** Timeline and milestones, read on the incident date; the date moves to the start's UTC day when the text puts the start on another day. */
 function readTimingOnStartDay(m: Migration, dateRead: string): { date: string; timing: Timing } {
   let date = dateRead;
-  let timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines);
+  let timing = readTiming(m, date);
   const startDay = timing.milestones.started_at ? utcDateOf(parseIsoDateTime(timing.milestones.started_at)!) : null;
   if (startDay && startDay !== date && !m.overrides.date) {
     m.notes.push({ kind: 'warning', message: `the impact started on ${startDay} (UTC) but the date read was ${date}: the incident date is the UTC day the impact started, so date is ${startDay}` });
     date = startDay;
-    timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines, dateRead);
+    timing = readTiming(m, date, dateRead);
   }
   m.notes.push(...timing.notes);
   for (const line of timing.moved) move(m, line, 'started_at', 'resolved_at');
@@ -539,7 +539,8 @@ interface Timing {
 }
 
 /** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
-function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[], localDay = date): Timing {
+function readTiming(m: Migration, date: string, localDay = date): Timing {
+  const { lines, parsed, header, impactLines } = m;
   const notes: MigrationNote[] = [];
   const zoned = timelineZone(parsed.timeline, lines);
   // Times the Timeline says are local, in a zone no line names: none is taken as UTC.
@@ -567,8 +568,11 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
   }
   const durationBullet = bulletValue(impactLines, /^(?:duration|impact window|window|time window|impact duration|outage window)$/i);
   // Some write the window as two bullets: `Start: 04:09 UTC`, `End: 05:27 UTC`.
-  const startBullet = bulletValue(impactLines, /^(?:start(?:ed)?|impact start(?:ed)?|began|start time)$/i);
-  const endBullet = bulletValue(impactLines, /^(?:end(?:ed)?|impact end(?:ed)?|resolved|recovered|end time)$/i);
+  // …in the Impact, or among the metadata lines at the top (`**Start:** 2027-03-03 14:05 UTC`).
+  const headerLines = lines.slice(0, m.headerEnd);
+  const [startLabel, endLabel] = [/^(?:start(?:ed)?|(?:impact|incident|outage) start(?:ed)?|began|start time)$/i, /^(?:end(?:ed)?|(?:impact|incident|outage) end(?:ed)?|resolved|recovered|end time)$/i];
+  const startBullet = bulletValue(impactLines, startLabel) ?? bulletValue(headerLines, startLabel);
+  const endBullet = bulletValue(impactLines, endLabel) ?? bulletValue(headerLines, endLabel);
   const window = durationBullet && /\d:\d\d/.test(durationBullet.value) ? durationBullet
     : startBullet && endBullet ? { value: `${startBullet.value} to ${endBullet.value}`, index: startBullet.index } : durationBullet;
   const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null, localDay });
