@@ -309,6 +309,7 @@ describe('readers for the drifts', () => {
       // A metadata line with no colon is read for `Start:` / `End:` too.
       (gap) => source.replace('### Author: Claude', `### Author: Claude\n**Start**${gap}x`),
       (gap) => source.replace('- **User-facing impact**', `- **User-facing${gap}impact**`),
+      (gap) => source.replace('### Summary', `**Summary${gap}x**${gap}`),
     ];
     const median = (text: string) => {
       const runs = [0, 1, 2].map(() => cpuMs(() => migratePlainForm(text, file)));

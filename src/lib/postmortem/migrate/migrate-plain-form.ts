@@ -39,6 +39,7 @@ import { resolveTimeline, timelineZone } from './timeline.ts';
 import { seasonMismatch } from './time-zones.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
+import { boldLinesAsHeadings } from './bold-headings.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
@@ -142,7 +143,8 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (splitFrontmatter(text).frontmatter.kind !== 'none') return { kind: 'skipped', reason: 'already has frontmatter' };
 
-  const { lines, parsed, listNote } = withTimelineTable(text.split('\n'), filePath);
+  const outlined = boldLinesAsHeadings(text.split('\n'));
+  const { lines, parsed, listNote } = withTimelineTable(outlined?.lines ?? text.split('\n'), filePath);
   const firstSection = parsed.sections.find((section) => section.key !== null);
   const headerEnd = firstSection ? firstSection.line - 1 : lines.length;
   const { titleLine, header } = readHeaderBlock(lines, headerEnd);
@@ -150,7 +152,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     filePath, text: lines.join('\n'), lines, parsed, options, headerEnd, header,
     overrides: options.overrides ?? {},
     impactLines: sectionText(parsed, 'impact').split('\n'),
-    notes: listNote ? [listNote] : [], comments: {}, moved: [], missing: [], draftBecause: [],
+    notes: [...(outlined ? [headingsNote(outlined.changed)] : []), ...(listNote ? [listNote] : [])], comments: {}, moved: [], missing: [], draftBecause: [],
   };
 
   const title = readTitle(m, titleLine);
@@ -221,6 +223,10 @@ function withTimelineTable(original: string[], filePath: string): { lines: strin
     parsed: parsePostmortem(filePath, lines.join('\n')),
     listNote: { kind: 'changed', message: `Timeline list (lines ${table.first + 1}–${table.end}) written as the template's Time / Event table, every item as written (line numbers below count the table's lines)` },
   };
+}
+
+function headingsNote(changed: readonly number[]): MigrationNote {
+  return { kind: 'changed', message: `bold lines naming sections (lines ${changed.map((index) => index + 1).join(', ')}) written as headings, their words unchanged` };
 }
 
 function sectionText(parsed: ParsedPostmortem, key: SectionKey): string {
