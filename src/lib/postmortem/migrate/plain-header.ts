@@ -51,7 +51,8 @@ const LABELS: Record<string, HeaderField> = {
  * end (spaces, closing `#`s) is trimmed by hand. A pattern ending in
  * `(.*?)\s*#*\s*$` costs cubic time on a line with a long run of spaces.
  */
-const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
+// An emoji may lead the label (`**📅 Date:**`).
+const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?(?:[^\w\s*_#|:]{1,8}\s*)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
 // An emoji or symbol may lead (`## 🔥 Post-Mortem: …`).
 const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:(?:incident\s+)?post[- ]?mortem(?:\s+report)?|incident(?:\s+(?:report|review|retrospective))?|post[- ]incident\s+(?:review|report))(?:\*\*|__)?\s*[:\-–—]/i;
 const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
