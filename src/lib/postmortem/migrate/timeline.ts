@@ -46,8 +46,12 @@ function keepWords(written: string, canonical: string): string {
 /** The zone a Timeline's times are in: named (`Time (CET)`, `Timeline (all times ET)`, a stated `Time zone:`), UTC (null), or local in a zone no line names. */
 export type TimelineZone = { zone: TimeZone | null } | { unknownLocal: true };
 
-/** Lines that state the zone of the times (`Time zone: Europe/Berlin`, `All times are Pacific.`), not table rows. */
-const ZONE_STATEMENT = /^(?!\s*\|)(?=.*\b(?:time\s?zone|all times|times (?:are|in|shown))\b)/i;
+/**
+ * Lines that state the zone of the times: a `Time zone:` metadata line, or a
+ * sentence about all the times (`All times are Pacific.`, `Times shown in CET`);
+ * not a table row, and not prose that only mentions a zone (`customers in the PST time zone`).
+ */
+const ZONE_STATEMENT = /^(?!\s*\|)(?:\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:[^\w\s*_|]{1,8}\s*)?(?:time\s?zone|tz)\b|(?=.*\b(?:all times|times (?:are|shown))\b))/i;
 /** A line that only mentions local time (`times below are local time (CET)`): a statement only for a Timeline that says it is local. */
 const LOCAL_STATEMENT = /^(?!\s*\|)(?=.*\blocal time\b)/i;
 
