@@ -163,6 +163,10 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const slip = migratePlainForm(source.replace('### Timeline (UTC)', '### Timeline (all times CET)'), file);
     expect(slip).toMatchObject({ frontmatter: { started_at: '2027-05-18T09:10:00Z' } });
     expect(slip.kind === 'migrated' ? slip.notes.map((note) => note.message) : []).toContain('Timeline zone CET (UTC+1) is not what Europe/Berlin clocks read on 2027-05-18 (UTC+2): the times are read as written; check that the zone is right');
+    // The Time column's zone, not another column's.
+    const twoColumns = source.replace('| Time | Event |\n|------|-------|', '| Time (UTC) | Time (PT) | Event |\n|---|---|---|').replace(/^\| (\d\d:\d\d) \|/gm, '| $1 | x |');
+    expect(twoColumns).toContain('| 10:10 | x |');
+    expect(startedAt(twoColumns.replace('### Timeline (UTC)', '### Timeline'))).toBe('2027-05-18T10:10:00Z');
     // Prose that mentions a zone says nothing about the Timeline's times.
     expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline').replace('### Summary', 'Most customers in the PST time zone were asleep.\n\n### Summary'))).toBe('2027-05-18T10:10:00Z');
     // Two lines naming two zones: which one is meant is not known.

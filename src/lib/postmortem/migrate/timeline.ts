@@ -64,9 +64,10 @@ const LOCAL_STATEMENT = /^(?!\s*\|)(?=.*\blocal time\b)/i;
  */
 export function timelineZone(timeline: TableSection<TimelineEvent> | null, lines: readonly string[]): TimelineZone {
   if (!timeline) return { zone: null };
-  const timeColumn = timeline.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
-  // The header row as written: the parsed column names are lower-cased, and `(pt)` names no zone.
-  const header = timeline.table ? lines[timeline.table.line - 1] ?? '' : '';
+  const timeIndex = timeline.table?.columns.findIndex((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? -1;
+  const timeColumn = timeline.table?.columns[timeIndex] ?? '';
+  // The Time column's header as written (the parsed names are lower-cased, and `(pt)` names no zone); not another column's (`| Time (UTC) | Time (PT) |`).
+  const header = timeline.table && timeIndex >= 0 ? cellOf(lines[timeline.table.line - 1] ?? '', timeIndex) : '';
   const named = zoneNamedIn(header) ?? zoneNamedIn(timeline.section.heading);
   if (named) return { zone: named };
   const said = `${timeColumn} ${timeline.section.heading}`;
@@ -150,10 +151,14 @@ function dayColumn(timeline: TableSection<TimelineEvent> | null, lines: readonly
   const column = timeline?.table?.columns.findIndex((name) => /^(?:date|day)(?:\s*\(.*\))?$/.test(name)) ?? -1;
   if (column < 0 || !timeline?.table) return cells;
   for (const row of timeline.table.rows) {
-    const line = lines[row.line - 1];
-    // With an outer pipe, cell n is at n + 1.
-    const cell = line?.split(/(?<!\\)\|/)[column + (line.trimStart().startsWith('|') ? 1 : 0)]?.trim();
+    const cell = cellOf(lines[row.line - 1] ?? '', column);
     if (cell) cells.set(row.line, cell);
   }
   return cells;
+}
+
+/** Cell `column` (0-based) of a table row as written, trimmed; empty when the row has none. */
+function cellOf(line: string, column: number): string {
+  // With an outer pipe, cell n is at n + 1.
+  return line.split(/(?<!\\)\|/)[column + (line.trimStart().startsWith('|') ? 1 : 0)]?.trim() ?? '';
 }
