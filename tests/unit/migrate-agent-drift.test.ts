@@ -163,6 +163,8 @@ describe('plain-form post-mortems as agents drift from the template', () => {
     const slip = migratePlainForm(source.replace('### Timeline (UTC)', '### Timeline (all times CET)'), file);
     expect(slip).toMatchObject({ frontmatter: { started_at: '2027-05-18T09:10:00Z' } });
     expect(slip.kind === 'migrated' ? slip.notes.map((note) => note.message) : []).toContain('Timeline zone CET (UTC+1) is not what Europe/Berlin clocks read on 2027-05-18 (UTC+2): the times are read as written; check that the zone is right');
+    // A city the tz database knows, where the text says it gives a time.
+    expect(startedAt(source.replace('### Timeline (UTC)', '### Timeline (local time, New York)'))).toBe('2027-05-18T14:10:00Z');
     // The Time column's zone, not another column's.
     const twoColumns = source.replace('| Time | Event |\n|------|-------|', '| Time (UTC) | Time (PT) | Event |\n|---|---|---|').replace(/^\| (\d\d:\d\d) \|/gm, '| $1 | x |');
     expect(twoColumns).toContain('| 10:10 | x |');

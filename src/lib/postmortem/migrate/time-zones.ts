@@ -55,11 +55,34 @@ export function zoneAtStart(text: string): { zone: TimeZone; length: number } | 
   return /^[A-Z]{2,4}T$/.test(word[1]!) ? 'unknown' : null;
 }
 
-/** The first known zone anywhere in `text` (`all times America/New_York`, `local, CET`), or null. */
+/** The first known zone anywhere in `text` (`all times America/New_York`, `local, CET`, `Berlin time`), or null. */
 export function zoneIn(text: string): TimeZone | null {
   for (const at of text.matchAll(/\b(?=[A-Z]|[+-]\d)/g)) {
     const found = zoneAtStart(text.slice(at.index));
     if (found && found !== 'unknown' && !(found.zone.name === 'Z')) return found.zone;
+  }
+  return cityZone(text);
+}
+
+let cities: Map<string, string> | null = null;
+/**
+ * A city the tz database names a zone after (`Berlin`, `New York`, `Sao Paulo`),
+ * only in text that says it gives a time (`Berlin time`, `local, Berlin`): a
+ * city named for another reason is not a zone.
+ */
+function cityZone(text: string): TimeZone | null {
+  if (!/\b(?:local|time)\b/i.test(text)) return null;
+  cities ??= new Map(Intl.supportedValuesOf('timeZone').filter((id) => id.includes('/') && !/^(?:Antarctica|Etc)\//.test(id)).map((id) => [id.split('/').pop()!.replace(/_/g, ' ').toLowerCase(), id]));
+  for (const run of text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b/g)) {
+    const words = run[0].split(' ');
+    for (let size = words.length; size > 0; size -= 1) {
+      for (let start = 0; start + size <= words.length; start += 1) {
+        const name = words.slice(start, start + size).join(' ');
+        const id = cities.get(name.toLowerCase());
+        // Named by its id: a time written with it (`10:10 America/New_York`) reads back.
+        if (id) return { name: id, iana: id };
+      }
+    }
   }
   return null;
 }
