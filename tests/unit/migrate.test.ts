@@ -242,7 +242,11 @@ describe('migrate readers', () => {
     expect(readImpactWindow('04:09 to 05:27 UTC for the faulty content; hosts recovered over days', '2024-07-19')).toEqual({ started: '2024-07-19T04:09:00Z', resolved: '2024-07-19T05:27:00Z' });
     expect(readImpactWindow('Apr 5 07:38 – Apr 18 02:00 UTC', '2022-04-05')).toEqual({ started: '2022-04-05T07:38:00Z', resolved: '2022-04-18T02:00:00Z' });
     expect(readImpactWindow('2017-01-31 23:27 to 2017-02-01 18:00 UTC', '2017-01-31')).toEqual({ started: '2017-01-31T23:27:00Z', resolved: '2017-02-01T18:00:00Z' });
-    expect(readImpactWindow('09:30 to 10:15 EDT', '2026-03-14')).toBeNull();
+    // A range in one known zone is converted; in a zone not known, it is not read.
+    expect(readImpactWindow('09:30 to 10:15 EDT', '2026-03-14')).toEqual({ started: '2026-03-14T13:30:00Z', resolved: '2026-03-14T14:15:00Z' });
+    expect(readImpactWindow('9:30 AM to 10:15 AM ET', '2026-01-14')).toEqual({ started: '2026-01-14T14:30:00Z', resolved: '2026-01-14T15:15:00Z' });
+    expect(readImpactWindow('09:30 to 10:15 AST', '2026-03-14')).toBeNull();
+    expect(readImpactWindow('09:30 to 10:15 local time', '2026-03-14')).toBeNull();
     // A local time in parentheses beside each UTC time is a note, not the range.
     expect(readImpactWindow('14:05 UTC (16:05 CEST) to 15:15 UTC (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });
     expect(readImpactWindow('14:05 (16:05 CEST) to 15:15 (17:15 CEST)', '2027-03-03')).toEqual({ started: '2027-03-03T14:05:00Z', resolved: '2027-03-03T15:15:00Z' });

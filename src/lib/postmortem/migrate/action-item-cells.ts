@@ -47,8 +47,18 @@ function splitCells(line: string): string[] {
   return line.split(/(?<!\\)\|/);
 }
 
+/** A status written only as a mark: a check mark or ticked box is done, an empty box or an hourglass is not yet. */
+const MARKS: readonly { status: ActionStatus; pattern: RegExp }[] = [
+  { status: 'DONE', pattern: /^(?:[\u2705\u2714\u2611\u2713]\uFE0F?|\[[xX]\])$/u },
+  { status: 'IN PROGRESS', pattern: /^(?:[\u23F3\u231B]|\u{1F6A7})\uFE0F?$/u },
+  { status: 'TODO', pattern: /^(?:[\u2B1C\u2610]|\u{1F532}|\[ \])\uFE0F?$/u },
+];
+
 /** The status to write for a cell the parser does not read, or null when it names none. */
 function rewriteStatus(cellText: string): { text: string; normalised: boolean } | null {
+  // `✔️`, `[x]`: the template's word in front, the mark kept after it (`DONE ✔️`).
+  const mark = MARKS.find((entry) => entry.pattern.test(cellText.trim()));
+  if (mark) return { text: `${mark.status} ${cellText.trim()}`, normalised: false };
   const words = statusWords(cellText);
   const whole = statusSynonym(words);
   if (whole) return { text: whole, normalised: true };
@@ -85,7 +95,7 @@ export function normaliseActionItems(parsed: ParsedPostmortem, lines: readonly s
       }
     }
     if (item.due === null && dueColumn >= 0 && cells[dueColumn + offset] !== undefined && !/^YYYY-MM-DD(?:\s*\(.*\))?$/.test(item.dueText)) {
-      const day = /\d{4}|\b\d{1,2}\b/.test(item.dueText) && /[a-z]{3}|\d{4}-\d/i.test(item.dueText) && !/\b(?:Q[1-4]|H[12])\b/i.test(item.dueText) ? readLooseDate(item.dueText, date) : null;
+      const day = /\d{4}|\b\d{1,2}\b/.test(item.dueText) && /[a-z]{3}|\d{4}[-/]\d|\d[/.]\d{4}\b/i.test(item.dueText) && !/\b(?:Q[1-4]|H[12])\b/i.test(item.dueText) ? readLooseDate(item.dueText, date) : null;
       // The cell as written stays after the date (or the placeholder): no word of it is lost.
       const written = day ? (wordsOf(day).length === wordsOf(item.dueText).length && wordsOf(item.dueText).every((word) => wordsOf(day).includes(word)) ? day : `${day} (${item.dueText})`) : item.dueText ? `YYYY-MM-DD (${item.dueText})` : 'YYYY-MM-DD';
       const cell = cells[dueColumn + offset]!;

@@ -3,15 +3,30 @@
  * share when only a share is written), and the impact window from
  * `Duration: HH:MM to HH:MM UTC` in every form the template invites.
  */
-import { isoTimestamp, minuteOfDay, readLooseDate, type LooseMoment } from './loose-time.ts';
+import { isoTimestamp, minuteOfDay, readLooseDate, withColonTimes, type LooseMoment } from './loose-time.ts';
+import { instantsOf, namesUnknownZone, zoneIn, type TimeZone } from './time-zones.ts';
 import { addDays } from '../dates.ts';
 import { stripEmphasis } from './plain-header.ts';
 
-/** The value of a `- **Label**: value` bullet whose label matches, with its 0-based line index. */
+/** A label without a closing note in parentheses (`Start (UTC)` → `Start`); cut by index, not a pattern, so linear on long runs of spaces. */
+function withoutNote(label: string): string {
+  const text = label.trim();
+  const open = text.endsWith(')') ? text.lastIndexOf('(') : -1;
+  return (open > 0 ? text.slice(0, open) : text).trim();
+}
+
+/** The value of a `- **Label**: value` bullet (or a `| Label | value |` row) whose label matches, with its 0-based line index. */
 export function bulletValue(lines: readonly string[], label: RegExp): { value: string; index: number } | null {
   for (let index = 0; index < lines.length; index += 1) {
-    const match = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?([^:*_]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$/.exec(lines[index]!);
-    if (match && label.test(match[1]!.trim())) return { value: stripEmphasis(match[2]!), index };
+    // Cut at the first colon, not matched by one pattern: a pattern costs quadratic time on a line with a long run of spaces and no colon.
+    const line = lines[index]!;
+    const colon = line.indexOf(':');
+    const value = colon > 0 ? stripEmphasis(line.slice(colon + 1).replace(/^\s*(?:\*\*|__)?/, '')) : '';
+    // `Start (UTC):`: a note in parentheses does not change the label.
+    if (value && label.test(withoutNote(stripEmphasis(line.slice(0, colon).replace(/^\s*[-*+]\s+/, ''))))) return { value, index };
+    // An Impact written as a two-column table: `| **Tenants affected** | 120 (15% of total) |`.
+    const cells = lines[index]!.includes('|') ? lines[index]!.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
+    if (cells.length === 2 && label.test(stripEmphasis(cells[0]!))) return { value: stripEmphasis(cells[1]!), index };
   }
   return null;
 }
@@ -108,11 +123,13 @@ function clocksIn(text: string): ClockAt[] {
  * `13:30 to 14:15 UTC (09:30 to 10:15 New York time)`, `07:38 on Apr 5 to 02:00 on Apr 18 UTC`,
  * `23:27 (Jan 31) to 18:00 (Feb 1) UTC`, `Apr 5 07:38 – Apr 18 02:00`, `2026-01-31 23:27 - 2026-02-01 18:00`,
  * `04:09 to 05:27 UTC for the faulty content; …`. The first range in UTC wins; a range in
- * another zone is skipped. A start without a day is on `date`; an end without a day is on the
- * start's day, or the next when it is earlier. Null when no range of times is written.
+ * one known zone (`9:05 AM to 11:20 AM ET`) is converted on its local days (from `localDay`,
+ * the date as written), a range in a zone not known is skipped. A start without a day is on
+ * `date`; an end without a day is on the start's day, or the next when it is earlier. Null
+ * when no range of times is written.
  */
-export function readImpactWindow(written: string, date: string): { started: string; resolved: string } | null {
-  const value = withoutLocalNotes(written);
+export function readImpactWindow(written: string, date: string, localDay = date): { started: string; resolved: string } | null {
+  const value = withoutLocalNotes(withColonTimes(written));
   const clocks = clocksIn(value);
   for (let index = 0; index + 1 < clocks.length; index += 1) {
     const [from, to] = [clocks[index]!, clocks[index + 1]!];
@@ -123,22 +140,31 @@ export function readImpactWindow(written: string, date: string): { started: stri
     const previousEnd = index > 0 ? clocks[index - 1]!.end : 0;
     const next = clocks[index + 2]?.start ?? value.length;
     const afterEnd = value.slice(to.end, next).split(/[;(]\s*(?=[^)]*\d{1,2}:\d{2})|;/)[0]!;
-    // A zone after the range, or after either time, that is not UTC: this range is not in UTC.
+    // A zone after the range, or after either time, that is not UTC: converted when it is known, else this range is not read.
     const zoneText = `${between} ${afterEnd}`.replace(/\([^)]*\)/g, ' ');
-    if (OTHER_ZONE.test(zoneText) && !/\b(?:UTC|GMT)\b/.test(zoneText)) continue;
+    const utc = /\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)/.test(zoneText);
+    const zone = utc ? null : zoneIn(zoneText);
+    if (!utc && !zone && (OTHER_ZONE.test(zoneText) || namesUnknownZone(zoneText))) continue;
     const beforeStart = value.slice(previousEnd, from.start).split(/[;]/).pop()!;
-    const startDay = readLooseDate(`${beforeStart.slice(-24)} ${between.slice(0, connectorAt)}`, date);
-    const endDay = readLooseDate(`${between.slice(connectorAt + connector[0].length)} ${afterEnd.slice(0, 24)}`, startDay ?? date);
+    const first = zone ? localDay : date;
+    const startDay = readLooseDate(`${beforeStart.slice(-24)} ${between.slice(0, connectorAt)}`, first);
+    const endDay = readLooseDate(`${between.slice(connectorAt + connector[0].length)} ${afterEnd.slice(0, 24)}`, startDay ?? first);
     const start = moment(from, startDay);
     const end = moment(to, endDay);
-    const fromDay = start.date ?? date;
+    const fromDay = start.date ?? first;
     let toDay = end.date ?? fromDay;
     if (!end.date && minuteOfDay(end) < minuteOfDay(start)) toDay = addDays(fromDay, 1);
-    const started = isoTimestamp(fromDay, start);
-    const resolved = isoTimestamp(toDay, end);
+    const started = inUtc(fromDay, start, zone);
+    const resolved = inUtc(toDay, end, zone);
     if (started <= resolved) return { started, resolved };
   }
   return null;
+}
+
+/** The ISO UTC timestamp of a wall-clock time on `day`, in `zone` (null: UTC). */
+function inUtc(day: string, clock: LooseMoment, zone: TimeZone | null): string {
+  if (!zone) return isoTimestamp(day, clock);
+  return new Date(instantsOf(zone, day, clock.hour, clock.minute, clock.second)[0]!).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /**

@@ -21,7 +21,7 @@ import type { Problem } from '../rules/all-rules.ts';
 import { parseIsoDateTime, utcDateOf } from '../dates.ts';
 import type { PostmortemStatus } from '../schema/frontmatter-schema.ts';
 import type { SectionKey } from '../parsing/sections.ts';
-import { SEVERITIES, type SeverityId } from '../model/severity.ts';
+import type { SeverityId } from '../model/severity.ts';
 import { serializeFrontmatter, type FieldComments, type FrontmatterDraft } from '../scaffold/serialize-frontmatter.ts';
 import { readSeverity } from '../scaffold/severity-questions.ts';
 import { slugify } from '../scaffold/slug.ts';
@@ -30,14 +30,17 @@ import { normaliseActionItems } from './action-item-cells.ts';
 import { bulletValue, readTenants } from './impact-bullets.ts';
 import { readLooseDate } from './loose-time.ts';
 import { chooseMilestones } from './milestones-from-text.ts';
-import { readHeaderField, readHeadingLine, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
+import { readHeaderField, readHeadingLine, readLabelHeading, readNames, readReviewers, readTitleLine, type HeaderField } from './plain-header.ts';
 import { proposeCategory } from './propose-category.ts';
 import { proposeServices } from './propose-services.ts';
+import { severityFromWords } from './severity-words.ts';
 import { categoryAtStart, readStatedCategory } from './stated-category.ts';
-import { resolveTimeline, timelineInUnknownZone } from './timeline.ts';
+import { resolveTimeline, timelineZone } from './timeline.ts';
+import { seasonMismatch } from './time-zones.ts';
 import { timelineListAsTable } from './timeline-list.ts';
 import { missingSections, tablesToWrite } from './body-gaps.ts';
 import type { MigrationNote } from './migration-note.ts';
+import { boldLinesAsHeadings } from './bold-headings.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
 import { archiveSpelling } from '../spelling/spelling-key.ts';
 
@@ -109,7 +112,8 @@ export const MIGRATED_STATUS: PostmortemStatus = 'in-review';
 export const PROPOSAL_COMMENT = 'proposed by migrate from the Root Cause text: review';
 const proposed = (from: string) => `proposed by migrate from ${from}: review`;
 
-type HeaderLine = { index: number; value: string };
+/** A metadata line and its value; `listed` when the value is the list under an empty label (`### Authors:` then `- Claude`). */
+type HeaderLine = { index: number; value: string; listed?: boolean };
 
 /** What one migration collects while it reads the file: the text, and the notes, comments and moves it makes. */
 interface Migration {
@@ -136,7 +140,8 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (splitFrontmatter(text).frontmatter.kind !== 'none') return { kind: 'skipped', reason: 'already has frontmatter' };
 
-  const { lines, parsed, listNote } = withTimelineTable(text.split('\n'), filePath);
+  const outlined = boldLinesAsHeadings(text.split('\n'));
+  const { lines, parsed, listNote } = withTimelineTable(outlined?.lines ?? text.split('\n'), filePath);
   const firstSection = parsed.sections.find((section) => section.key !== null);
   const headerEnd = firstSection ? firstSection.line - 1 : lines.length;
   const { titleLine, header } = readHeaderBlock(lines, headerEnd);
@@ -144,7 +149,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
     filePath, text: lines.join('\n'), lines, parsed, options, headerEnd, header,
     overrides: options.overrides ?? {},
     impactLines: sectionText(parsed, 'impact').split('\n'),
-    notes: listNote ? [listNote] : [], comments: {}, moved: [], missing: [], draftBecause: [],
+    notes: [...(outlined ? [headingsNote(outlined.changed)] : []), ...(listNote ? [listNote] : [])], comments: {}, moved: [], missing: [], draftBecause: [],
   };
 
   const title = readTitle(m, titleLine);
@@ -162,7 +167,7 @@ export function migratePlainForm(raw: string, filePath: string, options: Migrate
   if (dated.dateLine && dated.contentDate === date) move(m, dated.dateLine.index, 'date');
   const rewritten = rewrittenLines(m, timing, date);
   const { inserts: added, gaps } = missingSections(m.parsed, m.lines.length);
-  if (timelineInUnknownZone(m.parsed.timeline)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
+  if ('unknownLocal' in timelineZone(m.parsed.timeline, m.lines)) gaps.push({ what: 'Timeline times in UTC (the Timeline says they are local)', note: null });
   for (const gap of [...gaps, ...tablesToWrite(m.parsed)]) {
     m.draftBecause.push(gap.what);
     if (gap.note) m.notes.push({ kind: 'missing', message: gap.note });
@@ -217,14 +222,18 @@ function withTimelineTable(original: string[], filePath: string): { lines: strin
   };
 }
 
+function headingsNote(changed: readonly number[]): MigrationNote {
+  return { kind: 'changed', message: `bold lines naming sections (lines ${changed.map((index) => index + 1).join(', ')}) written as headings, their words unchanged` };
+}
+
 function sectionText(parsed: ParsedPostmortem, key: SectionKey): string {
   return parsed.sections.find((section: Section) => section.key === key)?.text ?? '';
 }
 
 /** Records that a line's information now lives in the frontmatter `fields`. */
 function move(m: Migration, index: number, ...fields: string[]): void {
-  // A row of a metadata table stays: taking it out would break the table.
-  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!)) return;
+  // A row of a metadata table stays: taking it out would break the table; so does a label whose list stays below it.
+  if (/^\s*\|.*\|\s*$|^[^|]+\|[^|]+$/.test(m.lines[index]!) || [...m.header.values()].some((line) => line.index === index && line.listed)) return;
   m.moved.push({ line: index + 1, text: m.lines[index]!, fields });
 }
 
@@ -241,14 +250,29 @@ function readHeaderBlock(lines: readonly string[], headerEnd: number): { titleLi
     }
     // Metadata as a table: `| **Date** | 2027-03-03 |` (split, not matched: linear on any line).
     const cells = line.includes('|') ? line.split('|').map((cell) => cell.trim()).filter(Boolean) : [];
-    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null);
-    if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
+    const field = readHeaderField(line) ?? (cells.length === 2 ? readHeaderField(`${cells[0]}: ${cells[1]}`) : null) ?? readLabelHeading(line);
+    if (field && !field.value) {
+      // `### Authors:` with the names as a list below it.
+      const items = listBelow(lines, index + 1, headerEnd);
+      if (items.length && !header.has(field.field)) header.set(field.field, { index, value: items.join(', '), listed: true });
+    } else if (field && !header.has(field.field)) header.set(field.field, { index, value: field.value });
     else if (!titleLine && !field) {
       const heading = readHeadingLine(line);
       if (heading && heading.level <= 2) titleLine = { index, title: heading.text };
     }
   }
   return { titleLine, header };
+}
+
+/** The items of the list that starts at `from` (blank lines before it allowed), as written. */
+function listBelow(lines: readonly string[], from: number, end: number): string[] {
+  const items: string[] = [];
+  for (let index = from; index < end; index += 1) {
+    const item = /^\s*[-*+]\s+(.*\S)/.exec(lines[index]!);
+    if (item) items.push(item[1]!);
+    else if (items.length || lines[index]!.trim()) break;
+  }
+  return items;
 }
 
 function readTitle(m: Migration, titleLine: { index: number; title: string } | null): string | undefined {
@@ -300,16 +324,15 @@ function readDate(m: Migration): { date: string | null; dateLine: HeaderLine | u
 
 function readSeverityField(m: Migration): SeverityId | null {
   const severityLine = m.header.get('severity');
-  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*([1-4])\b/i.exec(severityLine.value) : null;
-  // The spec names each level (SEV-1 Critical … SEV-4 Cosmetic): `Severity: Major` states SEV-2.
-  const named = severityLine && !severityText ? SEVERITIES.find((level) => new RegExp(`^\\W*${level.label}\\b`, 'i').test(severityLine.value)) : undefined;
-  // `P1` … `P4`: a priority scale most teams map one to one onto severity, but not every team: a proposal to review.
-  const priority = severityLine && !severityText && !named ? /^\W*p([1-4])\b/i.exec(severityLine.value) : null;
-  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : (named?.id.slice(-1) ?? priority?.[1]);
+  // `SEV-2`, `Sev 2`, `2`, `S2`: the level's number.
+  const severityText = severityLine ? /sev[\s_-]*([1-4])\b|^\s*s?([1-4])\b/i.exec(severityLine.value) : null;
+  // `High`, `Major`, `P2`: a scale that maps one to one onto the skill's levels for most teams, not all: a proposal to review.
+  const worded = severityLine && !severityText ? severityFromWords(severityLine.value) : null;
+  const severityDigit = severityText ? (severityText[1] ?? severityText[2]) : worded?.severity.slice(-1);
   const severity = m.overrides.severity ?? (severityDigit ? readSeverity(severityDigit) : null);
-  if (priority && severity && !m.overrides.severity) {
-    m.comments.severity = proposed(`the priority \`${priority[0].trim()}\``);
-    m.notes.push({ kind: 'proposed', message: `severity ${severity}: read from the priority \`${severityLine!.value}\` (line ${severityLine!.index + 1}): review, or pass --severity` });
+  if (worded && severity && !m.overrides.severity) {
+    m.comments.severity = proposed(`${worded.priority ? 'the priority' : 'the words'} \`${worded.written}\``);
+    m.notes.push({ kind: 'proposed', message: `severity ${severity}: read from \`${severityLine!.value}\` (line ${severityLine!.index + 1}) on the skill's four levels in order (Critical, High/Major, Medium/Minor, Low/Cosmetic; P1 … P4); the line stays in the text: review, or pass --severity` });
   }
   if (severityLine && !severityDigit) m.notes.push({ kind: 'warning', message: `could not read the severity \`${severityLine.value}\` (line ${severityLine.index + 1}): write SEV-1 … SEV-4` });
   if (severityLine && severityDigit && severity === readSeverity(severityDigit) && /^\W*sev[\s_-]*[1-4]\W*$/i.test(severityLine.value)) move(m, severityLine.index, 'severity');
@@ -416,12 +439,12 @@ function readTenantFields(m: Migration): FrontmatterDraft {
 /** Timeline and milestones, read on the incident date; the date moves to the start's UTC day when the text puts the start on another day. */
 function readTimingOnStartDay(m: Migration, dateRead: string): { date: string; timing: Timing } {
   let date = dateRead;
-  let timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines);
+  let timing = readTiming(m, date);
   const startDay = timing.milestones.started_at ? utcDateOf(parseIsoDateTime(timing.milestones.started_at)!) : null;
   if (startDay && startDay !== date && !m.overrides.date) {
     m.notes.push({ kind: 'warning', message: `the impact started on ${startDay} (UTC) but the date read was ${date}: the incident date is the UTC day the impact started, so date is ${startDay}` });
     date = startDay;
-    timing = readTiming(m.lines, m.parsed, date, m.header, m.impactLines);
+    timing = readTiming(m, date, dateRead);
   }
   m.notes.push(...timing.notes);
   for (const line of timing.moved) move(m, line, 'started_at', 'resolved_at');
@@ -519,12 +542,17 @@ interface Timing {
 }
 
 /** Timeline rows (rewritten where the validator would read them differently) and the milestones, for one incident date. */
-function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: string, header: Map<HeaderField, HeaderLine>, impactLines: readonly string[]): Timing {
+function readTiming(m: Migration, date: string, localDay = date): Timing {
+  const { lines, parsed, header, impactLines } = m;
   const notes: MigrationNote[] = [];
-  const localTimes = timelineInUnknownZone(parsed.timeline);
-  // Times the Timeline says are local, in a zone migrate cannot convert: none is taken as UTC.
-  const rows = localTimes ? [] : resolveTimeline(parsed.timeline, date);
-  if (localTimes) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), in no zone migrate can convert: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`)` });
+  const zoned = timelineZone(parsed.timeline, lines);
+  // Times the Timeline says are local, in a zone no line names: none is taken as UTC.
+  const rows = 'unknownLocal' in zoned ? [] : resolveTimeline(parsed.timeline, date, zoned.zone, localDay, lines);
+  if ('unknownLocal' in zoned) notes.push({ kind: 'warning', message: `the Timeline's times are local (\`${parsed.timeline!.section.heading}\`), and no line names their zone: none is read as UTC; write them in UTC, or name the zone (\`Time (CET)\`, \`Time zone: Europe/Berlin\`)` });
+  const zone = 'zone' in zoned ? zoned.zone : null;
+  const slip = zone ? seasonMismatch(zone, localDay) : null;
+  if (slip) notes.push({ kind: 'warning', message: `Timeline zone ${slip}` });
+  if (zone && rows.some((row) => row.at)) notes.push({ kind: 'found', message: `Timeline times in ${zone.name}${'offset' in zone ? ` (UTC${zone.offset < 0 ? '−' : '+'}${offsetText(zone.offset)})` : ', converted with its daylight-saving rules on the day'}, written in UTC` });
   const rewritten: RewrittenLine[] = [];
   for (const row of rows) {
     if (row.at === null) {
@@ -543,10 +571,19 @@ function readTiming(lines: readonly string[], parsed: ParsedPostmortem, date: st
   }
   const durationBullet = bulletValue(impactLines, /^(?:duration|impact window|window|time window|impact duration|outage window)$/i);
   // Some write the window as two bullets: `Start: 04:09 UTC`, `End: 05:27 UTC`.
-  const startBullet = bulletValue(impactLines, /^(?:start(?:ed)?|impact start(?:ed)?|began|start time)$/i);
-  const endBullet = bulletValue(impactLines, /^(?:end(?:ed)?|impact end(?:ed)?|resolved|recovered|end time)$/i);
+  // …in the Impact, or among the metadata lines at the top (`**Start:** 2027-03-03 14:05 UTC`).
+  const headerLines = lines.slice(0, m.headerEnd);
+  const [startLabel, endLabel] = [/^(?:start(?:ed)?|(?:impact|incident|outage) start(?:ed)?|began|start time)$/i, /^(?:end(?:ed)?|(?:impact|incident|outage) end(?:ed)?|resolved|recovered|end time)$/i];
+  const startBullet = bulletValue(impactLines, startLabel) ?? bulletValue(headerLines, startLabel);
+  const endBullet = bulletValue(impactLines, endLabel) ?? bulletValue(headerLines, endLabel);
   const window = durationBullet && /\d:\d\d/.test(durationBullet.value) ? durationBullet
     : startBullet && endBullet ? { value: `${startBullet.value} to ${endBullet.value}`, index: startBullet.index } : durationBullet;
-  const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null });
+  const chosen = chooseMilestones({ rows, date, window, durationLine: header.get('duration') ?? null, localDay });
   return { milestones: chosen.milestones, notes: [...notes, ...chosen.notes], comments: chosen.comments, rewritten, moved: chosen.durationLineAgrees ? [header.get('duration')!.index] : [] };
+}
+
+/** `330` → `05:30`. */
+function offsetText(minutes: number): string {
+  const size = Math.abs(minutes);
+  return `${String(Math.floor(size / 60)).padStart(2, '0')}:${String(size % 60).padStart(2, '0')}`;
 }

@@ -20,6 +20,8 @@ export interface MilestoneInput {
   window: { value: string; index: number } | null;
   /** The `### Duration: 2 hours 15 minutes` line, when there is one. */
   durationLine: { value: string; index: number } | null;
+  /** The date as written, where a range in a local zone starts (default: `date`). */
+  localDay?: string;
 }
 
 export interface ChosenMilestones {
@@ -34,7 +36,7 @@ const minutesBetween = (from: string, to: string) => (parseIsoDateTime(to)! - pa
 /** A disagreement worth reporting: more than a minute and more than 5%. */
 const agrees = (span: number, stated: number) => Math.abs(span - stated) <= Math.max(1, stated * 0.05);
 
-export function chooseMilestones({ rows, date, window, durationLine }: MilestoneInput): ChosenMilestones {
+export function chooseMilestones({ rows, date, window, durationLine, localDay }: MilestoneInput): ChosenMilestones {
   const notes: MigrationNote[] = [];
   const comments: FieldComments = {};
   const fromTimeline: Partial<Record<MilestoneField, { at: string; row: ResolvedRow }>> = {};
@@ -43,8 +45,8 @@ export function chooseMilestones({ rows, date, window, durationLine }: Milestone
     if (!field || (fromTimeline[field] && field !== 'resolved_at')) continue;
     fromTimeline[field] = { at: row.at!, row };
   }
-  const range = window ? readImpactWindow(window.value, date) : null;
-  if (window && !range) notes.push({ kind: 'warning', message: `could not read the Impact duration \`${window.value}\` as a range of UTC times` });
+  const range = window ? readImpactWindow(window.value, date, localDay) : null;
+  if (window && !range) notes.push({ kind: 'warning', message: `could not read the Impact duration \`${window.value}\` as a range of times in UTC or in a known zone` });
   const stated = durationLine ? readDurationMinutes(durationLine.value) : null;
 
   // Start and resolution: the Timeline's when it names them, the Impact range's otherwise — and the

@@ -51,8 +51,10 @@ const LABELS: Record<string, HeaderField> = {
  * end (spaces, closing `#`s) is trimmed by hand. A pattern ending in
  * `(.*?)\s*#*\s*$` costs cubic time on a line with a long run of spaces.
  */
-const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
-const TITLE_START = /^\s{0,3}#{1,6}\s+(?:\*\*|__)?(?:incident\s+)?post[- ]?mortem(?:\*\*|__)?\s*[:\-–—]/i;
+// An emoji may lead the label (`**📅 Date:**`).
+const FIELD_START = /^\s{0,3}(?:#{1,6}\s+|[-*+]\s+)?(?:\*\*|__)?(?:[^\w\s*_#|:]{1,8}\s*)?([a-z][a-z -]{0,40}?(?:\s*\([a-z ]{1,12}\))?)(?:\*\*|__)?\s*:/i;
+// An emoji or symbol may lead (`## 🔥 Post-Mortem: …`).
+const TITLE_START = /^\s{0,3}#{1,6}\s+(?:[^\w\s#*]{1,8}\s*)?(?:\*\*|__)?(?:(?:incident\s+)?post[- ]?mortem(?:\s+report)?|incident(?:\s+(?:report|review|retrospective))?|post[- ]incident\s+(?:review|report))(?:\*\*|__)?\s*[:\-–—]/i;
 const HEADING_START = /^\s{0,3}(#{1,6})\s+/;
 
 /** The rest of a line after its start: leading emphasis and spaces, and a closing sequence of `#`s, removed. */
@@ -71,6 +73,13 @@ export function readHeaderField(line: string): { field: HeaderField; value: stri
   // `Author(s):`, `Date (UTC):`: the note in parentheses does not change the field.
   const field = LABELS[match[1]!.replace(/\s*\([^)]*\)/, '').trim().toLowerCase()];
   return field ? { field, value: stripEmphasis(valueAfter(line, match[0].length)) } : null;
+}
+
+/** A heading that is only a label (`### Authors`, `## Affected services`): its field, with an empty value (what follows is the list). */
+export function readLabelHeading(line: string): { field: HeaderField; value: string } | null {
+  const heading = readHeadingLine(line);
+  const field = heading ? LABELS[heading.text.replace(/\s*:$/, '').replace(/\s*\([^)]*\)/, '').trim().toLowerCase()] : undefined;
+  return field ? { field, value: '' } : null;
 }
 
 /** The title a `## Post-Mortem: Title` line names, or null. */
@@ -126,7 +135,14 @@ function splitNames(text: string): string[] {
     } else current += part;
   }
   names.push(current);
-  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name));
+  // `…, for the API team`, `… on behalf of SRE`: who the author wrote for, not another author (the line stays in the text).
+  return names.map((name) => stripEmphasis(name)).filter((name) => name && !/^\[.*\]$/.test(name) && !/^(?:tbd|n\/?a|none|unknown)$/i.test(name) && !/^(?:for|on behalf of|with|from|via)\s/i.test(name));
+}
+
+/** `Claude on behalf of @payments`: the name, without whom it wrote for (searched, not matched: linear on long runs of spaces). */
+function withoutOnBehalf(name: string): string {
+  const at = name.search(/\son behalf of\s/i);
+  return at < 0 ? name : name.slice(0, at).trimEnd();
 }
 
 /** A name whose role in parentheses makes it a reviewer: `Jane Doe (reviewer)`, `Lee (approver)`. */
@@ -142,7 +158,7 @@ function isReviewerRole(name: string): boolean {
  * left out here, kept in the text. Template placeholders such as `[Name]` are not names.
  */
 export function readNames(text: string): string[] {
-  return splitNames(splitReviewers(text).authors).filter((name) => !isReviewerRole(name));
+  return splitNames(splitReviewers(text).authors).map(withoutOnBehalf).filter((name) => !isReviewerRole(name));
 }
 
 /** The reviewers a names value mentions (`…, reviewed by Priya Natarajan`, `Jane Doe (reviewer)`), for the report; they stay in the text. */

@@ -1,13 +1,16 @@
 /**
  * A Timeline written as a list (`- 14:05 — First error logged`,
- * `* **14:05 UTC**: Alert fired`) instead of the template's table. The
+ * `* **14:05 UTC**: Alert fired`) or as one paragraph per time instead of the template's table. The
  * validator reads a Time / Event table, so the list becomes one: a header row,
  * then one row per item with the time and the event as written. No word changes.
  */
 import type { ParsedPostmortem } from '../parsing/parse.ts';
 
-/** A list item that starts with a time, then a dash, colon or pipe, then the event. */
-const TIME_ITEM = /^\s*[-*+]\s+(?:\*\*|__)?((?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|Z|[A-Z]{2,4}T))?(?:\s*\([^()|]*\))?)(?:\*\*|__)?\s*(?:[—–]|-{1,2}|:|\|)\s*(?:\*\*|__)?(.+)$/i;
+/**
+ * A list item, or a paragraph of its own (`**16:20** — …`), that starts with a time
+ * (`14:05`, `2:05 PM`, `14h05`, `1405Z`, with a zone), then a dash, colon or pipe, then the event.
+ */
+const TIME_ITEM = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?((?:\d{4}-\d{2}-\d{2}[ T])?(?:\d{1,2}[:h.]\d{2}(?::\d{2})?|\d{4}Z)(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC(?:[+-]\d{1,2})?|Z|[ECMP]T|[A-Z]{2,4}T))?(?:\s*\([^()|]*\))?)(?:\*\*|__)?\s*(?:[—–]|-{1,2}|:|\|)\s*(?:\*\*|__)?(.+)$/i;
 
 export interface ListToTable {
   /** 0-based line index of the first item. */

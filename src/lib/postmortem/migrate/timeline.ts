@@ -8,7 +8,8 @@
 import type { TableSection } from '../parsing/parse.ts';
 import { resolveTimelineTime } from '../parsing/parse.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
-import { isoTimestamp, minuteOfDay, readLooseDate, readLooseMoment, zoneNamedIn } from './loose-time.ts';
+import { isoTimestamp, readLooseClock, readLooseDate, withColonTimes, zoneNamedIn } from './loose-time.ts';
+import { instantsOf, zoneIn, type TimeZone } from './time-zones.ts';
 import { addDays } from '../dates.ts';
 import { textWords as wordsOf } from '../../search/words.ts';
 
@@ -42,17 +43,47 @@ function keepWords(written: string, canonical: string): string {
   return wordsOf(written).every((word) => kept.has(word) || kept.has(word.padStart(2, '0'))) ? canonical : `${canonical} (${written.trim()})`;
 }
 
+/** The zone a Timeline's times are in: named (`Time (CET)`, `Timeline (all times ET)`, a stated `Time zone:`), UTC (null), or local in a zone no line names. */
+export type TimelineZone = { zone: TimeZone | null } | { unknownLocal: true };
+
 /**
- * True when the Timeline says its times are local without naming a zone
- * migrate can convert (`| Time (local) |`, `## Timeline (Europe/Berlin)`):
- * then no time of it may be taken as UTC.
+ * Lines that state the zone of the times: a `Time zone:` metadata line, or a
+ * sentence about all the times (`All times are Pacific.`, `Times shown in CET`);
+ * not a table row, and not prose that only mentions a zone (`customers in the PST time zone`).
  */
-export function timelineInUnknownZone(timeline: TableSection<TimelineEvent> | null): boolean {
-  if (!timeline) return false;
-  const timeColumn = timeline.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
-  const named = `${timeColumn} ${timeline.section.heading}`;
-  if (zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline.section.heading)) return false;
-  return /\blocal\b|\([^()]*\b[a-z]+\/[a-z_]+\b[^()]*\)/i.test(named) && !/\butc\b/i.test(named);
+const ZONE_STATEMENT = /^(?!\s*\|)(?:\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:[^\w\s*_|]{1,8}\s*)?(?:time\s?zone|tz)\b|(?=.*\b(?:all times|times (?:are|shown))\b))/i;
+/** A line that only mentions local time (`times below are local time (CET)`): a statement only for a Timeline that says it is local. */
+const LOCAL_STATEMENT = /^(?!\s*\|)(?=.*\blocal time\b)/i;
+
+/**
+ * The zone of the Timeline's times. A zone the heading or Time column names
+ * wins; a heading or column that says UTC means UTC; else one zone that a line
+ * of the text states for the times (`**Time zone:** Europe/Berlin`); else a
+ * Timeline that says it is local (`Time (local)`) is in a zone nobody can
+ * know, and no time of it may be taken as UTC; else UTC, as the template says.
+ */
+export function timelineZone(timeline: TableSection<TimelineEvent> | null, lines: readonly string[]): TimelineZone {
+  if (!timeline) return { zone: null };
+  const timeIndex = timeline.table?.columns.findIndex((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? -1;
+  const timeColumn = timeline.table?.columns[timeIndex] ?? '';
+  // The Time column's header as written (the parsed names are lower-cased, and `(pt)` names no zone); not another column's (`| Time (UTC) | Time (PT) |`).
+  const header = timeline.table && timeIndex >= 0 ? cellOf(lines[timeline.table.line - 1] ?? '', timeIndex) : '';
+  const named = zoneNamedIn(header) ?? zoneNamedIn(timeline.section.heading);
+  if (named) return { zone: named };
+  const said = `${timeColumn} ${timeline.section.heading}`;
+  if (/\b(?:utc|gmt)\b/i.test(said)) return { zone: null };
+  const local = /\blocal\b|\([^()]*\b[a-z]+\/[a-z_]+\b[^()]*\)/i.test(said);
+  const stated = new Map<string, TimeZone>();
+  for (const line of lines) {
+    if (!ZONE_STATEMENT.test(line) && !(local && LOCAL_STATEMENT.test(line))) continue;
+    const zone = zoneIn(line.replace(/^[^:]*\b(?:time\s?zone|all times)\b[^:]*:/i, ' '));
+    if (zone) stated.set(zone.name, zone);
+  }
+  if (stated.size === 1) {
+    const zone = [...stated.values()][0]!;
+    return { zone: 'offset' in zone && zone.offset === 0 ? null : zone };
+  }
+  return local ? { unknownLocal: true } : { zone: null };
 }
 
 /** The day an event's text starts with, or null. */
@@ -64,40 +95,70 @@ export function eventDay(event: string, reference: string): string | null {
 /**
  * Resolves rows in order. A row's day is the one its time cell names, else the
  * one its event text starts with, else the day of the row before it — or the
- * next day when its time is earlier (past midnight).
+ * next day when its time is earlier (past midnight). Times in `zone` (or in a
+ * zone of their own) are converted to UTC on their local day; where a
+ * fall-back repeats an hour, the instant after the row before is the one meant.
+ * `localDay` is the day the zone's first row is on (the date as written).
  */
-export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string): ResolvedRow[] {
-  let day = date;
+export function resolveTimeline(timeline: TableSection<TimelineEvent> | null, date: string, zone: TimeZone | null = null, localDay = date, lines: readonly string[] = []): ResolvedRow[] {
+  const first = zone ? localDay : date;
+  let day = first;
   let previous: number | null = null;
-  // `| Time (CEST) |` or `## Timeline (all times PDT)`: every time without a zone of its own is in that zone.
-  const timeColumn = timeline?.table?.columns.find((column) => /^(?:time|when|timestamp)\b/.test(column)) ?? '';
-  const tableZone = zoneNamedIn(timeColumn.toUpperCase()) ?? zoneNamedIn(timeline?.section.heading ?? '');
+  const dayCells = dayColumn(timeline, lines);
   return (timeline?.rows ?? []).map((row) => {
-    const zoned = tableZone && !/\b(?:(?!AM\b|PM\b)[A-Z]{2,5}|UTC[+-]\d+)\b|[+-]\d{2}:?\d{2}\b/.test(row.time.replace(/\([^()]*\)/g, '')) && /\d:\d\d/.test(row.time) ? `${row.time} ${tableZone}` : row.time;
-    const moment = readLooseMoment(zoned, day);
-    if (!moment) {
+    const own = /\b(?:(?!AM\b|PM\b)[A-Z]{2,5}|UTC[+-]\d+)\b|[+-]\d{2}:?\d{2}\b|\b[A-Z][a-z]+\/[A-Z]/.test(row.time.replace(/\([^()]*\)/g, ''));
+    const zoned = zone && !own && /\d:\d\d|\d{4}Z|\dh\d\d|\d\.\d\d/.test(row.time) ? `${row.time} ${zone.name}` : row.time;
+    // A day in its own column (`| Date | Time | Event |`) is the row's day, unless the time cell writes one.
+    const dayCell = dayCells.get(row.line);
+    const clock = readLooseClock(dayCell && !readLooseDate(row.time, day) ? `${dayCell} ${zoned}` : zoned, day);
+    const unread = { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false, dayOnly: false };
+    if (!clock) {
       // A day without a time (`May 12`, `2021-05-12`): the validator needs a time, so the day's start stands for it.
-      const onlyDay = /\d/.test(row.time) && !/\d:\d/.test(row.time) ? readLooseDate(row.time, day) : null;
-      if (!onlyDay) return { index: row.line - 1, time: row.time, event: row.event, at: null, rewrite: null, dayWritten: false, dayOnly: false };
+      const onlyDay = /\d/.test(row.time) && !/\d:\d/.test(withColonTimes(row.time)) ? readLooseDate(row.time, day) : null;
+      if (!onlyDay) return unread;
       // A day before the incident (`May 12: the bug shipped`) is background: the rows after it are back on the incident's days.
-      if (onlyDay >= date) {
+      if (onlyDay >= first) {
         day = onlyDay;
-        previous = 0;
+        previous = zone ? instantsOf(zone, onlyDay, 0, 0, 0)[0]! : Date.parse(`${onlyDay}T00:00:00Z`);
       }
-      return { index: row.line - 1, time: row.time, event: row.event, at: `${onlyDay}T00:00:00Z`, rewrite: keepWords(row.time, onlyDay === date ? '00:00' : `${onlyDay} 00:00`), dayWritten: true, dayOnly: true };
+      return { ...unread, at: `${onlyDay}T00:00:00Z`, rewrite: keepWords(row.time, onlyDay === date ? '00:00' : `${onlyDay} 00:00`), dayWritten: true, dayOnly: true };
     }
-    const minute = minuteOfDay(moment);
-    const named = moment.date ?? eventDay(row.event, day);
+    const named = clock.date ?? eventDay(row.event, day);
     // A row dated before the incident is background: it does not move the day of the rows after it.
-    const background = named !== null && named < date;
+    const background = named !== null && named < first;
     if (named && !background) day = named;
-    else if (!named && previous !== null && minute < previous) day = addDays(day, 1);
-    if (!background) previous = minute;
-    const rowDay = background ? named! : day;
-    const at = isoTimestamp(rowDay, moment);
-    const clock = at.slice(11, moment.second ? 19 : 16);
-    const canonical = keepWords(zoned, rowDay === date ? clock : `${rowDay} ${clock}`);
+    const instants = (onDay: string) => (clock.zone ? instantsOf(clock.zone, onDay, clock.hour, clock.minute, clock.second) : [Date.parse(isoTimestamp(onDay, clock))]);
+    const after = (found: number[]) => (previous === null || background ? found[0] : found.find((instant) => instant >= previous!));
+    let instant = after(instants(background ? named! : day));
+    if (instant === undefined && !named) {
+      day = addDays(day, 1);
+      instant = instants(day)[0]!;
+    }
+    instant ??= instants(day)[0]!;
+    if (!background) previous = instant;
+    const at = new Date(instant).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const rowDay = at.slice(0, 10);
+    const clockText = at.slice(11, clock.second ? 19 : 16);
+    const canonical = keepWords(zoned, rowDay === date ? clockText : `${rowDay} ${clockText}`);
     const readAs = resolveTimelineTime(row.time, date);
-    return { index: row.line - 1, time: row.time, event: row.event, at, rewrite: readAs === Date.parse(at) ? null : canonical, dayWritten: named !== null, dayOnly: false };
+    return { ...unread, at, rewrite: readAs === instant ? null : canonical, dayWritten: named !== null };
   });
+}
+
+/** The cells of a Timeline's Date (or Day) column, by line, when it has one beside its Time column. */
+function dayColumn(timeline: TableSection<TimelineEvent> | null, lines: readonly string[]): Map<number, string> {
+  const cells = new Map<number, string>();
+  const column = timeline?.table?.columns.findIndex((name) => /^(?:date|day)(?:\s*\(.*\))?$/.test(name)) ?? -1;
+  if (column < 0 || !timeline?.table) return cells;
+  for (const row of timeline.table.rows) {
+    const cell = cellOf(lines[row.line - 1] ?? '', column);
+    if (cell) cells.set(row.line, cell);
+  }
+  return cells;
+}
+
+/** Cell `column` (0-based) of a table row as written, trimmed; empty when the row has none. */
+function cellOf(line: string, column: number): string {
+  // With an outer pipe, cell n is at n + 1.
+  return line.split(/(?<!\\)\|/)[column + (line.trimStart().startsWith('|') ? 1 : 0)]?.trim() ?? '';
 }

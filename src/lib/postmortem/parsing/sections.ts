@@ -24,10 +24,12 @@ for (const section of SECTIONS) {
   for (const alias of section.aliases) byName.set(alias, section.key);
 }
 
-/** Reduces a heading to the words that name it: no emphasis, parenthetical notes, numbering or trailing colon. */
+/** Reduces a heading to the words that name it: no emphasis, emoji, parenthetical notes, numbering or trailing colon. */
 export function headingWords(heading: string): string {
   return heading
     .replace(/[*_`]/g, '')
+    // `## 📋 Summary`, `## ✅ What Went Well`: an emoji decorates the name.
+    .replace(/\d\uFE0F?\u20E3|[\p{Extended_Pictographic}\uFE0F\u200D]/gu, ' ')
     // Not across another `(`: a heading of many `(` would otherwise be scanned from each.
     .replace(/\([^()]*\)/g, ' ')
     .replace(/^\s*\d+[.)]\s+/, '')

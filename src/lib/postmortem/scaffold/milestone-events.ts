@@ -18,7 +18,7 @@ export const MILESTONE_EVENTS: readonly MilestoneEvent[] = [
   {
     field: 'started_at',
     templateEvent: 'First error logged',
-    pattern: /\bfirst (?:errors?|5\d\d|failures?|timeouts?|alert|report|impact|(?:customer|user) (?:reports?|complaints?))|\b(?:impact|errors?|outage|incident|degradation|disruption|failures?) (?:started|starts|began|begins)\b|\b(?:error rate|errors?|latency|timeouts?|failures?|5\d\ds?) (?:spiked?|rose|jumped|climbed|began (?:rising|climbing|to rise))\b|\b(?:users|customers|tenants) (?:began|started) (?:seeing|getting|to see|receiving)\b/i,
+    pattern: /\bfirst (?:errors?|5\d\d|failures?|timeouts?|alert|report|impact|(?:customer|user) (?:reports?|complaints?))|\b(?:impact|errors?|outage|incident|degradation|disruption|failures?) (?:started|starts|began|begins)\b|\b(?:error rate|errors?|latency|timeouts?|failures?|5\d\ds?) (?:spiked?|rose|jumped|climbed|began (?:rising|climbing|to rise))\b|\b(?:users|customers|tenants) (?:began|started) (?:seeing|getting|to see|receiving)\b|\b(?:impact|errors?|outage|incident|degradation) (?:start|begin)\b|\b(?:elevated|increased)\s+(?:[\w-]+\s+){0,2}(?:errors?|latency|timeouts?|5\d\ds?)\b[^|]*\b(?:observed|seen|began|started)\b/i,
   },
   {
     field: 'detected_at',
@@ -28,7 +28,7 @@ export const MILESTONE_EVENTS: readonly MilestoneEvent[] = [
   {
     field: 'acknowledged_at',
     templateEvent: 'Investigation started',
-    pattern: /\binvestigation (?:started|begins|began)|\backnowledged\b|\bincident (?:declared|opened)\b|\bstarted investigating\b/i,
+    pattern: /\binvestigation (?:started|begins|began)|\backnowledged\b|\bincident (?:declared|opened)\b(?! (?:resolved|over|closed))|\bstarted investigating\b/i,
   },
   {
     field: 'mitigated_at',
@@ -38,7 +38,7 @@ export const MILESTONE_EVENTS: readonly MilestoneEvent[] = [
   {
     field: 'resolved_at',
     templateEvent: 'Incident resolved',
-    pattern: /\b(?:incident )?resolved\b|\ball[- ]clear\b|\b(?:back|returned) to (?:baseline|normal)\b|\bincident (?:closed|ended|over)\b|\b(?:fully|completely) (?:recovered|restored)\b|\b(?:all )?(?:services?|systems?|traffic|operations?) (?:fully )?(?:recovered|restored|back to normal)\b|\brecovery (?:confirmed|complete)\b/i,
+    pattern: /\b(?:incident )?resolved\b|\ball[- ]clear\b|\b(?:back|returned) to (?:baseline|normal)\b|\bincident (?:closed|ended|over)\b|\b(?:fully|completely) (?:recovered|restored)\b|\b(?:all )?(?:services?|systems?|traffic|operations?) (?:fully )?(?:recovered|restored|back to normal)\b|\brecovery (?:confirmed|complete)\b|\b(?:full|complete) recovery\b|\bconfirm(?:s|ed)? (?:full )?recovery\b|\ball systems? (?:operational|normal|green)\b|\boutage (?:end|ended|over)\b/i,
   },
 ];
 
