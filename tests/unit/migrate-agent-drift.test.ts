@@ -277,9 +277,9 @@ describe('readers for the drifts', () => {
   });
 
   it('a status written only as a mark gets the word in front and keeps the mark', () => {
-    const text = ['## Action Items', '', '| Action | Owner | Due Date | Status |', '|---|---|---|---|', ...['✔️', '✅', '[x]', '⏳', '[ ]', '❌'].map((status) => `| a | @x | 2027-01-01 | ${status} |`)].join('\n');
+    const text = ['## Action Items', '', '| Action | Owner | Due Date | Status |', '|---|---|---|---|', ...['✔️', '✅', '[x]', '⏳', '🔄', '[ ]', '❌', '✗', '🔴'].map((status) => `| a | @x | 2027-01-01 | ${status} |`)].join('\n');
     const rows = normaliseActionItems(parsePostmortem('x.md', text), text.split('\n'), '2027-01-01').map((row) => row.after.split('|')[4]!.trim());
-    expect(rows).toEqual(['DONE ✔️', 'DONE ✅', 'DONE [x]', 'IN PROGRESS ⏳', 'TODO [ ]']);
+    expect(rows).toEqual(['DONE ✔️', 'DONE ✅', 'DONE [x]', 'IN PROGRESS ⏳', 'IN PROGRESS 🔄', 'TODO [ ]', 'TODO ❌', 'TODO ✗', 'TODO 🔴']);
   });
 
   it('no service from a clause saying it was not affected', () => {

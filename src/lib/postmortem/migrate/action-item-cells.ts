@@ -47,11 +47,15 @@ function splitCells(line: string): string[] {
   return line.split(/(?<!\\)\|/);
 }
 
-/** A status written only as a mark: a check mark or ticked box is done, an empty box or an hourglass is not yet. */
+/**
+ * A status written only as a mark: a check mark or ticked box is done, an empty box or an hourglass is not yet.
+ * A cross (`❌`, `✗`) or a red dot says "not done", never which kind of closed: the item stays open (TODO),
+ * the reading that keeps it in the tracker rather than hiding work, and the mark stays beside it.
+ */
 const MARKS: readonly { status: ActionStatus; pattern: RegExp }[] = [
   { status: 'DONE', pattern: /^(?:[\u2705\u2714\u2611\u2713]\uFE0F?|\[[xX]\])$/u },
-  { status: 'IN PROGRESS', pattern: /^(?:[\u23F3\u231B]|\u{1F6A7})\uFE0F?$/u },
-  { status: 'TODO', pattern: /^(?:[\u2B1C\u2610]|\u{1F532}|\[ \])\uFE0F?$/u },
+  { status: 'IN PROGRESS', pattern: /^(?:[\u23F3\u231B]|\u{1F6A7}|\u{1F504})\uFE0F?$/u },
+  { status: 'TODO', pattern: /^(?:[\u2B1C\u2610\u274C\u2716\u2717\u2718\u2B55]|\u{1F532}|\u{1F534}|\[ \])\uFE0F?$/u },
 ];
 
 /** The status to write for a cell the parser does not read, or null when it names none. */
