@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Tests that start processes (Astro builds, the CLIs, the MCP server, a language
  * server, a pseudo-terminal, git, Pagefind, the image checker's child), run the
  * TypeScript compiler over the sources (`npm run schemas --check`) or run at scale
- * by design (linearity, property and archive-scale runs). They form the
+ * by design (linearity, property and archive-scale runs, the bench's generated
+ * archive, the labelled relevance set). They form the
  * `integration` project; everything else is the fast `unit` project
  * (`npm run test:unit`), which cannot start a process
  * (tests/unit/helpers/no-subprocess.ts makes it throw).
@@ -15,6 +16,7 @@ const INTEGRATION_TESTS = [
   'adoption',
   'agent-commands',
   'assets',
+  'bench-generator',
   'build-gate',
   'build-out-dir',
   'cli-bin',
@@ -37,6 +39,7 @@ const INTEGRATION_TESTS = [
   'rule-linearity',
   'scaffold-final',
   'search-index',
+  'search-relevance',
   'unsafe-html',
   'validate-cache',
   'validate-cli',
