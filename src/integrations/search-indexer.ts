@@ -84,7 +84,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[]): Pr
   const given = (at: number) => at < next || waiting.has(at);
   const take = (at: number, facets: FacetValues, body: string) => {
     if (given(at)) return;
-    waiting.set(at, { document: pagefindDocument(postmortems[at]!, facets, body), body });
+    waiting.set(at, { document: pagefindDocument(postmortems[at]!, facets), body });
     pump();
   };
 

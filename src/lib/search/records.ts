@@ -7,6 +7,7 @@
  * searchableSections. Runs in Node: a record holds every section's full text.
  */
 import type { Postmortem } from '../postmortem/model.ts';
+import { searchDocument, type SearchDocument } from './document.ts';
 import { searchableSections } from './searchable.ts';
 import { SECTIONS, type SectionKey } from '../postmortem/sections.ts';
 
@@ -47,6 +48,8 @@ export type SearchRow = string[][];
 export interface SearchData {
   count: number;
   records: SearchRow[];
+  /** What the site's Pagefind index holds for each, which the agents rank over (ranking.ts). */
+  documents: SearchDocument[];
 }
 
 /** Longest summary a card shows: enough to know the incident by. */
@@ -82,7 +85,15 @@ export function toSearchRow(record: SearchRecord): SearchRow {
   return SEARCH_KEYS.map(({ name }) => record[name]);
 }
 
-/** The search data for the archive, in archive order. */
-export function buildSearchData(postmortems: readonly Postmortem[]): SearchData {
-  return { count: postmortems.length, records: postmortems.map((pm) => toSearchRow(toSearchRecord(pm))) };
+/**
+ * The search data for the archive, in archive order. `metaOf` gives each
+ * post-mortem's card metadata as the site indexes it (the agents pass the
+ * site's cardMeta); the title alone by default.
+ */
+export function buildSearchData(postmortems: readonly Postmortem[], metaOf?: (pm: Postmortem) => Record<string, string>): SearchData {
+  return {
+    count: postmortems.length,
+    records: postmortems.map((pm) => toSearchRow(toSearchRecord(pm))),
+    documents: postmortems.map((pm) => searchDocument(pm, metaOf?.(pm))),
+  };
 }
