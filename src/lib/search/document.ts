@@ -9,7 +9,7 @@
 import GithubSlugger from 'github-slugger';
 import { rootCauseCategory } from '../postmortem/category.ts';
 import type { Postmortem } from '../postmortem/model.ts';
-import { searchableSections } from './searchable.ts';
+import { searchableSections, type SearchableSection } from './searchable.ts';
 
 /**
  * Weights of a block, as Pagefind's `data-pagefind-weight` reads them (×24, kept
@@ -39,9 +39,10 @@ export interface SearchDocument {
  * category's label, status, link titles such as `OPS-1108`), then each
  * template section's heading and passages (searchable.ts). `meta` is the
  * card's metadata as the site stores it (src/lib/site/search/pagefind-page.ts
- * formats its dates); the title alone when not given.
+ * formats its dates); the title alone when not given. `sections`: the
+ * post-mortem's searchable sections when the caller has them already.
  */
-export function searchDocument(pm: Postmortem, meta: Record<string, string> = { title: pm.meta.title }): SearchDocument {
+export function searchDocument(pm: Postmortem, meta: Record<string, string> = { title: pm.meta.title }, sections: readonly SearchableSection[] = searchableSections(pm)): SearchDocument {
   const category = rootCauseCategory(pm.meta.root_cause_category).label;
   const facts = [pm.meta.severity, ...pm.meta.services, ...pm.meta.tags, category, pm.meta.status, ...pm.meta.links.map((link) => link.title)].join(' · ');
   const slugger = new GithubSlugger();
@@ -49,7 +50,7 @@ export function searchDocument(pm: Postmortem, meta: Record<string, string> = { 
     { kind: 'title', text: pm.meta.title },
     { kind: 'facts', text: facts },
   ];
-  for (const section of searchableSections(pm)) {
+  for (const section of sections) {
     blocks.push({ kind: 'heading', text: section.heading, id: slugger.slug(section.heading) });
     for (const passage of section.passages) blocks.push({ kind: 'text', text: passage });
   }

@@ -40,8 +40,21 @@ export function pagefindStem(word: string): string {
   return stem;
 }
 
+/** Pieces already read: an archive repeats most of its words, so most pieces are read once. Bounded. */
+const pieces = new Map<string, IndexableWord[]>();
+
 /** The words Pagefind indexes for one white-space-separated piece of text (none for punctuation alone). */
 export function indexableWords(piece: string): IndexableWord[] {
+  let words = pieces.get(piece);
+  if (!words) {
+    words = readPiece(piece);
+    if (pieces.size > 100_000) pieces.clear();
+    pieces.set(piece, words);
+  }
+  return words;
+}
+
+function readPiece(piece: string): IndexableWord[] {
   const normalized = piece.replace(NOT_KEPT, '').toLowerCase();
   const words: IndexableWord[] = normalized ? [{ stemmed: pagefindStem(normalized), part: false }] : [];
   const compound = HAS_NOT_ALNUM.test(piece) || /\p{Lu}/u.test(piece.slice(1));
