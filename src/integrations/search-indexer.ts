@@ -14,15 +14,13 @@ import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { englishShards } from '../lib/search/english.ts';
 import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
 
-/** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
-const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];
 /** Documents handed to Pagefind and not yet answered, at most: keeps its indexer busy and both processes' memory bounded. */
 const IN_FLIGHT = 64;
 /** Missing bodies read at once after the build. */
 const BATCH = 100;
 
 interface SearchDocument {
-  /** The HTML Pagefind indexes (pagefindDocument). */
+  /** The HTML Pagefind indexes (pagefindDocument: the core's search document, plain text, no page furniture). */
   document: string;
   /** The rendered body, for the vocabulary. */
   body: string;
@@ -47,7 +45,7 @@ export interface SearchIndexer {
 
 /** Starts Pagefind for `postmortems` (archive order, as the pages are listed). */
 export async function startSearchIndexer(postmortems: readonly Postmortem[]): Promise<SearchIndexer> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
   const waiting = new Map<number, SearchDocument>();
