@@ -1,6 +1,6 @@
 /**
  * Full-text search of every section (issue 16): Pagefind indexes each
- * post-mortem from the body the build renders (src/lib/site/search/pagefind-page.ts)
+ * post-mortem's search document (the core's, rendered by src/lib/site/search/pagefind-page.ts)
  * and writes its chunked index to `pagefind/`; the archive's vocabulary for
  * typo correction goes to `incidents/vocabulary.json`. The incident list loads
  * both on first use. Indexing starts with the build: each post-mortem page hands

@@ -13,15 +13,13 @@ import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { englishShards } from '../lib/search/english.ts';
 import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
 
-/** Page furniture inside the body that is not the author's text: heading anchors, "Scroll sideways" hints, aria-hidden parts. */
-const HIDDEN_FROM_SEARCH = ['.heading-anchor', '.table-scroll__hint', '[aria-hidden="true"]'];
 /** Documents handed to Pagefind and not yet answered, at most: keeps its indexer busy and both processes' memory bounded. */
 const IN_FLIGHT = 64;
 /** Missing bodies read at once after the build. */
 const BATCH = 100;
 
 interface SearchDocument {
-  /** The HTML Pagefind indexes (pagefindDocument). */
+  /** The HTML Pagefind indexes (pagefindDocument: the core's search document, plain text, no page furniture). */
   document: string;
   /** The rendered body, for the vocabulary. */
   body: string;
@@ -46,7 +44,7 @@ export interface SearchIndexer {
 
 /** Starts Pagefind for `postmortems` (archive order, as the pages are listed) of a site served under `base`. */
 export async function startSearchIndexer(postmortems: readonly Postmortem[], base = '/'): Promise<SearchIndexer> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: HIDDEN_FROM_SEARCH });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
   const waiting = new Map<number, SearchDocument>();
@@ -83,7 +81,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
   const given = (at: number) => at < next || waiting.has(at);
   const take = (at: number, facets: FacetValues, body: string) => {
     if (given(at)) return;
-    waiting.set(at, { document: pagefindDocument(postmortems[at]!, facets, body), body });
+    waiting.set(at, { document: pagefindDocument(postmortems[at]!, facets), body });
     pump();
   };
 

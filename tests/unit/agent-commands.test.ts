@@ -16,6 +16,7 @@ import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import type { SearchOutput, ShowOutput, SimilarOutput } from '../../src/lib/agent/schemas.ts';
 import { createIncidentSearch } from '../../src/lib/search/engine.ts';
 import { buildSearchData } from '../../src/lib/search/records.ts';
+import { searchMeta } from '../../src/lib/site/search/pagefind-page.ts';
 import { checkerFor, committedSchema } from './helpers/json-schema-check.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -42,7 +43,7 @@ describe('npm run search', () => {
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as SearchOutput;
     expect(searchSchema(output)).toBeNull();
-    const engine = createIncidentSearch(buildSearchData(archive.postmortems));
+    const engine = createIncidentSearch(buildSearchData(archive.postmortems, searchMeta));
     expect(output.results.map((result) => result.slug)).toEqual((engine.search(output.searched_for)?.hits ?? []).map((index) => archive.postmortems[index]!.slug));
     if (query === 'certficate') expect(output).toMatchObject({ searched_for: 'certificate', corrections: [{ from: 'certficate', to: 'certificate' }] });
   });

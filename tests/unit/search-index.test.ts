@@ -32,13 +32,22 @@ describe('the document Pagefind indexes', () => {
 
   it('carries the card facts, filters and sort key as attributes, escaped', () => {
     const facets = archiveFacetValues(postmortems)[postmortems.indexOf(redis)]!;
-    const html = pagefindDocument({ ...redis, meta: { ...redis.meta, title: 'A "quoted" <title> & more' } }, facets, '<h2 id="lessons-learned">Lessons Learned</h2><p>x</p>');
+    const html = pagefindDocument({ ...redis, meta: { ...redis.meta, title: 'A "quoted" <title> & more' } }, facets);
     expect(html).toContain('data-pagefind-filter="severity[data-v]" data-v="SEV-2"');
     for (const service of redis.meta.services) expect(html).toContain(`data-pagefind-filter="service[data-v]" data-v="${service}"`);
     expect(html).toContain(`data-pagefind-sort="date[data-v]" data-v="${redis.meta.date}T`);
     expect(html).toContain('data-v="A &quot;quoted&quot; &lt;title&gt; &amp; more"');
     expect(html).not.toContain('<title> &');
     expect(cardMeta(redis).services).toBe(redis.meta.services.join(', '));
+  });
+
+  it('is the core\'s search document: each block with its weight, each section heading with its anchor', () => {
+    const facets = archiveFacetValues(postmortems)[postmortems.indexOf(redis)]!;
+    const html = pagefindDocument(redis, facets);
+    expect(html).toContain(`<h1 data-pagefind-weight="7">${redis.meta.title}</h1>`);
+    expect(html).toMatch(/<p data-pagefind-weight="5">SEV-2 · [^<]*redis/);
+    expect(html).toContain('<h2 id="lessons-learned" data-pagefind-weight="6">');
+    expect(html).toContain('<h2 id="root-cause" data-pagefind-weight="6">');
   });
 });
 
@@ -48,8 +57,7 @@ describe('Pagefind over these documents', () => {
   it('indexes each section with its anchor and writes fragments and filters', async () => {
     const { index } = await pagefind.createIndex({ forceLanguage: 'en' });
     const facets = archiveFacetValues(postmortems);
-    const lessons = '<h2 id="lessons-learned">Lessons Learned</h2><p>Separate stores by durability class.</p>';
-    const added = await index!.addHTMLFile({ url: `/incidents/${redis.slug}/`, content: pagefindDocument(redis, facets[postmortems.indexOf(redis)]!, lessons) });
+    const added = await index!.addHTMLFile({ url: `/incidents/${redis.slug}/`, content: pagefindDocument(redis, facets[postmortems.indexOf(redis)]!) });
     expect(added.errors).toEqual([]);
     expect(added.file?.url).toBe(`/incidents/${redis.slug}/`);
     const { files, errors } = await index!.getFiles();

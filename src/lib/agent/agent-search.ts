@@ -11,6 +11,7 @@ import { normaliseCategory } from '../postmortem/model/category.ts';
 import type { Postmortem } from '../postmortem/model/model.ts';
 import type { SeverityId } from '../postmortem/model/severity.ts';
 import { facetValuesOf } from '../site/facet-options.ts';
+import { searchMeta } from '../site/search/pagefind-page.ts';
 import { matchesFilters, type Filters } from '../site/facets.ts';
 import { createCorrector, type Corrector } from '../search/correct.ts';
 import { createIncidentSearch, type IncidentSearch } from '../search/engine.ts';
@@ -54,7 +55,8 @@ function vocabularyOf(data: SearchData, postmortems: readonly Postmortem[]) {
 export function prepareSearch(postmortems: readonly Postmortem[]): Prepared {
   let ready = prepared.get(postmortems);
   if (!ready) {
-    const data = buildSearchData(postmortems);
+    // The card's metadata, as the site's index holds it: Pagefind searches it too.
+    const data = buildSearchData(postmortems, searchMeta);
     ready = { engine: createIncidentSearch(data), corrector: createCorrector(vocabularyOf(data, postmortems), isEnglish) };
     prepared.set(postmortems, ready);
   }

@@ -1,31 +1,24 @@
 /**
- * The in-memory incident search for agents and the terminal (the site asks
- * Pagefind, over the same sections): a word index over the search records,
- * built once, and a query read by the core (query.ts: common words dropped,
- * ids whole) after spelling correction (correct.ts). Each term matches a
- * vocabulary word whole, by its stem ("throttled" ~ "throttling", as
- * Pagefind stems) or as its beginning, as Pagefind does; no typo matching
- * here, as the corrector already rewrote misspellings, the same way on both
- * sides. Post-mortems containing every term rank first (by where the terms
- * were found: field weights in records.ts), then those containing only
- * some of them (more terms first), reported as partial.
- * Compound tokens (`OPS-1676`, `SEV-1`, `@platform-team`) are indexed whole
- * as well as in parts.
- *
- * Why not Fuse over the records: Fuse scores every record's full text on each
- * keystroke, ~0.7 s at 5,000 post-mortems. Here a query costs one pass
- * over the distinct words plus the posting lists of the words that matched,
- * and words already looked up are remembered.
+ * The in-memory incident search for agents and the terminal. `search` ranks
+ * as the site does, with one ranking: the documents the site's Pagefind index
+ * holds (document.ts), Pagefind's own scoring (ranking.ts), the site's words
+ * (query-words.ts) and the site's merge of full and partial matches
+ * (merge.ts), after the same spelling correction (correct.ts). Post-mortems
+ * containing every word rank first, then those containing only some of them
+ * (more words first), reported as partial.
+ * `likeText` (for `similar`) scores a whole text over a word index of the
+ * search records with the field weights of records.ts; compound tokens
+ * (`OPS-1676`, `@platform-team`) are indexed whole as well as in parts.
  */
 import { SEARCH_KEYS, type SearchData, type SearchKey } from './records.ts';
-import { indexWords, isCompound, termParts } from './highlight.ts';
+import { indexWords } from './highlight.ts';
+import { mergeMatches } from './merge.ts';
 import { searchTerms, stemOf } from './query.ts';
+import { mustBeWhole, searchWords } from './query-words.ts';
+import { createRanking } from './ranking.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
 const QUALITY = { exact: 1, stem: 0.95, start: 0.85 } as const;
-/** Packed sort keys: scores (×64) below this, list positions below {@link POSITION_SPAN}; both fit a double exactly. */
-const SCORE_SPAN = 2 ** 20;
-const POSITION_SPAN = 2 ** 22;
 /** Postings pack the record and the field: `record * FIELD_SLOTS + field` (room for 16 fields). */
 const FIELD_SLOTS = 16;
 const WEIGHTS = SEARCH_KEYS.map((key) => key.weight);
@@ -79,35 +72,23 @@ interface WordMatch {
   quality: number;
 }
 
-/** Per-record tallies, allocated once per index so a keystroke allocates nothing in proportion to the records. */
-interface Tallies {
-  /** The current word's best score in each record. */
-  best: Float32Array;
-  /** The sum of each record's best scores over the query's words. */
-  total: Float32Array;
-  /** How many of the query's words each record contains. */
-  found: Uint8Array;
-  /** Sort keys of the records found (see {@link rankTallies}). */
-  keys: Float64Array;
-}
-
 /** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
 export function createIncidentSearch(data: SearchData): IncidentSearch {
   const { words, postings } = indexRecords(data);
   const lookUp = createWordLookup(words);
-  const tallies = createTallies(data.count);
+  // Each record's best field weight for the current word, allocated once.
+  const best = new Float32Array(data.count);
+  const ranking = createRanking(data.documents);
 
   return {
     search(query) {
-      // A compound nobody wrote (`redis-session`) is searched as its words; an unknown id (`OPS-9999`) finds nothing.
-      const typed = searchTerms(query);
+      const typed = searchWords(query);
       if (!typed.length) return null;
-      const terms = new Set(typed.flatMap((term) => (isCompound(term) && !lookUp(term).length ? termParts(term) : [term])));
-      if (!terms.size) return { hits: [], complete: 0 };
-      tallies.total.fill(0);
-      tallies.found.fill(0);
-      for (const term of terms) tallyTerm(lookUp(term), postings, tallies);
-      return rankTallies(tallies, terms.size);
+      const whole = ranking.rank(typed.join(' '));
+      const perWord = typed.length < 2 ? [] : typed.map((word) => ranking.rank(word));
+      const known = typed.map((word) => !mustBeWhole(word) || ranking.holds(word));
+      const { results, complete } = mergeMatches(whole, perWord, (ranked) => ({ id: ranked.page, score: ranked.score }), known);
+      return { hits: results.map((ranked) => ranked.page), complete };
     },
     likeText(text) {
       const count = data.count;
@@ -117,13 +98,13 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
         // Whole words and stems only: in a paragraph, beginnings ("time" in "timeline") are noise.
         const matches = lookUp(term).filter((match) => match.quality >= QUALITY.stem);
         if (!matches.length) continue;
-        tallies.best.fill(0);
-        const hit = bestPerRecord(matches, postings, tallies.best);
+        best.fill(0);
+        const hit = bestPerRecord(matches, postings, best);
         const idf = Math.log(1 + (count - hit.length + 0.5) / (hit.length + 0.5));
         possible += idf * MAX_WEIGHT;
         for (const record of hit) {
           const entry = perRecord.get(record) ?? { score: 0, terms: [] };
-          entry.score += idf * tallies.best[record]!;
+          entry.score += idf * best[record]!;
           entry.terms.push({ term, idf });
           perRecord.set(record, entry);
         }
@@ -209,42 +190,4 @@ function bestPerRecord(matches: readonly WordMatch[], postings: readonly Int32Ar
     }
   }
   return found;
-}
-
-/** Empty tallies for `count` records. */
-function createTallies(count: number): Tallies {
-  return { best: new Float32Array(count), total: new Float32Array(count), found: new Uint8Array(count), keys: new Float64Array(count) };
-}
-
-/**
- * Adds one typed word to the tallies: a record scores it once, by its best
- * field weight × match quality, so a word found in several fields or forms
- * does not count twice.
- */
-function tallyTerm(matches: readonly WordMatch[], postings: readonly Int32Array[], { best, total, found }: Tallies): void {
-  best.fill(0);
-  for (const record of bestPerRecord(matches, postings, best)) {
-    total[record] = total[record]! + best[record]!;
-    found[record] = found[record]! + 1;
-  }
-}
-
-/**
- * Ranks the records found: every word before some words; then by score; ties
- * keep list order. Each hit is packed into one number (words found, score to
- * 1/64, list position) so a native numeric sort ranks them: at 5,000
- * post-mortems a partial query can hit thousands, and a comparator sort was the slow part.
- */
-function rankTallies({ total, found, keys }: Tallies, wanted: number): SearchResult {
-  let size = 0;
-  let complete = 0;
-  for (let record = 0; record < found.length; record++) {
-    if (!found[record]) continue;
-    if (found[record] === wanted) complete++;
-    keys[size++] = (found[record]! * SCORE_SPAN + Math.min(Math.round(total[record]! * 64), SCORE_SPAN - 1)) * POSITION_SPAN + (POSITION_SPAN - 1 - record);
-  }
-  const sorted = keys.subarray(0, size).sort();
-  const hits = new Array<number>(size);
-  for (let k = 0; k < size; k++) hits[k] = POSITION_SPAN - 1 - (sorted[size - 1 - k]! % POSITION_SPAN);
-  return { hits, complete };
 }

@@ -7,7 +7,8 @@
  * searchableSections. Runs in Node: a record holds every section's full text.
  */
 import type { Postmortem } from '../postmortem/model/model.ts';
-import { searchableSections } from './searchable.ts';
+import { searchDocument, type SearchDocument } from './document.ts';
+import { searchableSections, type SearchableSection } from './searchable.ts';
 import { SECTIONS, type SectionKey } from '../postmortem/parsing/sections.ts';
 
 /** Weight of a template section's text: what a reader names an incident by weighs most. */
@@ -47,6 +48,8 @@ export type SearchRow = string[][];
 export interface SearchData {
   count: number;
   records: SearchRow[];
+  /** What the site's Pagefind index holds for each, which the agents rank over (ranking.ts). */
+  documents: SearchDocument[];
 }
 
 /** Longest summary a card shows: enough to know the incident by. */
@@ -61,8 +64,8 @@ export function clipText(text: string, limit = SUMMARY_LIMIT): string {
   return `${(space > limit * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/** What one post-mortem contributes to search: its facts and the text of every section. */
-export function toSearchRecord(pm: Postmortem): SearchRecord {
+/** What one post-mortem contributes to search: its facts and the text of every section (`sections`: its searchable sections, when read already). */
+export function toSearchRecord(pm: Postmortem, sections: readonly SearchableSection[] = searchableSections(pm)): SearchRecord {
   const record: SearchRecord = {
     title: [pm.meta.title],
     services: [...pm.meta.services],
@@ -73,7 +76,7 @@ export function toSearchRecord(pm: Postmortem): SearchRecord {
     tickets: [...new Set([...pm.actionItems.flatMap((item) => (item.ticket ? [item.ticket.text] : [])), ...pm.meta.links.map((link) => link.title)])],
     ...(Object.fromEntries(SECTIONS.map((section) => [section.key, []])) as unknown as Record<SectionKey, string[]>),
   };
-  for (const section of searchableSections(pm)) record[section.key] = section.passages;
+  for (const section of sections) record[section.key] = section.passages;
   return record;
 }
 
@@ -82,7 +85,17 @@ export function toSearchRow(record: SearchRecord): SearchRow {
   return SEARCH_KEYS.map(({ name }) => record[name]);
 }
 
-/** The search data for the archive, in archive order. */
-export function buildSearchData(postmortems: readonly Postmortem[]): SearchData {
-  return { count: postmortems.length, records: postmortems.map((pm) => toSearchRow(toSearchRecord(pm))) };
+/**
+ * The search data for the archive, in archive order. `metaOf` gives each
+ * post-mortem's card metadata as the site indexes it (the agents pass the
+ * site's cardMeta); the title alone by default.
+ */
+export function buildSearchData(postmortems: readonly Postmortem[], metaOf?: (pm: Postmortem) => Record<string, string>): SearchData {
+  // Each post-mortem's sections are read once, for its record and its document.
+  const sections = postmortems.map((pm) => searchableSections(pm));
+  return {
+    count: postmortems.length,
+    records: postmortems.map((pm, at) => toSearchRow(toSearchRecord(pm, sections[at]))),
+    documents: postmortems.map((pm, at) => searchDocument(pm, metaOf?.(pm), sections[at])),
+  };
 }

@@ -5,8 +5,11 @@
  * a query of several words, post-mortems that hold only some of them.
  */
 import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
-import { isStopWord } from '../../lib/search/stop-words.ts';
+import { mergeMatches } from '../../lib/search/merge.ts';
+import { mustBeWhole, searchWords } from '../../lib/search/query-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
+
+export { searchWords };
 
 /** The part of Pagefind's browser API the list uses (pagefind.js has no published types). */
 export interface Pagefind {
@@ -59,22 +62,6 @@ export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
 
 const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
   Object.fromEntries(FACET_KEYS.filter((key) => key !== except && filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
-
-/** Letters and digits a word needs to be searched: Pagefind matches word beginnings, so one letter would match most of the archive. */
-const MIN_WORD_LENGTH = 2;
-
-/**
- * The words of `query` that are searched: those with two letters or digits at
- * least (a word of one letter is one being typed; searching it would fetch an
- * index chunk and ten results for words nobody meant, one keystroke before the
- * real word), without the common words the search core drops (query.ts), so
- * "outage in the eu region" does not fall back to every page holding "in".
- */
-export function searchWords(query: string): string[] {
-  const words = query.split(/\s+/).filter((word) => (word.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= MIN_WORD_LENGTH);
-  const meaningful = words.filter((word) => !isStopWord(word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')));
-  return meaningful.length ? meaningful : words;
-}
 
 /**
  * Pagefind answers kept at most: a few keystrokes' worth (each asks the query and its new word; the
@@ -139,31 +126,15 @@ export async function findAll(pagefind: Pagefind, state: ListState, query: strin
   void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
-  const [main, perWord] = await Promise.all([
+  // A word with a digit counts only when the archive holds it whole (Pagefind's exact search; query-words.ts).
+  const [main, perWord, known] = await Promise.all([
     mainSearch,
     words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
+    Promise.all(words.map(async (word) => !mustBeWhole(word) || ((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0)),
   ]);
   const counts = withCounts(main, await counting);
-  if (words.length < 2) return { results: main?.results ?? [], complete: main?.results.length ?? 0, counts };
-  const everyWord = perWord.every((search) => (search?.results.length ?? 0) > 0);
-  const full = everyWord ? (main?.results ?? []) : [];
-  const results = full.concat(partialMatches(perWord, new Set(full.map((result) => result.id))));
-  return { results, complete: full.length, counts };
-}
-
-/** Post-mortems holding some of the words but not all: more words first, then by score. */
-function partialMatches(perWord: (PagefindSearch | null)[], seen: Set<string>): PagefindResult[] {
-  const found = new Map<string, { result: PagefindResult; words: number; score: number }>();
-  for (const search of perWord) {
-    for (const result of search?.results ?? []) {
-      if (seen.has(result.id)) continue;
-      const entry = found.get(result.id) ?? { result, words: 0, score: 0 };
-      entry.words += 1;
-      entry.score += result.score;
-      found.set(result.id, entry);
-    }
-  }
-  return [...found.values()].sort((a, b) => b.words - a.words || b.score - a.score).map((entry) => entry.result);
+  const merged = mergeMatches(main?.results ?? [], perWord.map((search) => search?.results ?? []), (result) => result, known);
+  return { ...merged, counts };
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * What Pagefind indexes for one post-mortem: a small HTML document made of
- * the body the build already rendered (its section headings keep their ids,
- * so each match links to its section) and the facts the list filters, sorts
- * and shows cards by. Indexing this instead of the whole built page leaves out
- * the navigation, related incidents and other pages' titles, and costs no
- * second Markdown pass. Pure: the integration (src/integrations/pagefind-index.ts) does the I/O.
+ * What Pagefind indexes for one post-mortem: the search core's document
+ * (src/lib/search/document.ts, which the agents rank over with Pagefind's
+ * formula, so both rank alike) as HTML, each block with its weight and each
+ * section heading with its anchor on the page, so each match links to its
+ * section; and the facts the list filters, sorts and shows cards by.
+ * Pure: the integration (src/integrations/pagefind-index.ts) does the I/O.
  */
 import { rootCauseCategory } from '../../postmortem/model/category.ts';
 import { incidentIntervals } from '../../postmortem/model/durations.ts';
@@ -12,6 +12,7 @@ import type { Postmortem } from '../../postmortem/model/model.ts';
 import type { FacetValues } from '../facets.ts';
 import { formatDate, formatDuration } from '../format.ts';
 import { clipText } from '../../search/records.ts';
+import { BLOCK_WEIGHTS, searchDocument, type SearchBlock, type SearchDocument } from '../../search/document.ts';
 
 /** The fields a result card shows, as Pagefind's metadata (`result.meta`); the title is Pagefind's own. */
 export interface CardMeta {
@@ -62,20 +63,37 @@ export function dateSortKey(pm: Postmortem): string {
 }
 
 /**
- * The document Pagefind indexes for `pm`: facts and body inside
- * `data-pagefind-body`; filters, metadata and the sort key as attribute-only
- * elements, which Pagefind reads without indexing their text.
+ * The document Pagefind indexes for `pm`: the core's blocks inside
+ * `data-pagefind-body`, each with its weight; filters, metadata and the sort
+ * key as attribute-only elements, which Pagefind reads without indexing their
+ * text (it does search the metadata, as the core's ranking does).
  */
-export function pagefindDocument(pm: Postmortem, facets: FacetValues, bodyHtml: string): string {
-  const meta = cardMeta(pm);
-  // Link titles are where ticket ids (`OPS-1108`) often are: indexed whole, weighted like the facts.
-  const facts = [pm.meta.severity, ...pm.meta.services, ...pm.meta.tags, meta.category, pm.meta.status, ...pm.meta.links.map((link) => link.title)].join(' · ');
+export function pagefindDocument(pm: Postmortem, facets: FacetValues): string {
+  const { blocks, meta } = siteSearchDocument(pm);
   const hidden = [
     ...Object.entries(meta).map(([key, value]) => `<span data-pagefind-meta="${key}[data-v]" data-v="${escapeHtml(value)}"></span>`),
     ...Object.entries(facets).flatMap(([key, values]) => values.map((value) => `<span data-pagefind-filter="${key}[data-v]" data-v="${escapeHtml(value)}"></span>`)),
     `<span data-pagefind-sort="date[data-v]" data-v="${escapeHtml(dateSortKey(pm))}"></span>`,
   ].join('');
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(meta.title)}</title></head><body>${hidden}<main data-pagefind-body><h1>${escapeHtml(meta.title)}</h1><p data-pagefind-weight="5">${escapeHtml(facts)}</p>${bodyHtml}</main></body></html>`;
+  const body = blocks.map(blockHtml).join('');
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(pm.meta.title)}</title></head><body>${hidden}<main data-pagefind-body>${body}</main></body></html>`;
+}
+
+/** The card's metadata as the index holds it (Pagefind searches it too): what the agents rank over as well. */
+export function searchMeta(pm: Postmortem): Record<string, string> {
+  return { ...cardMeta(pm) };
+}
+
+function siteSearchDocument(pm: Postmortem): SearchDocument {
+  return searchDocument(pm, searchMeta(pm));
+}
+
+const BLOCK_TAGS: Record<SearchBlock['kind'], string> = { title: 'h1', facts: 'p', heading: 'h2', text: 'p' };
+
+function blockHtml(block: SearchBlock): string {
+  const tag = BLOCK_TAGS[block.kind];
+  const id = block.id ? ` id="${escapeHtml(block.id)}"` : '';
+  return `<${tag}${id} data-pagefind-weight="${BLOCK_WEIGHTS[block.kind]}">${escapeHtml(block.text)}</${tag}>`;
 }
 
 function escapeHtml(text: string): string {

@@ -1,0 +1,219 @@
+/**
+ * Pagefind 1.6's ranking, in the core, so the agents rank exactly as the site
+ * does: the same documents (document.ts), read into the same words
+ * (pagefind-words.ts), scored with the same formula (pagefind_web/src/search.rs,
+ * `search_term`): a term matches every indexed word it begins (or, when none,
+ * the longest indexed word that begins it); per page and word, BM25 over the
+ * word's weighted count (k1 1.4, b 0.75) times the idf of all the term's
+ * words together, a length bonus for words near the term's length and a
+ * bonus when the word is the term as typed (Pagefind's diacritics bonus);
+ * then a boost for metadata holding the terms (title ×5, other fields ×1),
+ * by the share of the query's idf it holds, squared.
+ */
+import { BLOCK_WEIGHTS, type SearchDocument } from './document.ts';
+import { indexableWords, pagefindQuery } from './pagefind-words.ts';
+
+/** Pagefind's defaults (pagefind_web/src/lib.rs, RankingWeights). */
+const K1 = 1.4;
+const B = 0.75;
+const TERM_SIMILARITY = 1;
+const DIACRITIC_SIMILARITY = 0.8;
+/** Pagefind stores a weight ×24 in a byte, at most 10. */
+const WEIGHT_SCALE = 24;
+const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5 };
+
+/** Where one indexed word occurs in one page. */
+interface Posting {
+  page: number;
+  /** Pairs of (weight ×24, position). */
+  locs: number[];
+  /** Metadata fields holding it. */
+  fields: string[];
+}
+
+/** A page and its score, best first. */
+export interface Ranked {
+  page: number;
+  score: number;
+}
+
+export interface Ranking {
+  /** Pagefind's answer to `query` (words separated by spaces): every page holding every known term, best first. */
+  rank(query: string): Ranked[];
+  /** Whether some page holds `word` whole, as Pagefind's exact search (`"word"`) reads it. */
+  holds(word: string): boolean;
+}
+
+interface Index {
+  words: Map<string, Posting[]>;
+  sorted: string[];
+  lengths: number[];
+  average: number;
+}
+
+/** Indexes the documents as Pagefind does and answers queries with its ranking. */
+export function createRanking(documents: readonly SearchDocument[]): Ranking {
+  const index = indexDocuments(documents);
+  const extensions = new Map<string, string[]>();
+  const extend = (term: string) => {
+    let found = extensions.get(term);
+    if (!found) {
+      found = wordExtensions(index, term);
+      if (extensions.size > 500) extensions.clear();
+      extensions.set(term, found);
+    }
+    return found;
+  };
+  return {
+    rank: (query) => rankQuery(index, extend, query),
+    holds: (word) => {
+      const terms = pagefindQuery(word);
+      return terms.length > 0 && terms.every((term) => index.words.has(term.stemmed));
+    },
+  };
+}
+
+function indexDocuments(documents: readonly SearchDocument[]): Index {
+  const words = new Map<string, Posting[]>();
+  const posting = (word: string, page: number): Posting => {
+    let list = words.get(word);
+    if (!list) words.set(word, (list = []));
+    let last = list[list.length - 1];
+    if (last?.page !== page) list.push((last = { page, locs: [], fields: [] }));
+    return last;
+  };
+  const lengths = documents.map((document, page) => {
+    let position = 0;
+    for (const block of document.blocks) {
+      const weight = Math.max(1, Math.floor(Math.min(BLOCK_WEIGHTS[block.kind], 10) * WEIGHT_SCALE));
+      for (const piece of block.text.split(/\s+/)) {
+        if (!piece) continue;
+        const found = indexableWords(piece);
+        const parts = found.filter((word) => word.part).length;
+        for (const word of found) posting(word.stemmed, page).locs.push(word.part ? Math.max(1, Math.floor(weight / parts)) : weight, position);
+        position += 1;
+      }
+    }
+    for (const [field, value] of Object.entries(document.meta)) {
+      for (const piece of value.split(/\s+/)) for (const word of piece ? indexableWords(piece) : []) posting(word.stemmed, page).fields.push(field);
+    }
+    return position;
+  });
+  const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
+  return { words, sorted: [...words.keys()].sort(), lengths, average };
+}
+
+/** The indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
+function wordExtensions({ words, sorted }: Index, term: string): string[] {
+  if (!term) return [];
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < term) low = middle + 1;
+    else high = middle;
+  }
+  const found: string[] = [];
+  for (let at = low; at < sorted.length && sorted[at]!.startsWith(term); at++) found.push(sorted[at]!);
+  if (found.length) return found;
+  for (let length = term.length - 1; length > 0; length--) if (words.has(term.slice(0, length))) return [term.slice(0, length)];
+  return [];
+}
+
+function pagesOf({ words }: Index, extensions: readonly string[]): Set<number> {
+  const pages = new Set<number>();
+  for (const word of extensions) for (const { page } of words.get(word)!) pages.add(page);
+  return pages;
+}
+
+const idfOf = (total: number, containing: number) => Math.log((total - containing + 0.5) / (containing + 0.5) + 1);
+/** Pagefind's word_length_bonus: 1 for a word as long as the term, less as they differ. */
+const lengthBonus = (word: string, term: string) => Math.exp(Math.exp(-0.5 * (Math.abs(word.length - term.length) + 1) ** 2 / 4) * TERM_SIMILARITY) / Math.exp(TERM_SIMILARITY);
+const typedBonus = (typed: string, word: string) => (word === typed || word.startsWith(typed) || typed.startsWith(word) ? 1 + DIACRITIC_SIMILARITY : 1);
+
+/** One matching word in one page, for one query term. */
+interface Match {
+  word: string;
+  term: number;
+  posting: Posting;
+  bonus: number;
+  typed: number;
+}
+
+function rankQuery(index: Index, extend: (term: string) => string[], query: string): Ranked[] {
+  const terms = pagefindQuery(query);
+  const total = index.lengths.length;
+  const matches = new Map<number, Match[]>();
+  const idfs: number[] = [];
+  let results: Set<number> | null = null;
+  terms.forEach((term, at) => {
+    const words = extend(term.stemmed);
+    const pages = pagesOf(index, words);
+    idfs.push(idfOf(total, pages.size));
+    if (!words.length) return;
+    results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
+    for (const word of words) {
+      const bonus = lengthBonus(word, term.stemmed);
+      const typed = typedBonus(term.original, word);
+      for (const posting of index.words.get(word)!) {
+        let list = matches.get(posting.page);
+        if (!list) matches.set(posting.page, (list = []));
+        list.push({ word, term: at, posting, bonus, typed });
+      }
+    }
+  });
+  const queryIdf = idfs.reduce((sum, idf) => sum + idf, 0);
+  const ranked = [...(results ?? new Set<number>())].sort((a, b) => a - b).map((page) => ({ page, score: pageScore(index, matches.get(page) ?? [], idfs, queryIdf, page) }));
+  return ranked.sort((a, b) => b.score - a.score || a.page - b.page);
+}
+
+/** One page's score: BM25 per matching word, then the metadata boost (search.rs, search_term). */
+function pageScore(index: Index, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number): number {
+  const weighted = weightedCounts(matches);
+  let score = 0;
+  for (const [word, count] of weighted) {
+    const match = matches.find((candidate) => candidate.word === word)!;
+    const tf = (count / WEIGHT_SCALE) * match.bonus;
+    const bm25 = ((K1 + 1) * tf) / (K1 * (1 - B + B * (index.lengths[page]! / index.average)) + tf);
+    score += idfs[match.term]! * bm25 * match.typed;
+  }
+  // Per metadata field, the query terms it holds (once each, however many of a term's words it holds: measured against Pagefind 1.6).
+  const byField = new Map<string, Set<number>>();
+  for (const match of matches) {
+    for (const field of match.posting.fields) {
+      let terms = byField.get(field);
+      if (!terms) byField.set(field, (terms = new Set()));
+      terms.add(match.term);
+    }
+  }
+  for (const [field, terms] of byField) {
+    const held = [...terms].reduce((sum, term) => sum + idfs[term]!, 0);
+    const coverage = held / queryIdf;
+    if (queryIdf > 0) score += (META_WEIGHTS[field] ?? 1) * held * coverage * coverage;
+  }
+  return score;
+}
+
+/**
+ * Each matching word's weighted count in the page: per position, the lowest
+ * weight among the query terms found there (times their number when several
+ * terms meet in one compound word), credited to each term's first word.
+ */
+function weightedCounts(matches: readonly Match[]): Map<string, number> {
+  const atPosition = new Map<number, Map<number, { word: string; weight: number }>>();
+  for (const match of matches) {
+    const { locs } = match.posting;
+    for (let k = 0; k < locs.length; k += 2) {
+      let seen = atPosition.get(locs[k + 1]!);
+      if (!seen) atPosition.set(locs[k + 1]!, (seen = new Map()));
+      if (!seen.has(match.term)) seen.set(match.term, { word: match.word, weight: locs[k]! });
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const seen of atPosition.values()) {
+    const lowest = Math.min(...[...seen.values()].map((entry) => entry.weight));
+    const weight = seen.size > 1 ? Math.min(255, lowest * seen.size) : lowest;
+    for (const { word } of seen.values()) counts.set(word, (counts.get(word) ?? 0) + weight);
+  }
+  return counts;
+}
