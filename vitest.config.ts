@@ -39,6 +39,7 @@ const INTEGRATION_TESTS = [
   'rule-linearity',
   'scaffold-final',
   'search-index',
+  'search-ranking',
   'search-relevance',
   'unsafe-html',
   'validate-cache',
