@@ -7,14 +7,12 @@
  */
 import type { APIRoute } from 'astro';
 import { linkKinds } from '../../lib/postmortem/learning/link-kinds.ts';
-import { toMetricsDataset } from '../../lib/postmortem/metrics/record.ts';
 import type { LearningDataset } from '../../lib/site/analytics/learning-view.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { siteArchive, siteMetricsDataset } from '../../lib/site/site-archive.ts';
 
 export const GET: APIRoute = () => {
   const { postmortems } = siteArchive();
   // Each reviewed incident's links ride along, so the learning figures follow the range and service too.
-  const dataset: LearningDataset = { ...toMetricsDataset(postmortems, buildDate()), learning: linkKinds(postmortems) };
+  const dataset: LearningDataset = { ...siteMetricsDataset(), learning: linkKinds(postmortems) };
   return new Response(JSON.stringify(dataset), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -5,11 +5,10 @@
  * MetricsExport in src/lib/postmortem/metrics/metrics-export.ts; documented in docs/METRICS.md.
  */
 import type { APIRoute } from 'astro';
-import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
-import { siteArchive } from '../../lib/site/site-archive.ts';
-import { buildDate } from '../../lib/site/build-date.ts';
+import { metricsExport } from '../../lib/postmortem/metrics/index.ts';
+import { siteMetricsDataset } from '../../lib/site/site-archive.ts';
 
 export const GET: APIRoute = () => {
-  const body = metricsExport(toMetricsDataset(siteArchive().postmortems, buildDate()));
+  const body = metricsExport(siteMetricsDataset());
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
