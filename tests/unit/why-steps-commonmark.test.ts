@@ -94,6 +94,11 @@ describe('countWhySteps without GFM where GFM cannot start, and line by line whe
       '1. Why? a\n   indented continuation',
       'Why? &amp; entity',
       '2026. Why? a year',
+      '1. Why? `run_after` and `*x*` and `[a](b)` and `<b>` in code',
+      '1. Why? ` ` and `  a  ` spaces',
+      'Why? a `b` c `d',
+      'Why? \\`not code`',
+      'Why? a_b *c* outside code',
     ];
     let read = 0;
     for (const markdown of shapes) {

@@ -9,8 +9,10 @@
  */
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 
-/** Characters that may start inline syntax (or change text) anywhere in a line: the reader does not follow them. */
-const INLINE_SYNTAX = /[*_[\]<&\\\t\r\0]|``/;
+/** Characters that may start inline syntax (or change text) outside a code span: the reader does not follow them. */
+const INLINE_SYNTAX = /[*_[\]<&\\]/;
+/** Never read: tabs, carriage returns, NUL (which the parser replaces), and backtick runs longer than one. */
+const UNREAD = /[\t\r\0]|``/;
 /** A numbered item: digits, a dot, one space, then text. */
 const ITEM = /^(\d{1,9})\. (?=[A-Za-z]|\*\*[A-Za-z])/;
 /** A line the reader starts a paragraph (or continues one) with: a letter, or a bold label. */
@@ -28,9 +30,10 @@ function inlineOf(line: string): PhrasingContent[] | null {
     nodes.push({ type: 'strong', children: [{ type: 'text', value: label[1]! }] });
     rest = line.slice(label[0].length);
   }
-  if (INLINE_SYNTAX.test(rest)) return null;
+  if (UNREAD.test(rest)) return null;
+  // Single backticks in pairs on one line are code spans, whose text is literal (`run_after`).
   const parts = rest.split('`');
-  if (parts.length % 2 === 0) return null;
+  if (parts.length % 2 === 0 || parts.some((part, at) => at % 2 === 0 && INLINE_SYNTAX.test(part))) return null;
   parts.forEach((part, at) => {
     if (at % 2 === 0) {
       if (part) nodes.push({ type: 'text', value: part });
