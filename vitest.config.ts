@@ -19,6 +19,7 @@ const INTEGRATION_TESTS = [
   'bench-generator',
   'build-gate',
   'build-out-dir',
+  'bundle-entry',
   'cli-bin',
   'cli-errors',
   'cli-usage',
@@ -45,6 +46,7 @@ const INTEGRATION_TESTS = [
   'validate-cache',
   'validate-cli',
   'validate-parallel',
+  'why-steps-commonmark',
 ].map((name) => `tests/unit/${name}.test.ts`);
 
 export default defineConfig({

@@ -14,9 +14,11 @@ import { pathToFileURL } from 'node:url';
  * module (the entry-point check, worker threads that load the bundle again).
  * `relocatable`: the bundle lives one folder below the package root and finds
  * the sources from its own place, since the package is installed somewhere else
- * than where it was packed.
+ * than where it was packed. `entry`: the one module whose `runIfMain(import.meta.url, …)`
+ * runs; another CLI module bundled in (the bench uses migrate's) keeps its own
+ * source URL there, so it does not take the bundle for its own entry point.
  */
-export function sourceRelativePaths(root, relocatable) {
+export function sourceRelativePaths(root, relocatable, entry) {
   const at = (file) => (relocatable ? `__hindsightAt(${JSON.stringify(path.relative(root, file).split(path.sep).join('/'))})` : JSON.stringify(file));
   return {
     name: 'hindsight:source-relative-paths',
@@ -27,7 +29,7 @@ export function sourceRelativePaths(root, relocatable) {
         const text = readFileSync(loaded.path, 'utf8');
         if (!text.includes('import.meta')) return undefined;
         const url = relocatable ? `__hindsightUrl(${JSON.stringify(path.relative(root, loaded.path).split(path.sep).join('/'))})` : JSON.stringify(pathToFileURL(loaded.path).href);
-        const contents = text
+        const contents = (loaded.path === entry ? text : text.replaceAll('runIfMain(import.meta.url', `runIfMain(${url}`))
           .replace(/new URL\(\s*(['"`][^'"`$]*['"`])\s*,\s*import\.meta\.url\s*\)/g, `new URL($1, ${url})`)
           .replaceAll('import.meta.dirname', at(path.dirname(loaded.path)))
           .replaceAll('import.meta.filename', at(loaded.path));
@@ -63,6 +65,6 @@ export async function bundleCommand({ root, entry, outfile, relocatable = false,
     external: ['esbuild', 'pagefind', 'typescript', '@playwright/test', 'playwright', 'playwright-core', 'fsevents'],
     banner: { js: relocatable ? `${REQUIRE} ${relocate(split ? '../../' : '../')}` : REQUIRE },
     logLevel: 'warning',
-    plugins: [sourceRelativePaths(root, relocatable)],
+    plugins: [sourceRelativePaths(root, relocatable, path.resolve(root, entry))],
   });
 }

@@ -10,7 +10,7 @@ import { learningExport } from '../../src/lib/postmortem/learning/learning-expor
 import { quarterlyReview, reviewQuarters } from '../../src/lib/postmortem/learning/quarterly-review.ts';
 import { toPostmortem } from '../../src/lib/postmortem/model/model.ts';
 import { parsePostmortem } from '../../src/lib/postmortem/parsing/parse.ts';
-import { relatedIncidents } from '../../src/lib/postmortem/related.ts';
+import { relatedIncidents, type RelatedWork } from '../../src/lib/postmortem/related.ts';
 import { generatePostmortems } from './generate.ts';
 
 const AS_OF = '2026-11-27';
@@ -41,9 +41,10 @@ timed(
   },
   (quarters) => `${quarters} quarters`,
 );
+const work: RelatedWork = { postings: 0, bounded: 0, scored: 0 };
 timed(
   'relatedIncidents (every post-mortem page)',
-  () => postmortems.reduce((links, pm) => links + relatedIncidents(pm, postmortems).length, 0),
-  (links) => `${postmortems.length} pages, ${links} links`,
+  () => postmortems.reduce((links, pm) => links + relatedIncidents(pm, postmortems, 4, work).length, 0),
+  (links) => `${postmortems.length} pages, ${links} links; per page ${Math.round((work.postings + work.bounded + work.scored) / postmortems.length)} list entries, bounds and scores`,
 );
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1e3)} MB`);

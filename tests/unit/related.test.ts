@@ -6,7 +6,7 @@ import { writeArchive } from '../../scripts/bench/generate.ts';
 import { rootCauseCategory } from '../../src/lib/postmortem/model/category.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import type { Postmortem } from '../../src/lib/postmortem/model/model.ts';
-import { jaccard, MIN_SCORE, relatedIncidents, significantWords, SIMILAR_TEXT, WEIGHTS, wordIds } from '../../src/lib/postmortem/related.ts';
+import { jaccard, MIN_SCORE, relatedIncidents, significantWords, SIMILAR_TEXT, WEIGHTS, wordIds, type RelatedWork } from '../../src/lib/postmortem/related.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const bySlug = (slug: string) => postmortems.find((pm) => pm.slug === slug)!;
@@ -102,5 +102,51 @@ describe('relatedIncidents on a generated archive', () => {
     }
     // The comparison means something only if incidents do have related ones.
     expect(shown).toBeGreaterThan(1000);
+  });
+});
+
+describe('relatedIncidents reads a bounded share of the archive', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const archiveOf = (count: number) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hindsight-related-work-'));
+    dirs.push(dir);
+    writeArchive(dir, count);
+    return loadArchive(dir).postmortems;
+  };
+  /** What scoring everyone read per page: every post-mortem, and each of the target's word and service lists in full. */
+  const scanWork = (archive: readonly Postmortem[]) => {
+    const holders = new Map<string, number>();
+    for (const pm of archive) for (const key of [...significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '))].map((w) => `w:${w}`).concat([...new Set(pm.meta.services)].map((s) => `s:${s}`))) holders.set(key, (holders.get(key) ?? 0) + 1);
+    let read = 0;
+    for (const pm of archive) {
+      read += archive.length;
+      for (const word of significantWords([pm.meta.title, pm.summary, pm.rootCause ?? '', pm.meta.tags.join(' ')].join(' '))) read += holders.get(`w:${word}`)!;
+      for (const service of pm.meta.services) read += holders.get(`s:${service}`)!;
+    }
+    return read / archive.length;
+  };
+  const searchWork = (archive: readonly Postmortem[]) => {
+    const work: RelatedWork = { postings: 0, bounded: 0, scored: 0 };
+    for (const pm of archive) relatedIncidents(pm, archive, 4, work);
+    return (work.postings + work.bounded + work.scored) / archive.length;
+  };
+
+  it('gives the plain definition’s answer on 300 generated post-mortems while reading a fraction of what a scan reads', () => {
+    const archive = archiveOf(300);
+    for (const target of archive) {
+      const fast = relatedIncidents(target, archive).map(({ postmortem, reasons, score }) => ({ slug: postmortem.slug, reasons, score }));
+      expect(fast).toEqual(naiveRelated(target, archive, 4));
+    }
+    expect(searchWork(archive)).toBeLessThan(scanWork(archive) / 4);
+  });
+
+  it('reads per page far less than N more when the archive is four times larger', () => {
+    const small = archiveOf(250);
+    const large = archiveOf(1000);
+    const growth = searchWork(large) / searchWork(small);
+    // A scan's work per page grows with N (4× here); the bounded search's grows by far less.
+    expect(scanWork(large) / scanWork(small)).toBeGreaterThan(3);
+    expect(growth).toBeLessThan(2);
   });
 });

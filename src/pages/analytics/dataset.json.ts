@@ -8,14 +8,12 @@
 import settings from 'virtual:hindsight/settings';
 import type { APIRoute } from 'astro';
 import { linkKinds } from '../../lib/postmortem/learning/link-kinds.ts';
-import { toMetricsDataset } from '../../lib/postmortem/metrics/record.ts';
 import type { LearningDataset } from '../../lib/site/analytics/learning-view.ts';
-import { siteArchive } from '../../lib/build/site-archive.ts';
-import { buildDate } from '../../lib/build/build-date.ts';
+import { siteArchive, siteMetricsDataset } from '../../lib/build/site-archive.ts';
 
 export const GET: APIRoute = () => {
   const { postmortems } = siteArchive(settings);
   // Each reviewed incident's links ride along, so the learning figures follow the range and service too.
-  const dataset: LearningDataset = { ...toMetricsDataset(postmortems, buildDate(settings.today)), learning: linkKinds(postmortems) };
+  const dataset: LearningDataset = { ...siteMetricsDataset(settings), learning: linkKinds(postmortems) };
   return new Response(JSON.stringify(dataset), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

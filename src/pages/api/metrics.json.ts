@@ -6,11 +6,10 @@
  */
 import settings from 'virtual:hindsight/settings';
 import type { APIRoute } from 'astro';
-import { metricsExport, toMetricsDataset } from '../../lib/postmortem/metrics/index.ts';
-import { siteArchive } from '../../lib/build/site-archive.ts';
-import { buildDate } from '../../lib/build/build-date.ts';
+import { metricsExport } from '../../lib/postmortem/metrics/index.ts';
+import { siteMetricsDataset } from '../../lib/build/site-archive.ts';
 
 export const GET: APIRoute = () => {
-  const body = metricsExport(toMetricsDataset(siteArchive(settings).postmortems, buildDate(settings.today)));
+  const body = metricsExport(siteMetricsDataset(settings));
   return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

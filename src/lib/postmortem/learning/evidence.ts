@@ -95,10 +95,19 @@ export function followUpTerms(item: ActionItem): Set<string> {
   return terms;
 }
 
+/** A service name's terms (what {@link repeatEvidence} leaves out when both incidents list it), once per name: every pair the learning scans confirm asks for them. */
+const serviceTermCache = new Map<string, Set<string>>();
+
+export function serviceTerms(service: string): Set<string> {
+  let terms = serviceTermCache.get(service);
+  if (!terms) serviceTermCache.set(service, (terms = termsOf(service.replace(/[-_.]/g, ' '))));
+  return terms;
+}
+
 /** Terms that never count for a pair: the words of services both list (a shared service is not evidence on its own). */
 function sharedServiceWords(a: Postmortem, b: Postmortem): Set<string> {
   const words = new Set<string>();
-  for (const service of a.meta.services) if (b.meta.services.includes(service)) for (const word of termsOf(service.replace(/[-_.]/g, ' '))) words.add(word);
+  for (const service of a.meta.services) if (b.meta.services.includes(service)) for (const word of serviceTerms(service)) words.add(word);
   return words;
 }
 
@@ -152,9 +161,36 @@ function sharedDistinctive(terms: ReadonlySet<string>, other: ReadonlySet<string
  * account (what failed, not a word in passing); otherwise none.
  */
 export function followUpEvidence(item: ActionItem, earlier: Postmortem, later: Postmortem, stats: TermStats): string[] {
+  if (followUpEvidenceHolds(item, later, stats) === false) return [];
   const terms = sharedDistinctive(followUpTerms(item), failureTerms(later), sharedServiceWords(later, earlier), stats.failure, stats.incidents);
   const core = coreTerms(later);
   return terms.length >= FOLLOW_UP_MIN_TERMS && terms.some((term) => core.has(term)) ? terms : [];
+}
+
+/**
+ * What {@link followUpEvidence} asks, with Set lookups only (the scans ask it of every open follow-up):
+ * `false` when the follow-up lacks enough shared distinctive terms (one in the one-line account) even
+ * before services' words are left out, `true` when it has them even with every word of `later`'s
+ * services left out, `undefined` when only the full reading can tell.
+ */
+export function followUpEvidenceHolds(item: ActionItem, later: Postmortem, stats: TermStats): boolean | undefined {
+  const failure = failureTerms(later);
+  const core = coreTerms(later);
+  const ownServiceTerms = later.meta.services.map(serviceTerms);
+  let shared = 0;
+  let inCore = false;
+  let clear = 0;
+  let clearInCore = false;
+  for (const term of followUpTerms(item)) {
+    if (!failure.has(term) || !isDistinctive(stats.failure.get(term) ?? 0, stats.incidents)) continue;
+    shared += 1;
+    inCore ||= core.has(term);
+    if (ownServiceTerms.some((terms) => terms.has(term))) continue;
+    clear += 1;
+    clearInCore ||= core.has(term);
+  }
+  if (shared < FOLLOW_UP_MIN_TERMS || !inCore) return false;
+  return clear >= FOLLOW_UP_MIN_TERMS && clearInCore ? true : undefined;
 }
 
 /** The distinctive terms two incidents' one-line accounts share: the evidence when there are {@link REPEAT_MIN_TERMS}; otherwise none. */

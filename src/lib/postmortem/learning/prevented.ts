@@ -12,7 +12,7 @@ import type { Postmortem } from '../model/model.ts';
 import type { ActionItem } from '../schema/action-item.ts';
 import { addToBucket } from './candidate-buckets.ts';
 import { dismissed } from './dismissed.ts';
-import { archiveTermStats, coreTerms, followUpEvidence, followUpTerms, isDistinctive, namedTerms, type TermStats } from './evidence.ts';
+import { archiveTermStats, coreTerms, followUpEvidence, followUpEvidenceHolds, followUpTerms, isDistinctive, namedTerms, type TermStats } from './evidence.ts';
 import { chronological, firstOfTheDay, happenedBeforeIn, refOf, reviewedIncidents, wasOpenOn, type IncidentRef } from './timing.ts';
 
 /** The reason a declared link gives; the first of its reasons. */
@@ -105,7 +105,12 @@ interface Found {
   earlier: number;
   item: ActionItem;
   declared: boolean;
-  reasons: string[];
+}
+
+/** True when {@link preventionReasons} would give reasons, without writing them: archives hold far more links than pages show. */
+function bears(item: ActionItem, earlier: Postmortem, later: Postmortem, stats: TermStats): boolean {
+  if (dismissed(later, earlier) || wasOpenOn(item, later.meta.date) !== true) return false;
+  return followUpEvidenceHolds(item, later, stats) ?? followUpEvidence(item, earlier, later, stats).length > 0;
 }
 
 /** The follow-ups of earlier incidents that bear on `ordered[at]`, in (earlier incident, item) order. */
@@ -124,8 +129,8 @@ function followUpsFor(scan: Scan, at: number): Found[] {
   for (const earlier of [...candidates].sort((a, b) => a - b)) {
     if (!happenedBeforeIn(ordered, scan.firstOfDay, earlier, at)) continue;
     for (const item of ordered[earlier]!.actionItems) {
-      const reasons = preventionReasons(item, ordered[earlier]!, later, stats);
-      if (reasons.length) found.push({ earlier, item, declared: reasons[0] === DECLARED_PREVENTION, reasons });
+      const declared = declaresPrevention(later, ordered[earlier]!, item);
+      if (declared || bears(item, ordered[earlier]!, later, stats)) found.push({ earlier, item, declared });
     }
   }
   return found;
@@ -148,15 +153,15 @@ export function preventionIndex(postmortems: readonly Postmortem[]): Map<string,
     const latest = found.filter((entry) => !entry.declared).slice(-Math.max(FOLLOW_UPS_KEPT - declared.length, 0));
     info.openAtTheTime = found
       .filter((entry) => entry.declared || latest.includes(entry))
-      .map(({ earlier, item, declared: isDeclared, reasons }) => ({ item, source: refOf(ordered[earlier]!), declared: isDeclared, reasons }));
-    for (const { earlier, item, declared: isDeclared, reasons } of found) {
+      .map(({ earlier, item, declared: isDeclared }) => ({ item, source: refOf(ordered[earlier]!), declared: isDeclared, reasons: preventionReasons(item, ordered[earlier]!, later, stats) }));
+    for (const { earlier, item, declared: isDeclared } of found) {
       const source = infos[earlier]!;
       source.stillOpenWhenCount++;
       let entry = source.stillOpenWhen.find((candidate) => candidate.item === item);
       if (!entry) source.stillOpenWhen.push((entry = { item, incidents: [], count: 0 }));
       entry.count++;
       // Later incidents arrive in order, so the first ones kept are the nearest.
-      if (entry.incidents.length < FOLLOW_UPS_KEPT || isDeclared) entry.incidents.push({ ...refOf(later), declared: isDeclared, reasons });
+      if (entry.incidents.length < FOLLOW_UPS_KEPT || isDeclared) entry.incidents.push({ ...refOf(later), declared: isDeclared, reasons: preventionReasons(item, ordered[earlier]!, later, stats) });
     }
     const terms = new Set<string>();
     for (const item of later.actionItems) for (const term of followUpTerms(item)) if (isDistinctive(stats.failure.get(term) ?? 0, stats.incidents)) terms.add(term);

@@ -10,7 +10,7 @@
 import type { Postmortem } from '../model/model.ts';
 import { jaccard, wordsOf } from '../related.ts';
 import { addToBucket } from './candidate-buckets.ts';
-import { archiveTermStats, coreTerms, isDistinctive, namedTerms, repeatEvidence, type TermStats } from './evidence.ts';
+import { archiveTermStats, coreTerms, isDistinctive, namedTerms, REPEAT_MIN_TERMS, repeatEvidence, serviceTerms, type TermStats } from './evidence.ts';
 import { dismissed } from './dismissed.ts';
 import { similarSets } from './similar-wording.ts';
 import { chronological, firstOfTheDay, happenedBeforeIn, refOf, reviewedIncidents, type IncidentRef } from './timing.ts';
@@ -63,31 +63,53 @@ export function repeatReasons(later: Postmortem, earlier: Postmortem, stats: Ter
   return reasons;
 }
 
-function linkOf(later: Postmortem, earlier: Postmortem, ref: Postmortem, stats: TermStats): RepeatLink {
-  const reasons = repeatReasons(later, earlier, stats);
-  return { ...refOf(ref), declared: reasons[0] === DECLARED_REPEAT, reasons };
+/** True when `later` declares `earlier` in `recurrence_of`: the link stands whatever else is said. */
+function declares(later: Postmortem, earlier: Postmortem): boolean {
+  return (later.meta.recurrence_of ?? []).includes(earlier.slug);
 }
 
 /**
  * Every earlier incident (index into `ordered`) that `ordered[at]` repeats,
  * nearest first, found through candidates instead of every pair: declared
- * slugs, incidents sharing a distinctive word of the one-line account, and
- * incidents whose words are alike. Each is confirmed by {@link repeatReasons}.
+ * slugs, incidents sharing enough distinctive words of the one-line account, and
+ * incidents whose words are alike. Each is confirmed as {@link repeatReasons} would,
+ * without writing the reasons: archives hold far more links than pages show.
  */
 function repeatedBy(ordered: readonly Postmortem[], at: number, scan: Scan): number[] {
   const later = ordered[at]!;
-  const candidates = new Set<number>();
+  const found: number[] = [];
+  const similar = new Set(scan.similarWording[at]);
+  const seen = new Set<number>();
+  /** Each candidate once; `sure`: its evidence is already known to hold unless the pair was dismissed. */
+  const confirm = (earlier: number, sure: boolean) => {
+    if (seen.has(earlier)) return;
+    seen.add(earlier);
+    const pm = ordered[earlier]!;
+    if (!happenedBeforeIn(ordered, scan.firstOfDay, earlier, at)) return;
+    if (declares(later, pm) || (!dismissed(later, pm) && (sure || repeatEvidence(later, pm, scan.stats).length > 0))) found.push(earlier);
+  };
   for (const slug of later.meta.recurrence_of ?? []) {
     const earlier = scan.position.get(slug);
-    if (earlier !== undefined && earlier < at) candidates.add(earlier);
+    if (earlier !== undefined && earlier < at) confirm(earlier, similar.has(earlier));
   }
+  // Shared distinctive words counted per earlier incident: only those with enough can have the words' evidence,
+  // and those with enough beyond the words of this incident's services have it whichever services they share.
+  const { sharedTerms } = scan;
+  const met: number[] = [];
+  let serviceWords = 0;
+  const ownServiceTerms = later.meta.services.map(serviceTerms);
   for (const term of coreTerms(later)) {
-    if (isDistinctive(scan.stats.core.get(term) ?? 0, scan.stats.incidents)) for (const earlier of scan.byTerm.get(term) ?? []) candidates.add(earlier);
+    if (!isDistinctive(scan.stats.core.get(term) ?? 0, scan.stats.incidents)) continue;
+    if (ownServiceTerms.some((terms) => terms.has(term))) serviceWords += 1;
+    for (const earlier of scan.byTerm.get(term) ?? []) if (sharedTerms[earlier]!++ === 0) met.push(earlier);
   }
-  for (const earlier of scan.similarWording[at]!) candidates.add(earlier);
-  return [...candidates]
-    .filter((earlier) => happenedBeforeIn(ordered, scan.firstOfDay, earlier, at) && repeatReasons(later, ordered[earlier]!, scan.stats).length > 0)
-    .sort((a, b) => b - a);
+  for (const earlier of met) {
+    const shared = sharedTerms[earlier]!;
+    sharedTerms[earlier] = 0;
+    if (shared >= REPEAT_MIN_TERMS) confirm(earlier, similar.has(earlier) || shared - serviceWords >= REPEAT_MIN_TERMS);
+  }
+  for (const earlier of similar) confirm(earlier, true);
+  return found.sort((a, b) => b - a);
 }
 
 interface Scan {
@@ -98,6 +120,8 @@ interface Scan {
   byTerm: Map<string, number[]>;
   /** Per incident, the earlier ones whose words are alike ({@link REPEAT_SIMILARITY}). */
   similarWording: Int32Array[];
+  /** Scratch: distinctive words each earlier incident shares with the one being scanned (zero between incidents). */
+  sharedTerms: Int32Array;
 }
 
 /** Repeats for every reviewed post-mortem, by slug; computed once per archive. */
@@ -113,21 +137,26 @@ export function repeatIndex(postmortems: readonly Postmortem[]): Map<string, Rep
     stats,
     byTerm: new Map(),
     similarWording: similarSets(ordered.map(wordsOf), REPEAT_SIMILARITY),
+    sharedTerms: new Int32Array(ordered.length),
   };
   ordered.forEach((later, at) => {
-    const links = repeatedBy(ordered, at, scan).map((earlier) => ({ earlier, link: linkOf(later, ordered[earlier]!, ordered[earlier]!, stats) }));
+    const earlierOnes = repeatedBy(ordered, at, scan);
+    const declared = earlierOnes.filter((earlier) => declares(later, ordered[earlier]!));
     const info = infos[at]!;
-    info.repeatOfCount = links.length;
-    info.repeatOfDeclared = links.filter(({ link }) => link.declared).length;
-    // Declared ones always, then the nearest others while there is room; shown oldest first.
-    const declared = links.filter(({ link }) => link.declared);
-    const others = links.filter(({ link }) => !link.declared).slice(0, Math.max(LINKS_KEPT - declared.length, 0));
-    info.repeatOf = [...declared, ...others].sort((a, b) => a.earlier - b.earlier).map(({ link }) => link);
+    info.repeatOfCount = earlierOnes.length;
+    info.repeatOfDeclared = declared.length;
+    // Reasons are written only for the links kept: declared ones always, then the nearest others; shown oldest first.
+    const link = (earlier: number, ref: Postmortem): RepeatLink => {
+      const reasons = repeatReasons(later, ordered[earlier]!, stats);
+      return { ...refOf(ref), declared: reasons[0] === DECLARED_REPEAT, reasons };
+    };
+    const others = earlierOnes.filter((earlier) => !declares(later, ordered[earlier]!)).slice(0, Math.max(LINKS_KEPT - declared.length, 0));
+    info.repeatOf = [...declared, ...others].sort((a, b) => a - b).map((earlier) => link(earlier, ordered[earlier]!));
     // Later incidents arrive in order, so the first ones kept are the nearest.
-    for (const { earlier, link } of [...links].reverse()) {
+    for (const earlier of [...earlierOnes].reverse()) {
       const again = infos[earlier]!;
       again.happenedAgainCount++;
-      if (again.happenedAgain.length < LINKS_KEPT || link.declared) again.happenedAgain.push({ ...link, ...refOf(later) });
+      if (again.happenedAgain.length < LINKS_KEPT || declares(later, ordered[earlier]!)) again.happenedAgain.push(link(earlier, later));
     }
     for (const term of coreTerms(later)) if (isDistinctive(stats.core.get(term) ?? 0, stats.incidents)) addToBucket(scan.byTerm, term, at);
   });

@@ -11,6 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { readPlainBlocks } from './why-steps-lines.ts';
 
 /** A step starts with "Why", after an optional number (`1.`, `2)`) or a `Q:`. */
 const WHY_START = /^\s*(?:\d+\s*[.):]\s*)?(?:q\s*\d*\s*[:.]\s*)?why\b/i;
@@ -169,9 +170,18 @@ function stepsOf(block: RootContent, next: RootContent | undefined): Found | nul
 }
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const commonMarkParser = unified().use(remarkParse).freeze();
+/**
+ * What GFM's extensions start on: tables (`|`), strikethrough (`~`), footnotes and task items (`[`),
+ * autolink literals (`www.`, `http:`/`https:`, an `@` of an e-mail address). Text without any of them
+ * parses to the same tree without GFM at half the cost (validate reads every Root Cause section).
+ */
+const GFM_TRIGGER = /[|~[@]|www\.|https?:/i;
 
 /** The number of 5 Whys steps in a Root Cause section's Markdown: what rule `five-whys` counts. */
 export function countWhySteps(markdown: string): number {
   if (!/why/i.test(markdown)) return 0;
-  return readFiveWhys(parser.parse(markdown).children)?.steps ?? 0;
+  if (GFM_TRIGGER.test(markdown)) return readFiveWhys(parser.parse(markdown).children)?.steps ?? 0;
+  // The plain shape most sections take is read line by line (why-steps-lines.ts); anything else is parsed.
+  return readFiveWhys(readPlainBlocks(markdown) ?? commonMarkParser.parse(markdown).children)?.steps ?? 0;
 }
