@@ -2,23 +2,29 @@
 import path from 'node:path';
 import { readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
 import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath } from '../../src/lib/postmortem/archive.ts';
+import { displayPath, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
 import { EXIT, usageError, type CliContext } from './cli.ts';
 
-/** The archive, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
-export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): AgentArchive | number {
+/** The absolute post-mortem folder, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
+export function archiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): string | number {
   const dir = dirFlag ? path.resolve(ctx.cwd, dirFlag) : loadConfig(ctx.env, ctx.cwd).archiveDir;
-  let archive: AgentArchive;
+  let files: string[];
   try {
-    archive = readArchive(dir, ctx.cwd);
+    files = listPostmortemFiles(dir);
   } catch {
     return usageError(ctx, usage, `No such folder: \`${displayPath(dir, ctx.cwd)}\`${dirFlag ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }
-  if (archive.parsed.length === 0) {
+  if (files.length === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);
     return EXIT.invalid;
   }
-  return archive;
+  return dir;
+}
+
+/** The archive, or the exit code after saying why there is none (see {@link archiveFolder}). */
+export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): AgentArchive | number {
+  const dir = archiveFolder(ctx, usage, dirFlag);
+  return typeof dir === 'number' ? dir : readArchive(dir, ctx.cwd);
 }
 
 export const OUTPUT_FORMATS = ['table', 'json'] as const;

@@ -104,7 +104,7 @@ interface ToolContext {
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  let reader: (() => AgentArchive) | undefined;
+  let reader: (() => Promise<AgentArchive>) | undefined;
   // The reader keeps the archive in memory until a file changes; its module loads on the first call.
   const tools: ToolContext = { archiveDir, cwd, shownFolder, archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd))() };
   const server = new McpServer(

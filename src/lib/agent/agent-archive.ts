@@ -3,7 +3,8 @@
  * parsed, the post-mortems whose frontmatter is valid, newest first (what the
  * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
-import { statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
 import type { ParsedPostmortem } from '../postmortem/parse.ts';
@@ -35,19 +36,50 @@ export function readArchive(dir: string, cwd: string): AgentArchive {
 }
 
 /**
+ * The files of `dir` as a search sees them: names, sizes and modification times, hashed. One stat per
+ * file: what tells the MCP server to read the archive again, and a cold command's snapshot (search-snapshot.ts) that it is current.
+ */
+export function archiveStamp(dir: string): string {
+  const hash = createHash('sha1');
+  for (const file of listPostmortemFiles(dir)) {
+    const stats = statSync(file);
+    hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
+  }
+  return hash.digest('hex');
+}
+
+/**
  * A reader of `dir` for a long-running process (the MCP server): the archive is read again only when
  * a file was added, removed or changed (name, size or modification time), so later calls, and the
- * search index built over the archive (kept per archive object), are answered from memory.
+ * search index built over the archive (kept per archive object), are answered from memory. The folder
+ * is watched, so a call after no change does not even stat the files (10,000 stats cost more than a
+ * search); where watching fails, each call compares the stamp. Each call first lets one turn of the
+ * event loop pass, so a change the system reported before the call is seen by it.
  */
-export function archiveReader(dir: string, cwd: string): () => AgentArchive {
+export function archiveReader(dir: string, cwd: string): () => Promise<AgentArchive> {
   let last: { stamp: string; archive: AgentArchive } | null = null;
-  return () => {
-    const stamp = listPostmortemFiles(dir)
-      .map((file) => {
-        const stats = statSync(file);
-        return `${file}\0${stats.size}\0${stats.mtimeMs}`;
-      })
-      .join('\n');
+  let changed = true;
+  let watcher: FSWatcher | null = null;
+  const unwatch = () => {
+    watcher?.close();
+    watcher = null;
+  };
+  return async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (last && !changed && watcher) return last.archive;
+    // Cleared before the stamp is taken: a change made while reading marks the next call again.
+    changed = false;
+    if (!watcher) {
+      try {
+        watcher = watch(dir, { persistent: false }, () => (changed = true)).on('error', () => {
+          changed = true;
+          unwatch();
+        });
+      } catch {
+        watcher = null;
+      }
+    }
+    const stamp = archiveStamp(dir);
     if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd) };
     return last.archive;
   };

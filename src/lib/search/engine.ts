@@ -67,9 +67,13 @@ export interface TextLikeness {
   terms: string[];
 }
 
-/** The vocabulary, and per word the packed slots (`record * FIELD_SLOTS + field`) it occurs in. */
-interface WordIndex {
+/**
+ * The vocabulary, each word's stem, and per word the packed slots (`record * FIELD_SLOTS + field`) it
+ * occurs in. Plain data, so a command can keep it on disk between runs (src/lib/agent/search-snapshot.ts).
+ */
+export interface WordIndex {
   words: string[];
+  stems: string[];
   postings: Int32Array[];
 }
 
@@ -91,10 +95,14 @@ interface Tallies {
   keys: Float64Array;
 }
 
-/** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
-export function createIncidentSearch(data: SearchData): IncidentSearch {
-  const { words, postings } = indexRecords(data);
-  const lookUp = createWordLookup(words);
+/**
+ * Indexes the search data: every distinct word, and for each, the records and fields it occurs in.
+ * `index`: the one {@link indexRecords} made of the same data earlier; `data.records` is then read only
+ * for the records whose fields are asked for.
+ */
+export function createIncidentSearch(data: SearchData, index: WordIndex = indexRecords(data)): IncidentSearch {
+  const { words, stems, postings } = index;
+  const lookUp = createWordLookup(words, stems);
   const tallies = createTallies(data.count);
 
   return {
@@ -144,7 +152,7 @@ export function createIncidentSearch(data: SearchData): IncidentSearch {
  * Lists each distinct word once, with every record field it occurs in listed
  * once: a query then walks only the postings of the words it matched.
  */
-function indexRecords(data: SearchData): WordIndex {
+export function indexRecords(data: SearchData): WordIndex {
   const ids = new Map<string, number>();
   const words: string[] = [];
   const postings: number[][] = [];
@@ -169,15 +177,14 @@ function indexRecords(data: SearchData): WordIndex {
       }
     });
   });
-  return { words, postings: postings.map((list) => Int32Array.from(list)) };
+  return { words, stems: words.map(stemOf), postings: postings.map((list) => Int32Array.from(list)) };
 }
 
 /**
  * Looks a typed word up in the vocabulary and remembers the answer: typing
  * extends the last word, the earlier ones stay looked up.
  */
-function createWordLookup(words: readonly string[]): (term: string) => WordMatch[] {
-  const stems = words.map(stemOf);
+function createWordLookup(words: readonly string[], stems: readonly string[]): (term: string) => WordMatch[] {
   const cache = new Map<string, WordMatch[]>();
   return (term) => {
     const cached = cache.get(term);
