@@ -122,9 +122,12 @@ export function proseSentence(pools: LongTail, random: () => number, words: numb
 /** Words that make blame with the words around them ("fails to", "should have", "caused the outage"). */
 const BLAME_PARTS = new Set(['fail', 'failed', 'fails', 'should', 'made', 'caused', 'did', 'messed', 'screwed', 'more', 'human', 'operator', 'careful']);
 
+/** PLACEHOLDER_PATTERN without its global flag, whose `lastIndex` would carry from one word to the next. */
+const PLACEHOLDER = new RegExp(PLACEHOLDER_PATTERN.source);
+
 /** Lower-case words of 3–12 letters that no rule reads as blame or a placeholder. */
 function usableWord(word: string): boolean {
-  return /^[a-z]{3,12}$/.test(word) && !BLAME_PARTS.has(word) && !BLAME_TRIGGER.test(word) && !new RegExp(PLACEHOLDER_PATTERN.source).test(word);
+  return /^[a-z]{3,12}$/.test(word) && !BLAME_PARTS.has(word) && !BLAME_TRIGGER.test(word) && !PLACEHOLDER.test(word);
 }
 
 /** One name per spelling key, so no two names differ only by a plural or a hyphen (the spelling-variants rule). */
