@@ -40,7 +40,7 @@ export interface SearchMeasurement {
     firstShown?: { medianMs: number | null; p95Ms: number | null };
     /** Bytes (gzip) each later query fetched: index chunks and fragments not yet cached. */
     fetched?: { medianGzip: number | null; p95Gzip: number | null; maxGzip: number | null };
-    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number }[];
+    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; resources?: FetchedResource[] }[];
   };
 }
 
@@ -158,7 +158,7 @@ async function timeQueries(page: Page, box: Locator, queries: readonly string[],
     await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
     const change = await listSettled(page);
     await Promise.all(fetches.bodies);
-    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query) });
+    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), resources: fetches.fetched.query });
   }
   return { samples };
 }

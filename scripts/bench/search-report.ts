@@ -23,6 +23,9 @@ export function formatSearchComparison(site: SearchMeasurement, stock: StockPage
     for (const sample of q.samples) {
       const peer = stockBy.get(sample.query);
       lines.push(`  ${JSON.stringify(sample.query)}: site first ${ms(sample.firstMs)}, settled ${ms(sample.ms)}, ${kb(sample.gzip)}; stock ${ms(peer?.ms)}, ${peer?.results ?? '—'} results, ${kb(peer?.gzip)}`);
+      const kinds = new Map<string, number>();
+      for (const r of sample.resources ?? []) kinds.set(r.url.replace(/\/[^/]*$/, '/').replace(/^\/?/, '/'), (kinds.get(r.url.replace(/\/[^/]*$/, '/').replace(/^\/?/, '/')) ?? 0) + r.gzip);
+      if (kinds.size) lines.push(`    site fetched: ${[...kinds].map(([folder, gzip]) => `${folder} ${kb(gzip)}`).join(', ')}`);
     }
   }
   return `${lines.join('\n')}\n`;

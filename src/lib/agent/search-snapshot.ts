@@ -36,7 +36,7 @@ interface Snapshot {
   facts: string;
   /** The corrector's words, `\n`-separated. */
   vocabulary: string;
-  /** The index's words and their stems, `\n`-separated. */
+  /** The index's words, `\n`-separated, and their stems, empty where the stem is the word. */
   words: string;
   stems: string;
   /** Word `w`'s postings are `postings[offsets[w]] … postings[offsets[w + 1] - 1]`. */
@@ -108,7 +108,7 @@ function writeSnapshot(file: string, archive: AgentArchive, version: string, sta
     }
     const facts = JSON.stringify(postmortems.map(filterFactsOf));
     const words = index.words.join('\n');
-    const stems = index.stems.join('\n');
+    const stems = index.stems.map((stem, at) => (stem === index.words[at] ? '' : stem)).join('\n');
     writeBinary(file, { version, stamp, count: postmortems.length, facts, vocabulary: vocabulary.words.join('\n'), words, stems, offsets, postings } satisfies Snapshot);
   } catch {
     // A read-only or full disk only costs the next run its head start.
@@ -119,11 +119,13 @@ function writeSnapshot(file: string, archive: AgentArchive, version: string, sta
 function snapshotSource(snapshot: Snapshot, file: string): SearchSource {
   const { offsets, postings, count } = snapshot;
   const words = snapshot.words ? snapshot.words.split('\n') : [];
-  const index: WordIndex = {
-    words,
-    stems: snapshot.stems ? snapshot.stems.split('\n') : [],
-    postings: words.map((_, word) => postings.subarray(offsets[word]!, offsets[word + 1]!)),
-  };
+  const stems = snapshot.stems ? snapshot.stems.split('\n').map((stem, at) => stem || words[at]!) : [];
+  // A word's postings are viewed when a query first reaches it: 200,000 views made up front cost more than a search.
+  const views: Int32Array[] = [];
+  const lists = new Proxy(views, {
+    get: (target, key) => (typeof key === 'string' && /^\d+$/.test(key) ? (target[Number(key)] ??= postings.subarray(offsets[Number(key)]!, offsets[Number(key) + 1]!)) : Reflect.get(target, key)),
+  });
+  const index: WordIndex = { words, stems, postings: lists };
   let facts: FilterFacts[] | null = null;
   // Records are filled as results are read: the engine reads a record only for a result's "matched in" lines.
   const records: SearchRow[] = new Array<SearchRow>(count);
