@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { latestOnly } from '../../src/scripts/incident-list/latest-only.ts';
-import { filtersSelected, findAll, queryCounts, rememberSearches, searchWords, type Pagefind, type PagefindFragment } from '../../src/scripts/incident-list/pagefind-client.ts';
+import { findAll, rememberSearches, searchWords, type Pagefind, type PagefindFragment } from '../../src/scripts/incident-list/pagefind-client.ts';
 
 const PAGES: Record<string, string> = {
   a: 'legacy path queue backed up',
@@ -150,22 +150,5 @@ describe('latestOnly', () => {
     runs[1]!.finish();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(runs).toHaveLength(2);
-  });
-});
-
-describe('facet counts of a query with no filter selected', () => {
-  it('come from one search of the query\'s words (the faceted instance), without filters', async () => {
-    const fake = fakePagefind();
-    const counted: Pagefind = { ...fake.pagefind, search: async (term, options) => ({ ...(await fake.pagefind.search(term, options))!, filters: { severity: { 'SEV-1': 2 } } }) };
-    const counts = await queryCounts(counted, 'legacy in the queue');
-    expect(fake.asked).toEqual(['legacy queue|{}']);
-    expect(counts.severity).toEqual({ 'SEV-1': 2 });
-    expect(counts.service).toEqual({});
-  });
-
-  it('are needed apart only while no facet is selected', () => {
-    expect(filtersSelected(state('redis'))).toBe(false);
-    expect(filtersSelected({ q: 'redis', filters: { severity: [] } })).toBe(false);
-    expect(filtersSelected({ q: 'redis', filters: { severity: ['SEV-1'] } })).toBe(true);
   });
 });

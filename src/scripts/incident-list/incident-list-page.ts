@@ -8,7 +8,7 @@
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, incidentListUrl, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
 import type { Correction } from '../../lib/search/correct.ts';
-import { filtersSelected, findAll, pagefindLoader, queryCounts, searchWords, type Found } from './pagefind-client.ts';
+import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { browserCorrector } from './spelling.ts';
@@ -67,14 +67,12 @@ export function initIncidentList(): void {
   const search = searchService(root);
   const initial = { lead: view.lead.textContent ?? '', counter: view.counter.textContent ?? '', counts: readCounts(view.form) };
   const total = Number(root.dataset.total);
-  const filters = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
   // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
   const perPage = Number(root.dataset.pageSize) || 10;
   let state = readListState(new URLSearchParams(location.search));
 
   /** Draws the current state; a newer state asked for meanwhile makes this one's remaining work moot. */
   const draw = async (stale: () => boolean) => {
-    if (view.form.hasAttribute('aria-busy')) view.form.removeAttribute('aria-busy');
     if (!isActive({ ...state, q: searchWords(state.q).join(' ') })) {
       setHidden(view.staticList, false);
       setHidden(view.searchView, true);
@@ -108,7 +106,7 @@ export function initIncidentList(): void {
     setHidden(view.staticList, true);
     setHidden(view.searchView, outcome.found.results.length === 0);
     showPages(view, page, pages);
-    if (outcome.counted) updateCounts(view.form, outcome.found.counts);
+    updateCounts(view.form, outcome.found.counts);
     setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total));
     showCorrection(view, asked, outcome.correction);
     setText(view.lead, leadText(asked, outcome.found.results.length, total));
@@ -118,7 +116,6 @@ export function initIncidentList(): void {
     performance.measure('search: find', { start: started, end: searched });
     performance.measure('search: fragments', { start: searched, end: fetched });
     performance.measure('search: draw', { start: fetched });
-    if (!outcome.counted && filters.open) await showQueryCounts(view.form, search, outcome.correction.query, stale);
   };
   const render = latestOnly(draw);
 
@@ -129,9 +126,7 @@ export function initIncidentList(): void {
   };
   wireControls(view, () => state, update, search.warm);
   syncControls(view, state);
-  if (matchMedia(WIDE).matches || Object.keys(state.filters).length) filters.open = true;
-  // Counts are asked only while they can be seen (see draw): opening the filters asks them for the current query.
-  filters.addEventListener('toggle', () => filters.open && isActive(state) && render());
+  if (matchMedia(WIDE).matches || Object.keys(state.filters).length) root.querySelector<HTMLDetailsElement>('[data-filters]')!.open = true;
   keepFiltersInView(root.querySelector<HTMLElement>('[data-filters-box]')!);
   window.addEventListener('popstate', () => {
     state = readListState(new URLSearchParams(location.search));
@@ -143,28 +138,21 @@ export function initIncidentList(): void {
 
 /** Pagefind and the spelling corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
-  const pagefind = pagefindLoader(root.dataset.pagefindUrl!);
+  const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!);
   const speller = browserCorrector(root.dataset.vocabularyUrl!, root.dataset.englishUrl!);
   let last: { key: string; answer: Promise<Outcome> } | null = null;
   return {
     /** Starts loading what a search will need (on focus or a first filter), so the first keystroke waits less. */
     warm(): void {
-      pagefind.text().catch(() => undefined);
+      loadPagefind().catch(() => undefined);
       speller.warm();
-    },
-    /** The facets' counts for a query with no filter selected. */
-    async counts(query: string): Promise<Found['counts']> {
-      return queryCounts(await pagefind.faceted(), query);
     },
     find(state: ListState, shown: { from: number; to: number }): Promise<Outcome> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
           const correction = state.q && !state.verbatim ? await speller.correct(state.q) : { query: state.q, changes: [] };
-          // A filter (or a list without words) needs the filter chunks; words alone are answered without them, their counts asked afterwards.
-          const counted = filtersSelected(state) || !searchWords(correction.query).length;
-          const instance = await (counted ? pagefind.faceted() : pagefind.text());
-          return { found: await findAll(instance, state, correction.query, shown), correction, counted };
+          return { found: await findAll(await loadPagefind(), state, correction.query, shown), correction };
         })();
         answer.catch(() => (last = null));
         last = { key, answer };
@@ -174,23 +162,10 @@ function searchService(root: HTMLElement) {
   };
 }
 
-/** The facets' counts for a query with no filter selected, asked once its results are shown; the form is busy meanwhile. */
-async function showQueryCounts(form: HTMLFormElement, search: ReturnType<typeof searchService>, query: string, stale: () => boolean): Promise<void> {
-  form.setAttribute('aria-busy', 'true');
-  const counting = performance.now();
-  const counts = await search.counts(query).catch(() => null);
-  if (stale()) return;
-  form.removeAttribute('aria-busy');
-  if (counts) updateCounts(form, counts);
-  performance.measure('search: counts', { start: counting });
-}
-
 /** What a search found, and what spelling correction changed in the query first. */
 interface Outcome {
   found: Found;
   correction: Correction;
-  /** Whether `found.counts` are the facets' counts (a filtered search); otherwise they are asked after drawing. */
-  counted: boolean;
 }
 
 /** Listens to the search box, the filters, the sort and the result pages. */

@@ -3,20 +3,10 @@
  * (loaded with a dynamic import on first use) for the full text, filters and
  * sorting; typo correction first (correct.ts). Full matches first, then, for
  * a query of several words, post-mortems that hold only some of them.
- * Two Pagefind instances share its worker: one without the filter chunks for
- * a query alone (Pagefind counts every filter value over every result once
- * they are loaded, most of a search's time over thousands of results), one
- * with them for filtered searches and the facets' counts, asked after the
- * results are shown.
  */
 import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
 import { isStopWord } from '../../lib/search/stop-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
-
-/** pagefind.js as a module: instances of the search, each with its own loaded chunks, in one worker. */
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): Pagefind;
-}
 
 /** The part of Pagefind's browser API the list uses (pagefind.js has no published types). */
 export interface Pagefind {
@@ -50,44 +40,21 @@ export interface Found {
   counts: Record<FacetKey, Record<string, number>>;
 }
 
-/** The two instances, each started on first use. */
-export interface PagefindPair {
-  /** Without filter chunks: a query with no filter selected. */
-  text(): Promise<Pagefind>;
-  /** With every filter's chunks: filtered searches and facet counts. */
-  faceted(): Promise<Pagefind>;
-}
-
 /** Loads Pagefind from the built site once; rejects with a reader-facing reason when there is none (`astro dev`). */
-export function pagefindLoader(bundleUrl: string): PagefindPair {
-  let module: Promise<PagefindModule> | null = null;
-  const instance = (withFilters: boolean) => {
-    let loading: Promise<Pagefind> | null = null;
-    return () =>
-      (loading ??= (module ??= import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<PagefindModule>)
-        .then(async (pagefind) => {
-          const created = pagefind.createInstance({ basePath: bundleUrl });
-          await created.options({ baseUrl: '/', excerptLength: 24 });
-          await created.init();
-          if (withFilters) await created.filters();
-          return rememberSearches(created);
-        })
-        .catch((error: unknown) => {
-          module = loading = null;
-          throw new Error(`search needs a built site (${error instanceof Error ? error.message : String(error)})`);
-        }));
-  };
-  return { text: instance(false), faceted: instance(true) };
-}
-
-/** Whether the state filters by any facet: its searches need the faceted instance. */
-export function filtersSelected(state: ListState): boolean {
-  return FACET_KEYS.some((key) => state.filters[key]?.length);
-}
-
-/** The facets' counts for a query with no filter selected (the faceted instance's search of the same words). */
-export async function queryCounts(pagefind: Pagefind, query: string): Promise<Found['counts']> {
-  return withCounts(await pagefind.search(searchWords(query).join(' ') || null), {});
+export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
+  let loading: Promise<Pagefind> | null = null;
+  return () =>
+    (loading ??= (import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<Pagefind>)
+      .then(async (pagefind) => {
+        await pagefind.options({ baseUrl: '/', excerptLength: 24 });
+        await pagefind.init();
+        await pagefind.filters();
+        return rememberSearches(pagefind);
+      })
+      .catch((error: unknown) => {
+        loading = null;
+        throw new Error(`search needs a built site (${error instanceof Error ? error.message : String(error)})`);
+      }));
 }
 
 const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
