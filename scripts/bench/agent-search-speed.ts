@@ -43,7 +43,8 @@ export async function measureAgentSearch(archiveDir: string, queries: readonly s
   try {
     for (const query of queries) {
       const started = performance.now();
-      await client.callTool({ name: 'search_postmortems', arguments: { query, limit: 10 } });
+      // The first call may read and index the whole archive: longer than the client's default minute at 10,000.
+      await client.callTool({ name: 'search_postmortems', arguments: { query, limit: 10 } }, undefined, { timeout: 15 * 60_000 });
       mcpSamples.push({ query, ms: performance.now() - started });
     }
   } finally {

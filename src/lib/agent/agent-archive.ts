@@ -51,13 +51,20 @@ export function archiveStamp(dir: string): string {
 /**
  * A reader of `dir` for a long-running process (the MCP server): the archive is read again only when
  * a file was added, removed or changed (name, size or modification time), so later calls, and the
- * search index built over the archive (kept per archive object), are answered from memory. The folder
- * is watched, so a call after no change does not even stat the files (10,000 stats cost more than a
- * search); where watching fails, each call compares the stamp. Each call first lets one turn of the
- * event loop pass, so a change the system reported before the call is seen by it.
+ * search index built over the archive (kept per archive object), are answered from memory.
  */
 export function archiveReader(dir: string, cwd: string): () => Promise<AgentArchive> {
-  let last: { stamp: string; archive: AgentArchive } | null = null;
+  return folderReader(dir, () => readArchive(dir, cwd));
+}
+
+/**
+ * What `load` makes of `dir`, made again only when a file was added, removed or changed (its stamp). The
+ * folder is watched, so a call after no change does not even stat the files (10,000 stats cost more than a
+ * search); where watching fails, each call compares the stamp. Each call first lets one turn of the event
+ * loop pass, so a change the system reported before the call is seen by it.
+ */
+export function folderReader<T>(dir: string, load: (stamp: string) => T): () => Promise<T> {
+  let last: { stamp: string; value: T } | null = null;
   let changed = true;
   let watcher: FSWatcher | null = null;
   const unwatch = () => {
@@ -66,7 +73,7 @@ export function archiveReader(dir: string, cwd: string): () => Promise<AgentArch
   };
   return async () => {
     await new Promise((resolve) => setImmediate(resolve));
-    if (last && !changed && watcher) return last.archive;
+    if (last && !changed && watcher) return last.value;
     // Cleared before the stamp is taken: a change made while reading marks the next call again.
     changed = false;
     if (!watcher) {
@@ -80,8 +87,8 @@ export function archiveReader(dir: string, cwd: string): () => Promise<AgentArch
       }
     }
     const stamp = archiveStamp(dir);
-    if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd) };
-    return last.archive;
+    if (last?.stamp !== stamp) last = { stamp, value: load(stamp) };
+    return last.value;
   };
 }
 

@@ -15,12 +15,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { checkerVersion } from '../postmortem/validation-cache.ts';
+import { checkerVersion, defaultCacheDir } from '../postmortem/validation-cache.ts';
 import { createCorrector } from '../search/correct.ts';
 import { createIncidentSearch, type WordIndex } from '../search/engine.ts';
 import { isEnglish } from '../search/english.ts';
 import type { SearchRow } from '../search/records.ts';
-import { archiveStamp, readArchive, type AgentArchive } from './agent-archive.ts';
+import { archiveStamp, folderReader, readArchive, type AgentArchive } from './agent-archive.ts';
 import { filterFactsOf, memorySource, prepareSearch, resultFactsOf, type FilterFacts, type ResultFacts, type SearchSource } from './agent-search.ts';
 
 /**
@@ -60,14 +60,22 @@ function snapshotFile(cacheDir: string, dir: string, cwd: string): string {
  * The search over `dir` (absolute) for one cold command: from the snapshot in `cacheDir` when it is
  * current, else from the archive (and the snapshot is written for the next run).
  */
-export function openSearchSource(dir: string, cwd: string, cacheDir: string, version = checkerVersion()): SearchSource {
+export function openSearchSource(dir: string, cwd: string, cacheDir: string, version = checkerVersion(), stamp = archiveStamp(dir)): SearchSource {
   const file = snapshotFile(cacheDir, dir, cwd);
-  const stamp = archiveStamp(dir);
   const snapshot = readBinary<Snapshot>(file);
   if (snapshot && snapshot.version === version && snapshot.stamp === stamp) return snapshotSource(snapshot, file);
   const archive = readArchive(dir, cwd);
   writeSnapshot(file, archive, version, stamp);
   return memorySource(archive.postmortems);
+}
+
+/**
+ * The search of a long-running process (the MCP server): a snapshot's when one is current (a first call
+ * then costs a read, not a parse of the archive), made again only when a file changes (folderReader).
+ */
+export function searchSourceReader(dir: string, cwd: string, cacheDir = defaultCacheDir(cwd)): () => Promise<SearchSource> {
+  const version = checkerVersion();
+  return folderReader(dir, (stamp) => openSearchSource(dir, cwd, cacheDir, version, stamp));
 }
 
 function readBinary<T>(file: string): T | null {
