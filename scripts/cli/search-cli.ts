@@ -39,7 +39,7 @@ Exit codes: 0 searched (also when nothing matched), 1 no post-mortems
 found, 2 usage error.
 `;
 
-export function runSearch(ctx: CliContext): number {
+export async function runSearch(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, SEARCH_USAGE, {
     allowPositionals: true,
     options: {
@@ -70,7 +70,7 @@ export function runSearch(ctx: CliContext): number {
   const dir = archiveFolder(ctx, SEARCH_USAGE, values.dir);
   if (typeof dir === 'number') return dir;
   // A snapshot of the index (node_modules/.cache/hindsight/) spares a cold start parsing every post-mortem.
-  const output = searchSource(openSearchSource(dir, ctx.cwd, defaultCacheDir(ctx.cwd)), {
+  const output = searchSource(await openSearchSource(dir, ctx.cwd, defaultCacheDir(ctx.cwd)), {
     query: positionals.join(' '),
     service: values.service ?? null,
     severity: severity ?? null,

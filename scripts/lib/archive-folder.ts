@@ -1,8 +1,12 @@
-/** The post-mortem folder a command reads (--dir, POSTMORTEM_DIR or the default), read once for the agent commands. */
+/**
+ * The post-mortem folder an agent command reads (--dir, POSTMORTEM_DIR or the default), checked without
+ * reading a file, and the flags those commands share. No parser here: `search` answers from its snapshot
+ * without one (reading the archive itself: read-archive-folder.ts).
+ */
 import path from 'node:path';
-import { readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
 import { loadConfig } from '../../src/lib/config.ts';
-import { displayPath, listPostmortemFiles } from '../../src/lib/postmortem/archive.ts';
+import { listPostmortemFiles } from '../../src/lib/postmortem/archive-files.ts';
+import { displayPath } from '../../src/lib/postmortem/display-path.ts';
 import { EXIT, usageError, type CliContext } from './cli.ts';
 
 /** The absolute post-mortem folder, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
@@ -19,12 +23,6 @@ export function archiveFolder(ctx: CliContext, usage: string, dirFlag: string | 
     return EXIT.invalid;
   }
   return dir;
-}
-
-/** The archive, or the exit code after saying why there is none (see {@link archiveFolder}). */
-export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): AgentArchive | number {
-  const dir = archiveFolder(ctx, usage, dirFlag);
-  return typeof dir === 'number' ? dir : readArchive(dir, ctx.cwd);
 }
 
 export const OUTPUT_FORMATS = ['table', 'json'] as const;

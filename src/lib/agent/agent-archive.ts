@@ -3,9 +3,8 @@
  * parsed, the post-mortems whose frontmatter is valid, newest first (what the
  * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
-import { createHash } from 'node:crypto';
-import { statSync, watch, type FSWatcher } from 'node:fs';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive.ts';
+import { folderReader } from './folder-reader.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model.ts';
 import type { ParsedPostmortem } from '../postmortem/parse.ts';
 import { validatePostmortems, type ValidationResult } from '../postmortem/validate.ts';
@@ -36,60 +35,12 @@ export function readArchive(dir: string, cwd: string): AgentArchive {
 }
 
 /**
- * The files of `dir` as a search sees them: names, sizes and modification times, hashed. One stat per
- * file: what tells the MCP server to read the archive again, and a cold command's snapshot (search-snapshot.ts) that it is current.
- */
-export function archiveStamp(dir: string): string {
-  const hash = createHash('sha1');
-  for (const file of listPostmortemFiles(dir)) {
-    const stats = statSync(file);
-    hash.update(`${file}\0${stats.size}\0${stats.mtimeMs}\n`);
-  }
-  return hash.digest('hex');
-}
-
-/**
  * A reader of `dir` for a long-running process (the MCP server): the archive is read again only when
  * a file was added, removed or changed (name, size or modification time), so later calls, and the
  * search index built over the archive (kept per archive object), are answered from memory.
  */
 export function archiveReader(dir: string, cwd: string): () => Promise<AgentArchive> {
   return folderReader(dir, () => readArchive(dir, cwd));
-}
-
-/**
- * What `load` makes of `dir`, made again only when a file was added, removed or changed (its stamp). The
- * folder is watched, so a call after no change does not even stat the files (10,000 stats cost more than a
- * search); where watching fails, each call compares the stamp. Each call first lets one turn of the event
- * loop pass, so a change the system reported before the call is seen by it.
- */
-export function folderReader<T>(dir: string, load: (stamp: string) => T): () => Promise<T> {
-  let last: { stamp: string; value: T } | null = null;
-  let changed = true;
-  let watcher: FSWatcher | null = null;
-  const unwatch = () => {
-    watcher?.close();
-    watcher = null;
-  };
-  return async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (last && !changed && watcher) return last.value;
-    // Cleared before the stamp is taken: a change made while reading marks the next call again.
-    changed = false;
-    if (!watcher) {
-      try {
-        watcher = watch(dir, { persistent: false }, () => (changed = true)).on('error', () => {
-          changed = true;
-          unwatch();
-        });
-      } catch {
-        watcher = null;
-      }
-    }
-    const stamp = archiveStamp(dir);
-    if (last?.stamp !== stamp) last = { stamp, value: load(stamp) };
-    return last.value;
-  };
 }
 
 /** Slugs of the archive closest to `slug` (sharing its words), for "did you mean". */

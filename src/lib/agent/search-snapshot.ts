@@ -20,7 +20,8 @@ import { createCorrector } from '../search/correct.ts';
 import { createIncidentSearch, type WordIndex } from '../search/engine.ts';
 import { isEnglish } from '../search/english.ts';
 import type { SearchRow } from '../search/records.ts';
-import { archiveStamp, folderReader, readArchive, type AgentArchive } from './agent-archive.ts';
+import type { AgentArchive } from './agent-archive.ts';
+import { archiveStamp, folderReader } from './folder-reader.ts';
 import { filterFactsOf, memorySource, prepareSearch, resultFactsOf, type FilterFacts, type ResultFacts, type SearchSource } from './agent-search.ts';
 
 /**
@@ -60,10 +61,12 @@ function snapshotFile(cacheDir: string, dir: string, cwd: string): string {
  * The search over `dir` (absolute) for one cold command: from the snapshot in `cacheDir` when it is
  * current, else from the archive (and the snapshot is written for the next run).
  */
-export function openSearchSource(dir: string, cwd: string, cacheDir: string, version = checkerVersion(), stamp = archiveStamp(dir)): SearchSource {
+export async function openSearchSource(dir: string, cwd: string, cacheDir: string, version = checkerVersion(), stamp = archiveStamp(dir)): Promise<SearchSource> {
   const file = snapshotFile(cacheDir, dir, cwd);
   const snapshot = readBinary<Snapshot>(file);
   if (snapshot && snapshot.version === version && snapshot.stamp === stamp) return snapshotSource(snapshot, file);
+  // The parser and the validator's rules load only here: a search answered from the snapshot compiles none of them.
+  const { readArchive } = await import('./agent-archive.ts');
   const archive = readArchive(dir, cwd);
   writeSnapshot(file, archive, version, stamp);
   return memorySource(archive.postmortems);
@@ -75,7 +78,8 @@ export function openSearchSource(dir: string, cwd: string, cacheDir: string, ver
  */
 export function searchSourceReader(dir: string, cwd: string, cacheDir = defaultCacheDir(cwd)): () => Promise<SearchSource> {
   const version = checkerVersion();
-  return folderReader(dir, (stamp) => openSearchSource(dir, cwd, cacheDir, version, stamp));
+  const read = folderReader(dir, (stamp) => openSearchSource(dir, cwd, cacheDir, version, stamp));
+  return async () => await read();
 }
 
 function readBinary<T>(file: string): T | null {
