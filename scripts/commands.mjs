@@ -8,7 +8,8 @@ export const COMMANDS = {
   'action-items': { entry: 'scripts/cli/action-items-cli.ts', summary: 'list action items (table, json or csv)' },
   'new-postmortem': { entry: 'scripts/cli/new-postmortem-cli.ts', summary: 'scaffold a draft post-mortem' },
   migrate: { entry: 'scripts/cli/migrate-cli.ts', summary: 'convert plain-form post-mortems into the archive form' },
-  search: { entry: 'scripts/cli/search-cli.ts', summary: 'search the archive as the site does (json or table)' },
+  // split: answered from its index snapshot, it loads the parser and the rules only when it must read the archive.
+  search: { entry: 'scripts/cli/search-cli.ts', summary: 'search the archive as the site does (json or table)', split: true },
   similar: { entry: 'scripts/cli/similar-cli.ts', summary: 'earlier incidents most like a post-mortem or a description' },
   show: { entry: 'scripts/cli/show-cli.ts', summary: 'one post-mortem as JSON' },
   // split: its tools import their code on first call, so its bundle is chunks and starting compiles only the schemas.

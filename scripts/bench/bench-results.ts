@@ -4,9 +4,11 @@
  */
 import type { CommandMeasurement } from './measure-build.ts';
 import type { PageWeight } from './page-weights.ts';
+import type { AgentSearchSpeed } from './agent-search-speed.ts';
 import type { SearchMeasurement } from './search-latency.ts';
+import { agentTargets, searchTargets } from './search-targets.ts';
+import type { StockPagefindMeasurement } from './stock-pagefind.ts';
 import type { ValidateMeasurement } from './measure-validate.ts';
-import { median } from '../../src/lib/postmortem/stats.ts';
 
 export interface Machine {
   cpus: number;
@@ -24,6 +26,8 @@ export interface SiteRun {
   build: CommandMeasurement;
   pages: PageWeight[];
   search: SearchMeasurement | null;
+  /** Stock Pagefind on the same index and queries: the peer the site's search must not be slower than. */
+  stock?: StockPagefindMeasurement | null;
 }
 
 export interface BenchResult {
@@ -40,6 +44,8 @@ export interface BenchResult {
   baseline: CommandMeasurement | null;
   /** Hindsight built again after one post-mortem was added, with the cold build's cache kept. */
   rebuild: CommandMeasurement | null;
+  /** The agents' search over the generated archive: cold CLI, warm MCP. */
+  agents?: AgentSearchSpeed | null;
   targets: Target[];
 }
 
@@ -53,7 +59,7 @@ export interface Target {
 }
 
 const KB = 1024;
-/** Issue 16's budgets, in one place. */
+/** Issue 16's validate, build and page budgets, in one place (search's: search-targets.ts). */
 export const BUDGETS = {
   /** Cold `npm run validate --no-cache`, by archive size. */
   validateMs: { 1000: 1000, 10000: 4000 } as Record<number, number>,
@@ -64,17 +70,14 @@ export const BUDGETS = {
   rebuildShare: 0.3,
   /** Everything a page type's first load fetches (gzip). */
   pageGzip: 150 * KB,
-  searchP95Ms: 50,
-  firstQueryGzip: 300 * KB,
-  laterQueryGzip: 100 * KB,
 } as const;
 /** The bench must finish at its default size within this. */
 export const TOTAL_BUDGET_S = 15 * 60;
 
-/** Judges every budget of issue 16 against a result (at N = options.count unless the target names its size). */
+/** Judges every budget of issues 16 and 26 against a result (at N = options.count unless the target names its size); search's are in search-targets.ts. */
 export function evaluateTargets(r: Omit<BenchResult, 'targets'>): Target[] {
   const n = r.options.count;
-  return [...validateTargets(r.validate), ...buildTargets(r, n), ...pageTargets(r.hindsight, n), ...searchTargets(r.hindsight?.search ?? null, n), durationTarget(r)];
+  return [...validateTargets(r.validate), ...buildTargets(r, n), ...pageTargets(r.hindsight, n), ...searchTargets(r.hindsight?.search ?? null, r.hindsight?.stock ?? null, count(n)), ...agentTargets(r.agents ?? null, count(n)), durationTarget(r)];
 }
 
 function validateTargets(runs: readonly ValidateMeasurement[]): Target[] {
@@ -139,35 +142,6 @@ function pageTargets(run: SiteRun | null, n: number): Target[] {
   }));
 }
 
-function searchTargets(s: SearchMeasurement | null, n: number): Target[] {
-  const ok = s?.status === 'ok' ? s : null;
-  const q = ok?.queries;
-  // Bytes each timed query fetched, when search-latency.ts reports them (`samples[].gzip`).
-  const later = (q?.samples ?? []).map((sample) => (sample as { gzip?: number }).gzip).filter((gzip): gzip is number => typeof gzip === 'number');
-  const laterMax = later.length ? Math.max(...later) : null;
-  return [
-    {
-      label: `search p95, keystroke to results rendered (N = ${count(n)})`,
-      target: `≤ ${BUDGETS.searchP95Ms} ms`,
-      measured: q && q.p95Ms !== null ? `${ms(q.p95Ms)} (median ${ms(q.medianMs)}, ${q.measured} queries)` : searchMissing(s),
-      pass: q && q.p95Ms !== null && q.measured >= 50 ? q.p95Ms <= BUDGETS.searchP95Ms : null,
-      note: q && q.measured < 50 ? `only ${q.measured} queries changed the list (need 50)` : undefined,
-    },
-    {
-      label: `search, everything the first query fetches (gzip, N = ${count(n)})`,
-      target: `≤ ${kb(BUDGETS.firstQueryGzip)}`,
-      measured: ok?.firstSearch ? `${kb(ok.firstSearch.gzip)} (data ${kb(searchData(ok.firstSearch.resources).data)}, code ${kb(searchData(ok.firstSearch.resources).code)})` : searchMissing(s),
-      pass: ok?.firstSearch ? ok.firstSearch.gzip <= BUDGETS.firstQueryGzip : null,
-    },
-    {
-      label: `search, most any later query fetches (gzip, N = ${count(n)})`,
-      target: `≤ ${kb(BUDGETS.laterQueryGzip)}`,
-      measured: laterMax !== null ? `${kb(laterMax)} (median ${kb(median(later)!)}, ${later.length} queries)` : ok ? 'not reported by the search measurement' : searchMissing(s),
-      pass: laterMax !== null ? laterMax <= BUDGETS.laterQueryGzip : null,
-    },
-  ];
-}
-
 function durationTarget(r: Omit<BenchResult, 'targets'>): Target {
   const n = r.options.count;
   return {
@@ -177,18 +151,6 @@ function durationTarget(r: Omit<BenchResult, 'targets'>): Target {
     pass: n === 1000 ? r.durationS < TOTAL_BUDGET_S : null,
     note: n === 1000 ? undefined : `this run used N = ${count(n)}`,
   };
-}
-
-/** Splits what the first search fetched into data (JSON and other non-code) and code. */
-function searchData(resources: readonly { type: string; gzip: number }[]): { data: number; code: number } {
-  let data = 0;
-  let code = 0;
-  for (const r of resources) {
-    if (r.type === 'inline-script') continue;
-    if (r.type === 'script') code += r.gzip;
-    else data += r.gzip;
-  }
-  return { data, code };
 }
 
 /** The terminal table: every target with its measured figure, then the page weights. */
@@ -262,11 +224,6 @@ function failedBuild(hb?: CommandMeasurement, bb?: CommandMeasurement): string {
 
 const count = (n: number) => n.toLocaleString('en-US');
 const cpu = (build: CommandMeasurement) => (build.cpuMs === null || build.cpuMs === undefined ? '—' : seconds(build.cpuMs));
-
-function searchMissing(s?: SearchMeasurement | null): string {
-  if (!s) return 'not run';
-  return s.status === 'ok' ? '—' : `${s.status}${s.note ? `: ${s.note}` : ''}`;
-}
 
 export const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 export const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(1)} ms`);

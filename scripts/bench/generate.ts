@@ -2,26 +2,27 @@
  * Generates a realistic archive for the benchmark: N valid post-mortems in the
  * shipped examples' format (frontmatter, the nine template sections, Timeline
  * and Action Items tables, a 5 Whys chain), varied in severity, category,
- * services, authors, dates over ten years and size (3–12 KB). Deterministic
- * for a seed, so two runs measure the same archive.
+ * dates over ten years and size (3–12 KB). Fifteen incident stories give each
+ * file its skeleton (title, 5 Whys, root cause); the prose around them, the
+ * services, owners, authors, tags and ticket ids come from Zipf-ranked pools
+ * (long-tail.ts), so the vocabulary has a real archive's long tail.
+ * Deterministic for a seed, so two runs measure the same archive.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATEGORY_IDS, type CategoryId } from '../../src/lib/postmortem/model/category.ts';
 import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 import { fileNameFor } from '../../src/lib/postmortem/model/file-naming.ts';
+import { longTail, proseSentence, ticketId, type LongTail } from './long-tail.ts';
+import { seededRandom } from './seeded-random.ts';
 
-/** The services incidents touch: a pool of twenty, as in a mid-sized SaaS. */
+export { seededRandom };
+
+/** The most common services, first in the Zipf-ranked pool of several hundred (long-tail.ts). */
 export const SERVICES = [
   'api-gateway', 'web-app', 'billing', 'payments', 'auth', 'postgres', 'redis', 'kafka', 'search', 'notifications',
   'report-export', 'ingest-worker', 'cdn', 'scheduler', 'webhooks', 'email', 'pdf-renderer', 'bank-feed', 'tax-engine', 'object-storage',
 ] as const;
-
-const AUTHORS = [
-  'Ravi Patel', 'Mei Chen', 'Dana Kim', 'Tomás Ortega', 'Aisha Okafor', 'Jonas Berg', 'Priya Raman', 'Lucas Moreau',
-  'Sofia Rossi', 'Kenji Watanabe', 'Elena Petrova', 'Samuel Adeyemi', 'Hannah Novak', 'Omar Haddad', 'Lea Schmidt',
-];
-const OWNERS = ['@platform-team', '@sre', '@billing-team', '@data-team', '@ravi', '@mei', '@dana', '@tomas', '@aisha', '@jonas', '@priya', '@security'];
 
 /** One incident story per category; `{s}` and `{t}` are the primary and secondary services. */
 interface Story {
@@ -220,18 +221,6 @@ const IMPROVE = [
   'Alerts fired on symptoms in `{t}` rather than the cause in `{s}`.',
 ];
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same archive. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedPostmortem {
   fileName: string;
   text: string;
@@ -288,10 +277,22 @@ export function addOnePostmortem(dir: string, count: number): string {
   return next.fileName;
 }
 
+let pools: LongTail | null = null;
+
+/** The long-tail pools the generated archives draw from (the same for every seed), built once per process. */
+export function archivePools(): LongTail {
+  return (pools ??= longTail(SERVICES, Object.values(STORIES).flatMap((stories) => stories.flatMap((story) => story.tags))));
+}
+
 /** Random choices for one post-mortem; every draw goes through `random`, so the seed fixes the output. */
 interface Draw {
   pick: <T>(items: readonly T[]) => T;
   between: (low: number, high: number) => number;
+  /** A Zipf-weighted draw from one of the long-tail pools. */
+  tail: (pool: keyof LongTail) => string;
+  /** A sentence of long-tail prose of `low`–`high` words. */
+  sentence: (low: number, high: number) => string;
+  ticket: () => string;
 }
 
 /** Minutes after the incident's start at which each milestone falls. */
@@ -321,13 +322,20 @@ interface Incident {
   milestones: Milestones;
   services: string[];
   tenantsTotal: number;
+  /** The story's tags and up to two from the long tail. */
+  tags: string[];
 }
 
 /** One post-mortem for `day`; its parts are drawn in a fixed order, because the seed reproduces the sequence of draws, not the parts. */
 function generateOne(random: () => number, day: string): { description: string; text: string } {
+  const pools = archivePools();
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const draw: Draw = {
     pick: (items) => items[Math.floor(random() * items.length)]!,
-    between: (low, high) => low + Math.floor(random() * (high - low + 1)),
+    between,
+    tail: (pool) => pools[pool].draw(random),
+    sentence: (low, high) => proseSentence(pools, random, between(low, high)),
+    ticket: () => ticketId(pools, random),
   };
   const incident = drawIncident(random, draw);
   const frontmatter = frontmatterLines(incident, draw, day);
@@ -339,25 +347,26 @@ function generateOne(random: () => number, day: string): { description: string; 
 }
 
 /** Draws the incident's story, services and metadata; the order of draws is what the seed reproduces, so keep it. */
-function drawIncident(random: () => number, { pick, between }: Draw): Incident {
+function drawIncident(random: () => number, { pick, between, tail }: Draw): Incident {
   const category = pick(CATEGORY_IDS);
   const story = pick(STORIES[category]);
-  const s = pick(SERVICES);
-  let t = pick(SERVICES);
-  while (t === s) t = pick(SERVICES);
+  const s = tail('services');
+  let t = tail('services');
+  while (t === s) t = tail('services');
   const n = between(3, 240);
   const fill = (text: string) => text.replaceAll('{s}', s).replaceAll('{t}', t).replaceAll('{S}', pascal(s)).replaceAll('{n}', String(n));
   // Severity skews to the milder levels, as in real archives.
   const severity = SEVERITY_IDS[Math.min(3, Math.floor(random() ** 1.6 * 4))]!;
   const roll = random();
   const status = roll < 0.8 ? 'final' : roll < 0.93 ? 'in-review' : 'draft';
-  const authors = [pick(AUTHORS), ...(random() < 0.3 ? [pick(AUTHORS)] : [])].filter((a, i, all) => all.indexOf(a) === i);
+  const authors = [tail('authors'), ...(random() < 0.3 ? [tail('authors')] : [])].filter((a, i, all) => all.indexOf(a) === i);
   const contributing = random() < 0.5 ? [pick(CATEGORY_IDS.filter((c) => c !== category))] : [];
   const targetBytes = Math.round(3_000 + random() ** 1.5 * 9_000);
   const milestones = drawMilestones(between);
-  const services = [s, t, ...(random() < 0.3 ? [pick(SERVICES)] : [])].filter((v, i, all) => all.indexOf(v) === i);
+  const services = [s, t, ...(random() < 0.3 ? [tail('services')] : [])].filter((v, i, all) => all.indexOf(v) === i);
   const tenantsTotal = between(120, 900);
-  return { category, story, s, n, fill, severity, status, authors, contributing, targetBytes, milestones, services, tenantsTotal };
+  const tags = [...story.tags, ...Array.from({ length: between(0, 2) }, () => tail('tags'))].filter((v, i, all) => all.indexOf(v) === i);
+  return { category, story, s, n, fill, severity, status, authors, contributing, targetBytes, milestones, services, tenantsTotal, tags };
 }
 
 /** Milestones (minutes after the start), all on the incident's UTC day. */
@@ -372,7 +381,7 @@ function drawMilestones(between: Draw['between']): Milestones {
 }
 
 /** The YAML frontmatter, between its `---` fences; draws the two tracker link numbers. */
-function frontmatterLines(incident: Incident, { between }: Draw, day: string): string[] {
+function frontmatterLines(incident: Incident, { ticket }: Draw, day: string): string[] {
   const { story, fill, milestones: m, tenantsTotal, contributing } = incident;
   const at = (offset: number) => `${day}T${clock(m.startMinute + offset)}:00Z`;
   return [
@@ -395,45 +404,45 @@ function frontmatterLines(incident: Incident, { between }: Draw, day: string): s
     `tenants_affected: ${Math.min(tenantsTotal, incident.n)}`,
     `tenants_total: ${tenantsTotal}`,
     'tags:',
-    ...story.tags.map((tag) => `  - ${tag}`),
+    ...incident.tags.map((tag) => `  - ${tag}`),
     'links:',
-    `  - title: OPS-${between(1000, 9999)}`,
-    `    url: https://tracker.example.com/OPS-${between(1000, 9999)}`,
+    ...[ticket()].flatMap((id) => [`  - title: ${id}`, `    url: https://tracker.example.com/${id}`]),
     '---',
   ];
 }
 
 /** Timeline rows: the five milestones plus events in between, in order. */
-function timelineRows({ s, fill, milestones: m }: Incident, { pick, between }: Draw): string[] {
+function timelineRows({ s, fill, milestones: m }: Incident, { pick, between, sentence }: Draw): string[] {
   const offsets = new Set([0, m.detected, m.acknowledged, m.mitigated, m.resolved]);
   const extra = between(2, 10);
   for (let i = 0; i < extra; i += 1) offsets.add(between(0, m.resolved));
   const sorted = [...offsets].sort((a, b) => a - b);
   return sorted.map((offset, i) => {
-    const event = offset === 0 ? `First errors from \`${s}\`` : i === sorted.length - 1 ? 'All checks green; incident resolved' : fill(pick(TIMELINE_EVENTS));
+    const middle = () => (between(0, 2) === 0 ? sentence(5, 12) : fill(pick(TIMELINE_EVENTS)));
+    const event = offset === 0 ? `First errors from \`${s}\`` : i === sorted.length - 1 ? 'All checks green; incident resolved' : middle();
     return `| ${clock(m.startMinute + offset)} | ${event} |`;
   });
 }
 
 /** Action Items rows: the story's actions plus a few follow-ups, each with an owner, a due date after the incident and a ticket. */
-function actionRows({ story, fill }: Incident, { pick, between }: Draw, day: string): string[] {
+function actionRows({ story, fill }: Incident, { pick, between, tail, ticket }: Draw, day: string): string[] {
   const due = (afterDays: number) => new Date(Date.parse(`${day}T00:00:00Z`) + afterDays * DAY_MS).toISOString().slice(0, 10);
   const statuses = ['DONE', 'DONE', 'IN PROGRESS', 'TODO', "WON'T DO"];
   return [...story.actions, ...IMPROVE.slice(0, between(0, 3)).map((text) => `Follow up: ${text.toLowerCase()}`)].map((action) => {
-    const ticket = between(1000, 9999);
-    return `| ${fill(action)} | ${pick(OWNERS)} | ${due(between(7, 120))} | ${pick(statuses)} | [OPS-${ticket}](https://tracker.example.com/OPS-${ticket}) |`;
+    const id = ticket();
+    return `| ${fill(action)} | ${tail('owners')} | ${due(between(7, 120))} | ${pick(statuses)} | [${id}](https://tracker.example.com/${id}) |`;
   });
 }
 
 /** The template's sections from Summary to the Lessons Learned heading; draws how many list items each section gets. */
-function bodyLines(incident: Incident, { between }: Draw, timeline: string[], actions: string[]): string[] {
+function bodyLines(incident: Incident, { between, sentence }: Draw, timeline: string[], actions: string[]): string[] {
   const { story, fill, milestones: m, tenantsTotal } = incident;
   const affected = Math.min(tenantsTotal, incident.n);
   return [
     '',
     '## Summary',
     '',
-    fill(story.summary),
+    `${fill(story.summary)} ${sentence(10, 24)}`,
     '',
     '## Impact',
     '',
@@ -459,6 +468,7 @@ function bodyLines(incident: Incident, { between }: Draw, timeline: string[], ac
     '## Contributing Factors',
     '',
     ...IMPROVE.slice(0, between(2, 4)).map((text) => `- ${fill(text)}`),
+    `- ${sentence(8, 20)}`,
     '',
     '## What Went Well',
     '',
@@ -480,11 +490,12 @@ function bodyLines(incident: Incident, { between }: Draw, timeline: string[], ac
 }
 
 /** Lessons and notes grow the file to its target size with plain prose paragraphs. */
-function lessonParagraphs({ story, fill, targetBytes }: Incident, { pick, between }: Draw, head: string): string[] {
+function lessonParagraphs({ story, fill, targetBytes }: Incident, { pick, between, sentence }: Draw, head: string): string[] {
   const paragraphs: string[] = [fill(story.rootCause) + ' ' + fill(pick(FILLER))];
   let size = Buffer.byteLength(head) + paragraphs[0]!.length;
   while (size < targetBytes) {
-    const paragraph = Array.from({ length: between(2, 4) }, () => fill(pick(FILLER))).join(' ');
+    // A quarter of the sentences are the stock FILLER ones (the phrases queries.ts searches as full-text only).
+    const paragraph = Array.from({ length: between(2, 5) }, () => (between(0, 3) === 0 ? fill(pick(FILLER)) : sentence(8, 24))).join(' ');
     paragraphs.push(paragraph);
     size += paragraph.length + 2;
   }

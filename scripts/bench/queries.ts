@@ -1,11 +1,12 @@
 /**
  * Search queries for the latency measurement: 1–3 words people would type
- * about the generated archive (services, symptoms, causes), a third of them
+ * about the generated archive (services, symptoms, causes), a quarter of them
  * words that only a full-text search finds (only in a Lessons Learned
- * paragraph or a Timeline row of the generated post-mortems), about a quarter
- * of them misspelt, in a fixed order for a seed.
+ * paragraph or a Timeline row of the generated post-mortems), a quarter from
+ * the archive's long tail (a rarer service, a word a few post-mortems use),
+ * about a quarter of them misspelt, in a fixed order for a seed.
  */
-import { SERVICES, seededRandom } from './generate.ts';
+import { archivePools, SERVICES, seededRandom } from './generate.ts';
 
 const TERMS = [
   'expired', 'certificate', 'signing key', 'migration', 'disk full', 'oom', 'out of memory', 'race condition', 'pagination',
@@ -27,10 +28,18 @@ export const FULL_TEXT_TERMS = [
 export function searchQueries(count: number, seed = 42): string[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  // The tail: ranks 100–20,000 of the archive's pools.
+  const tail = archivePools();
+  const rare = (items: readonly string[]) => items[100 + Math.floor(random() * Math.min(19_900, items.length - 100))]!;
   const queries: string[] = [];
   while (queries.length < count) {
     const kind = random();
-    const words = kind < 0.3 ? pick(FULL_TEXT_TERMS).split(' ') : kind < 0.55 ? pick(SERVICES).split('-') : pick(TERMS).split(' ');
+    const words =
+      kind < 0.25 ? pick(FULL_TEXT_TERMS).split(' ')
+      : kind < 0.4 ? pick(SERVICES).split('-')
+      : kind < 0.5 ? rare(tail.services.items).split('-')
+      : kind < 0.65 ? [rare(tail.words.items)]
+      : pick(TERMS).split(' ');
     if (words.length < 3 && random() < 0.3) words.push(pick(random() < 0.5 ? TERMS : SERVICES).split(/[ -]/)[0]!);
     let query = words.slice(0, 3).join(' ');
     if (random() < 0.25) query = misspell(query, random);

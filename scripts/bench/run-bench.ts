@@ -4,8 +4,9 @@
  * by side in one run: validate at 1,000 and 10,000 through npm, Hindsight's
  * build against a bare Astro build of the same files with the same Markdown
  * options, a rebuild after adding one post-mortem, page weights per page type,
- * and search in a browser. Prints a table, writes JSON, and judges issue 16's
- * budgets (docs/PERFORMANCE.md). Exit 0: every measured target met; 1: some missed; 2: usage error.
+ * and search in a browser beside stock Pagefind on the same index, and the
+ * agents' search (cold CLI, warm MCP). Prints a table, writes JSON, and judges
+ * issues 16 and 26's budgets (docs/PERFORMANCE.md). Exit 0: every measured target met; 1: some missed; 2: usage error.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,17 +23,20 @@ import { startPreview } from './preview.ts';
 import { searchQueries } from './queries.ts';
 import { evaluateTargets, formatMarkdown, formatTable, seconds, type BenchResult, type Machine, type SiteRun } from './bench-results.ts';
 import { agentRankings, formatRelevance, measureRelevance, readLabelledSet, relevanceArchive, relevanceMet } from './relevance.ts';
+import { formatAgentSearch, measureAgentSearch } from './agent-search-speed.ts';
 import { measureSearch } from './search-latency.ts';
+import { measureStockPagefind } from './stock-pagefind.ts';
 import { siteRankings } from './site-relevance.ts';
 import { ASTRO_BIN, baselineSite, hindsightSite, REPO_ROOT, type SiteBuild } from './sites.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
-Generates N post-mortems in a temporary folder and measures, against issue 16's
+Generates N post-mortems in a temporary folder and measures, against issues 16 and 26's
 budgets: validate at 1,000 and 10,000, the build against a bare Astro build of the
 same files with the same Markdown options, a rebuild after one added post-mortem,
-page weights of every page type and search.
+page weights of every page type, search (the site's beside stock Pagefind's,
+on the same index), and the agents' search (cold CLI, warm MCP).
 
 Options:
   --count N         post-mortems to generate (default: 1000; issue 16's large size: 10000)
@@ -109,6 +113,9 @@ export async function runBench(ctx: CliContext): Promise<number> {
 
     if (options.browser) browser = await launchBrowser(log);
     const hindsight = await measureSite(browser, builds.site, builds.hindsight, options.count, archive.bytes, archive.largest, options, benchDir, log);
+    log(`agents' search at N = ${options.count}: cold CLI processes, then warm MCP calls…`);
+    const agents = await measureAgentSearch(archiveDir, searchQueries(options.queries + 1));
+    log(formatAgentSearch(agents).trimEnd());
 
     const partial: Omit<BenchResult, 'targets'> = {
       command: ['npm run bench', ...(ctx.argv.length ? ['--', ...ctx.argv] : [])].join(' '),
@@ -120,6 +127,7 @@ export async function runBench(ctx: CliContext): Promise<number> {
       hindsight,
       baseline: builds.baseline,
       rebuild,
+      agents,
     };
     const result: BenchResult = { ...partial, targets: evaluateTargets(partial) };
     reportResult(ctx, options, result);
@@ -310,9 +318,13 @@ async function measureSite(
     log(`page weights at N = ${count}…`);
     run.pages = await measurePageWeights(browser, preview.url, pages);
     log(`search at N = ${count}, ${options.queries} queries…`);
-    run.search = await measureSearch(browser, preview.url, new URL('incidents/', preview.url).href, searchQueries(options.queries + 1));
+    const queries = searchQueries(options.queries + 1);
+    run.search = await measureSearch(browser, preview.url, new URL('incidents/', preview.url).href, queries);
     const q = run.search.queries;
-    log(`search: ${run.search.status}${run.search.note ? ` (${run.search.note})` : ''}; p95 ${q.p95Ms?.toFixed(1) ?? '—'} ms over ${q.measured} queries`);
+    log(`search: ${run.search.status}${run.search.note ? ` (${run.search.note})` : ''}; first results p95 ${q.firstShown?.p95Ms?.toFixed(1) ?? '—'} ms, settled p95 ${q.p95Ms?.toFixed(1) ?? '—'} ms over ${q.measured} queries`);
+    log('stock Pagefind on the same index, the same queries…');
+    run.stock = await measureStockPagefind(browser, preview.url, queries);
+    log(`stock Pagefind: ${run.stock.status}; p95 ${run.stock.queries.p95Ms?.toFixed(1) ?? '—'} ms`);
   } finally {
     await preview.stop();
   }

@@ -6,8 +6,9 @@
  * Timing happens inside the page: a capture-phase keydown listener takes the
  * event's timestamp, and a MutationObserver on the result list (the search
  * box's `aria-controls` target, else `[data-results]`, else `main`) records
- * the last change until the list has been quiet for 100 ms. Latency is last
- * change minus keystroke, so debouncing and chunked rendering count.
+ * the first change (first results shown) and the last change until the list
+ * has been quiet for 100 ms (settled). Latencies are those changes minus the
+ * keystroke, so debouncing and chunked rendering count.
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Locator, Page } from '@playwright/test';
@@ -31,12 +32,15 @@ export interface SearchMeasurement {
     total: number;
     measured: number;
     unchanged: number;
+    /** Keystroke → the list settled (its last change). */
     medianMs: number | null;
     p95Ms: number | null;
     maxMs: number | null;
+    /** Keystroke → the list's first change: the first results shown. */
+    firstShown?: { medianMs: number | null; p95Ms: number | null };
     /** Bytes (gzip) each later query fetched: index chunks and fragments not yet cached. */
     fetched?: { medianGzip: number | null; p95Gzip: number | null; maxGzip: number | null };
-    samples: { query: string; ms: number | null; gzip: number }[];
+    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; resources?: FetchedResource[] }[];
   };
 }
 
@@ -50,7 +54,7 @@ const QUERY_BUDGET_MS = 5 * 60_000;
 declare global {
   interface Window {
     __benchArm?: (quietMs: number, timeoutMs: number) => void;
-    __benchPending?: Promise<{ ms: number } | null>;
+    __benchPending?: Promise<{ ms: number; firstMs: number } | null>;
   }
 }
 
@@ -92,14 +96,14 @@ export async function measureSearch(browser: Browser, baseUrl: string, listUrl: 
 type Sample = SearchMeasurement['queries']['samples'][number];
 
 /** What the page fetched, by phase: `phase` says where the next response goes; `bodies` settle once every body is read. */
-interface Fetches {
+export interface Fetches {
   phase: 'before' | 'after' | 'query';
   fetched: Record<'before' | 'after' | 'query', FetchedResource[]>;
   bodies: Promise<void>[];
 }
 
 /** Records every response's gzip size (and a document's inline scripts) under the phase current when it arrived. */
-function recordFetches(page: Page, baseUrl: string): Fetches {
+export function recordFetches(page: Page, baseUrl: string): Fetches {
   const fetches: Fetches = { phase: 'before', fetched: { before: [], after: [], query: [] }, bodies: [] };
   page.on('response', (response) => {
     const into = fetches.fetched[fetches.phase];
@@ -154,7 +158,7 @@ async function timeQueries(page: Page, box: Locator, queries: readonly string[],
     await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
     const change = await listSettled(page);
     await Promise.all(fetches.bodies);
-    samples.push({ query, ms: change ? change.ms : null, gzip: sum(fetches.fetched.query) });
+    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), resources: fetches.fetched.query });
   }
   return { samples };
 }
@@ -162,6 +166,7 @@ async function timeQueries(page: Page, box: Locator, queries: readonly string[],
 /** Latency and bytes fetched over the timed queries; a query that never changed the list has no latency. */
 function summariseQueries(samples: Sample[]): SearchMeasurement['queries'] {
   const times = samples.flatMap((sample) => (sample.ms === null ? [] : [sample.ms]));
+  const firsts = samples.flatMap((sample) => (sample.firstMs === null || sample.firstMs === undefined ? [] : [sample.firstMs]));
   return {
     total: samples.length,
     measured: times.length,
@@ -169,6 +174,7 @@ function summariseQueries(samples: Sample[]): SearchMeasurement['queries'] {
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: times.length ? Math.max(...times) : null,
+    firstShown: { medianMs: quantile(firsts, 0.5), p95Ms: quantile(firsts, 0.95) },
     fetched: {
       medianGzip: quantile(samples.map((sample) => sample.gzip), 0.5),
       p95Gzip: quantile(samples.map((sample) => sample.gzip), 0.95),
@@ -183,8 +189,8 @@ async function armClock(page: Page, timeoutMs: number): Promise<void> {
   await page.evaluate(({ quiet, timeout }) => window.__benchArm!(quiet, timeout), { quiet: QUIET_MS, timeout: timeoutMs });
 }
 
-/** Keystroke → last change of the result list, once it has been quiet for QUIET_MS; null if it never changed. */
-function listSettled(page: Page): Promise<{ ms: number } | null> {
+/** Keystroke → first and last change of the result list, once it has been quiet for QUIET_MS; null if it never changed. */
+function listSettled(page: Page): Promise<{ ms: number; firstMs: number } | null> {
   return page.evaluate(() => window.__benchPending!);
 }
 
@@ -206,6 +212,7 @@ const INSTRUMENT = `(() => {
   window.__benchArm = (quietMs, timeoutMs) => {
     keyAt = null;
     window.__benchPending = new Promise((resolve) => {
+      let first = null;
       let last = null;
       let quiet;
       let timeout;
@@ -214,11 +221,12 @@ const INSTRUMENT = `(() => {
         observer.disconnect();
         clearTimeout(quiet);
         clearTimeout(timeout);
-        resolve(last !== null && keyAt !== null ? { ms: last - keyAt } : null);
+        resolve(last !== null && keyAt !== null ? { ms: last - keyAt, firstMs: first - keyAt } : null);
       };
       observer = new MutationObserver((records) => {
         if (!records.some((record) => !box || (record.target !== box && !box.contains(record.target)))) return;
         last = performance.now();
+        if (first === null) first = last;
         clearTimeout(quiet);
         quiet = setTimeout(finish, quietMs);
       });
@@ -237,6 +245,6 @@ function summarise(resources: FetchedResource[]): SearchMeasurement['beforeInter
   };
 }
 
-function sum(resources: readonly FetchedResource[]): number {
+export function sum(resources: readonly FetchedResource[]): number {
   return resources.filter((r) => r.type !== 'inline-script').reduce((total, r) => total + r.gzip, 0);
 }

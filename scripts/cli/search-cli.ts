@@ -3,12 +3,14 @@
  * The incident search from a terminal or an agent, with the search core the site uses (src/lib/search/).
  * Exit 0: searched (even when nothing matched); 1: no post-mortems in the folder; 2: usage error.
  */
-import { DEFAULT_SEARCH_LIMIT, searchPostmortems } from '../../src/lib/agent/agent-search.ts';
+import { DEFAULT_SEARCH_LIMIT, searchSource } from '../../src/lib/agent/agent-search.ts';
+import { openSearchSource } from '../../src/lib/agent/search-snapshot.ts';
 import { searchTable } from '../../src/lib/agent/text.ts';
 import { CATEGORY_IDS, normaliseCategory, UNKNOWN_CATEGORY } from '../../src/lib/postmortem/model/category.ts';
 import { parseIsoDate } from '../../src/lib/postmortem/dates.ts';
 import { SEVERITY_IDS, type SeverityId } from '../../src/lib/postmortem/model/severity.ts';
-import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { defaultCacheDir } from '../../src/lib/postmortem/validation/validation-cache.ts';
+import { agentCommandFlags, archiveFolder, readFormat } from '../lib/archive-folder.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SEARCH_USAGE = `Usage: npm run search -- "<query>" [options]
@@ -37,7 +39,7 @@ Exit codes: 0 searched (also when nothing matched), 1 no post-mortems
 found, 2 usage error.
 `;
 
-export function runSearch(ctx: CliContext): number {
+export async function runSearch(ctx: CliContext): Promise<number> {
   const args = parseCommand(ctx, SEARCH_USAGE, {
     allowPositionals: true,
     options: {
@@ -65,9 +67,10 @@ export function runSearch(ctx: CliContext): number {
   if (!Number.isInteger(limit) || limit < 1) return usageError(ctx, SEARCH_USAGE, `--limit \`${values.limit}\` is not a positive whole number; write e.g. --limit 5.`);
   if (values.service !== undefined && !values.service.trim()) return usageError(ctx, SEARCH_USAGE, '--service needs a name, e.g. --service postgres.');
 
-  const archive = readArchiveFolder(ctx, SEARCH_USAGE, values.dir);
-  if (typeof archive === 'number') return archive;
-  const output = searchPostmortems(archive.postmortems, {
+  const folder = archiveFolder(ctx, SEARCH_USAGE, values.dir);
+  if (typeof folder === 'number') return folder;
+  // A snapshot of the index (node_modules/.cache/hindsight/) spares a cold start parsing every post-mortem.
+  const output = searchSource(await openSearchSource(folder.dir, ctx.cwd, defaultCacheDir(ctx.cwd), folder.settings), {
     query: positionals.join(' '),
     service: values.service ?? null,
     severity: severity ?? null,

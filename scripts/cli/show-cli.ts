@@ -6,7 +6,8 @@
 import { nearSlugs } from '../../src/lib/agent/agent-archive.ts';
 import { showPostmortem } from '../../src/lib/agent/show.ts';
 import { showText } from '../../src/lib/agent/text.ts';
-import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { agentCommandFlags, readFormat } from '../lib/archive-folder.ts';
+import { readArchiveFolder } from '../lib/read-archive-folder.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SHOW_USAGE = `Usage: npm run show -- <slug> [options]

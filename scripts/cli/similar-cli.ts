@@ -11,7 +11,8 @@ import { DEFAULT_SIMILAR_LIMIT, findSimilar } from '../../src/lib/agent/similar.
 import { loadConfig } from '../../src/lib/settings/load-config.ts';
 import { similarText } from '../../src/lib/agent/text.ts';
 import { displayPath } from '../../src/lib/postmortem/archive/archive.ts';
-import { agentCommandFlags, readArchiveFolder, readFormat } from '../lib/archive-folder.ts';
+import { agentCommandFlags, readFormat } from '../lib/archive-folder.ts';
+import { readArchiveFolder } from '../lib/read-archive-folder.ts';
 import { EXIT, parseCommand, runIfMain, usageError, type CliContext } from '../lib/cli.ts';
 
 export const SIMILAR_USAGE = `Usage: npm run similar -- <file | -> [options]

@@ -1,25 +1,37 @@
-/** The post-mortem folder a command reads (--dir, POSTMORTEM_DIR or the default), read once for the agent commands. */
+/**
+ * The post-mortem folder an agent command reads (--dir, POSTMORTEM_DIR or the default), checked without
+ * reading a file, and the flags those commands share. No parser here: `search` answers from its snapshot
+ * without one (reading the archive itself: read-archive-folder.ts).
+ */
 import path from 'node:path';
-import { readArchive, type AgentArchive } from '../../src/lib/agent/agent-archive.ts';
-import { loadConfig } from '../../src/lib/settings/load-config.ts';
-import { displayPath } from '../../src/lib/postmortem/archive/archive.ts';
+import { loadConfig, type HindsightConfig } from '../../src/lib/settings/load-config.ts';
+import { listPostmortemFiles } from '../../src/lib/postmortem/archive/archive-files.ts';
+import { displayPath } from '../../src/lib/postmortem/archive/display-path.ts';
 import { EXIT, usageError, type CliContext } from './cli.ts';
 
-/** The archive, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
-export function readArchiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): AgentArchive | number {
+/** The archive folder a command reads. */
+export interface ArchiveFolder {
+  /** Absolute. */
+  dir: string;
+  /** The repository's settings, which the folder is read under. */
+  settings: HindsightConfig;
+}
+
+/** The post-mortem folder and its settings, or the exit code after saying why there is none (2: no such folder; 1: no post-mortems in it). */
+export function archiveFolder(ctx: CliContext, usage: string, dirFlag: string | undefined): ArchiveFolder | number {
   const settings = loadConfig(ctx.env, ctx.cwd);
   const dir = dirFlag ? path.resolve(ctx.cwd, dirFlag) : settings.archiveDir;
-  let archive: AgentArchive;
+  let files: string[];
   try {
-    archive = readArchive(dir, ctx.cwd, settings);
+    files = listPostmortemFiles(dir);
   } catch {
     return usageError(ctx, usage, `No such folder: \`${displayPath(dir, ctx.cwd)}\`${dirFlag ? '' : ' (set POSTMORTEM_DIR or pass --dir)'}`);
   }
-  if (archive.parsed.length === 0) {
+  if (files.length === 0) {
     ctx.stderr(`No post-mortems (*.md, *.mdx) in ${displayPath(dir, ctx.cwd)}.\n`);
     return EXIT.invalid;
   }
-  return archive;
+  return { dir, settings };
 }
 
 export const OUTPUT_FORMATS = ['table', 'json'] as const;

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'astro/zod';
 import type { AgentArchive } from '../../src/lib/agent/agent-archive.ts';
+import type { SearchSource } from '../../src/lib/agent/agent-search.ts';
 import type { CheckSettings } from '../../src/lib/postmortem/safety/limits.ts';
 import { DEFAULT_SEARCH_LIMIT, DEFAULT_SIMILAR_LIMIT } from '../../src/lib/agent/default-limits.ts';
 import { actionItemsOutput, scaffoldOutput, searchOutput, showOutput, similarOutput, validateOutput } from '../../src/lib/agent/schemas.ts';
@@ -34,6 +35,7 @@ import { SEVERITY_IDS } from '../../src/lib/postmortem/model/severity.ts';
 const load = {
   archive: () => import('../../src/lib/agent/agent-archive.ts'),
   search: () => import('../../src/lib/agent/agent-search.ts'),
+  snapshot: () => import('../../src/lib/agent/search-snapshot.ts'),
   show: () => import('../../src/lib/agent/show.ts'),
   similar: () => import('../../src/lib/agent/similar.ts'),
   ledger: () => import('../../src/lib/agent/agent-ledger.ts'),
@@ -102,15 +104,25 @@ interface ToolContext {
   shownFolder: string;
   /** A fresh reading of the archive, when a tool needs it. */
   archive: () => Promise<AgentArchive>;
+  /** The search over the archive: from its snapshot on disk when current, kept in memory until a file changes. */
+  searchSource: () => Promise<SearchSource>;
 }
 
 /** An MCP server with Hindsight's six tools over the archive in `options.archiveDir`. */
 export function createHindsightServer(options: ServerOptions): McpServer {
   const { archiveDir, cwd, settings } = options;
   const shownFolder = displayPath(archiveDir, cwd);
-  let reader: (() => AgentArchive) | undefined;
-  // The reader keeps the archive in memory until a file changes; its module loads on the first call.
-  const tools: ToolContext = { archiveDir, cwd, settings, shownFolder, archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd, settings))() };
+  let reader: (() => Promise<AgentArchive>) | undefined;
+  let searcher: (() => Promise<SearchSource>) | undefined;
+  // The readers keep the archive (and the search) in memory until a file changes; their modules load on the first call.
+  const tools: ToolContext = {
+    archiveDir,
+    cwd,
+    settings,
+    shownFolder,
+    archive: async () => (reader ??= (await load.archive()).archiveReader(archiveDir, cwd, settings))(),
+    searchSource: async () => (searcher ??= (await load.snapshot()).searchSourceReader(archiveDir, cwd, settings))(),
+  };
   const server = new McpServer(
     { name: 'hindsight', version: options.version },
     {
@@ -128,7 +140,7 @@ export function createHindsightServer(options: ServerOptions): McpServer {
 }
 
 /** search_postmortems, get_postmortem, find_similar_incidents. */
-function registerReadingTools(server: McpServer, { archiveDir, cwd, settings, shownFolder, archive }: ToolContext): void {
+function registerReadingTools(server: McpServer, { archiveDir, cwd, settings, shownFolder, archive, searchSource }: ToolContext): void {
   server.registerTool(
     'search_postmortems',
     {
@@ -149,8 +161,8 @@ function registerReadingTools(server: McpServer, { archiveDir, cwd, settings, sh
     },
     (input) =>
       guarded(async () => {
-        const [{ searchPostmortems }, { searchSummary }] = await Promise.all([load.search(), load.text()]);
-        return result(searchPostmortems((await archive()).postmortems, input), searchSummary);
+        const [{ searchSource: search }, { searchSummary }] = await Promise.all([load.search(), load.text()]);
+        return result(search(await searchSource(), input), searchSummary);
       }),
   );
 

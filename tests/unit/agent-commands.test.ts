@@ -31,6 +31,14 @@ function run(command: Command, argv: string[], env: NodeJS.ProcessEnv = { POSTMO
   return { code, stdout, stderr };
 }
 
+/** `run` for a command that answers asynchronously (search reads its snapshot or, failing that, the archive). */
+async function runAsync(command: (ctx: CliContext) => Promise<number>, argv: string[], env: NodeJS.ProcessEnv = { POSTMORTEM_DIR: EXAMPLES }) {
+  let stdout = '';
+  let stderr = '';
+  const code = await command({ argv, cwd: ROOT, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  return { code, stdout, stderr };
+}
+
 const searchSchema = checkerFor(committedSchema('schema/search-output.schema.json'));
 const similarSchema = checkerFor(committedSchema('schema/similar-output.schema.json'));
 const showSchema = checkerFor(committedSchema('schema/show-output.schema.json'));
@@ -38,8 +46,8 @@ const showSchema = checkerFor(committedSchema('schema/show-output.schema.json'))
 describe('npm run search', () => {
   const queries = ['certificate', 'postgres pool', 'cdn cache', 'deploy', 'certficate', 'invoice email', 'zzzz-no-such-word'];
 
-  it.each(queries)('ranks `%s` exactly as the site search engine, in JSON its schema accepts', (query) => {
-    const { code, stdout } = run(runSearch, [query, '--format', 'json', '--limit', '100']);
+  it.each(queries)('ranks `%s` exactly as the site search engine, in JSON its schema accepts', async (query) => {
+    const { code, stdout } = await runAsync(runSearch, [query, '--format', 'json', '--limit', '100']);
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as SearchOutput;
     expect(searchSchema(output)).toBeNull();
@@ -48,34 +56,34 @@ describe('npm run search', () => {
     if (query === 'certficate') expect(output).toMatchObject({ searched_for: 'certificate', corrections: [{ from: 'certficate', to: 'certificate' }] });
   });
 
-  it('explains matches and filters by service, severity, category and date', () => {
-    const { stdout } = run(runSearch, ['certificate', '--format', 'json']);
+  it('explains matches and filters by service, severity, category and date', async () => {
+    const { stdout } = await runAsync(runSearch, ['certificate', '--format', 'json']);
     const output = JSON.parse(stdout) as SearchOutput;
     expect(output.results[0]!.matched.some((match) => /certificate/i.test(match.text))).toBe(true);
 
-    const filtered = JSON.parse(run(runSearch, ['--service', 'postgres', '--severity', 'sev-2', '--category', 'Code bug', '--since', '2025-01-01', '--format', 'json', '--limit', '100']).stdout) as SearchOutput;
+    const filtered = JSON.parse((await runAsync(runSearch, ['--service', 'postgres', '--severity', 'sev-2', '--category', 'Code bug', '--since', '2025-01-01', '--format', 'json', '--limit', '100'])).stdout) as SearchOutput;
     expect(searchSchema(filtered)).toBeNull();
     expect(filtered.filters).toEqual({ service: 'postgres', severity: 'SEV-2', category: 'code-bug', since: '2025-01-01' });
     const expected = archive.postmortems.filter((pm) => pm.meta.services.includes('postgres') && pm.meta.severity === 'SEV-2' && pm.meta.root_cause_category === 'code-bug' && pm.meta.date >= '2025-01-01');
     expect(expected.length).toBeGreaterThan(0);
     expect(filtered.results.map((result) => result.slug)).toEqual(expected.map((pm) => pm.slug));
 
-    const recent = JSON.parse(run(runSearch, ['--since', '2026-10-01', '--format', 'json', '--limit', '100']).stdout) as SearchOutput;
+    const recent = JSON.parse((await runAsync(runSearch, ['--since', '2026-10-01', '--format', 'json', '--limit', '100'])).stdout) as SearchOutput;
     expect(recent.total).toBe(archive.postmortems.filter((pm) => pm.meta.date >= '2026-10-01').length);
     expect(recent.results.every((result) => result.date >= '2026-10-01')).toBe(true);
   });
 
-  it('--limit caps the results but not the total; the table names the slugs', () => {
-    const limited = JSON.parse(run(runSearch, ['--format', 'json', '--limit', '3']).stdout) as SearchOutput;
+  it('--limit caps the results but not the total; the table names the slugs', async () => {
+    const limited = JSON.parse((await runAsync(runSearch, ['--format', 'json', '--limit', '3'])).stdout) as SearchOutput;
     expect(limited.results).toHaveLength(3);
     expect(limited.total).toBe(archive.postmortems.length);
-    const table = run(runSearch, ['certificate']);
+    const table = await runAsync(runSearch, ['certificate']);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('2025-04-09-expired-tls-certificate');
   });
 
-  it('--help prints the usage (exit 0); bad flags are usage errors (exit 2) quoting the value', () => {
-    expect(run(runSearch, ['--help'])).toMatchObject({ code: 0, stdout: SEARCH_USAGE });
+  it('--help prints the usage (exit 0); bad flags are usage errors (exit 2) quoting the value', async () => {
+    expect(await runAsync(runSearch, ['--help'])).toMatchObject({ code: 0, stdout: SEARCH_USAGE });
     for (const [argv, quoted] of [
       [['--severity', 'critical'], '`critical`'],
       [['--category', 'gremlins'], '`gremlins`'],
@@ -84,13 +92,13 @@ describe('npm run search', () => {
       [['--format', 'xml'], '`xml`'],
       [['--colour'], '`--colour`'],
     ] as const) {
-      const result = run(runSearch, [...argv]);
+      const result = await runAsync(runSearch, [...argv]);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stderr).toContain(quoted);
       expect(result.stderr).toContain('Run `npm run search -- --help` for usage.');
     }
-    expect(run(runSearch, ['x'], { POSTMORTEM_DIR: 'no/such/folder' }).code).toBe(2);
-    expect(run(runSearch, ['x'], { POSTMORTEM_DIR: 'tests/unit' }).code).toBe(1);
+    expect((await runAsync(runSearch, ['x'], { POSTMORTEM_DIR: 'no/such/folder' })).code).toBe(2);
+    expect((await runAsync(runSearch, ['x'], { POSTMORTEM_DIR: 'tests/unit' })).code).toBe(1);
   });
 });
 

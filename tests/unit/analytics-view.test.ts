@@ -88,11 +88,14 @@ describe('tables that do not grow with the archive', () => {
   const generated = generatePostmortems(2000).flatMap((pm) => toPostmortem(parsePostmortem(pm.fileName, pm.text)) ?? []);
   /** Rows per table id. */
   const rowCounts = (all: TableModel[]) => Object.fromEntries(all.map((table) => [table.id, table.rows.length]));
-  /** Calendar tables run from the first incident, which a larger sample of the same ten years finds a little earlier. */
+  /**
+   * Calendar tables run from the first incident (for learning: the first repeat found), which a larger sample of
+   * the same ten years finds a little earlier; with the generator's long-tail prose, repeats are rarer in a small sample.
+   */
   const expectSameShape = (large: Record<string, number>, small: Record<string, number>) => {
     expect(Object.keys(large)).toEqual(Object.keys(small));
     for (const [id, rows] of Object.entries(large)) {
-      if (/per-month|by-quarter/.test(id)) expect(rows - small[id]!, id).toBeLessThanOrEqual(3);
+      if (/per-month|by-quarter/.test(id)) expect(rows - small[id]!, id).toBeLessThanOrEqual(4);
       else expect(rows, id).toBe(small[id]);
     }
   };

@@ -27,7 +27,7 @@ function loaded(): string[] {
 const HEAVY = ['src/lib/postmortem/parsing/parse.ts', 'src/lib/postmortem/validation/validate.ts', 'src/lib/agent/agent-archive.ts', 'src/lib/search/engine.ts', 'src/lib/agent/agent-search.ts'];
 
 describe('MCP server start', { timeout: 120_000 }, () => {
-  it('initialize and tools/list load no parser, validator or search engine; a search call loads them', async () => {
+  it('initialize and tools/list load no parser, validator or search engine; the calls that need them load them', async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,
       args: ['--import', 'tsx', '--import', './tests/unit/helpers/load-log.mjs', 'scripts/cli/mcp-cli.ts'],
@@ -46,6 +46,10 @@ describe('MCP server start', { timeout: 120_000 }, () => {
 
       const result = await client.callTool({ name: 'search_postmortems', arguments: { query: 'postgres', limit: 1 } });
       expect(result.isError).toBeFalsy();
+      // A search answered from a current index snapshot parses nothing; reading a post-mortem does.
+      expect(loaded()).toEqual(expect.arrayContaining(['src/lib/search/engine.ts', 'src/lib/agent/agent-search.ts']));
+      const shown = await client.callTool({ name: 'get_postmortem', arguments: { slug: '2025-04-09-expired-tls-certificate' } });
+      expect(shown.isError).toBeFalsy();
       const afterCall = loaded();
       expect(HEAVY.filter((file) => !afterCall.includes(file))).toEqual([]);
       // What starting costs, as a share of what one call needs: well under half the project's modules.

@@ -3,8 +3,8 @@
  * parsed, the post-mortems whose frontmatter is valid, newest first (what the
  * site lists and searches; see loadArchive), and the validator's findings when asked for.
  */
-import { statSync } from 'node:fs';
 import { displayPath, listPostmortemFiles, newestFirst, readPostmortems } from '../postmortem/archive/archive.ts';
+import { folderReader } from './folder-reader.ts';
 import { toPostmortem, type Postmortem } from '../postmortem/model/model.ts';
 import type { ParsedPostmortem } from '../postmortem/parsing/parse.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../postmortem/safety/limits.ts';
@@ -43,18 +43,8 @@ export function readArchive(dir: string, cwd: string, settings: CheckSettings = 
  * a file was added, removed or changed (name, size or modification time), so later calls, and the
  * search index built over the archive (kept per archive object), are answered from memory.
  */
-export function archiveReader(dir: string, cwd: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): () => AgentArchive {
-  let last: { stamp: string; archive: AgentArchive } | null = null;
-  return () => {
-    const stamp = listPostmortemFiles(dir)
-      .map((file) => {
-        const stats = statSync(file);
-        return `${file}\0${stats.size}\0${stats.mtimeMs}`;
-      })
-      .join('\n');
-    if (last?.stamp !== stamp) last = { stamp, archive: readArchive(dir, cwd, settings) };
-    return last.archive;
-  };
+export function archiveReader(dir: string, cwd: string, settings: CheckSettings = DEFAULT_CHECK_SETTINGS): () => Promise<AgentArchive> {
+  return folderReader(dir, () => readArchive(dir, cwd, settings));
 }
 
 /** Slugs of the archive closest to `slug` (sharing its words), for "did you mean". */

@@ -15,7 +15,7 @@ import { indexWords } from './highlight.ts';
 import { mergeMatches } from './merge.ts';
 import { searchTerms, stemOf } from './query.ts';
 import { mustBeWhole, searchWords } from './query-words.ts';
-import { createRanking } from './ranking.ts';
+import { createRanking, indexDocuments, type RankingIndex } from './ranking.ts';
 
 /** How well a vocabulary word answers a typed word; multiplied by the field's weight. */
 const QUALITY = { exact: 1, stem: 0.95, start: 0.85 } as const;
@@ -72,25 +72,36 @@ interface WordMatch {
   quality: number;
 }
 
-/** Indexes the search data: every distinct word, and for each, the records and fields it occurs in. */
-export function createIncidentSearch(data: SearchData): IncidentSearch {
-  const { words, postings } = indexRecords(data);
-  const lookUp = createWordLookup(words);
-  // Each record's best field weight for the current word, allocated once.
-  const best = new Float32Array(data.count);
-  const ranking = createRanking(data.documents);
+/**
+ * Indexes the search data: `search` ranks over Pagefind's index of `data.documents` (ranking.ts), `likeText`
+ * over a word index of `data.records`, made on its first call (a search never needs it). `ranking`: the
+ * index {@link indexDocuments} made of the same documents earlier (the search snapshot's,
+ * src/lib/agent/search-snapshot.ts); `data.documents` is then not read, and `data.records` only by `fields`.
+ */
+export function createIncidentSearch(data: SearchData, ranking: RankingIndex = indexDocuments(data.documents)): IncidentSearch {
+  const ranker = createRanking(data.documents, ranking);
+  let similar: { lookUp: (term: string) => WordMatch[]; postings: Int32Array[]; best: Float32Array } | null = null;
+  const similarIndex = () => {
+    if (!similar) {
+      const { words, postings } = indexRecords(data);
+      // Each record's best field weight for the current word, allocated once.
+      similar = { lookUp: createWordLookup(words), postings, best: new Float32Array(data.count) };
+    }
+    return similar;
+  };
 
   return {
     search(query) {
       const typed = searchWords(query);
       if (!typed.length) return null;
-      const whole = ranking.rank(typed.join(' '));
-      const perWord = typed.length < 2 ? [] : typed.map((word) => ranking.rank(word));
-      const known = typed.map((word) => !mustBeWhole(word) || ranking.holds(word));
+      const whole = ranker.rank(typed.join(' '));
+      const perWord = typed.length < 2 ? [] : typed.map((word) => ranker.rank(word));
+      const known = typed.map((word) => !mustBeWhole(word) || ranker.holds(word));
       const { results, complete } = mergeMatches(whole, perWord, (ranked) => ({ id: ranked.page, score: ranked.score }), known);
       return { hits: results.map((ranked) => ranked.page), complete };
     },
     likeText(text) {
+      const { lookUp, postings, best } = similarIndex();
       const count = data.count;
       const perRecord = new Map<number, { score: number; terms: { term: string; idf: number }[] }>();
       let possible = 0;

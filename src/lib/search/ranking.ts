@@ -23,7 +23,7 @@ const WEIGHT_SCALE = 24;
 const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5 };
 
 /** Where one indexed word occurs in one page. */
-interface Posting {
+export interface Posting {
   page: number;
   /** Pairs of (weight ×24, position). */
   locs: number[];
@@ -44,17 +44,23 @@ export interface Ranking {
   holds(word: string): boolean;
 }
 
-interface Index {
-  words: Map<string, Posting[]>;
-  sorted: string[];
-  lengths: number[];
+/**
+ * What the ranking reads: the indexed (stemmed) words, sorted, each word's postings, each page's length in
+ * words. Built from the documents (indexDocuments), or read back from a snapshot on disk
+ * (packRanking/unpackRanking; src/lib/agent/search-snapshot.ts), which ranks exactly alike.
+ */
+export interface RankingIndex {
+  /** The indexed words, sorted (code-unit order, as `<` compares). */
+  sorted: readonly string[];
+  /** The postings of `sorted[id]`, by page. */
+  postings(id: number): readonly Posting[];
+  lengths: ArrayLike<number>;
   average: number;
 }
 
-/** Indexes the documents as Pagefind does and answers queries with its ranking. */
-export function createRanking(documents: readonly SearchDocument[]): Ranking {
-  const index = indexDocuments(documents);
-  const extensions = new Map<string, string[]>();
+/** Indexes the documents as Pagefind does and answers queries with its ranking (`index`: the same documents' index, made earlier). */
+export function createRanking(documents: readonly SearchDocument[], index: RankingIndex = indexDocuments(documents)): Ranking {
+  const extensions = new Map<string, number[]>();
   const extend = (term: string) => {
     let found = extensions.get(term);
     if (!found) {
@@ -68,12 +74,31 @@ export function createRanking(documents: readonly SearchDocument[]): Ranking {
     rank: (query) => rankQuery(index, extend, query),
     holds: (word) => {
       const terms = pagefindQuery(word);
-      return terms.length > 0 && terms.every((term) => index.words.has(term.stemmed));
+      return terms.length > 0 && terms.every((term) => findWord(index.sorted, term.stemmed) >= 0);
     },
   };
 }
 
-function indexDocuments(documents: readonly SearchDocument[]): Index {
+/** The id of `word` in `sorted`, or -1. */
+function findWord(sorted: readonly string[], word: string): number {
+  const at = lowerBound(sorted, word);
+  return sorted[at] === word ? at : -1;
+}
+
+/** The first position in `sorted` whose word is not below `word`. */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < word) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Pagefind's index of the documents: every stemmed word with its weighted positions and metadata fields per page. */
+export function indexDocuments(documents: readonly SearchDocument[]): RankingIndex {
   const words = new Map<string, Posting[]>();
   const posting = (word: string, page: number): Posting => {
     let list = words.get(word);
@@ -100,29 +125,110 @@ function indexDocuments(documents: readonly SearchDocument[]): Index {
     return position;
   });
   const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
-  return { words, sorted: [...words.keys()].sort(), lengths, average };
+  const sorted = [...words.keys()].sort();
+  const lists = sorted.map((word) => words.get(word)!);
+  return { sorted, postings: (id) => lists[id]!, lengths, average };
 }
 
-/** The indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
-function wordExtensions({ words, sorted }: Index, term: string): string[] {
+/**
+ * A {@link RankingIndex} as plain data for a file (node:v8 serialize): the words as one string, the
+ * postings in flat typed arrays (a million small objects would cost more to read than the search).
+ */
+export interface PackedRanking {
+  /** The sorted words, `\n`-separated. */
+  words: string;
+  /** Word `w`'s postings are `pages[wordStart[w]] … pages[wordStart[w + 1] - 1]`. */
+  wordStart: Int32Array;
+  pages: Int32Array;
+  /** Posting `p`'s (weight, position) pairs are `locs[locStart[p]] … locs[locStart[p + 1] - 1]`. */
+  locStart: Int32Array;
+  locs: Int32Array;
+  /** Posting `p`'s metadata fields are `fieldNames[fieldIds[k]]` for k in `fieldStart[p]` … `fieldStart[p + 1] - 1`. */
+  fieldStart: Int32Array;
+  fieldIds: Int32Array;
+  fieldNames: string[];
+  lengths: Int32Array;
+  average: number;
+}
+
+export function packRanking(index: RankingIndex): PackedRanking {
+  const words = index.sorted;
+  const wordStart = new Int32Array(words.length + 1);
+  const pages: number[] = [];
+  const locStart: number[] = [0];
+  const locs: number[] = [];
+  const fieldStart: number[] = [0];
+  const fieldIds: number[] = [];
+  const fieldNames: string[] = [];
+  const fieldId = new Map<string, number>();
+  words.forEach((_, id) => {
+    for (const posting of index.postings(id)) {
+      pages.push(posting.page);
+      for (const value of posting.locs) locs.push(value);
+      locStart.push(locs.length);
+      for (const field of posting.fields) {
+        let n = fieldId.get(field);
+        if (n === undefined) {
+          fieldId.set(field, (n = fieldNames.length));
+          fieldNames.push(field);
+        }
+        fieldIds.push(n);
+      }
+      fieldStart.push(fieldIds.length);
+    }
+    wordStart[id + 1] = pages.length;
+  });
+  return {
+    words: words.join('\n'),
+    wordStart,
+    pages: Int32Array.from(pages),
+    locStart: Int32Array.from(locStart),
+    locs: Int32Array.from(locs),
+    fieldStart: Int32Array.from(fieldStart),
+    fieldIds: Int32Array.from(fieldIds),
+    fieldNames,
+    lengths: Int32Array.from(index.lengths as ArrayLike<number>),
+    average: index.average,
+  };
+}
+
+/** The index a {@link PackedRanking} holds; a word's postings are made when a query first reaches it. */
+export function unpackRanking(packed: PackedRanking): RankingIndex {
+  const sorted = packed.words ? packed.words.split('\n') : [];
+  const made: (Posting[] | undefined)[] = new Array(sorted.length);
+  const { wordStart, pages, locStart, locs, fieldStart, fieldIds, fieldNames } = packed;
+  return {
+    sorted,
+    postings: (id) =>
+      (made[id] ??= Array.from({ length: wordStart[id + 1]! - wordStart[id]! }, (_, k) => {
+        const p = wordStart[id]! + k;
+        return {
+          page: pages[p]!,
+          locs: Array.from(locs.subarray(locStart[p]!, locStart[p + 1]!)),
+          fields: Array.from(fieldIds.subarray(fieldStart[p]!, fieldStart[p + 1]!), (n) => fieldNames[n]!),
+        };
+      })),
+    lengths: packed.lengths,
+    average: packed.average,
+  };
+}
+
+/** The ids of the indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
+function wordExtensions({ sorted }: RankingIndex, term: string): number[] {
   if (!term) return [];
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < term) low = middle + 1;
-    else high = middle;
-  }
-  const found: string[] = [];
-  for (let at = low; at < sorted.length && sorted[at]!.startsWith(term); at++) found.push(sorted[at]!);
+  const found: number[] = [];
+  for (let at = lowerBound(sorted, term); at < sorted.length && sorted[at]!.startsWith(term); at++) found.push(at);
   if (found.length) return found;
-  for (let length = term.length - 1; length > 0; length--) if (words.has(term.slice(0, length))) return [term.slice(0, length)];
+  for (let length = term.length - 1; length > 0; length--) {
+    const id = findWord(sorted, term.slice(0, length));
+    if (id >= 0) return [id];
+  }
   return [];
 }
 
-function pagesOf({ words }: Index, extensions: readonly string[]): Set<number> {
+function pagesOf(index: RankingIndex, extensions: readonly number[]): Set<number> {
   const pages = new Set<number>();
-  for (const word of extensions) for (const { page } of words.get(word)!) pages.add(page);
+  for (const id of extensions) for (const { page } of index.postings(id)) pages.add(page);
   return pages;
 }
 
@@ -140,22 +246,23 @@ interface Match {
   typed: number;
 }
 
-function rankQuery(index: Index, extend: (term: string) => string[], query: string): Ranked[] {
+function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string): Ranked[] {
   const terms = pagefindQuery(query);
   const total = index.lengths.length;
   const matches = new Map<number, Match[]>();
   const idfs: number[] = [];
   let results: Set<number> | null = null;
   terms.forEach((term, at) => {
-    const words = extend(term.stemmed);
-    const pages = pagesOf(index, words);
+    const ids = extend(term.stemmed);
+    const pages = pagesOf(index, ids);
     idfs.push(idfOf(total, pages.size));
-    if (!words.length) return;
+    if (!ids.length) return;
     results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
-    for (const word of words) {
+    for (const id of ids) {
+      const word = index.sorted[id]!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
-      for (const posting of index.words.get(word)!) {
+      for (const posting of index.postings(id)) {
         let list = matches.get(posting.page);
         if (!list) matches.set(posting.page, (list = []));
         list.push({ word, term: at, posting, bonus, typed });
@@ -168,7 +275,7 @@ function rankQuery(index: Index, extend: (term: string) => string[], query: stri
 }
 
 /** One page's score: BM25 per matching word, then the metadata boost (search.rs, search_term). */
-function pageScore(index: Index, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number): number {
+function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number): number {
   const weighted = weightedCounts(matches);
   let score = 0;
   for (const [word, count] of weighted) {

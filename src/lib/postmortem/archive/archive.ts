@@ -1,24 +1,16 @@
 /** Reads a folder of post-mortems from disk. */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { listPostmortemFiles } from './archive-files.ts';
 import { displayPath } from './display-path.ts';
-import { isPostmortemFile, isSafeSlug } from '../model/file-naming.ts';
+import { isSafeSlug } from '../model/file-naming.ts';
 import { toPostmortem, type Postmortem } from '../model/model.ts';
 import { parsePostmortem, type ParsedPostmortem } from '../parsing/parse.ts';
 import { readSource } from '../parsing/source.ts';
 import { DEFAULT_CHECK_SETTINGS, DEFAULT_SIZE_LIMITS, type CheckSettings } from '../safety/limits.ts';
 import { validateFiles, type ValidationCache, type ValidationResult } from '../validation/validate.ts';
 
-/**
- * The post-mortem entries directly inside `dir`, sorted by name. Throws when the folder does not exist.
- * Symbolic links (and anything else that is not a folder) are listed so validation reports them; they are never read.
- */
-export function listPostmortemFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !entry.isDirectory() && isPostmortemFile(entry.name))
-    .map((entry) => path.join(dir, entry.name))
-    .sort();
-}
+export { listPostmortemFiles };
 
 /**
  * Expands files and folders into post-mortem files, in the order given.
