@@ -14,6 +14,7 @@
 import Fuse from 'fuse.js';
 import { allowedEdits, editDistance } from './highlight.ts';
 import { correctable, type Vocabulary } from './vocabulary.ts';
+import { lowerBound } from './sorted-words.ts';
 
 /** What correction did to a query: the query searched, and each word changed. */
 export interface Correction {
@@ -55,17 +56,7 @@ export function createCorrector(vocabulary: Vocabulary, isEnglish: (word: string
   const fuse = new Fuse(vocabulary.words, { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 });
   const sorted = [...vocabulary.words].sort();
   const cache = new Map<string, string | null>();
-  const isBeginning = (word: string) => {
-    // Binary search for the first vocabulary word not before `word`: a prefix sorts right there.
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (sorted[middle]! < word) low = middle + 1;
-      else high = middle;
-    }
-    return sorted[low]?.startsWith(word) ?? false;
-  };
+  const isBeginning = (word: string) => sorted[lowerBound(sorted, word)]?.startsWith(word) ?? false;
   const isUnknown = (lower: string) => correctable(lower) && !known.has(lower) && !isBeginning(lower);
   /** The nearest archive word within the typo budget, fewest edits first, then the more frequent. */
   const nearest = (lower: string): string | null => {

@@ -7,7 +7,7 @@
  * also indexed as its parts (`OPS-1108` → `ops1108`, `ops`, `1108`) at the
  * same position, each part with the piece's weight shared among them.
  */
-import EnglishStemmer from './snowball/english-stemmer.js';
+import EnglishStemmer from '../../../vendor/snowball/english-stemmer.js';
 
 /** A word Pagefind indexes for a piece of text. */
 export interface IndexableWord {

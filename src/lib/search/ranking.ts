@@ -12,6 +12,7 @@
  */
 import { BLOCK_WEIGHTS, type SearchDocument } from './document.ts';
 import { indexableWords, pagefindQuery } from './pagefind-words.ts';
+import { lowerBound } from './sorted-words.ts';
 
 /** Pagefind's defaults (pagefind_web/src/lib.rs, RankingWeights). */
 const K1 = 1.4;
@@ -85,17 +86,6 @@ function findWord(sorted: readonly string[], word: string): number {
   return sorted[at] === word ? at : -1;
 }
 
-/** The first position in `sorted` whose word is not below `word`. */
-function lowerBound(sorted: readonly string[], word: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle]! < word) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /** Pagefind's index of the documents: every stemmed word with its weighted positions and metadata fields per page. */
 export function indexDocuments(documents: readonly SearchDocument[]): RankingIndex {
