@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { englishShard } from './correct.ts';
 import { correctable } from './vocabulary.ts';
+import { lowerBound } from './sorted-words.ts';
 
 let english: readonly string[] | null = null;
 
@@ -24,14 +25,7 @@ export function englishWords(): readonly string[] {
 /** Whether `word` (lower case) is correctly spelt English. */
 export function isEnglish(word: string): boolean {
   const words = englishWords();
-  let low = 0;
-  let high = words.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (words[middle]! < word) low = middle + 1;
-    else high = middle;
-  }
-  return words[low] === word;
+  return words[lowerBound(words, word)] === word;
 }
 
 /** The words the corrector could be asked about (long enough, no digits), by shard: what the site ships. */
