@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkSvg } from '../../src/lib/postmortem/safety/svg-check.ts';
+import { watchRequests } from './settle.ts';
 
 const DIST = path.resolve('.cache/e2e-hostile');
 
@@ -67,16 +68,21 @@ test('the corpus built: every post-mortem with valid frontmatter has a page, the
   expect(postmortems).not.toContain('incidents/2026-03-18-frontmatter-link/');
 });
 
-test('every page: nothing runs, no style from content applies', async ({ browser }) => {
-  const { pages, postmortems } = published();
-  test.setTimeout(30_000 * pages.length);
+/** Pages and assets are checked in this many tests each, so the two workers share them and one slow page costs only its part's time. */
+const PAGE_PARTS = 4;
+
+for (let part = 0; part < PAGE_PARTS; part += 1) test(`every page, part ${part + 1} of ${PAGE_PARTS}: nothing runs, no style from content applies`, async ({ browser }) => {
+  const { pages: all, postmortems } = published();
+  const pages = all.filter((_, index) => index % PAGE_PARTS === part);
+  test.setTimeout(30_000 * Math.max(1, pages.length));
   for (const pagePath of pages) {
     const page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
     const seen = await watch(page);
+    const requests = watchRequests(page);
     const response = await page.goto(pagePath);
     // As served: no style attribute anywhere (the page's own scripts may set styles through the DOM later, which CSP allows).
     expect((await response!.text()).match(/<[a-z][^>]*\sstyle=/gi), pagePath).toBeNull();
-    await page.waitForLoadState('networkidle');
+    await requests.settled();
     // Give handlers their chance: hover the body, move focus through the page, open every <details>.
     await page.mouse.move(300, 300);
     for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');
@@ -130,9 +136,9 @@ test('every page: nothing runs, no style from content applies', async ({ browser
   }
 });
 
-test('every published asset: opening it runs nothing and loads nothing from elsewhere; every SVG is the copy the check wrote', async ({ browser }) => {
-  const { assets } = published();
-  test.setTimeout(10_000 * assets.length);
+for (let part = 0; part < PAGE_PARTS; part += 1) test(`every published asset, part ${part + 1} of ${PAGE_PARTS}: opening it runs nothing and loads nothing from elsewhere; every SVG is the copy the check wrote`, async ({ browser }) => {
+  const assets = published().assets.filter((_, index) => index % PAGE_PARTS === part);
+  test.setTimeout(10_000 * Math.max(1, assets.length));
   for (const asset of assets) {
     const page = await browser.newPage({ baseURL: test.info().project.use.baseURL });
     const seen = await watch(page);
@@ -176,8 +182,9 @@ test('only accepted images are published: refused SVGs and rasters, the outside 
 
 test('a picture shows no data: image and loads nothing from another origin', async ({ page }) => {
   const seen = await watch(page);
+  const requests = watchRequests(page);
   await page.goto('incidents/2026-03-23-images-round-two/');
-  await page.waitForLoadState('networkidle');
+  await requests.settled();
   const shown = await page.locator('main picture img, main img').evaluateAll((images) => images.map((img) => (img as HTMLImageElement).currentSrc));
   expect(shown.filter((src) => /^data:/i.test(src))).toEqual([]);
   expect(seen.foreign).toEqual([]);

@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { facetValuesOf } from '../../src/lib/site/facet-options.ts';
 import { countFacets, matchesFilters, type Filters } from '../../src/lib/site/facets.ts';
+import { watchRequests } from './settle.ts';
 
 const { postmortems } = loadArchive(path.resolve('tests/fixtures/site'));
 const items = postmortems.map((pm) => facetValuesOf(pm, postmortems));
@@ -133,8 +134,9 @@ test('the search index is fetched on first interaction, not with the first paint
   page.on('request', (request) => {
     if (/pagefind|vocabulary|fuse|correct/.test(request.url())) fetched.push(request.url());
   });
+  const requests = watchRequests(page);
   await page.goto('incidents/');
-  await page.waitForLoadState('networkidle');
+  await requests.settled();
   expect(fetched).toEqual([]);
   await searchBox(page).focus();
   await expect.poll(() => fetched.some((url) => url.includes('pagefind/pagefind.js'))).toBe(true);
@@ -233,6 +235,22 @@ test('the static pages link to each other with JavaScript too', async ({ page })
   // Search from page 2 covers the whole archive, not this page.
   await searchBox(page).fill('certficate');
   await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
+});
+
+test('words typed before the page\'s script has run are searched, not wiped', async ({ page }) => {
+  // Hold the list's script back (a slow connection), type, then let it run.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/IncidentListPage[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('incidents/page/2/', { waitUntil: 'commit' });
+  await searchBox(page).fill('certficate');
+  release();
+  await expect(rows(page).first().getByRole('heading')).toHaveText(TLS.meta.title);
+  await expect(searchBox(page)).toHaveValue('certficate');
+  await expect(page).toHaveURL(/\?q=certficate$/);
 });
 
 test.describe('without JavaScript', () => {

@@ -70,6 +70,12 @@ export function initIncidentList(): void {
   // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
   const perPage = Number(root.dataset.pageSize) || 10;
   let state = readListState(new URLSearchParams(location.search));
+  // Words typed while the page was still loading, before this script listened: searched, not wiped by the URL's (empty) query.
+  const typedEarly = view.input.value.trim();
+  if (typedEarly && typedEarly !== state.q) {
+    state = { ...state, q: typedEarly, page: undefined, verbatim: undefined };
+    writeUrl(state, false);
+  }
 
   /** Draws the current state; a newer state asked for meanwhile makes this one's remaining work moot. */
   const draw = async (stale: () => boolean) => {
