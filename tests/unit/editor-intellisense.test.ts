@@ -9,13 +9,13 @@
  * the `# yaml-language-server: $schema=` line must switch a file to the full
  * committed schema (date patterns included).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LspClient } from './helpers/lsp-client.ts';
+import { runProcess } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = 'docs/spec/.llm/completed';
@@ -26,15 +26,15 @@ let server: LspClient;
 const exampleText = (file: string) => readFileSync(path.join(ROOT, EXAMPLES, file), 'utf8');
 const messages = (diagnostics: { message: string }[]) => diagnostics.map((diagnostic) => diagnostic.message);
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const item of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'schema', 'content']) cpSync(path.join(ROOT, item), path.join(project, item), { recursive: true });
   mkdirSync(path.join(project, EXAMPLES), { recursive: true });
   for (const file of FILES) cpSync(path.join(ROOT, EXAMPLES, file), path.join(project, EXAMPLES, file));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'), 'dir');
-  const sync = spawnSync(process.execPath, ['node_modules/astro/astro.js', 'sync'], { cwd: project, encoding: 'utf8', env: { ...process.env, POSTMORTEM_DIR: '' } });
+  const sync = await runProcess(process.execPath, ['node_modules/astro/astro.js', 'sync'], { cwd: project, env: { ...process.env, POSTMORTEM_DIR: '' } });
   expect(sync.status, sync.stderr + sync.stdout).toBe(0);
   server = new LspClient(process.execPath, [path.join(ROOT, 'node_modules/@astrojs/language-server/bin/nodeServer.js'), '--stdio'], project);
-  return server.initialize(project, { contentIntellisense: true, typescript: { tsdk: path.join(ROOT, 'node_modules/typescript/lib') } });
+  await server.initialize(project, { contentIntellisense: true, typescript: { tsdk: path.join(ROOT, 'node_modules/typescript/lib') } });
 }, 400_000);
 
 afterAll(() => {

@@ -4,11 +4,11 @@
  * (apply each hint, run again) — ending with a valid file. Real processes
  * through npm, in a workspace laid out like a repository root.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runProcess, type ProcessResult } from './helpers/run-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GUIDE = readFileSync(path.join(ROOT, 'docs/agents/STEP-7.md'), 'utf8');
@@ -70,20 +70,20 @@ function workspace(name: string): string {
 }
 
 /** Runs one of the guide's commands as a shell would: its placeholders filled, its example path replaced by the file's. */
-function run(named: string, cwd: string, file?: string) {
+function run(named: string, cwd: string, file?: string): Promise<ProcessResult> {
   expect(COMMANDS).toContain(named);
   const command = file ? fill(named).replace(FILE_PATTERN, file) : fill(named);
-  return spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, POSTMORTEM_DIR: '' } });
+  return runProcess('bash', ['-c', command], { cwd, env: { ...process.env, POSTMORTEM_DIR: '' } });
 }
 
 interface Report { files: { problems: { rule: string; level: string; message: string; hint: string; line: number }[] }[] }
 
 /** The guide's loop: validate as JSON, apply every hint, run again, until it exits 0. */
-function validateUntilValid(file: string, cwd: string): { rounds: number; rules: string[] } {
+async function validateUntilValid(file: string, cwd: string): Promise<{ rounds: number; rules: string[] }> {
   const validate = COMMANDS.find((command) => command.includes(' validate '))!;
   const rules: string[] = [];
   for (let round = 1; round <= 3; round += 1) {
-    const result = run(validate, cwd, file);
+    const result = await run(validate, cwd, file);
     if (result.status === 0) return { rounds: round, rules };
     expect(result.status, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
@@ -110,13 +110,13 @@ describe('docs/agents/STEP-7.md followed literally', () => {
     }
   });
 
-  it('the template, filled in (with two mistakes agents make), becomes valid by applying the hints', () => {
+  it('the template, filled in (with two mistakes agents make), becomes valid by applying the hints', async () => {
     const cwd = workspace('template');
     const file = FILE_PATTERN.replace('YYYY-MM-DD', KNOWN['YYYY-MM-DD']!).replace('short-description', 'report-export-timeouts');
     mkdirSync(path.join(cwd, path.dirname(file)), { recursive: true });
     const written = fill(TEMPLATE).replace('resolved_at:', 'acknowledged_at: null\nduration_minutes: 113\nresolved_at:');
     writeFileSync(path.join(cwd, file), written);
-    const { rounds, rules } = validateUntilValid(file, cwd);
+    const { rounds, rules } = await validateUntilValid(file, cwd);
     expect(rules).toEqual(['schema', 'schema']);
     expect(rounds).toBe(2);
     const final = readFileSync(path.join(cwd, file), 'utf8');
@@ -124,13 +124,13 @@ describe('docs/agents/STEP-7.md followed literally', () => {
     expect(final).not.toMatch(/duration_minutes|acknowledged_at/);
   });
 
-  it('the scaffold command, then the validate loop, gives a valid file where the guide says', () => {
+  it('the scaffold command, then the validate loop, gives a valid file where the guide says', async () => {
     const cwd = workspace('scaffold');
-    const scaffold = run(COMMANDS[0]!, cwd);
+    const scaffold = await run(COMMANDS[0]!, cwd);
     expect(scaffold.status, scaffold.stderr).toBe(0);
     const created = /Created (\S+\.md)/.exec(scaffold.stdout + scaffold.stderr)![1]!;
     expect(created).toMatch(/^docs\/spec\/\.llm\/completed\/postmortem-2026-03-14-[a-z0-9-]+\.md$/);
     expect(existsSync(path.join(cwd, created))).toBe(true);
-    expect(validateUntilValid(created, cwd)).toEqual({ rounds: 1, rules: [] });
+    expect(await validateUntilValid(created, cwd)).toEqual({ rounds: 1, rules: [] });
   });
 });

@@ -2,7 +2,6 @@
  * Large archives are checked on several threads: the report must be the same,
  * problem for problem and in the same order, as checking on one thread.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { displayPath, listPostmortemFiles, readPostmortems } from '../../src/lib
 import { validatePostmortems } from '../../src/lib/postmortem/validation/validate.ts';
 import { checkFiles } from '../../scripts/lib/parallel-check.ts';
 import { FIXTURES } from './helpers/validate-files.ts';
+import { runProcess } from './helpers/run-process.ts';
 import { DEFAULT_CHECK_SETTINGS } from '../../src/lib/postmortem/safety/limits.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -32,18 +32,13 @@ describe('validate on a large archive', () => {
   // Problems in the middle of the list land in a worker's share.
   for (const name of ['postmortem-2026-03-14-severity-sev5.md', 'postmortem-2026-03-14-timeline-out-of-order.md']) copyFileSync(path.join(FIXTURES, 'invalid', name), path.join(archive, name));
 
-  it('reports exactly what a single-threaded check reports', () => {
+  it('reports exactly what a single-threaded check reports', async () => {
     const files = listPostmortemFiles(archive).map((file) => displayPath(file, ROOT));
     expect(files.length).toBe(examples.length * 25 + 2);
     const expected = validatePostmortems(readPostmortems(files, ROOT));
-    let output = '';
-    try {
-      execFileSync(process.execPath, ['scripts/launch.mjs', 'validate', displayPath(archive, ROOT), '--format', 'json', '--jobs', '3', '--no-cache'], { cwd: ROOT, encoding: 'utf8' });
-    } catch (error) {
-      output = (error as { stdout: string; status: number }).stdout;
-      expect((error as { status: number }).status).toBe(1);
-    }
-    expect(JSON.parse(output)).toEqual(expected);
+    const run = await runProcess(process.execPath, ['scripts/launch.mjs', 'validate', displayPath(archive, ROOT), '--format', 'json', '--jobs', '3', '--no-cache'], { cwd: ROOT, env: process.env });
+    expect(run.status, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual(expected);
     expect(expected.summary.invalid).toBe(2);
   });
 
