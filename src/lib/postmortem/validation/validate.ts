@@ -171,6 +171,7 @@ export function checkFile(pm: ParsedPostmortem, settings: CheckSettings = DEFAUL
   return problems;
 }
 
+/** `rule`'s findings, or the internal-error finding when it throws ({@link safely} without a closure per call). */
 function safelyCheck(rule: (typeof FILE_RULES)[number], pm: ParsedPostmortem, settings: CheckSettings): Finding[] {
   try {
     return rule.check(pm, settings);
