@@ -33,7 +33,10 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function parseIsoDate(text: string): { year: number; month: number; day: number } | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Plain reads, no array destructured: these run for every date and timeline row, mostly before the JIT has optimised them.
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   return isCalendarDate(year, month, day) ? { year, month, day } : null;
 }
 
@@ -41,7 +44,12 @@ export function parseIsoDate(text: string): { year: number; month: number; day: 
 export function parseIsoDateTime(text: string): number | null {
   const match = ISO_DATE_TIME.exec(text);
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const hour = Number(match[4]);
+  const minute = Number(match[5]);
+  const second = Number(match[6] ?? 0);
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   const millis = match[7] ? Math.floor(Number(`0.${match[7]}`) * 1000) : 0;
   const offset = match[9] ? (match[9] === '-' ? -1 : 1) * (Number(match[10]) * 60 + Number(match[11])) : 0;

@@ -259,10 +259,12 @@ const SITE_CLOSE = /^(?:---|\+\+\+)/;
  * agree; validate refuses the file otherwise, so what validate accepts the build reads the same way.
  */
 export function readerDisagreement(raw: string): ReaderDisagreement | null {
-  const lines = raw.split('\n');
-  if (!FENCE.test(lines[0]!.replace(/\r$/, ''))) return null;
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index]!.replace(/\r$/, '');
+  // Line by line up to the block's end, not a split of the whole file: only the frontmatter is read.
+  for (let index = 0, start = 0; start <= raw.length; index += 1) {
+    const end = raw.indexOf('\n', start);
+    const line = raw.slice(start, end === -1 ? raw.length : end).replace(/\r$/, '');
+    start = end === -1 ? raw.length + 1 : end + 1;
+    if (index === 0 && !FENCE.test(line)) return null;
     const number = index + 1;
     const cr = line.indexOf('\r');
     if (cr !== -1) {

@@ -201,7 +201,9 @@ export function resolveTimelineTime(time: string, incidentDate: string | null): 
   if (!match) return null;
   const day = match[1] ?? incidentDate;
   const date = day ? parseIsoDate(day) : null;
-  const [hour, minute, second] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  const hour = Number(match[2]);
+  const minute = Number(match[3]);
+  const second = Number(match[4] ?? 0);
   if (!date || hour > 23 || minute > 59 || second > 59) return null;
   return Date.UTC(date.year, date.month - 1, date.day, hour, minute, second);
 }

@@ -78,7 +78,9 @@ function splitRow(line: string): string[] {
   }
   cells.push(line.slice(start));
   if (!cells[0]!.trim()) cells.shift();
-  if (cells.length && !cells[cells.length - 1]!.trim() && /\|\s*$/.test(line)) cells.pop();
+  // A blank last cell left after the shift follows an unescaped pipe (a line with none is one cell,
+  // shifted away when blank), so the row ends in an outer pipe: no need to test the line again.
+  if (cells.length && !cells[cells.length - 1]!.trim()) cells.pop();
   return cells.map((cell) => cell.trim());
 }
 
