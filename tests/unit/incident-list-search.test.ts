@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { latestOnly } from '../../src/scripts/incident-list/latest-only.ts';
 import { findAll, rememberSearches, searchWords, type Pagefind, type PagefindFragment, type SiteSearch } from '../../src/scripts/incident-list/pagefind-client.ts';
 import { countFacets, FACET_KEYS, type FacetValues, type Filters } from '../../src/lib/site/facets.ts';
+import { encodeFacetTable, readFacetTable } from '../../src/lib/site/search/facet-table.ts';
 
 const PAGES: Record<string, string> = {
   a: 'legacy path queue backed up',
@@ -19,12 +20,13 @@ const PAGES: Record<string, string> = {
 };
 const facetValues = (severity: string, services: string[], year = '2025'): FacetValues => ({ severity: [severity], category: ['capacity'], service: services, year: [year], status: ['final'], learning: [] });
 /** Each page's facet values, as the build's facet table gives them by page id. */
-const FACETS = new Map<string, FacetValues>([
+const VALUES = new Map<string, FacetValues>([
   ['a', facetValues('SEV-1', ['queue', 'api'])],
   ['b', facetValues('SEV-2', ['api'], '2024')],
   ['c', facetValues('SEV-1', ['queue'])],
   ['d', facetValues('SEV-3', ['redis'], '2024')],
 ]);
+const FACETS = readFacetTable(encodeFacetTable(VALUES));
 const FIRST = { from: 0, to: 10 };
 
 /** A stand-in for Pagefind over PAGES that counts what it is asked. */
@@ -39,7 +41,7 @@ function fakePagefind() {
     search: async (term, options = {}) => {
       asked.push(`${term}|${JSON.stringify(options)}`);
       const words = (term ?? '').split(' ').filter(known);
-      const passes = (id: string) => Object.entries(options.filters ?? {}).every(([key, { any }]) => FACETS.get(id)![key as keyof FacetValues].some((value) => any.includes(value)));
+      const passes = (id: string) => Object.entries(options.filters ?? {}).every(([key, { any }]) => VALUES.get(id)![key as keyof FacetValues].some((value) => any.includes(value)));
       // A term of unknown words only finds nothing; no term (filters only) finds every page.
       const ids = term && !words.length ? [] : Object.keys(PAGES).filter((id) => words.every((word) => matches(word, id)) && passes(id));
       return {
@@ -142,7 +144,7 @@ describe('findAll with remembered searches', () => {
       const words = q.split(' ').filter(Boolean);
       const holding = Object.keys(PAGES).filter((id) => words.every((word) => PAGES[id]!.split(' ').some((token) => token.startsWith(word))));
       const label = `${q} ${JSON.stringify(filters)}`;
-      expect(found.counts, label).toEqual(countFacets(holding.map((id) => FACETS.get(id)!), filters));
+      expect(found.counts, label).toEqual(countFacets(holding.map((id) => VALUES.get(id)!), filters));
       expect(Object.keys(found.counts), label).toEqual([...FACET_KEYS]);
       // Every search asked is filtered by all the filters or by none: no search per facet, no filter lists.
       const asked = fake.asked.map((entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as { filters?: object });

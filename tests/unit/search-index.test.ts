@@ -14,7 +14,7 @@ import { startSearchIndexer } from '../../src/integrations/search-indexer.ts';
 import { handOffSearchDocument, setSearchDocumentSink } from '../../src/lib/site/search/search-handoff.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
-import { decodeFacetTable, type FacetTableFile } from '../../src/lib/site/search/facet-table.ts';
+import { readFacetTable, type FacetTableFile } from '../../src/lib/site/search/facet-table.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
 import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
@@ -129,12 +129,12 @@ describe('indexing while the build renders', () => {
     const file = JSON.parse(readFileSync(path.join(dir, 'incidents', 'facets.json'), 'utf8')) as FacetTableFile;
     const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
     expect([...file.ids].sort()).toEqual(fragments.sort());
-    const table = decodeFacetTable(file);
+    const table = readFacetTable(file);
     // Each id is its post-mortem's page: the fragment's URL, read back, names the post-mortem whose facets the table gives.
     for (const [k, id] of file.ids.entries()) {
       const fragment = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string };
       expect(fragment.url).toBe(`/incidents/${postmortems[k]!.slug}/`);
-      expect(table.get(id)).toEqual(facets[k]);
+      expect(table.valuesOf(table.pageOf.get(id)!)).toEqual(facets[k]);
     }
   });
 });

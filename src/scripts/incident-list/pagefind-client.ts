@@ -4,8 +4,8 @@
  * sorting; typo correction first (correct.ts). Full matches first, then, for
  * a query of several words, post-mortems that hold only some of them.
  */
-import { countFacets, FACET_KEYS, type FacetKey, type FacetValues, type Filters } from '../../lib/site/facets.ts';
-import { decodeFacetTable, type FacetTable, type FacetTableFile } from '../../lib/site/search/facet-table.ts';
+import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
+import { countPages, readFacetTable, type FacetTable, type FacetTableFile } from '../../lib/site/search/facet-table.ts';
 import { mergeMatches } from '../../lib/search/merge.ts';
 import { mustBeWhole, searchWords } from '../../lib/search/query-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
@@ -70,7 +70,7 @@ export function pagefindLoader(bundleUrl: string, facetsUrl: string): () => Prom
 async function fetchFacetTable(url: string): Promise<FacetTable> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  return decodeFacetTable((await response.json()) as FacetTableFile);
+  return readFacetTable((await response.json()) as FacetTableFile);
 }
 
 const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
@@ -147,12 +147,10 @@ export async function findAll({ pagefind, facets }: SiteSearch, state: ListState
     Promise.all(words.map(async (word) => !mustBeWhole(word) || ((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0)),
     unfilteredSearch,
   ]);
-  // No term (filters or a sort only): every page is a result before the filters.
-  const counted = term === null ? [...facets.values()] : ((unfiltered ?? main)?.results ?? []).map((result) => facets.get(result.id) ?? NO_FACETS);
-  const counts = countFacets(counted, state.filters);
+  // No term (filters or a sort only): every page is a result before the filters. A page the table does not know
+  // (a table older than the index) counts under no value.
+  const counted = term === null ? facets.pageOf.values() : ((unfiltered ?? main)?.results ?? []).flatMap((result) => facets.pageOf.get(result.id) ?? []);
+  const counts = countPages(facets, counted, state.filters);
   const merged = mergeMatches(main?.results ?? [], perWord.map((search) => search?.results ?? []), (result) => result, known);
   return { ...merged, counts };
 }
-
-/** A page the table does not know (a stale table): counted under no value. */
-const NO_FACETS: FacetValues = Object.fromEntries(FACET_KEYS.map((key) => [key, []])) as unknown as FacetValues;
