@@ -44,7 +44,8 @@ export interface SearchMeasurement {
      * but its last character: counted in the site's figure until 2026-12-07).
      */
     fetched?: ByteFigures & { withKeystrokeBefore?: ByteFigures };
-    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; beforeGzip?: number; resources?: FetchedResource[] }[];
+    /** `stages`: the page's own `performance.measure` entries named `search: …` for the measured keystroke, in ms. */
+    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; beforeGzip?: number; stages?: Record<string, number>; resources?: FetchedResource[] }[];
   };
 }
 
@@ -167,11 +168,13 @@ async function timeQueries(page: Page, box: Locator, queries: readonly string[],
     await Promise.all(fetches.bodies);
     const beforeGzip = sum(fetches.fetched.query);
     fetches.fetched.query = [];
+    await stageTimes(page);
     await armClock(page, timeout);
     await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
     const change = await listSettled(page);
     await Promise.all(fetches.bodies);
-    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), beforeGzip, resources: fetches.fetched.query });
+    const stages = await stageTimes(page);
+    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), beforeGzip, stages, resources: fetches.fetched.query });
   }
   return { samples };
 }
@@ -191,6 +194,18 @@ function summariseQueries(samples: Sample[]): SearchMeasurement['queries'] {
     fetched: { ...byteFigures(samples.map((sample) => sample.gzip)), withKeystrokeBefore: byteFigures(samples.map((sample) => sample.gzip + (sample.beforeGzip ?? 0))) },
     samples,
   };
+}
+
+/** The page's `search: …` measures since the last call (summed by name), cleared. */
+async function stageTimes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const stages: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (entry.name.startsWith('search:')) stages[entry.name] = (stages[entry.name] ?? 0) + entry.duration;
+    }
+    performance.clearMeasures();
+    return stages;
+  });
 }
 
 /** Median, p95 and most of the bytes some queries fetched. */

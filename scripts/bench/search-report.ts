@@ -1,4 +1,5 @@
 /** The site's search beside stock Pagefind's, as lines for the terminal (search-site.ts). */
+import { quantile } from '../../src/lib/postmortem/stats.ts';
 import type { ByteFigures, SearchMeasurement } from './search-latency.ts';
 import type { StockPagefindMeasurement } from './stock-pagefind.ts';
 
@@ -22,11 +23,17 @@ export function formatSearchComparison(site: SearchMeasurement, stock: StockPage
     bytesLine('  later queries fetched', stock.queries.fetched),
     bytesLine('    with the keystroke before', stock.queries.fetched.withKeystrokeBefore),
   ];
+  const stages = [...new Set(q.samples.flatMap((sample) => Object.keys(sample.stages ?? {})))];
+  for (const stage of stages) {
+    const times = q.samples.map((sample) => sample.stages?.[stage] ?? 0);
+    lines.splice(5, 0, `    ${stage}: p95 ${ms(quantile(times, 0.95))}, median ${ms(quantile(times, 0.5))} (the page's measure; 0 when a keystroke had none)`);
+  }
   if (samples) {
     const stockBy = new Map(stock.queries.samples.map((sample) => [sample.query, sample]));
     for (const sample of q.samples) {
       const peer = stockBy.get(sample.query);
-      lines.push(`  ${JSON.stringify(sample.query)}: site first ${ms(sample.firstMs)}, settled ${ms(sample.ms)}, ${kb(sample.gzip)} (${kb(sample.beforeGzip)} the keystroke before); stock ${ms(peer?.ms)}, ${peer?.results ?? '—'} results, ${kb(peer?.gzip)}`);
+      const staged = Object.entries(sample.stages ?? {}).map(([stage, time]) => `${stage.replace('search: ', '')} ${ms(time)}`).join(', ');
+      lines.push(`  ${JSON.stringify(sample.query)}: site first ${ms(sample.firstMs)}, settled ${ms(sample.ms)}${staged ? ` (${staged})` : ''}, ${kb(sample.gzip)} (${kb(sample.beforeGzip)} the keystroke before); stock ${ms(peer?.ms)}, ${peer?.results ?? '—'} results, ${kb(peer?.gzip)}`);
       const kinds = new Map<string, number>();
       for (const r of sample.resources ?? []) kinds.set(r.url.replace(/\/[^/]*$/, '/').replace(/^\/?/, '/'), (kinds.get(r.url.replace(/\/[^/]*$/, '/').replace(/^\/?/, '/')) ?? 0) + r.gzip);
       if (kinds.size) lines.push(`    site fetched: ${[...kinds].map(([folder, gzip]) => `${folder} ${kb(gzip)}`).join(', ')}`);
