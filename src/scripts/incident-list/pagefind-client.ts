@@ -49,8 +49,8 @@ export interface SiteSearch {
 
 /**
  * Loads Pagefind and the facet table (`facetsUrl`) from the built site once; rejects with a reader-facing reason
- * when there is none (`astro dev`). Pagefind's own filter list is not loaded: once loaded, every search counts
- * every filter value over all its results (5-15 ms a search at 1,000, docs/PERFORMANCE.md), for counts the table gives.
+ * when there is none (`astro dev`). Pagefind's own filter lists are not loaded: once loaded, every search counts
+ * every filter value over all its results (2.2-2.5 times a search's cost at 1,000, docs/PERFORMANCE.md).
  */
 export function pagefindLoader(bundleUrl: string, facetsUrl: string): () => Promise<SiteSearch> {
   let loading: Promise<SiteSearch> | null = null;
@@ -73,8 +73,8 @@ async function fetchFacetTable(url: string): Promise<FacetTable> {
   return readFacetTable((await response.json()) as FacetTableFile);
 }
 
-const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
-  Object.fromEntries(FACET_KEYS.filter((key) => key !== except && filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
+const toPagefindFilters = (filters: Filters): PagefindFilters =>
+  Object.fromEntries(FACET_KEYS.filter((key) => filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
 
 /**
  * Pagefind answers kept at most: a few keystrokes' worth (each asks the query and its new word; the
@@ -123,8 +123,8 @@ function rememberData(result: PagefindResult): PagefindResult {
 /**
  * Runs the state's question: `query` is the text after typo correction.
  * The main search, one search per word (for a query of several words) and,
- * with a filter chosen, the query's unfiltered search (for the counts) are asked at once, so Pagefind's worker can fetch one's
- * index chunks while it ranks another; `shown` (positions in the results) is
+ * with a filter chosen, the query's unfiltered search (for the counts) are
+ * asked at once, so Pagefind's worker can fetch one's index chunks while it ranks another; `shown` (positions in the results) is
  * the page that will be drawn, whose fragments are fetched meanwhile.
  */
 export async function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
@@ -133,7 +133,7 @@ export async function findAll({ pagefind, facets }: SiteSearch, state: ListState
   const order = effectiveSort({ ...state, q: term ?? '' });
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
   const filters = toPagefindFilters(state.filters);
-  // The counts are over the query's results without the filters (countFacets applies each facet's own).
+  // The counts are over the query's results without the filters: countPages applies every facet's filter but its own.
   const unfilteredSearch = term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
   const mainSearch = pagefind.search(term, { filters, sort });
   // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
