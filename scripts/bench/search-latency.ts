@@ -38,10 +38,21 @@ export interface SearchMeasurement {
     maxMs: number | null;
     /** Keystroke → the list's first change: the first results shown. */
     firstShown?: { medianMs: number | null; p95Ms: number | null };
-    /** Bytes (gzip) each later query fetched: index chunks and fragments not yet cached. */
-    fetched?: { medianGzip: number | null; p95Gzip: number | null; maxGzip: number | null };
-    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; resources?: FetchedResource[] }[];
+    /**
+     * Bytes (gzip) each later query's measured keystroke fetched: index chunks and fragments not yet cached, as
+     * stock Pagefind's are counted; `withKeystrokeBefore` adds what the keystroke before it fetched (the query
+     * but its last character: counted in the site's figure until 2026-12-07).
+     */
+    fetched?: ByteFigures & { withKeystrokeBefore?: ByteFigures };
+    /** `stages`: the page's own `performance.measure` entries named `search: …` for the measured keystroke, in ms. */
+    samples: { query: string; ms: number | null; firstMs?: number | null; gzip: number; beforeGzip?: number; stages?: Record<string, number>; resources?: FetchedResource[] }[];
   };
+}
+
+export interface ByteFigures {
+  medianGzip: number | null;
+  p95Gzip: number | null;
+  maxGzip: number | null;
 }
 
 const QUIET_MS = 100;
@@ -154,11 +165,16 @@ async function timeQueries(page: Page, box: Locator, queries: readonly string[],
     fetches.fetched.query = [];
     await box.fill(query.slice(0, -1));
     await listSettled(page);
+    await Promise.all(fetches.bodies);
+    const beforeGzip = sum(fetches.fetched.query);
+    fetches.fetched.query = [];
+    await stageTimes(page);
     await armClock(page, timeout);
     await page.keyboard.press(query.slice(-1) === ' ' ? 'Space' : query.slice(-1));
     const change = await listSettled(page);
     await Promise.all(fetches.bodies);
-    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), resources: fetches.fetched.query });
+    const stages = await stageTimes(page);
+    samples.push({ query, ms: change ? change.ms : null, firstMs: change ? change.firstMs : null, gzip: sum(fetches.fetched.query), beforeGzip, stages, resources: fetches.fetched.query });
   }
   return { samples };
 }
@@ -175,13 +191,26 @@ function summariseQueries(samples: Sample[]): SearchMeasurement['queries'] {
     p95Ms: quantile(times, 0.95),
     maxMs: times.length ? Math.max(...times) : null,
     firstShown: { medianMs: quantile(firsts, 0.5), p95Ms: quantile(firsts, 0.95) },
-    fetched: {
-      medianGzip: quantile(samples.map((sample) => sample.gzip), 0.5),
-      p95Gzip: quantile(samples.map((sample) => sample.gzip), 0.95),
-      maxGzip: samples.length ? Math.max(...samples.map((sample) => sample.gzip)) : null,
-    },
+    fetched: { ...byteFigures(samples.map((sample) => sample.gzip)), withKeystrokeBefore: byteFigures(samples.map((sample) => sample.gzip + (sample.beforeGzip ?? 0))) },
     samples,
   };
+}
+
+/** The page's `search: …` measures since the last call (summed by name), cleared. */
+async function stageTimes(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const stages: Record<string, number> = {};
+    for (const entry of performance.getEntriesByType('measure')) {
+      if (entry.name.startsWith('search:')) stages[entry.name] = (stages[entry.name] ?? 0) + entry.duration;
+    }
+    performance.clearMeasures();
+    return stages;
+  });
+}
+
+/** Median, p95 and most of the bytes some queries fetched. */
+export function byteFigures(bytes: number[]): ByteFigures {
+  return { medianGzip: quantile(bytes, 0.5), p95Gzip: quantile(bytes, 0.95), maxGzip: bytes.length ? Math.max(...bytes) : null };
 }
 
 /** Starts the in-page clock for the next keystroke; it gives up after `timeoutMs` without a change. */

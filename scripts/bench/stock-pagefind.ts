@@ -10,7 +10,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { quantile } from '../../src/lib/postmortem/stats.ts';
-import { recordFetches, sum, type FetchedResource } from './search-latency.ts';
+import { byteFigures, recordFetches, sum, type ByteFigures, type FetchedResource } from './search-latency.ts';
 
 export interface StockPagefindMeasurement {
   status: 'ok' | 'error';
@@ -22,8 +22,9 @@ export interface StockPagefindMeasurement {
     medianMs: number | null;
     p95Ms: number | null;
     maxMs: number | null;
-    fetched: { medianGzip: number | null; p95Gzip: number | null; maxGzip: number | null };
-    samples: { query: string; ms: number; results: number; gzip: number }[];
+    fetched: ByteFigures & { withKeystrokeBefore?: ByteFigures };
+    /** `beforeGzip`: what the query but its last character fetched (the keystroke before). */
+    samples: { query: string; ms: number; results: number; gzip: number; beforeGzip?: number }[];
   };
 }
 
@@ -58,12 +59,14 @@ export async function measureStockPagefind(browser: Browser, baseUrl: string, qu
     fetches.phase = 'query';
     const samples: StockPagefindMeasurement['queries']['samples'] = [];
     for (const query of rest) {
+      fetches.fetched.query = [];
       await page.evaluate(({ query: q, size }) => window.__stockSearch!(q, size), { query: query.slice(0, -1), size: FIRST_PAGE });
       await Promise.all(fetches.bodies);
+      const beforeGzip = sum(fetches.fetched.query);
       fetches.fetched.query = [];
       const run = await page.evaluate(({ query: q, size }) => window.__stockSearch!(q, size), { query, size: FIRST_PAGE });
       await Promise.all(fetches.bodies);
-      samples.push({ query, ms: run.ms, results: run.results, gzip: sum(fetches.fetched.query) });
+      samples.push({ query, ms: run.ms, results: run.results, gzip: sum(fetches.fetched.query), beforeGzip });
     }
     result.queries = summarise(samples);
     return result;
@@ -82,7 +85,7 @@ function summarise(samples: StockPagefindMeasurement['queries']['samples']): Sto
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: times.length ? Math.max(...times) : null,
-    fetched: { medianGzip: quantile(bytes, 0.5), p95Gzip: quantile(bytes, 0.95), maxGzip: bytes.length ? Math.max(...bytes) : null },
+    fetched: { ...byteFigures(bytes), withKeystrokeBefore: byteFigures(samples.map((sample) => sample.gzip + (sample.beforeGzip ?? 0))) },
     samples,
   };
 }

@@ -12,6 +12,7 @@ import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { englishShards } from '../lib/search/english.ts';
 import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
+import { facetTableOf } from './pagefind-facets.ts';
 
 /** Documents handed to Pagefind and not yet answered, at most: keeps its indexer busy and both processes' memory bounded. */
 const IN_FLIGHT = 64;
@@ -33,7 +34,7 @@ export interface SearchIndexer {
   add(slug: string, facets: FacetValues, body: string | null): void;
   /**
    * Indexes the bodies never given (`builtBody`, with the facets given, else `facetsOf`), writes
-   * `outDir/pagefind/`, `outDir/incidents/vocabulary.json` and the English shards `outDir/incidents/english/`; answers how many bodies were given and how many read.
+   * `outDir/pagefind/`, `outDir/incidents/vocabulary.json`, the facet table `outDir/incidents/facets.json` and the English shards `outDir/incidents/english/`; answers how many bodies were given and how many read.
    */
   finish(
     outDir: string,
@@ -47,6 +48,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const position = new Map(postmortems.map((pm, at) => [pm.slug, at]));
+  const pageUrl = (pm: Postmortem) => `${base}incidents/${pm.slug}/`;
   const waiting = new Map<number, SearchDocument>();
   // Facets the pages gave: computing them again here (another module instance) would redo the learning indexes.
   const facetsGiven: (FacetValues | undefined)[] = [];
@@ -66,7 +68,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
       for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
       inFlight += 1;
       index
-        .addHTMLFile({ url: `${base}incidents/${pm.slug}/`, content: document })
+        .addHTMLFile({ url: pageUrl(pm), content: document })
         .then(
           (response) => failures.push(...response.errors),
           (error: unknown) => failures.push(String(error)),
@@ -111,6 +113,9 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
         await pagefind.close();
       }
       await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
+      const urlOrder = new Map(postmortems.map((pm, at) => [pageUrl(pm), at]));
+      const facets = await facetTableOf(path.join(outDir, 'pagefind'), (url) => urlOrder.get(url) ?? postmortems.length);
+      await writeFile(path.join(outDir, 'incidents', 'facets.json'), JSON.stringify(facets));
       // The English word list by shard, so the browser's corrector leaves correctly spelt words alone (src/lib/search/correct.ts).
       const englishDir = path.join(outDir, 'incidents', 'english');
       await mkdir(englishDir, { recursive: true });

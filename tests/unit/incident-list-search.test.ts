@@ -8,7 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { latestOnly } from '../../src/scripts/incident-list/latest-only.ts';
-import { findAll, rememberSearches, searchWords, type Pagefind, type PagefindFragment } from '../../src/scripts/incident-list/pagefind-client.ts';
+import { findAll, rememberSearches, searchWords, type Pagefind, type PagefindFragment, type SiteSearch } from '../../src/scripts/incident-list/pagefind-client.ts';
+import { countFacets, FACET_KEYS, type FacetValues, type Filters } from '../../src/lib/site/facets.ts';
+import { encodeFacetTable, readFacetTable } from '../../src/lib/site/search/facet-table.ts';
 
 const PAGES: Record<string, string> = {
   a: 'legacy path queue backed up',
@@ -16,6 +18,15 @@ const PAGES: Record<string, string> = {
   c: 'queue consumer lag',
   d: 'redis eviction',
 };
+const facetValues = (severity: string, services: string[], year = '2025'): FacetValues => ({ severity: [severity], category: ['capacity'], service: services, year: [year], status: ['final'], learning: [] });
+/** Each page's facet values, as the build's facet table gives them by page id. */
+const VALUES = new Map<string, FacetValues>([
+  ['a', facetValues('SEV-1', ['queue', 'api'])],
+  ['b', facetValues('SEV-2', ['api'], '2024')],
+  ['c', facetValues('SEV-1', ['queue'])],
+  ['d', facetValues('SEV-3', ['redis'], '2024')],
+]);
+const FACETS = readFacetTable(encodeFacetTable(VALUES));
 const FIRST = { from: 0, to: 10 };
 
 /** A stand-in for Pagefind over PAGES that counts what it is asked. */
@@ -27,14 +38,13 @@ function fakePagefind() {
   const pagefind: Pagefind = {
     options: async () => undefined,
     init: async () => undefined,
-    filters: async () => ({}),
     search: async (term, options = {}) => {
       asked.push(`${term}|${JSON.stringify(options)}`);
       const words = (term ?? '').split(' ').filter(known);
+      const passes = (id: string) => Object.entries(options.filters ?? {}).every(([key, { any }]) => VALUES.get(id)![key as keyof FacetValues].some((value) => any.includes(value)));
       // A term of unknown words only finds nothing; no term (filters only) finds every page.
-      const ids = term && !words.length ? [] : Object.keys(PAGES).filter((id) => words.every((word) => matches(word, id)));
+      const ids = term && !words.length ? [] : Object.keys(PAGES).filter((id) => words.every((word) => matches(word, id)) && passes(id));
       return {
-        filters: {},
         results: ids.map((id) => ({
           id,
           score: words.length,
@@ -48,6 +58,9 @@ function fakePagefind() {
   };
   return { pagefind, asked, fetched };
 }
+
+/** The fake with remembered searches and the facet table, as the page uses them. */
+const siteSearch = (pagefind: Pagefind, kept?: number): SiteSearch => ({ pagefind: rememberSearches(pagefind, kept), facets: FACETS });
 
 const state = (q: string) => ({ q, filters: {} });
 
@@ -68,11 +81,11 @@ describe('searchWords', () => {
 describe('findAll with remembered searches', () => {
   it('typing the last letter of a three-word query asks two searches (the query and its new word), not four', async () => {
     const fake = fakePagefind();
-    const pagefind = rememberSearches(fake.pagefind);
-    await findAll(pagefind, state('legacy path queu'), 'legacy path queu', FIRST);
+    const site = siteSearch(fake.pagefind);
+    await findAll(site, state('legacy path queu'), 'legacy path queu', FIRST);
     expect(fake.asked).toHaveLength(4);
     fake.asked.length = 0;
-    const found = await findAll(pagefind, state('legacy path queue'), 'legacy path queue', FIRST);
+    const found = await findAll(site, state('legacy path queue'), 'legacy path queue', FIRST);
     expect(fake.asked.map((entry) => entry.split('|')[0])).toEqual(['legacy path queue', 'queue']);
     // Every word first, then the pages with some of them, most words first.
     expect(found.results.map((result) => result.id)).toEqual(['a', 'b', 'c']);
@@ -81,11 +94,11 @@ describe('findAll with remembered searches', () => {
 
   it('asks nothing again for a query already answered, and fetches each fragment once', async () => {
     const fake = fakePagefind();
-    const pagefind = rememberSearches(fake.pagefind);
-    const first = await findAll(pagefind, state('legacy queue'), 'legacy queue', FIRST);
+    const site = siteSearch(fake.pagefind);
+    const first = await findAll(site, state('legacy queue'), 'legacy queue', FIRST);
     await Promise.all(first.results.map((result) => result.data()));
     const asked = fake.asked.length;
-    const again = await findAll(pagefind, state('legacy queue'), 'legacy queue', FIRST);
+    const again = await findAll(site, state('legacy queue'), 'legacy queue', FIRST);
     await Promise.all(again.results.map((result) => result.data()));
     expect(fake.asked).toHaveLength(asked);
     expect(fake.fetched.sort()).toEqual(['a', 'b', 'c']);
@@ -93,25 +106,50 @@ describe('findAll with remembered searches', () => {
 
   it('fetches the first page of the main search while the other searches run', async () => {
     const fake = fakePagefind();
-    await findAll(rememberSearches(fake.pagefind), state('legacy path'), 'legacy path', { from: 0, to: 1 });
+    await findAll(siteSearch(fake.pagefind), state('legacy path'), 'legacy path', { from: 0, to: 1 });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.fetched).toEqual(['a']);
   });
 
   it('a word nobody wrote makes every result a partial match', async () => {
-    const found = await findAll(rememberSearches(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST);
+    const found = await findAll(siteSearch(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST);
     expect(found.complete).toBe(0);
     expect(found.results.map((result) => result.id)).toEqual(['d']);
   });
 
   it('a different sort or filter is a different question, and a facet\'s counts reuse the search without its filter', async () => {
     const fake = fakePagefind();
-    const pagefind = rememberSearches(fake.pagefind);
-    await findAll(pagefind, state('redis'), 'redis', FIRST);
-    await findAll(pagefind, { q: 'redis', filters: {}, sort: 'oldest' }, 'redis', FIRST);
-    await findAll(pagefind, { q: 'redis', filters: { severity: ['SEV-1'] } }, 'redis', FIRST);
+    const site = siteSearch(fake.pagefind);
+    await findAll(site, state('redis'), 'redis', FIRST);
+    await findAll(site, { q: 'redis', filters: {}, sort: 'oldest' }, 'redis', FIRST);
+    await findAll(site, { q: 'redis', filters: { severity: ['SEV-1'] } }, 'redis', FIRST);
     // Sorted, filtered; the severity counts without the severity filter are the first search's.
     expect(fake.asked).toHaveLength(3);
+  });
+
+  it('counts each facet option as countFacets does over the query\'s unfiltered results, asking no search per facet', async () => {
+    const cases: [string, Filters][] = [
+      ['queue', {}],
+      ['queue', { severity: ['SEV-1'] }],
+      ['legacy path', { service: ['api'] }],
+      ['legacy', { severity: ['SEV-1', 'SEV-2'], service: ['queue'] }],
+      ['', { year: ['2024'] }],
+      ['', { year: ['2024'], service: ['queue', 'redis'] }],
+      ['eviction lag', { severity: ['SEV-3'] }],
+    ];
+    for (const [q, filters] of cases) {
+      const fake = fakePagefind();
+      const found = await findAll(siteSearch(fake.pagefind), { q, filters }, q, FIRST);
+      // The definition, apart from the code under test: the pages holding every word (an empty query: every page).
+      const words = q.split(' ').filter(Boolean);
+      const holding = Object.keys(PAGES).filter((id) => words.every((word) => PAGES[id]!.split(' ').some((token) => token.startsWith(word))));
+      const label = `${q} ${JSON.stringify(filters)}`;
+      expect(found.counts, label).toEqual(countFacets(holding.map((id) => VALUES.get(id)!), filters));
+      expect(Object.keys(found.counts), label).toEqual([...FACET_KEYS]);
+      // Every search asked is filtered by all the filters or by none: no search per facet, no filter lists.
+      const asked = fake.asked.map((entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as { filters?: object });
+      expect(asked.every(({ filters: given = {} }) => Object.keys(given).length === 0 || Object.keys(given).length === Object.keys(filters).length), label).toBe(true);
+    }
   });
 
   it('keeps the last `kept` searches and asks a failed one again', async () => {

@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../src/integrations/pagefind-index.ts';
@@ -13,6 +14,7 @@ import { startSearchIndexer } from '../../src/integrations/search-indexer.ts';
 import { handOffSearchDocument, setSearchDocumentSink } from '../../src/lib/site/search/search-handoff.ts';
 import { loadArchive } from '../../src/lib/postmortem/archive/archive.ts';
 import { archiveFacetValues } from '../../src/lib/site/facet-options.ts';
+import { readFacetTable, type FacetTableFile } from '../../src/lib/site/search/facet-table.ts';
 import { bodyOfPage, cardMeta, pagefindDocument } from '../../src/lib/site/search/pagefind-page.ts';
 import { correctable, htmlWords, vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
@@ -119,6 +121,21 @@ describe('indexing while the build renders', () => {
     expect(Object.keys(files)).toContain(path.join('incidents', 'vocabulary.json'));
     expect(Object.keys(files).filter((name) => name.startsWith(`pagefind${path.sep}fragment`)).length).toBe(postmortems.length);
     expect(files).toEqual(written(fromPages));
+  });
+
+  it('writes each Pagefind page id\'s facet values (the fragment\'s name, its filters), in archive order', async () => {
+    const dir = outDir();
+    await writeSearchIndex(dir, postmortems, async (_, at) => `<main>${bodyOf(at)}</main>`);
+    const file = JSON.parse(readFileSync(path.join(dir, 'incidents', 'facets.json'), 'utf8')) as FacetTableFile;
+    const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
+    expect([...file.ids].sort()).toEqual(fragments.sort());
+    const table = readFacetTable(file);
+    // Each id is its post-mortem's page: the fragment's URL, read back, names the post-mortem whose facets the table gives.
+    for (const [k, id] of file.ids.entries()) {
+      const fragment = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string };
+      expect(fragment.url).toBe(`/incidents/${postmortems[k]!.slug}/`);
+      expect(table.valuesOf(table.pageOf.get(id)!)).toEqual(facets[k]);
+    }
   });
 });
 

@@ -144,7 +144,7 @@ export function initIncidentList(): void {
 
 /** Pagefind and the spelling corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
-  const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!);
+  const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!, root.dataset.facetsUrl!);
   const speller = browserCorrector(root.dataset.vocabularyUrl!, root.dataset.englishUrl!);
   let last: { key: string; answer: Promise<Outcome> } | null = null;
   return {

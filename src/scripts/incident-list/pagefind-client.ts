@@ -5,6 +5,7 @@
  * a query of several words, post-mortems that hold only some of them.
  */
 import { FACET_KEYS, type FacetKey, type Filters } from '../../lib/site/facets.ts';
+import { countPages, readFacetTable, type FacetTable, type FacetTableFile } from '../../lib/site/search/facet-table.ts';
 import { mergeMatches } from '../../lib/search/merge.ts';
 import { mustBeWhole, searchWords } from '../../lib/search/query-words.ts';
 import { effectiveSort, type ListState } from '../../lib/site/list-state.ts';
@@ -15,14 +16,11 @@ export { searchWords };
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  /** Every filter's values and counts; loading them makes later searches report counts too. */
-  filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, options?: { filters?: PagefindFilters; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch | null>;
 }
 type PagefindFilters = Record<string, { any: string[] }>;
 interface PagefindSearch {
   results: PagefindResult[];
-  filters: Record<string, Record<string, number>>;
 }
 export interface PagefindResult {
   id: string;
@@ -43,16 +41,25 @@ export interface Found {
   counts: Record<FacetKey, Record<string, number>>;
 }
 
-/** Loads Pagefind from the built site once; rejects with a reader-facing reason when there is none (`astro dev`). */
-export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
-  let loading: Promise<Pagefind> | null = null;
+/** Pagefind, and the facet values of each of its pages (facet-table.ts), which the page counts facets from. */
+export interface SiteSearch {
+  pagefind: Pagefind;
+  facets: FacetTable;
+}
+
+/**
+ * Loads Pagefind and the facet table (`facetsUrl`) from the built site once; rejects with a reader-facing reason
+ * when there is none (`astro dev`). Pagefind's own filter lists are not loaded: once loaded, every search counts
+ * every filter value over all its results (2.2-2.5 times a search's cost at 1,000, docs/PERFORMANCE.md).
+ */
+export function pagefindLoader(bundleUrl: string, facetsUrl: string): () => Promise<SiteSearch> {
+  let loading: Promise<SiteSearch> | null = null;
   return () =>
-    (loading ??= (import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<Pagefind>)
-      .then(async (pagefind) => {
+    (loading ??= Promise.all([import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<Pagefind>, fetchFacetTable(facetsUrl)])
+      .then(async ([pagefind, facets]) => {
         await pagefind.options({ baseUrl: '/', excerptLength: 24 });
         await pagefind.init();
-        await pagefind.filters();
-        return rememberSearches(pagefind);
+        return { pagefind: rememberSearches(pagefind), facets };
       })
       .catch((error: unknown) => {
         loading = null;
@@ -60,8 +67,14 @@ export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
       }));
 }
 
-const toPagefindFilters = (filters: Filters, except?: FacetKey): PagefindFilters =>
-  Object.fromEntries(FACET_KEYS.filter((key) => key !== except && filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
+async function fetchFacetTable(url: string): Promise<FacetTable> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return readFacetTable((await response.json()) as FacetTableFile);
+}
+
+const toPagefindFilters = (filters: Filters): PagefindFilters =>
+  Object.fromEntries(FACET_KEYS.filter((key) => filters[key]?.length).map((key) => [key, { any: filters[key]! }]));
 
 /**
  * Pagefind answers kept at most: a few keystrokes' worth (each asks the query and its new word; the
@@ -109,46 +122,35 @@ function rememberData(result: PagefindResult): PagefindResult {
 
 /**
  * Runs the state's question: `query` is the text after typo correction.
- * The main search, one search per word (for a query of several words) and the
- * facets' searches are asked at once, so Pagefind's worker can fetch one's
- * index chunks while it ranks another; `shown` (positions in the results) is
+ * The main search, one search per word (for a query of several words) and,
+ * with a filter chosen, the query's unfiltered search (for the counts) are
+ * asked at once, so Pagefind's worker can fetch one's index chunks while it ranks another; `shown` (positions in the results) is
  * the page that will be drawn, whose fragments are fetched meanwhile.
  */
-export async function findAll(pagefind: Pagefind, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
+export async function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
   const words = searchWords(query);
   const term = words.join(' ') || null;
   const order = effectiveSort({ ...state, q: term ?? '' });
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
   const filters = toPagefindFilters(state.filters);
-  const counting = facetCounts(pagefind, term, state.filters);
+  // The counts are over the query's results without the filters: countPages applies every facet's filter but its own.
+  const unfilteredSearch = term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
   const mainSearch = pagefind.search(term, { filters, sort });
   // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
   void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
   // A word with a digit counts only when the archive holds it whole (Pagefind's exact search; query-words.ts).
-  const [main, perWord, known] = await Promise.all([
+  const [main, perWord, known, unfiltered] = await Promise.all([
     mainSearch,
     words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
     Promise.all(words.map(async (word) => !mustBeWhole(word) || ((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0)),
+    unfilteredSearch,
   ]);
-  const counts = withCounts(main, await counting);
+  // No term (filters or a sort only): every page is a result before the filters. A page the table does not know
+  // (a table older than the index) counts under no value.
+  const counted = term === null ? facets.pageOf.values() : ((unfiltered ?? main)?.results ?? []).flatMap((result) => facets.pageOf.get(result.id) ?? []);
+  const counts = countPages(facets, counted, state.filters);
   const merged = mergeMatches(main?.results ?? [], perWord.map((search) => search?.results ?? []), (result) => result, known);
   return { ...merged, counts };
-}
-
-/**
- * Each option's count given every other facet's filters, so ticking SEV-1
- * does not make SEV-2 read 0 (values of one facet are alternatives):
- * one more filter-only search per facet that has a selection.
- */
-async function facetCounts(pagefind: Pagefind, term: string | null, filters: Filters): Promise<Partial<Found['counts']>> {
-  const selected = FACET_KEYS.filter((key) => filters[key]?.length);
-  const searches = await Promise.all(selected.map((key) => pagefind.search(term, { filters: toPagefindFilters(filters, key) })));
-  return Object.fromEntries(selected.map((key, k) => [key, searches[k]?.filters[key] ?? {}]));
-}
-
-/** The main search's counts, with each selected facet's own (from facetCounts) in place of its filtered ones. */
-function withCounts(main: PagefindSearch | null, selected: Partial<Found['counts']>): Found['counts'] {
-  return Object.fromEntries(FACET_KEYS.map((key) => [key, selected[key] ?? main?.filters[key] ?? {}])) as Found['counts'];
 }
