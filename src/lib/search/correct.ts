@@ -49,20 +49,26 @@ export function englishShard(word: string): string {
   return ((hash >>> 0) % ENGLISH_SHARDS).toString(16).padStart(2, '0');
 }
 
-/** A corrector over the archive's vocabulary; `isEnglish` answers for lower-case words. */
-export function createCorrector(vocabulary: Vocabulary, isEnglish: (word: string) => boolean): Corrector {
+/**
+ * A corrector over the archive's vocabulary; `isEnglish` answers for lower-case words. `lazy`: fuse's index
+ * is made at the first misspelling instead of now (a cold command with no misspelling never pays for it;
+ * the browser makes it while the page is idle, before the first keystroke).
+ */
+export function createCorrector(vocabulary: Vocabulary, isEnglish: (word: string) => boolean, { lazy = false } = {}): Corrector {
   const known = new Set(vocabulary.words);
   const rank = new Map(vocabulary.words.map((word, at) => [word, at]));
-  const fuse = new Fuse(vocabulary.words, { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 });
+  const fuzzy = () => new Fuse(vocabulary.words, { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 });
+  let fuse: Fuse<string> | null = lazy ? null : fuzzy();
   const sorted = [...vocabulary.words].sort();
   const cache = new Map<string, string | null>();
-  const isBeginning = (word: string) => sorted[lowerBound(sorted, word)]?.startsWith(word) ?? false;
+  const isBeginning = (word: string) => sorted.at(lowerBound(sorted, word))?.startsWith(word) ?? false;
   const isUnknown = (lower: string) => correctable(lower) && !known.has(lower) && !isBeginning(lower);
   /** The nearest archive word within the typo budget, fewest edits first, then the more frequent. */
   const nearest = (lower: string): string | null => {
     if (cache.has(lower)) return cache.get(lower)!;
     const budget = allowedEdits(lower.length);
     let best: { word: string; edits: number } | null = null;
+    fuse ??= fuzzy();
     for (const { item } of fuse.search(lower, { limit: CANDIDATES })) {
       const edits = editDistance(lower, item);
       if (edits > budget) continue;

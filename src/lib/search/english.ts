@@ -25,7 +25,7 @@ export function englishWords(): readonly string[] {
 /** Whether `word` (lower case) is correctly spelt English. */
 export function isEnglish(word: string): boolean {
   const words = englishWords();
-  return words[lowerBound(words, word)] === word;
+  return words.at(lowerBound(words, word)) === word;
 }
 
 /** The words the corrector could be asked about (long enough, no digits), by shard: what the site ships. */

@@ -12,7 +12,7 @@
  */
 import { BLOCK_WEIGHTS, type SearchDocument } from './document.ts';
 import { indexableWords, pagefindQuery } from './pagefind-words.ts';
-import { lowerBound } from './sorted-words.ts';
+import { lowerBound, type SortedWords } from './sorted-words.ts';
 
 /** Pagefind's defaults (pagefind_web/src/lib.rs, RankingWeights). */
 const K1 = 1.4;
@@ -48,11 +48,11 @@ export interface Ranking {
 /**
  * What the ranking reads: the indexed (stemmed) words, sorted, each word's postings, each page's length in
  * words. Built from the documents (indexDocuments), or read back from a snapshot on disk
- * (packRanking/unpackRanking; src/lib/agent/search-snapshot.ts), which ranks exactly alike.
+ * (packed-ranking.ts, for src/lib/agent/search-snapshot.ts), which ranks exactly alike.
  */
 export interface RankingIndex {
   /** The indexed words, sorted (code-unit order, as `<` compares). */
-  sorted: readonly string[];
+  sorted: SortedWords;
   /** The postings of `sorted[id]`, by page. */
   postings(id: number): readonly Posting[];
   lengths: ArrayLike<number>;
@@ -81,11 +81,10 @@ export function createRanking(documents: readonly SearchDocument[], index: Ranki
 }
 
 /** The id of `word` in `sorted`, or -1. */
-function findWord(sorted: readonly string[], word: string): number {
+function findWord(sorted: SortedWords, word: string): number {
   const at = lowerBound(sorted, word);
-  return sorted[at] === word ? at : -1;
+  return sorted.at(at) === word ? at : -1;
 }
-
 
 /** Pagefind's index of the documents: every stemmed word with its weighted positions and metadata fields per page. */
 export function indexDocuments(documents: readonly SearchDocument[]): RankingIndex {
@@ -120,94 +119,11 @@ export function indexDocuments(documents: readonly SearchDocument[]): RankingInd
   return { sorted, postings: (id) => lists[id]!, lengths, average };
 }
 
-/**
- * A {@link RankingIndex} as plain data for a file (node:v8 serialize): the words as one string, the
- * postings in flat typed arrays (a million small objects would cost more to read than the search).
- */
-export interface PackedRanking {
-  /** The sorted words, `\n`-separated. */
-  words: string;
-  /** Word `w`'s postings are `pages[wordStart[w]] … pages[wordStart[w + 1] - 1]`. */
-  wordStart: Int32Array;
-  pages: Int32Array;
-  /** Posting `p`'s (weight, position) pairs are `locs[locStart[p]] … locs[locStart[p + 1] - 1]`. */
-  locStart: Int32Array;
-  locs: Int32Array;
-  /** Posting `p`'s metadata fields are `fieldNames[fieldIds[k]]` for k in `fieldStart[p]` … `fieldStart[p + 1] - 1`. */
-  fieldStart: Int32Array;
-  fieldIds: Int32Array;
-  fieldNames: string[];
-  lengths: Int32Array;
-  average: number;
-}
-
-export function packRanking(index: RankingIndex): PackedRanking {
-  const words = index.sorted;
-  const wordStart = new Int32Array(words.length + 1);
-  const pages: number[] = [];
-  const locStart: number[] = [0];
-  const locs: number[] = [];
-  const fieldStart: number[] = [0];
-  const fieldIds: number[] = [];
-  const fieldNames: string[] = [];
-  const fieldId = new Map<string, number>();
-  words.forEach((_, id) => {
-    for (const posting of index.postings(id)) {
-      pages.push(posting.page);
-      for (const value of posting.locs) locs.push(value);
-      locStart.push(locs.length);
-      for (const field of posting.fields) {
-        let n = fieldId.get(field);
-        if (n === undefined) {
-          fieldId.set(field, (n = fieldNames.length));
-          fieldNames.push(field);
-        }
-        fieldIds.push(n);
-      }
-      fieldStart.push(fieldIds.length);
-    }
-    wordStart[id + 1] = pages.length;
-  });
-  return {
-    words: words.join('\n'),
-    wordStart,
-    pages: Int32Array.from(pages),
-    locStart: Int32Array.from(locStart),
-    locs: Int32Array.from(locs),
-    fieldStart: Int32Array.from(fieldStart),
-    fieldIds: Int32Array.from(fieldIds),
-    fieldNames,
-    lengths: Int32Array.from(index.lengths as ArrayLike<number>),
-    average: index.average,
-  };
-}
-
-/** The index a {@link PackedRanking} holds; a word's postings are made when a query first reaches it. */
-export function unpackRanking(packed: PackedRanking): RankingIndex {
-  const sorted = packed.words ? packed.words.split('\n') : [];
-  const made: (Posting[] | undefined)[] = new Array(sorted.length);
-  const { wordStart, pages, locStart, locs, fieldStart, fieldIds, fieldNames } = packed;
-  return {
-    sorted,
-    postings: (id) =>
-      (made[id] ??= Array.from({ length: wordStart[id + 1]! - wordStart[id]! }, (_, k) => {
-        const p = wordStart[id]! + k;
-        return {
-          page: pages[p]!,
-          locs: Array.from(locs.subarray(locStart[p]!, locStart[p + 1]!)),
-          fields: Array.from(fieldIds.subarray(fieldStart[p]!, fieldStart[p + 1]!), (n) => fieldNames[n]!),
-        };
-      })),
-    lengths: packed.lengths,
-    average: packed.average,
-  };
-}
-
 /** The ids of the indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
 function wordExtensions({ sorted }: RankingIndex, term: string): number[] {
   if (!term) return [];
   const found: number[] = [];
-  for (let at = lowerBound(sorted, term); at < sorted.length && sorted[at]!.startsWith(term); at++) found.push(at);
+  for (let at = lowerBound(sorted, term); at < sorted.length && sorted.at(at)!.startsWith(term); at++) found.push(at);
   if (found.length) return found;
   for (let length = term.length - 1; length > 0; length--) {
     const id = findWord(sorted, term.slice(0, length));
@@ -249,7 +165,7 @@ function rankQuery(index: RankingIndex, extend: (term: string) => number[], quer
     if (!ids.length) return;
     results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
     for (const id of ids) {
-      const word = index.sorted[id]!;
+      const word = index.sorted.at(id)!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
       for (const posting of index.postings(id)) {
