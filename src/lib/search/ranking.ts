@@ -71,8 +71,9 @@ export function createRanking(documents: readonly SearchDocument[], index: Ranki
     }
     return found;
   };
+  const scratch = new Scratch();
   return {
-    rank: (query) => rankQuery(index, extend, query),
+    rank: (query) => rankQuery(index, extend, query, scratch),
     holds: (word) => {
       const terms = pagefindQuery(word);
       return terms.length > 0 && terms.every((term) => findWord(index.sorted, term.stemmed) >= 0);
@@ -152,23 +153,30 @@ interface Match {
   typed: number;
 }
 
-function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string): Ranked[] {
+function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string, scratch: Scratch): Ranked[] {
   const terms = pagefindQuery(query);
   const total = index.lengths.length;
-  const matches = new Map<number, Match[]>();
   const idfs: number[] = [];
-  let results: Set<number> | null = null;
-  terms.forEach((term, at) => {
+  const extensions: number[][] = [];
+  let results = null as Set<number> | null;
+  for (const term of terms) {
     const ids = extend(term.stemmed);
     const pages = pagesOf(index, ids);
     idfs.push(idfOf(total, pages.size));
-    if (!ids.length) return;
-    results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
-    for (const id of ids) {
+    extensions.push(ids);
+    if (ids.length) results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
+  }
+  if (!results) return [];
+  const held: Set<number> = results;
+  // Only the pages that hold every term are scored, so only their matches are kept (by term, then word, as found).
+  const matches = new Map<number, Match[]>();
+  terms.forEach((term, at) => {
+    for (const id of extensions[at]!) {
       const word = index.sorted.at(id)!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
       for (const posting of index.postings(id)) {
+        if (!held.has(posting.page)) continue;
         let list = matches.get(posting.page);
         if (!list) matches.set(posting.page, (list = []));
         list.push({ word, term: at, posting, bonus, typed });
@@ -176,57 +184,134 @@ function rankQuery(index: RankingIndex, extend: (term: string) => number[], quer
     }
   });
   const queryIdf = idfs.reduce((sum, idf) => sum + idf, 0);
-  const ranked = [...(results ?? new Set<number>())].sort((a, b) => a - b).map((page) => ({ page, score: pageScore(index, matches.get(page) ?? [], idfs, queryIdf, page) }));
+  const ranked = [...held].sort((a, b) => a - b).map((page) => ({ page, score: pageScore(index, matches.get(page) ?? [], idfs, queryIdf, page, scratch) }));
   return ranked.sort((a, b) => b.score - a.score || a.page - b.page);
 }
 
 /** One page's score: BM25 per matching word, then the metadata boost (search.rs, search_term). */
-function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number): number {
-  const weighted = weightedCounts(matches);
+function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number, scratch: Scratch): number {
+  const { words, counts } = weightedCounts(matches, idfs.length, scratch);
   let score = 0;
-  for (const [word, count] of weighted) {
-    const match = matches.find((candidate) => candidate.word === word)!;
-    const tf = (count / WEIGHT_SCALE) * match.bonus;
+  for (let w = 0; w < words.length; w++) {
+    const match = matches.find((candidate) => candidate.word === words[w])!;
+    const tf = (counts[w]! / WEIGHT_SCALE) * match.bonus;
     const bm25 = ((K1 + 1) * tf) / (K1 * (1 - B + B * (index.lengths[page]! / index.average)) + tf);
     score += idfs[match.term]! * bm25 * match.typed;
   }
   // Per metadata field, the query terms it holds (once each, however many of a term's words it holds: measured against Pagefind 1.6).
-  const byField = new Map<string, Set<number>>();
+  const fields: string[] = [];
+  const fieldTerms: number[][] = [];
   for (const match of matches) {
     for (const field of match.posting.fields) {
-      let terms = byField.get(field);
-      if (!terms) byField.set(field, (terms = new Set()));
-      terms.add(match.term);
+      const at = fields.indexOf(field);
+      if (at < 0) {
+        fields.push(field);
+        fieldTerms.push([match.term]);
+      } else if (!fieldTerms[at]!.includes(match.term)) fieldTerms[at]!.push(match.term);
     }
   }
-  for (const [field, terms] of byField) {
-    const held = [...terms].reduce((sum, term) => sum + idfs[term]!, 0);
+  fields.forEach((field, at) => {
+    let held = 0;
+    for (const term of fieldTerms[at]!) held += idfs[term]!;
     const coverage = held / queryIdf;
     if (queryIdf > 0) score += (META_WEIGHTS[field] ?? 1) * held * coverage * coverage;
-  }
+  });
   return score;
+}
+
+/**
+ * Room reused from page to page while a query is ranked (thousands of pages; a map per position was most
+ * of a warm search's time and garbage): which positions the page has seen (`seen[position] === stamp`),
+ * each position's slot, and per slot up to one entry per query term (term, match, weight).
+ */
+class Scratch {
+  seen: Int32Array = new Int32Array(1024);
+  slotOf: Int32Array = new Int32Array(1024);
+  stamp = 0;
+  entries: Int32Array = new Int32Array(1024);
+  term: Int32Array = new Int32Array(1024);
+  match: Int32Array = new Int32Array(1024);
+  weight: Int32Array = new Int32Array(1024);
+
+  /** A fresh page: no position seen. */
+  next(): number {
+    if (++this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /** Room for `position`, and for `slots` slots of `terms` entries. */
+  fit(position: number, slots: number, terms: number): void {
+    if (position >= this.seen.length) {
+      this.seen = grown(this.seen, position + 1);
+      this.slotOf = grown(this.slotOf, position + 1);
+    }
+    if (slots > this.entries.length) this.entries = grown(this.entries, slots);
+    if (slots * terms > this.term.length) {
+      this.term = grown(this.term, slots * terms);
+      this.match = grown(this.match, slots * terms);
+      this.weight = grown(this.weight, slots * terms);
+    }
+  }
+}
+
+function grown(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
  * Each matching word's weighted count in the page: per position, the lowest
  * weight among the query terms found there (times their number when several
  * terms meet in one compound word), credited to each term's first word.
+ * Words in the order they are first credited (positions in the order first
+ * seen), which is the order the score adds them up in.
  */
-function weightedCounts(matches: readonly Match[]): Map<string, number> {
-  const atPosition = new Map<number, Map<number, { word: string; weight: number }>>();
-  for (const match of matches) {
-    const { locs } = match.posting;
+function weightedCounts(matches: readonly Match[], terms: number, scratch: Scratch): { words: string[]; counts: number[] } {
+  const stamp = scratch.next();
+  let slots = 0;
+  for (let m = 0; m < matches.length; m++) {
+    const { locs } = matches[m]!.posting;
+    const term = matches[m]!.term;
     for (let k = 0; k < locs.length; k += 2) {
-      let seen = atPosition.get(locs[k + 1]!);
-      if (!seen) atPosition.set(locs[k + 1]!, (seen = new Map()));
-      if (!seen.has(match.term)) seen.set(match.term, { word: match.word, weight: locs[k]! });
+      const position = locs[k + 1]!;
+      scratch.fit(position, slots + 1, terms);
+      let slot: number;
+      if (scratch.seen[position] !== stamp) {
+        scratch.seen[position] = stamp;
+        scratch.slotOf[position] = slot = slots++;
+        scratch.entries[slot] = 0;
+      } else slot = scratch.slotOf[position]!;
+      const base = slot * terms;
+      const entries = scratch.entries[slot]!;
+      let known = false;
+      for (let e = 0; e < entries && !known; e++) known = scratch.term[base + e] === term;
+      if (known) continue;
+      scratch.term[base + entries] = term;
+      scratch.match[base + entries] = m;
+      scratch.weight[base + entries] = locs[k]!;
+      scratch.entries[slot] = entries + 1;
     }
   }
-  const counts = new Map<string, number>();
-  for (const seen of atPosition.values()) {
-    const lowest = Math.min(...[...seen.values()].map((entry) => entry.weight));
-    const weight = seen.size > 1 ? Math.min(255, lowest * seen.size) : lowest;
-    for (const { word } of seen.values()) counts.set(word, (counts.get(word) ?? 0) + weight);
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    const base = slot * terms;
+    const entries = scratch.entries[slot]!;
+    let lowest = Infinity;
+    for (let e = 0; e < entries; e++) lowest = Math.min(lowest, scratch.weight[base + e]!);
+    const weight = entries > 1 ? Math.min(255, lowest * entries) : lowest;
+    for (let e = 0; e < entries; e++) {
+      const word = matches[scratch.match[base + e]!]!.word;
+      const at = words.indexOf(word);
+      if (at < 0) {
+        words.push(word);
+        counts.push(weight);
+      } else counts[at]! += weight;
+    }
   }
-  return counts;
+  return { words, counts };
 }
