@@ -133,12 +133,6 @@ function wordExtensions({ sorted }: RankingIndex, term: string): number[] {
   return [];
 }
 
-function pagesOf(index: RankingIndex, extensions: readonly number[]): Set<number> {
-  const pages = new Set<number>();
-  for (const id of extensions) for (const { page } of index.postings(id)) pages.add(page);
-  return pages;
-}
-
 const idfOf = (total: number, containing: number) => Math.log((total - containing + 0.5) / (containing + 0.5) + 1);
 /** Pagefind's word_length_bonus: 1 for a word as long as the term, less as they differ. */
 const lengthBonus = (word: string, term: string) => Math.exp(Math.exp(-0.5 * (Math.abs(word.length - term.length) + 1) ** 2 / 4) * TERM_SIMILARITY) / Math.exp(TERM_SIMILARITY);
@@ -158,33 +152,41 @@ function rankQuery(index: RankingIndex, extend: (term: string) => number[], quer
   const total = index.lengths.length;
   const idfs: number[] = [];
   const extensions: number[][] = [];
-  let results = null as Set<number> | null;
-  for (const term of terms) {
+  // Per page, how many of the terms that match some word it holds (`marked`: the last term counted, so a page counts once per term).
+  const holding = new Int32Array(total);
+  const marked = new Int32Array(total);
+  let needed = 0;
+  terms.forEach((term, at) => {
     const ids = extend(term.stemmed);
-    const pages = pagesOf(index, ids);
-    idfs.push(idfOf(total, pages.size));
+    let pages = 0;
+    for (const id of ids) {
+      for (const { page } of index.postings(id)) {
+        if (marked[page] === at + 1) continue;
+        marked[page] = at + 1;
+        holding[page]! += 1;
+        pages += 1;
+      }
+    }
+    idfs.push(idfOf(total, pages));
     extensions.push(ids);
-    if (ids.length) results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
-  }
-  if (!results) return [];
-  const held: Set<number> = results;
+    if (ids.length) needed += 1;
+  });
+  if (!needed) return [];
   // Only the pages that hold every term are scored, so only their matches are kept (by term, then word, as found).
-  const matches = new Map<number, Match[]>();
+  const matches: (Match[] | undefined)[] = new Array(total);
   terms.forEach((term, at) => {
     for (const id of extensions[at]!) {
       const word = index.sorted.at(id)!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
       for (const posting of index.postings(id)) {
-        if (!held.has(posting.page)) continue;
-        let list = matches.get(posting.page);
-        if (!list) matches.set(posting.page, (list = []));
-        list.push({ word, term: at, posting, bonus, typed });
+        if (holding[posting.page] === needed) (matches[posting.page] ??= []).push({ word, term: at, posting, bonus, typed });
       }
     }
   });
   const queryIdf = idfs.reduce((sum, idf) => sum + idf, 0);
-  const ranked = [...held].sort((a, b) => a - b).map((page) => ({ page, score: pageScore(index, matches.get(page) ?? [], idfs, queryIdf, page, scratch) }));
+  const ranked: Ranked[] = [];
+  for (let page = 0; page < total; page++) if (holding[page] === needed) ranked.push({ page, score: pageScore(index, matches[page]!, idfs, queryIdf, page, scratch) });
   return ranked.sort((a, b) => b.score - a.score || a.page - b.page);
 }
 
