@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { createCorrector, ENGLISH_SHARDS, englishShard } from '../../src/lib/search/correct.ts';
 import { englishShards, englishWords, isEnglish } from '../../src/lib/search/english.ts';
 import { textWords } from '../../src/lib/search/words.ts';
+import Fuse from 'fuse.js';
+import { FUSE_OPTIONS, fuzzyMatcher } from '../../src/lib/search/fuzzy-words.ts';
 import { vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
@@ -65,5 +67,20 @@ describe('the spelling corrector', () => {
     const sizes = [...shards.values()].map((words) => gzipSync(JSON.stringify(words)).length);
     expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
     expect([...shards.values()].every((words) => words.every((word) => word.length >= 4 && !/\d/.test(word)))).toBe(true);
+  });
+
+  it('asks fuse of the words sharing enough letters only, and gets its answer over every word', () => {
+    // A vocabulary of English and archive words, in a fixed order (fuse breaks ties by it).
+    const english = englishWords();
+    const words = [...new Set([...english.filter((_, at) => at % 97 === 0), ...archiveWords])].filter((word) => word.length >= 4);
+    const fuse = new Fuse(words, FUSE_OPTIONS);
+    const fuzzy = fuzzyMatcher(words);
+    const typos = (word: string, turn: number): string[] => {
+      const at = 1 + (turn % Math.max(1, word.length - 2));
+      return [word.slice(0, at) + word.slice(at + 1), word.slice(0, at) + (word[at + 1] ?? '') + word[at] + word.slice(at + 2), word.slice(0, at) + word[at] + word.slice(at), word.slice(0, at) + 'q' + word.slice(at + 1)];
+    };
+    const patterns = [...words.filter((_, at) => at % 150 === 0).flatMap(typos), 'Certficate', 'zzzzqqq', 'abcdefghijklmnopqrstuvwxyzabcdefghij', 'straße', 'ab'];
+    expect(patterns.length).toBeGreaterThan(120);
+    for (const pattern of patterns) expect(fuzzy(pattern, 10), pattern).toEqual(fuse.search(pattern, { limit: 10 }).map((result) => result.item));
   });
 });

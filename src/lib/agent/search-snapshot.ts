@@ -165,7 +165,7 @@ function snapshotSource(file: SectionFile<SnapshotHeader>): SearchSource | null 
       { count, records, documents: [] },
       unpackRanking({ words: head.words, wordStarts: head.wordStarts, postingStarts: head.postingStarts, lengths: head.lengths, fieldNames, average }, (from, to) => file.read('postings', from, to)),
     ),
-    corrector: createCorrector({ words: head.vocabulary }, isEnglish, { lazy: true }),
+    corrector: createCorrector({ words: head.vocabulary }, isEnglish),
     filterFacts: (at) => (facts ??= JSON.parse(file.read('facts').toString('utf8')) as FilterFacts[])[at]!,
     resultFacts(at) {
       const entry = (entries[at] ??= deserialize(file.read('entries', head.entryStarts[at], head.entryStarts[at + 1])) as Entry);
