@@ -128,7 +128,10 @@ function writeSnapshot(file: string, archive: AgentArchive, version: string, sta
   }
 }
 
-/** A long-running process replaces its source when a file changes: the old one's descriptor closes with it. */
+/**
+ * A long-running process replaces its source when a file changes: the old one's descriptor closes once
+ * nothing can read through it any more (a descriptor closed under a live reader could be reused by another file).
+ */
 const closeWhenDropped = new FinalizationRegistry<() => void>((close) => close());
 
 const int32s = (bytes: Uint8Array) => new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
@@ -154,6 +157,9 @@ function snapshotSource(file: SectionFile<SnapshotHeader>): SearchSource | null 
   } catch {
     return null;
   }
+  // Every later read goes through `reader`, which is what the descriptor's closing waits on.
+  const reader = { read: file.read };
+  closeWhenDropped.register(reader, () => file.close());
   let facts: FilterFacts[] | null = null;
   // Records are filled as results are read: the engine reads a record only for a result's "matched in" lines.
   const records: SearchRow[] = new Array<SearchRow>(count);
@@ -163,16 +169,15 @@ function snapshotSource(file: SectionFile<SnapshotHeader>): SearchSource | null 
     // No documents: the ranking's index stands for them. The engine's `likeText` (which would need every record) is not offered.
     engine: createIncidentSearch(
       { count, records, documents: [] },
-      unpackRanking({ words: head.words, wordStarts: head.wordStarts, postingStarts: head.postingStarts, lengths: head.lengths, fieldNames, average }, (from, to) => file.read('postings', from, to)),
+      unpackRanking({ words: head.words, wordStarts: head.wordStarts, postingStarts: head.postingStarts, lengths: head.lengths, fieldNames, average }, (from, to) => reader.read('postings', from, to)),
     ),
     corrector: createCorrector({ words: head.vocabulary }, isEnglish),
-    filterFacts: (at) => (facts ??= JSON.parse(file.read('facts').toString('utf8')) as FilterFacts[])[at]!,
+    filterFacts: (at) => (facts ??= JSON.parse(reader.read('facts').toString('utf8')) as FilterFacts[])[at]!,
     resultFacts(at) {
-      const entry = (entries[at] ??= deserialize(file.read('entries', head.entryStarts[at], head.entryStarts[at + 1])) as Entry);
+      const entry = (entries[at] ??= deserialize(reader.read('entries', head.entryStarts[at], head.entryStarts[at + 1])) as Entry);
       records[at] = entry.row;
       return entry.facts;
     },
   };
-  closeWhenDropped.register(source, () => file.close());
   return source;
 }
