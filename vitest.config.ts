@@ -42,6 +42,7 @@ const INTEGRATION_TESTS = [
   'search-index',
   'search-ranking',
   'search-relevance',
+  'search-snapshot-differential',
   'unsafe-html',
   'validate-cache',
   'validate-cli',

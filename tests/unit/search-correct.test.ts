@@ -12,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { createCorrector, ENGLISH_SHARDS, englishShard } from '../../src/lib/search/correct.ts';
 import { englishShards, englishWords, isEnglish } from '../../src/lib/search/english.ts';
 import { textWords } from '../../src/lib/search/words.ts';
+import Fuse from 'fuse.js';
+import { FUSE_OPTIONS, fuzzyMatcher } from '../../src/lib/search/fuzzy-words.ts';
 import { vocabularyCounter } from '../../src/lib/search/vocabulary.ts';
 
 const EXAMPLES = loadArchive(path.resolve('docs/spec/.llm/completed')).postmortems;
@@ -52,6 +54,10 @@ describe('the spelling corrector', () => {
     expect(words.every((word, at) => word === word.toLowerCase() && (at === 0 || words[at - 1]! < word))).toBe(true);
     expect(['a', 'zyzzyva', 'throttled'].every(isEnglish)).toBe(true);
     expect(['certficate', 'zzzz', ''].some(isEnglish)).toBe(false);
+    // isEnglish reads the package's text, not the parsed list: the two agree on its words and on near misses.
+    const sample = words.filter((_, at) => at % 9 === 0);
+    expect(sample.every(isEnglish)).toBe(true);
+    expect(sample.filter((word) => isEnglish(`${word}qx`) || isEnglish(`${word}\u0000`))).toEqual([]);
   });
 
   it('ships the English list in even shards the browser corrector finds by the word alone', () => {
@@ -61,5 +67,20 @@ describe('the spelling corrector', () => {
     const sizes = [...shards.values()].map((words) => gzipSync(JSON.stringify(words)).length);
     expect(Math.max(...sizes)).toBeLessThan(8 * 1024);
     expect([...shards.values()].every((words) => words.every((word) => word.length >= 4 && !/\d/.test(word)))).toBe(true);
+  });
+
+  it('asks fuse of the words sharing enough letters only, and gets its answer over every word', () => {
+    // A vocabulary of English and archive words, in a fixed order (fuse breaks ties by it).
+    const english = englishWords();
+    const words = [...new Set([...english.filter((_, at) => at % 97 === 0), ...archiveWords])].filter((word) => word.length >= 4);
+    const fuse = new Fuse(words, FUSE_OPTIONS);
+    const fuzzy = fuzzyMatcher(words);
+    const typos = (word: string, turn: number): string[] => {
+      const at = 1 + (turn % Math.max(1, word.length - 2));
+      return [word.slice(0, at) + word.slice(at + 1), word.slice(0, at) + (word[at + 1] ?? '') + word[at] + word.slice(at + 2), word.slice(0, at) + word[at] + word.slice(at), word.slice(0, at) + 'q' + word.slice(at + 1)];
+    };
+    const patterns = [...words.filter((_, at) => at % 150 === 0).flatMap(typos), 'Certficate', 'zzzzqqq', 'abcdefghijklmnopqrstuvwxyzabcdefghij', 'straße', 'ab'];
+    expect(patterns.length).toBeGreaterThan(120);
+    for (const pattern of patterns) expect(fuzzy(pattern, 10), pattern).toEqual(fuse.search(pattern, { limit: 10 }).map((result) => result.item));
   });
 });

@@ -8,13 +8,13 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../src/lib/agent/agent-archive.ts';
 import { prepareSearch, searchPostmortems, searchSource, type SearchRequest } from '../../src/lib/agent/agent-search.ts';
 import { openSearchSource } from '../../src/lib/agent/search-snapshot.ts';
 import { DEFAULT_CHECK_SETTINGS, DEFAULT_SIZE_LIMITS } from '../../src/lib/postmortem/safety/limits.ts';
-import { createRanking, packRanking, unpackRanking } from '../../src/lib/search/ranking.ts';
+import { packRanking, unpackRanking } from '../../src/lib/search/packed-ranking.ts';
+import { createRanking } from '../../src/lib/search/ranking.ts';
 
 const EXAMPLES = path.resolve('docs/spec/.llm/completed');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-snapshot-'));
@@ -52,13 +52,14 @@ describe('the search snapshot of a cold command', () => {
       const source = await v1();
       expect(REQUESTS.map((request) => searchSource(source, request)), `run ${run}`).toEqual(expected);
     }
-    expect(snapshotFiles().length).toBeGreaterThan(1);
+    expect(snapshotFiles()).toHaveLength(1);
   });
 
   it('stores the ranking index whole: read back, it scores every query exactly as the one made in memory', () => {
     const { data, ranking } = prepareSearch(readArchive(dir, scratch).postmortems);
     const memory = createRanking(data.documents);
-    const stored = createRanking([], unpackRanking(deserialize(serialize(packRanking(ranking)))));
+    const { head, postings } = packRanking(ranking);
+    const stored = createRanking([], unpackRanking(head, (from, to) => postings.slice(from, to)));
     const words = new Set(data.documents.flatMap((document) => document.blocks.flatMap((block) => block.text.toLowerCase().split(/\s+/))));
     const queries = [...words].filter((_, at) => at % 7 === 0).slice(0, 300);
     for (const [at, word] of queries.entries()) {

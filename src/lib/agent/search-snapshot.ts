@@ -3,56 +3,55 @@
  * started cold reads one file instead of parsing every post-mortem and
  * indexing it again (seconds at 10,000 post-mortems). The snapshot holds the
  * ranking's index (Pagefind's words, weighted positions and metadata fields
- * per page, src/lib/search/ranking.ts, packed), the corrector's words and each
- * entry's filter facts, so it ranks exactly as the archive read in memory; what a
- * result shows (its facts and searchable text) is kept in chunks of 32
- * entries, read only for the results shown. It is used only when it
+ * per page, src/lib/search/ranking.ts, packed by packed-ranking.ts), the
+ * corrector's words, each entry's filter facts and what a result shows (its
+ * facts and searchable text), so it ranks exactly as the archive read in
+ * memory. It is one file of sections read by range (section-file.ts): a
+ * search reads the words, the postings of its own words and its results'
+ * entries, not the whole index (tens of megabytes). It is used only when it
  * was made from the same files (names, sizes and modification times) by the
  * same code (the hash validate's cache uses) under the same check settings; otherwise the archive is read,
  * searched and the snapshot written anew. Any trouble reading or writing it
  * means reading the archive, never an error (a snapshot another run replaces
- * while this one reads it stops this search with a message to run it again).
+ * while this one reads it is still read whole: the open file is the old one).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { checkerVersion, defaultCacheDir } from '../postmortem/validation/validation-cache.ts';
 import { DEFAULT_CHECK_SETTINGS, type CheckSettings } from '../postmortem/safety/limits.ts';
 import { createCorrector } from '../search/correct.ts';
 import { createIncidentSearch } from '../search/engine.ts';
-import { packRanking, unpackRanking, type PackedRanking } from '../search/ranking.ts';
+import { packRanking, unpackRanking } from '../search/packed-ranking.ts';
 import { isEnglish } from '../search/english.ts';
 import type { SearchRow } from '../search/records.ts';
 import type { AgentArchive } from './agent-archive.ts';
 import { archiveStamp, folderReader } from './folder-reader.ts';
 import { filterFactsOf, memorySource, prepareSearch, resultFactsOf, type FilterFacts, type ResultFacts, type SearchSource } from './agent-search.ts';
+import { openSectionFile, writeSectionFile, type SectionFile } from './section-file.ts';
 
 /**
- * What the snapshot file holds, packed for a fast read: word lists as one string each (a deserialised
- * string is one copy; 200,000 strings are 200,000 objects), postings in flat typed arrays (an object per
- * posting costs more to read than the search). Reading it is most of a cold search's time at 10,000 post-mortems.
+ * The snapshot's header; its sections: the ranking's words (`words`, UTF-16, and `wordStarts`), each
+ * page's length, each word's postings (`postings`, placed by `postingStarts`), the corrector's words
+ * (`vocabulary`, JSON), the entries' filter facts (`facts`, JSON, read only when a filter asks) and what a
+ * result shows of each entry (`entries`, placed by `entryStarts`, read for the results shown).
  */
-interface Snapshot {
+interface SnapshotHeader {
   version: string;
   stamp: string;
   count: number;
-  /** The entries' filter facts, as JSON (one string to read, parsed only when a filter asks). */
-  facts: string;
-  /** The corrector's words, `\n`-separated. */
-  vocabulary: string;
-  /** The ranking's index (ranking.ts), as packRanking packs it. */
-  ranking: PackedRanking;
+  fieldNames: string[];
+  average: number;
 }
 
-/** What a result shows of entry i, kept in chunks of {@link CHUNK} entries beside the snapshot: a search reads one or two. */
-interface EntryChunk {
-  stamp: string;
-  entries: { facts: ResultFacts; row: SearchRow }[];
+/** What a result shows of an entry. */
+interface Entry {
+  facts: ResultFacts;
+  row: SearchRow;
 }
-const CHUNK = 32;
 
-/** The snapshot's file for an archive folder read from `cwd` (paths in it are relative to `cwd`); chunks add `.<n>`. */
+/** The snapshot's file for an archive folder read from `cwd` (paths in it are relative to `cwd`). */
 function snapshotFile(cacheDir: string, dir: string, cwd: string): string {
   return path.join(cacheDir, `search-${createHash('sha1').update(`${dir}\0${cwd}`).digest('hex').slice(0, 12)}.bin`);
 }
@@ -72,8 +71,12 @@ export async function openSearchSource(
   const file = snapshotFile(cacheDir, dir, cwd);
   // The settings decide which files are read (their size limit), so they are part of what the snapshot was made from.
   const made = `${version}\0${JSON.stringify([settings.limits, settings.mdx])}`;
-  const snapshot = readBinary<Snapshot>(file);
-  if (snapshot && snapshot.version === made && snapshot.stamp === stamp) return snapshotSource(snapshot, file);
+  const snapshot = openSectionFile<SnapshotHeader>(file);
+  if (snapshot?.header.version === made && snapshot.header.stamp === stamp) {
+    const source = snapshotSource(snapshot);
+    if (source) return source;
+  }
+  snapshot?.close();
   // The parser and the validator's rules load only here: a search answered from the snapshot compiles none of them.
   const { readArchive } = await import('./agent-archive.ts');
   const archive = readArchive(dir, cwd, settings);
@@ -91,71 +94,90 @@ export function searchSourceReader(dir: string, cwd: string, settings: CheckSett
   return async () => await read();
 }
 
-function readBinary<T>(file: string): T | null {
-  try {
-    return deserialize(readFileSync(file)) as T;
-  } catch {
-    return null;
-  }
-}
+const bytesOf = (array: Int32Array | Float64Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
 
-/** Writes aside, then renames: two commands at once, or one stopped half-way, never leave half a file. */
-function writeBinary(file: string, value: unknown): void {
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, serialize(value));
-  renameSync(partial, file);
-}
-
-/** The chunks first, the snapshot last: a snapshot that can be read has its chunks (a chunk of another stamp is not used). */
+/** The snapshot of `archive`; entries of the earlier layout beside it are removed. */
 function writeSnapshot(file: string, archive: AgentArchive, version: string, stamp: string): void {
   const { postmortems } = archive;
   const { data, ranking, vocabulary } = prepareSearch(postmortems);
-  const rows = data.records;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    for (let from = 0; from < postmortems.length; from += CHUNK) {
-      const entries = postmortems.slice(from, from + CHUNK).map((pm, k) => ({ facts: resultFactsOf(pm), row: rows[from + k]! }));
-      writeBinary(`${file}.${from / CHUNK}`, { stamp, entries } satisfies EntryChunk);
-    }
-    // Chunks past the last, from a larger archive, would never be read again.
+    const { head, postings } = packRanking(ranking);
+    const entries = postmortems.map((pm, at) => serialize({ facts: resultFactsOf(pm), row: data.records[at]! } satisfies Entry));
+    const entryStarts = new Float64Array(entries.length + 1);
+    entries.forEach((entry, at) => (entryStarts[at + 1] = entryStarts[at]! + entry.length));
+    const header: SnapshotHeader = { version, stamp, count: postmortems.length, fieldNames: head.fieldNames, average: head.average };
+    writeSectionFile(file, header, {
+      // UTF-16, as the offsets count: a word is cut out of the string without decoding.
+      words: Buffer.from(head.words, 'utf16le'),
+      wordStarts: bytesOf(head.wordStarts),
+      postingStarts: bytesOf(head.postingStarts),
+      lengths: bytesOf(head.lengths),
+      vocabulary: utf8(JSON.stringify(vocabulary.words)),
+      facts: utf8(JSON.stringify(postmortems.map(filterFactsOf))),
+      entryStarts: bytesOf(entryStarts),
+      entries: Buffer.concat(entries),
+      postings,
+    });
+    // The earlier layout kept entries in files beside it (`.0`, `.1`, …), which nothing reads now.
     const name = path.basename(file);
-    for (const old of readdirSync(path.dirname(file))) {
-      const n = old.startsWith(`${name}.`) ? Number(old.slice(name.length + 1)) : NaN;
-      if (Number.isInteger(n) && n * CHUNK >= postmortems.length) unlinkSync(path.join(path.dirname(file), old));
-    }
-    const facts = JSON.stringify(postmortems.map(filterFactsOf));
-    writeBinary(file, { version, stamp, count: postmortems.length, facts, vocabulary: vocabulary.words.join('\n'), ranking: packRanking(ranking) } satisfies Snapshot);
+    for (const old of readdirSync(path.dirname(file))) if (old.startsWith(`${name}.`) && /^\d+$/.test(old.slice(name.length + 1))) unlinkSync(path.join(path.dirname(file), old));
   } catch {
     // A read-only or full disk only costs the next run its head start.
   }
 }
 
-/** A source over a snapshot: the index in memory, each result's facts and record read from its chunk when asked for. */
-function snapshotSource(snapshot: Snapshot, file: string): SearchSource {
-  const { count } = snapshot;
-  // A word's postings are made when a query first reaches it (unpackRanking): made up front they cost more than a search.
+/**
+ * A long-running process replaces its source when a file changes: the old one's descriptor closes once
+ * nothing can read through it any more (a descriptor closed under a live reader could be reused by another file).
+ */
+const closeWhenDropped = new FinalizationRegistry<() => void>((close) => close());
+
+const int32s = (bytes: Uint8Array) => new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+const float64s = (bytes: Uint8Array) => new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8);
+
+/**
+ * A source over a snapshot: the words and page lengths read now; a word's postings when a query first
+ * reaches it, the filter facts when a filter asks, an entry's facts and record when it is a result.
+ * Null when the file cannot be read (another run then writes it anew).
+ */
+function snapshotSource(file: SectionFile<SnapshotHeader>): SearchSource | null {
+  const { count, fieldNames, average } = file.header;
+  let head;
+  try {
+    head = {
+      words: file.read('words').toString('utf16le'),
+      wordStarts: int32s(file.read('wordStarts')),
+      postingStarts: float64s(file.read('postingStarts')),
+      lengths: int32s(file.read('lengths')),
+      vocabulary: JSON.parse(file.read('vocabulary').toString('utf8')) as string[],
+      entryStarts: float64s(file.read('entryStarts')),
+    };
+  } catch {
+    return null;
+  }
+  // Every later read goes through `reader`, which is what the descriptor's closing waits on.
+  const reader = { read: file.read };
+  closeWhenDropped.register(reader, () => file.close());
   let facts: FilterFacts[] | null = null;
   // Records are filled as results are read: the engine reads a record only for a result's "matched in" lines.
   const records: SearchRow[] = new Array<SearchRow>(count);
-  const chunks = new Map<number, EntryChunk>();
-  return {
+  const entries: (Entry | undefined)[] = new Array(count);
+  const source: SearchSource = {
     count,
     // No documents: the ranking's index stands for them. The engine's `likeText` (which would need every record) is not offered.
-    engine: createIncidentSearch({ count, records, documents: [] }, unpackRanking(snapshot.ranking)),
-    corrector: createCorrector({ words: snapshot.vocabulary.split('\n') }, isEnglish),
-    filterFacts: (at) => (facts ??= JSON.parse(snapshot.facts) as FilterFacts[])[at]!,
+    engine: createIncidentSearch(
+      { count, records, documents: [] },
+      unpackRanking({ words: head.words, wordStarts: head.wordStarts, postingStarts: head.postingStarts, lengths: head.lengths, fieldNames, average }, (from, to) => reader.read('postings', from, to)),
+    ),
+    corrector: createCorrector({ words: head.vocabulary }, isEnglish),
+    filterFacts: (at) => (facts ??= JSON.parse(reader.read('facts').toString('utf8')) as FilterFacts[])[at]!,
     resultFacts(at) {
-      const n = Math.floor(at / CHUNK);
-      let chunk = chunks.get(n);
-      if (!chunk) {
-        const read = readBinary<EntryChunk>(`${file}.${n}`);
-        // Written before the snapshot it belongs to; another stamp means another run replaced it meanwhile.
-        if (read?.stamp !== snapshot.stamp) throw new Error('The search snapshot changed during the search; run it again.');
-        chunks.set(n, (chunk = read));
-      }
-      const entry = chunk.entries[at - n * CHUNK]!;
+      const entry = (entries[at] ??= deserialize(reader.read('entries', head.entryStarts[at], head.entryStarts[at + 1])) as Entry);
       records[at] = entry.row;
       return entry.facts;
     },
   };
+  return source;
 }

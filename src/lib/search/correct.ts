@@ -11,10 +11,10 @@
  * is asked of the caller (Node has the whole list; the browser fetches the
  * shard of the list the word belongs to, see {@link englishShard}).
  */
-import Fuse from 'fuse.js';
 import { allowedEdits, editDistance } from './highlight.ts';
 import { correctable, type Vocabulary } from './vocabulary.ts';
 import { lowerBound } from './sorted-words.ts';
+import { fuzzyMatcher } from './fuzzy-words.ts';
 
 /** What correction did to a query: the query searched, and each word changed. */
 export interface Correction {
@@ -30,8 +30,6 @@ export interface Corrector {
   correct(query: string): Correction;
 }
 
-/** Fuse's threshold, a first sieve only (edit distance decides): 0 exact … 1 anything. */
-const THRESHOLD = 0.4;
 /** Candidates fuse offers per word, checked by edit distance. */
 const CANDIDATES = 10;
 const TYPED_WORD = /[\p{L}\p{N}]+/gu;
@@ -53,17 +51,17 @@ export function englishShard(word: string): string {
 export function createCorrector(vocabulary: Vocabulary, isEnglish: (word: string) => boolean): Corrector {
   const known = new Set(vocabulary.words);
   const rank = new Map(vocabulary.words.map((word, at) => [word, at]));
-  const fuse = new Fuse(vocabulary.words, { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 });
+  const fuzzy = fuzzyMatcher(vocabulary.words);
   const sorted = [...vocabulary.words].sort();
   const cache = new Map<string, string | null>();
-  const isBeginning = (word: string) => sorted[lowerBound(sorted, word)]?.startsWith(word) ?? false;
+  const isBeginning = (word: string) => sorted.at(lowerBound(sorted, word))?.startsWith(word) ?? false;
   const isUnknown = (lower: string) => correctable(lower) && !known.has(lower) && !isBeginning(lower);
   /** The nearest archive word within the typo budget, fewest edits first, then the more frequent. */
   const nearest = (lower: string): string | null => {
     if (cache.has(lower)) return cache.get(lower)!;
     const budget = allowedEdits(lower.length);
     let best: { word: string; edits: number } | null = null;
-    for (const { item } of fuse.search(lower, { limit: CANDIDATES })) {
+    for (const item of fuzzy(lower, CANDIDATES)) {
       const edits = editDistance(lower, item);
       if (edits > budget) continue;
       if (!best || edits < best.edits || (edits === best.edits && rank.get(item)! < rank.get(best.word)!)) best = { word: item, edits };

@@ -12,7 +12,7 @@
  */
 import { BLOCK_WEIGHTS, type SearchDocument } from './document.ts';
 import { indexableWords, pagefindQuery } from './pagefind-words.ts';
-import { lowerBound } from './sorted-words.ts';
+import { lowerBound, type SortedWords } from './sorted-words.ts';
 
 /** Pagefind's defaults (pagefind_web/src/lib.rs, RankingWeights). */
 const K1 = 1.4;
@@ -48,11 +48,11 @@ export interface Ranking {
 /**
  * What the ranking reads: the indexed (stemmed) words, sorted, each word's postings, each page's length in
  * words. Built from the documents (indexDocuments), or read back from a snapshot on disk
- * (packRanking/unpackRanking; src/lib/agent/search-snapshot.ts), which ranks exactly alike.
+ * (packed-ranking.ts, for src/lib/agent/search-snapshot.ts), which ranks exactly alike.
  */
 export interface RankingIndex {
   /** The indexed words, sorted (code-unit order, as `<` compares). */
-  sorted: readonly string[];
+  sorted: SortedWords;
   /** The postings of `sorted[id]`, by page. */
   postings(id: number): readonly Posting[];
   lengths: ArrayLike<number>;
@@ -71,8 +71,9 @@ export function createRanking(documents: readonly SearchDocument[], index: Ranki
     }
     return found;
   };
+  const scratch = new Scratch();
   return {
-    rank: (query) => rankQuery(index, extend, query),
+    rank: (query) => rankQuery(index, extend, query, scratch),
     holds: (word) => {
       const terms = pagefindQuery(word);
       return terms.length > 0 && terms.every((term) => findWord(index.sorted, term.stemmed) >= 0);
@@ -81,11 +82,10 @@ export function createRanking(documents: readonly SearchDocument[], index: Ranki
 }
 
 /** The id of `word` in `sorted`, or -1. */
-function findWord(sorted: readonly string[], word: string): number {
+function findWord(sorted: SortedWords, word: string): number {
   const at = lowerBound(sorted, word);
-  return sorted[at] === word ? at : -1;
+  return sorted.at(at) === word ? at : -1;
 }
-
 
 /** Pagefind's index of the documents: every stemmed word with its weighted positions and metadata fields per page. */
 export function indexDocuments(documents: readonly SearchDocument[]): RankingIndex {
@@ -120,106 +120,17 @@ export function indexDocuments(documents: readonly SearchDocument[]): RankingInd
   return { sorted, postings: (id) => lists[id]!, lengths, average };
 }
 
-/**
- * A {@link RankingIndex} as plain data for a file (node:v8 serialize): the words as one string, the
- * postings in flat typed arrays (a million small objects would cost more to read than the search).
- */
-export interface PackedRanking {
-  /** The sorted words, `\n`-separated. */
-  words: string;
-  /** Word `w`'s postings are `pages[wordStart[w]] … pages[wordStart[w + 1] - 1]`. */
-  wordStart: Int32Array;
-  pages: Int32Array;
-  /** Posting `p`'s (weight, position) pairs are `locs[locStart[p]] … locs[locStart[p + 1] - 1]`. */
-  locStart: Int32Array;
-  locs: Int32Array;
-  /** Posting `p`'s metadata fields are `fieldNames[fieldIds[k]]` for k in `fieldStart[p]` … `fieldStart[p + 1] - 1`. */
-  fieldStart: Int32Array;
-  fieldIds: Int32Array;
-  fieldNames: string[];
-  lengths: Int32Array;
-  average: number;
-}
-
-export function packRanking(index: RankingIndex): PackedRanking {
-  const words = index.sorted;
-  const wordStart = new Int32Array(words.length + 1);
-  const pages: number[] = [];
-  const locStart: number[] = [0];
-  const locs: number[] = [];
-  const fieldStart: number[] = [0];
-  const fieldIds: number[] = [];
-  const fieldNames: string[] = [];
-  const fieldId = new Map<string, number>();
-  words.forEach((_, id) => {
-    for (const posting of index.postings(id)) {
-      pages.push(posting.page);
-      for (const value of posting.locs) locs.push(value);
-      locStart.push(locs.length);
-      for (const field of posting.fields) {
-        let n = fieldId.get(field);
-        if (n === undefined) {
-          fieldId.set(field, (n = fieldNames.length));
-          fieldNames.push(field);
-        }
-        fieldIds.push(n);
-      }
-      fieldStart.push(fieldIds.length);
-    }
-    wordStart[id + 1] = pages.length;
-  });
-  return {
-    words: words.join('\n'),
-    wordStart,
-    pages: Int32Array.from(pages),
-    locStart: Int32Array.from(locStart),
-    locs: Int32Array.from(locs),
-    fieldStart: Int32Array.from(fieldStart),
-    fieldIds: Int32Array.from(fieldIds),
-    fieldNames,
-    lengths: Int32Array.from(index.lengths as ArrayLike<number>),
-    average: index.average,
-  };
-}
-
-/** The index a {@link PackedRanking} holds; a word's postings are made when a query first reaches it. */
-export function unpackRanking(packed: PackedRanking): RankingIndex {
-  const sorted = packed.words ? packed.words.split('\n') : [];
-  const made: (Posting[] | undefined)[] = new Array(sorted.length);
-  const { wordStart, pages, locStart, locs, fieldStart, fieldIds, fieldNames } = packed;
-  return {
-    sorted,
-    postings: (id) =>
-      (made[id] ??= Array.from({ length: wordStart[id + 1]! - wordStart[id]! }, (_, k) => {
-        const p = wordStart[id]! + k;
-        return {
-          page: pages[p]!,
-          locs: Array.from(locs.subarray(locStart[p]!, locStart[p + 1]!)),
-          fields: Array.from(fieldIds.subarray(fieldStart[p]!, fieldStart[p + 1]!), (n) => fieldNames[n]!),
-        };
-      })),
-    lengths: packed.lengths,
-    average: packed.average,
-  };
-}
-
 /** The ids of the indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
 function wordExtensions({ sorted }: RankingIndex, term: string): number[] {
   if (!term) return [];
   const found: number[] = [];
-  for (let at = lowerBound(sorted, term); at < sorted.length && sorted[at]!.startsWith(term); at++) found.push(at);
+  for (let at = lowerBound(sorted, term); at < sorted.length && sorted.at(at)!.startsWith(term); at++) found.push(at);
   if (found.length) return found;
   for (let length = term.length - 1; length > 0; length--) {
     const id = findWord(sorted, term.slice(0, length));
     if (id >= 0) return [id];
   }
   return [];
-}
-
-function pagesOf(index: RankingIndex, extensions: readonly number[]): Set<number> {
-  const pages = new Set<number>();
-  for (const id of extensions) for (const { page } of index.postings(id)) pages.add(page);
-  return pages;
 }
 
 const idfOf = (total: number, containing: number) => Math.log((total - containing + 0.5) / (containing + 0.5) + 1);
@@ -236,81 +147,173 @@ interface Match {
   typed: number;
 }
 
-function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string): Ranked[] {
+function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string, scratch: Scratch): Ranked[] {
   const terms = pagefindQuery(query);
   const total = index.lengths.length;
-  const matches = new Map<number, Match[]>();
   const idfs: number[] = [];
-  let results: Set<number> | null = null;
+  const extensions: number[][] = [];
+  // Per page, how many of the terms that match some word it holds (`marked`: the last term counted, so a page counts once per term).
+  const holding = new Int32Array(total);
+  const marked = new Int32Array(total);
+  let needed = 0;
   terms.forEach((term, at) => {
     const ids = extend(term.stemmed);
-    const pages = pagesOf(index, ids);
-    idfs.push(idfOf(total, pages.size));
-    if (!ids.length) return;
-    results = results ? new Set([...results].filter((page) => pages.has(page))) : pages;
+    let pages = 0;
     for (const id of ids) {
-      const word = index.sorted[id]!;
+      for (const { page } of index.postings(id)) {
+        if (marked[page] === at + 1) continue;
+        marked[page] = at + 1;
+        holding[page]! += 1;
+        pages += 1;
+      }
+    }
+    idfs.push(idfOf(total, pages));
+    extensions.push(ids);
+    if (ids.length) needed += 1;
+  });
+  if (!needed) return [];
+  // Only the pages that hold every term are scored, so only their matches are kept (by term, then word, as found).
+  const matches: (Match[] | undefined)[] = new Array(total);
+  terms.forEach((term, at) => {
+    for (const id of extensions[at]!) {
+      const word = index.sorted.at(id)!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
       for (const posting of index.postings(id)) {
-        let list = matches.get(posting.page);
-        if (!list) matches.set(posting.page, (list = []));
-        list.push({ word, term: at, posting, bonus, typed });
+        if (holding[posting.page] === needed) (matches[posting.page] ??= []).push({ word, term: at, posting, bonus, typed });
       }
     }
   });
   const queryIdf = idfs.reduce((sum, idf) => sum + idf, 0);
-  const ranked = [...(results ?? new Set<number>())].sort((a, b) => a - b).map((page) => ({ page, score: pageScore(index, matches.get(page) ?? [], idfs, queryIdf, page) }));
+  const ranked: Ranked[] = [];
+  for (let page = 0; page < total; page++) if (holding[page] === needed) ranked.push({ page, score: pageScore(index, matches[page]!, idfs, queryIdf, page, scratch) });
   return ranked.sort((a, b) => b.score - a.score || a.page - b.page);
 }
 
 /** One page's score: BM25 per matching word, then the metadata boost (search.rs, search_term). */
-function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number): number {
-  const weighted = weightedCounts(matches);
+function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonly number[], queryIdf: number, page: number, scratch: Scratch): number {
+  const { words, counts } = weightedCounts(matches, idfs.length, scratch);
   let score = 0;
-  for (const [word, count] of weighted) {
-    const match = matches.find((candidate) => candidate.word === word)!;
-    const tf = (count / WEIGHT_SCALE) * match.bonus;
+  for (let w = 0; w < words.length; w++) {
+    const match = matches.find((candidate) => candidate.word === words[w])!;
+    const tf = (counts[w]! / WEIGHT_SCALE) * match.bonus;
     const bm25 = ((K1 + 1) * tf) / (K1 * (1 - B + B * (index.lengths[page]! / index.average)) + tf);
     score += idfs[match.term]! * bm25 * match.typed;
   }
   // Per metadata field, the query terms it holds (once each, however many of a term's words it holds: measured against Pagefind 1.6).
-  const byField = new Map<string, Set<number>>();
+  const fields: string[] = [];
+  const fieldTerms: number[][] = [];
   for (const match of matches) {
     for (const field of match.posting.fields) {
-      let terms = byField.get(field);
-      if (!terms) byField.set(field, (terms = new Set()));
-      terms.add(match.term);
+      const at = fields.indexOf(field);
+      if (at < 0) {
+        fields.push(field);
+        fieldTerms.push([match.term]);
+      } else if (!fieldTerms[at]!.includes(match.term)) fieldTerms[at]!.push(match.term);
     }
   }
-  for (const [field, terms] of byField) {
-    const held = [...terms].reduce((sum, term) => sum + idfs[term]!, 0);
+  fields.forEach((field, at) => {
+    let held = 0;
+    for (const term of fieldTerms[at]!) held += idfs[term]!;
     const coverage = held / queryIdf;
     if (queryIdf > 0) score += (META_WEIGHTS[field] ?? 1) * held * coverage * coverage;
-  }
+  });
   return score;
+}
+
+/**
+ * Room reused from page to page while a query is ranked (thousands of pages; a map per position was most
+ * of a warm search's time and garbage): which positions the page has seen (`seen[position] === stamp`),
+ * each position's slot, and per slot up to one entry per query term (term, match, weight).
+ */
+class Scratch {
+  seen: Int32Array = new Int32Array(1024);
+  slotOf: Int32Array = new Int32Array(1024);
+  stamp = 0;
+  entries: Int32Array = new Int32Array(1024);
+  term: Int32Array = new Int32Array(1024);
+  match: Int32Array = new Int32Array(1024);
+  weight: Int32Array = new Int32Array(1024);
+
+  /** A fresh page: no position seen. */
+  next(): number {
+    if (++this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /** Room for `position`, and for `slots` slots of `terms` entries. */
+  fit(position: number, slots: number, terms: number): void {
+    if (position >= this.seen.length) {
+      this.seen = grown(this.seen, position + 1);
+      this.slotOf = grown(this.slotOf, position + 1);
+    }
+    if (slots > this.entries.length) this.entries = grown(this.entries, slots);
+    if (slots * terms > this.term.length) {
+      this.term = grown(this.term, slots * terms);
+      this.match = grown(this.match, slots * terms);
+      this.weight = grown(this.weight, slots * terms);
+    }
+  }
+}
+
+function grown(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /**
  * Each matching word's weighted count in the page: per position, the lowest
  * weight among the query terms found there (times their number when several
  * terms meet in one compound word), credited to each term's first word.
+ * Words in the order they are first credited (positions in the order first
+ * seen), which is the order the score adds them up in.
  */
-function weightedCounts(matches: readonly Match[]): Map<string, number> {
-  const atPosition = new Map<number, Map<number, { word: string; weight: number }>>();
-  for (const match of matches) {
-    const { locs } = match.posting;
+function weightedCounts(matches: readonly Match[], terms: number, scratch: Scratch): { words: string[]; counts: number[] } {
+  const stamp = scratch.next();
+  let slots = 0;
+  for (let m = 0; m < matches.length; m++) {
+    const { locs } = matches[m]!.posting;
+    const term = matches[m]!.term;
     for (let k = 0; k < locs.length; k += 2) {
-      let seen = atPosition.get(locs[k + 1]!);
-      if (!seen) atPosition.set(locs[k + 1]!, (seen = new Map()));
-      if (!seen.has(match.term)) seen.set(match.term, { word: match.word, weight: locs[k]! });
+      const position = locs[k + 1]!;
+      scratch.fit(position, slots + 1, terms);
+      let slot: number;
+      if (scratch.seen[position] !== stamp) {
+        scratch.seen[position] = stamp;
+        scratch.slotOf[position] = slot = slots++;
+        scratch.entries[slot] = 0;
+      } else slot = scratch.slotOf[position]!;
+      const base = slot * terms;
+      const entries = scratch.entries[slot]!;
+      let known = false;
+      for (let e = 0; e < entries && !known; e++) known = scratch.term[base + e] === term;
+      if (known) continue;
+      scratch.term[base + entries] = term;
+      scratch.match[base + entries] = m;
+      scratch.weight[base + entries] = locs[k]!;
+      scratch.entries[slot] = entries + 1;
     }
   }
-  const counts = new Map<string, number>();
-  for (const seen of atPosition.values()) {
-    const lowest = Math.min(...[...seen.values()].map((entry) => entry.weight));
-    const weight = seen.size > 1 ? Math.min(255, lowest * seen.size) : lowest;
-    for (const { word } of seen.values()) counts.set(word, (counts.get(word) ?? 0) + weight);
+  const words: string[] = [];
+  const counts: number[] = [];
+  for (let slot = 0; slot < slots; slot++) {
+    const base = slot * terms;
+    const entries = scratch.entries[slot]!;
+    let lowest = Infinity;
+    for (let e = 0; e < entries; e++) lowest = Math.min(lowest, scratch.weight[base + e]!);
+    const weight = entries > 1 ? Math.min(255, lowest * entries) : lowest;
+    for (let e = 0; e < entries; e++) {
+      const word = matches[scratch.match[base + e]!]!.word;
+      const at = words.indexOf(word);
+      if (at < 0) {
+        words.push(word);
+        counts.push(weight);
+      } else counts[at]! += weight;
+    }
   }
-  return counts;
+  return { words, counts };
 }
