@@ -9,8 +9,9 @@ import { visit } from 'unist-util-visit';
 import { checkImages } from '../postmortem/safety/assets.ts';
 
 export default function remarkSafeImages() {
-  return (tree: Root, file: { path?: string }) => {
-    if (!file.path) return;
+  return (tree: Root, file: { path?: string; value?: unknown }) => {
+    // An image node comes only from `![` in the source (a character reference never makes syntax): most bodies have none.
+    if (!file.path || (typeof file.value === 'string' && !file.value.includes('!['))) return;
     // One walk finds every image; their raster files are then judged together (usually already by the build gate).
     const found: { node: Image; parent: Parents; index: number }[] = [];
     visit(tree, 'image', (node: Image, index, parent: Parents | undefined) => {
