@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { archiveGate } from './src/integrations/archive-gate.ts';
 import { readSettingsAtEdge } from './src/integrations/astro-edge.ts';
 import { contentSecurityPolicy } from './src/integrations/content-security-policy.ts';
+import { dataStoreFlush } from './src/integrations/data-store-flush.ts';
 import { pagefindIndex } from './src/integrations/pagefind-index.ts';
 import { publishOutsideCheckout } from './src/integrations/publish-outside.ts';
 import { publishedSvg } from './src/integrations/published-svg.ts';
@@ -33,7 +34,8 @@ export default defineConfig({
   cacheDir: `${config.cacheDir}-${renderVersion(config.mdx)}`,
   trailingSlash: 'always',
   // publishOutsideCheckout last: it copies the finished site out when HINDSIGHT_OUT_DIR is outside the checkout.
-  integrations: [settingsModule(config), archiveGate(config), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(config), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
+  // dataStoreFlush: the content store is on disk before the build bundles it (Astro 5.18 could bundle an older one).
+  integrations: [settingsModule(config), dataStoreFlush(), archiveGate(config), mdx(), sitemap(), contentSecurityPolicy(), pagefindIndex(config), publishedSvg(), publishOutsideCheckout(config.outDir, `${config.cacheDir}/site`)],
   markdown: {
     ...MARKDOWN_OPTIONS,
     // Refused images (missing, outside the archive, unsafe SVG) never reach Astro's image pipeline;

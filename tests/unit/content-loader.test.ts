@@ -79,5 +79,8 @@ describe('the post-mortem content loader', () => {
     const after = dataStore(archive);
     expect(after).toContain('Summary (rendered by the first sync)');
     expect(after).toContain('2026-03-15-added-later');
+    // Rendered bodies are stored without their Markdown source (nothing reads it; it was 40% of the store).
+    expect(after).not.toContain('"body":');
+    expect(after).toContain('"rendered":');
   });
 });

@@ -9,6 +9,10 @@
  * links can expand a small file into megabytes of HTML, which no source-size
  * limit can bound, so a body over the limit stops the build, naming the file
  * (a {@link HindsightError}: the caller, content.config.ts, ends the build).
+ * The data store keeps no Markdown source (`body`) beside a body's HTML: nothing
+ * reads it, and it was 40% of a store that is bundled into the build whole
+ * (215 MB at 10,000 long-tail post-mortems). A body that failed to render keeps
+ * its source, which is how the check below knows it.
  */
 import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -26,7 +30,7 @@ export function postmortemLoader(base: string, bodyHtmlLimit: SizeLimit): Loader
     async load(context) {
       const links = linkedEntries(base);
       const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
-      await inner.load({ ...context, watcher: context.watcher && regularFilesOnly(context.watcher, base) });
+      await inner.load({ ...context, store: withoutRenderedSources(context.store), watcher: context.watcher && regularFilesOnly(context.watcher, base) });
       checkRendered(context, base, bodyHtmlLimit);
     },
   };
@@ -44,6 +48,19 @@ function linkedEntries(base: string): string[] {
 /** Glob syntax in a file name, escaped so the name matches only itself. */
 function escapeGlob(name: string): string {
   return name.replace(/[\\*?[\]{}()!+@|]/g, '\\$&');
+}
+
+type Store = LoaderContext['store'];
+type Entry = Parameters<Store['set']>[0];
+
+/** A body that should have HTML and has none: Astro's glob loader keeps an entry whose body failed to render. */
+function unrendered(entry: Pick<Entry, 'body' | 'deferredRender' | 'rendered'>): boolean {
+  return !entry.deferredRender && Boolean(entry.body?.trim()) && !entry.rendered?.html?.trim();
+}
+
+/** The store as the glob loader sees it: an entry's Markdown source is kept only when it did not render. */
+function withoutRenderedSources(store: Store): Store {
+  return { ...store, set: (entry) => store.set(unrendered(entry) ? entry : { ...entry, body: undefined }) };
 }
 
 type Watcher = NonNullable<LoaderContext['watcher']>;
@@ -78,15 +95,15 @@ function regularFilesOnly(watcher: Watcher, base: string): Watcher {
 function checkRendered(context: LoaderContext, base: string, limit: SizeLimit): void {
   const entries = [...context.store.values()];
   const fileOf = (entry: (typeof entries)[number]) => entry.filePath ?? path.join(base, `postmortem-${entry.id}.md`);
-  const unrendered = entries.filter((entry) => !entry.deferredRender && Boolean(entry.body?.trim()) && !entry.rendered?.html?.trim());
-  for (const entry of unrendered) {
+  const failed = entries.filter(unrendered);
+  for (const entry of failed) {
     context.logger.error(
       `${fileOf(entry)}:1:1  error  the body did not render (see the error above), so its page would be empty  (body-render)\n` +
         '    Hint: Run `npm run validate` on it; flatten deeply nested lists or blockquotes, or split the body.',
     );
   }
   const over = entries.filter((entry) => Buffer.byteLength(entry.rendered?.html ?? '') > limit.value);
-  if (!over.length && !unrendered.length) return;
+  if (!over.length && !failed.length) return;
   for (const entry of over) {
     const file = fileOf(entry);
     context.logger.error(

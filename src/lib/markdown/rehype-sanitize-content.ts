@@ -28,8 +28,7 @@ export default function rehypeSanitizeContent(options: { mdx?: MdxMode } = {}) {
     // and the parse was about a fifth of the Markdown rendering time (docs/PERFORMANCE.md).
     const parsed = mdx || hasRawHtml(tree) ? (raw(tree, { passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
-    if (file.path) dropRefusedImages(safe, file.path);
-    followPrefixedIds(safe);
+    afterSanitizing(safe, file.path);
     return safe;
   };
 }
@@ -52,34 +51,33 @@ function safeDecode(text: string): string {
 }
 
 /**
+ * One walk of the sanitized tree for two jobs.
  * The sanitizer prefixes ids (`user-content-`) so content cannot shadow the page's own; links within the body
  * (`#fn-1` of a GFM footnote, `#x` to an `id="x"`) are pointed at the prefixed id they meant.
- */
-function followPrefixedIds(tree: Root): void {
-  const ids = new Set<string>();
-  visit(tree, 'element', (element: Element) => {
-    if (typeof element.properties.id === 'string') ids.add(element.properties.id);
-  });
-  visit(tree, 'element', (element: Element) => {
-    const href = element.properties.href;
-    if (element.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-    const target = safeDecode(href.slice(1));
-    const prefixed = `${SANITIZE_SCHEMA.clobberPrefix}${target}`;
-    if (!ids.has(target) && ids.has(prefixed)) element.properties.href = `#${prefixed}`;
-  });
-}
-
-/**
  * An HTML `<img>` the image-asset rule refuses loses its source (Markdown images are handled before Astro collects
  * them); a `srcset` keeps only the candidates it accepts, written out again from the parse.
  */
-function dropRefusedImages(tree: Root, postmortem: string): void {
+function afterSanitizing(tree: Root, postmortem: string | undefined): void {
+  const ids = new Set<string>();
+  const inPageLinks: Element[] = [];
   visit(tree, 'element', (element: Element) => {
-    const { src, srcSet } = element.properties;
-    if (element.tagName === 'img' && typeof src === 'string' && checkImage(postmortem, src).problem) delete element.properties.src;
-    if (srcSet === undefined || srcSet === null) return;
-    const kept = checkSrcset(postmortem, String(srcSet)).filter((candidate) => !candidate.verdict.problem);
-    if (kept.length > 0) element.properties.srcSet = kept.map((candidate) => candidate.text).join(', ');
-    else delete element.properties.srcSet;
+    const { id, href } = element.properties;
+    if (typeof id === 'string') ids.add(id);
+    if (element.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) inPageLinks.push(element);
+    if (postmortem) dropRefusedImage(element, postmortem);
   });
+  for (const link of inPageLinks) {
+    const target = safeDecode((link.properties.href as string).slice(1));
+    const prefixed = `${SANITIZE_SCHEMA.clobberPrefix}${target}`;
+    if (!ids.has(target) && ids.has(prefixed)) link.properties.href = `#${prefixed}`;
+  }
+}
+
+function dropRefusedImage(element: Element, postmortem: string): void {
+  const { src, srcSet } = element.properties;
+  if (element.tagName === 'img' && typeof src === 'string' && checkImage(postmortem, src).problem) delete element.properties.src;
+  if (srcSet === undefined || srcSet === null) return;
+  const kept = checkSrcset(postmortem, String(srcSet)).filter((candidate) => !candidate.verdict.problem);
+  if (kept.length > 0) element.properties.srcSet = kept.map((candidate) => candidate.text).join(', ');
+  else delete element.properties.srcSet;
 }
