@@ -10,10 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HindsightError } from '../../src/lib/errors.ts';
 import { loadConfig } from '../../src/lib/settings/load-config.ts';
 
-let repo = '';
-afterEach(() => rmSync(repo, { recursive: true, force: true }));
+// Every repository a test made: some tests make several.
+const repos: string[] = [];
+afterEach(() => {
+  for (const repo of repos.splice(0)) rmSync(repo, { recursive: true, force: true });
+});
 function repoWith(files: Record<string, unknown>): string {
-  repo = mkdtempSync(path.join(os.tmpdir(), 'hindsight-settings-'));
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'hindsight-settings-'));
+  repos.push(repo);
   for (const [name, value] of Object.entries(files)) writeFileSync(path.join(repo, name), typeof value === 'string' ? value : JSON.stringify(value));
   return repo;
 }
