@@ -45,25 +45,30 @@ export const REQUIRE = "import { createRequire as __hindsightRequire } from 'nod
 export const relocate = (up) =>
   `import { fileURLToPath as __hindsightFilePath } from 'node:url'; const __hindsightUrl = (file) => new URL(\`${up}\${file}\`, import.meta.url).href; const __hindsightAt = (file) => __hindsightFilePath(__hindsightUrl(file)).replace(/[\\\\/]$/, '');`;
 
+// A CommonJS bundle (run-bundle.mjs runs it with V8's code cache) has `require` and `__filename` of its own;
+// `import.meta.url` is the bundle's, as in an ES module bundle.
+const SELF_URL = "var __hindsightSelfUrl = require('node:url').pathToFileURL(__filename).href;";
+
 /**
  * Writes the bundle of the command whose source is `entry` to `outfile`; a `split` command (one that imports its
  * parts when first needed: the MCP server) is written as a folder of chunks, `outfile` being that folder, so that
- * starting it compiles only what starting needs.
+ * starting it compiles only what starting needs. `commonjs`: one CommonJS file, for run-bundle.mjs.
  */
-export async function bundleCommand({ root, entry, outfile, relocatable = false, split = false }) {
+export async function bundleCommand({ root, entry, outfile, relocatable = false, split = false, commonjs = false }) {
   const { build } = await import('esbuild');
   await build({
     entryPoints: [entry],
     ...(split ? { outdir: outfile, splitting: true, outExtension: { '.js': '.mjs' } } : { outfile }),
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: commonjs ? 'cjs' : 'esm',
     target: 'node20',
     // Packages are bundled too: resolving and loading hundreds of ESM files from node_modules at each
     // start cost about 0.5 s CPU of validate's 2.3 s on 1,000 files. Left out: native or binary-launching
     // packages and the big tools only maintainers' commands use.
     external: ['esbuild', 'pagefind', 'typescript', '@playwright/test', 'playwright', 'playwright-core', 'fsevents'],
-    banner: { js: relocatable ? `${REQUIRE} ${relocate(split ? '../../' : '../')}` : REQUIRE },
+    ...(commonjs ? { define: { 'import.meta.url': '__hindsightSelfUrl' } } : {}),
+    banner: { js: commonjs ? SELF_URL : relocatable ? `${REQUIRE} ${relocate(split ? '../../' : '../')}` : REQUIRE },
     logLevel: 'warning',
     plugins: [sourceRelativePaths(root, relocatable, path.resolve(root, entry))],
   });

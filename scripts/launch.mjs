@@ -4,13 +4,14 @@
 // for validate); the bundle, packages included, starts in about 0.15 s, which matters when CI runs
 // `validate` on every pull request. The bundle is rebuilt whenever the content
 // of a source file or the lockfile changes. An installed package runs the
-// bundles `npm pack` shipped in cli-bundles/ instead (prepack.mjs), and writes nothing.
+// bundles `npm pack` shipped in cli-bundles/ instead (prepack.mjs), and writes nothing. A `codeCache` command
+// (validate) is bundled as CommonJS and run with V8's code cache beside the bundle (run-bundle.mjs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundleCommand } from './bundle-command.mjs';
 import { COMMANDS, shippedBundle } from './commands.mjs';
+import { runBundle } from './run-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -87,14 +88,19 @@ if (!existsSync(shipped) && installed) {
   process.stderr.write(`Hindsight was installed without its prebuilt commands (${path.dirname(shipped)} is missing). From a git URL, npm runs Hindsight's prepare script only once approved: \`npm install-scripts approve hindsight\`, then install it again; or install a tarball made with \`npm pack\`.\n`);
   process.exit(2);
 }
+// A `codeCache` command is built as CommonJS and run with V8's code cache kept beside it (run-bundle.mjs); the
+// cache is written, so only in a checkout: an installed package runs its shipped ES module bundle as it is.
+const codeCache = COMMANDS[name].codeCache === true && !installed;
 // What the checkout builds (never computed in an installed package, which has no lockfile and must not be written to).
-const built = installed ? shipped : path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : '.mjs'}`);
+const built = installed ? shipped : path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : codeCache ? '.cjs' : '.mjs'}`);
 const bundle = installed ? shipped : split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
 if (!existsSync(bundle)) {
   try {
     mkdirSync(cacheDir, { recursive: true });
     const partial = `${built}.${process.pid}.tmp`;
-    await bundleCommand({ root, entry, outfile: partial, split });
+    // esbuild and the bundler are loaded only to build: most starts find their bundle.
+    const { bundleCommand } = await import('./bundle-command.mjs');
+    await bundleCommand({ root, entry, outfile: partial, split, commonjs: codeCache });
     try {
       renameSync(partial, built);
     } catch (error) {
@@ -104,7 +110,9 @@ if (!existsSync(bundle)) {
     }
     // Bundles of earlier versions of this command are never run again.
     for (const file of readdirSync(cacheDir)) {
-      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}(\.mjs)?$/.test(file.slice(name.length + 1)) && path.join(cacheDir, file) !== built) rmSync(path.join(cacheDir, file), { recursive: true, force: true });
+      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}(\.mjs|\.cjs|\.cjs\.code-cache)?$/.test(file.slice(name.length + 1)) && !file.startsWith(path.basename(built))) {
+        rmSync(path.join(cacheDir, file), { recursive: true, force: true });
+      }
     }
   } catch (error) {
     process.stderr.write(`Hindsight could not prepare \`${name}\` in ${cacheDir}: ${error instanceof Error ? error.message.split('\n', 1)[0] : String(error)}\n`);
@@ -115,7 +123,8 @@ if (!existsSync(bundle)) {
 // The CLI checks that it is the entry point: make the bundle the script being run.
 process.argv = [process.argv[0], bundle, ...(COMMANDS[name].args ?? []), ...args];
 try {
-  await import(pathToFileURL(bundle).href);
+  if (codeCache) runBundle(bundle, `${bundle}.code-cache`);
+  else await import(pathToFileURL(bundle).href);
 } catch (error) {
   // The CLI's own boundary (scripts/lib/cli.ts) handles everything once it runs; this catches what fails while loading it.
   const message = error instanceof Error ? error.message.split('\n', 1)[0] : String(error);

@@ -53,7 +53,8 @@ export async function runValidate(ctx: CliContext): Promise<number> {
   const cache = args.values['no-cache'] ? null : openValidationCache();
   // With a cache, read here before any thread starts: the cache answers for files whose text it has seen.
   // Without one, a file is read where it is checked: the threads read their own shares, never this one.
-  const toCheck = files.map((file) => ({ path: displayPath(file, ctx.cwd), source: cache ? readSource(file, config.limits.fileBytes.value) : readOnUse(file, config.limits.fileBytes.value) }));
+  const shown = displayPaths(files, ctx.cwd);
+  const toCheck = files.map((file, at) => ({ path: shown[at]!, source: cache ? readSource(file, config.limits.fileBytes.value) : readOnUse(file, config.limits.fileBytes.value) }));
   const result = await validateFilesWith(parallelChecker(ctx.cwd, config, jobs), toCheck, { strict: args.values.strict, cache, settings: config });
   ctx.stdout(formatReport(result, format));
   if (result.summary.files === 0) {
@@ -61,6 +62,25 @@ export async function runValidate(ctx: CliContext): Promise<number> {
     return EXIT.invalid;
   }
   return result.summary.invalid === 0 ? EXIT.ok : EXIT.invalid;
+}
+
+/**
+ * {@link displayPath} of each of `files` (absolute, as expandPaths gives them), working out each folder's part
+ * once: `path.relative` resolves both paths at every call, ~60 ms CPU per 10,000 files before any check started.
+ * A file directly in `cwd`, or on a path `relative` cannot shorten, takes displayPath itself.
+ */
+export function displayPaths(files: readonly string[], cwd: string): string[] {
+  const folders = new Map<string, string | null>();
+  return files.map((file) => {
+    const folder = path.dirname(file);
+    let shown = folders.get(folder);
+    if (shown === undefined) {
+      const relative = path.relative(cwd, folder);
+      shown = relative && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : null;
+      folders.set(folder, shown);
+    }
+    return shown === null ? displayPath(file, cwd) : `${shown}/${path.basename(file)}`;
+  });
 }
 
 /** `file`'s {@link Source}, read from disk the first time a field of it is asked for. */

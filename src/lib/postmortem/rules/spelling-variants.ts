@@ -16,23 +16,37 @@ export const spellingVariants: ArchiveRule = {
   level: 'warning',
   description: 'A service, tag or action-item owner is spelled as the rest of the archive spells it, not differing only by case, spacing, `-`/`_` or a plural.',
   check(postmortems) {
+    // Names repeat across the archive (10,000 generated post-mortems: 107,195 uses of 2,521 names): each name is
+    // keyed once, and the second pass takes each use's group from the first (both were 0.3 s of the run's serial end).
     // kind → key → spelling → files using it
     const groups = new Map<string, Map<string, Set<string>>>();
+    const byName = new Map<SpellingKind, Map<string, Map<string, Set<string>>>>();
+    const groupOfUse: Map<string, Set<string>>[] = [];
     for (const pm of postmortems) {
       for (const use of pm.spellings ?? []) {
-        const key = `${use.kind}\0${spellingKey(use.value)}`;
-        const spellings = groups.get(key) ?? new Map<string, Set<string>>();
+        let named = byName.get(use.kind);
+        if (!named) byName.set(use.kind, (named = new Map()));
+        let spellings = named.get(use.value);
+        if (!spellings) {
+          const key = `${use.kind}\0${spellingKey(use.value)}`;
+          spellings = groups.get(key) ?? new Map<string, Set<string>>();
+          groups.set(key, spellings);
+          named.set(use.value, spellings);
+        }
         spellings.set(use.value, (spellings.get(use.value) ?? new Set()).add(pm.path));
-        groups.set(key, spellings);
+        groupOfUse.push(spellings);
       }
     }
+    const preferredOf = new Map<Map<string, Set<string>>, string>();
     const findings = new Map<string, Finding[]>();
+    let at = 0;
     for (const pm of postmortems) {
       const told = new Set<string>();
       for (const use of pm.spellings ?? []) {
-        const spellings = groups.get(`${use.kind}\0${spellingKey(use.value)}`)!;
+        const spellings = groupOfUse[at++]!;
         if (spellings.size < 2) continue;
-        const preferred = preferredSpelling(new Map([...spellings].map(([name, files]) => [name, files.size])));
+        let preferred = preferredOf.get(spellings);
+        if (preferred === undefined) preferredOf.set(spellings, (preferred = preferredSpelling(new Map([...spellings].map(([name, files]) => [name, files.size])))));
         if (use.value === preferred || told.has(`${use.kind}\0${use.value}`)) continue;
         told.add(`${use.kind}\0${use.value}`);
         const files = spellings.get(preferred)!;
