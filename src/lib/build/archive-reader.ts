@@ -1,9 +1,9 @@
 /**
  * How the pages reach the archive reader without bundling it. The build gate (Node) loads
  * `archive/archive.ts` and publishes its `loadArchive` here; the pages (bundled by Vite, run in the same
- * process) call it. Importing archive.ts from a page pulled validation, every rule, the parsers and their
- * libraries (about 300 modules, 1.5 MB) into the server bundle, which the build then transformed, bundled
- * and loaded again although the pages only ever read the gate's cached reading.
+ * process) call it. Importing archive.ts from a page pulled validation, every rule and their readers into
+ * the server bundle (79 of its 424 modules, about 40% of its bundling time; docs/PERFORMANCE.md, "Build,
+ * eighth round"), although the pages only ever read the gate's cached reading.
  * `Symbol.for`: the gate's copy of this module and the pages' copy share one slot.
  */
 import type { Archive, loadArchive } from '../postmortem/archive/archive.ts';
