@@ -11,6 +11,7 @@ import type { HindsightConfig } from '../lib/settings/load-config.ts';
 import { displayPath, loadArchive } from '../lib/postmortem/archive/archive.ts';
 import { openValidationCache } from '../lib/postmortem/validation/validation-cache.ts';
 import { formatPretty, summaryLine } from '../lib/postmortem/validation/validation-report.ts';
+import { publishArchiveReader } from '../lib/build/archive-reader.ts';
 import { endOnProblem } from './astro-edge.ts';
 
 export function archiveGate(settings: HindsightConfig): AstroIntegration {
@@ -18,6 +19,8 @@ export function archiveGate(settings: HindsightConfig): AstroIntegration {
     name: 'hindsight:archive-gate',
     hooks: {
       'astro:config:setup': ({ command, logger }) => {
+        // The pages read the archive through this process's reader, the one that holds the gate's reading.
+        publishArchiveReader(loadArchive);
         if (command !== 'build' && command !== 'dev') return;
         try {
           checkArchive(settings, command, logger);

@@ -17,6 +17,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { contentLoadsSettled } from '../lib/build/content-loads.ts';
 
 interface StoreClass {
   prototype: { writeToDisk(): Promise<void> };
@@ -35,7 +36,10 @@ export function astroDataStoreClass(): StoreClass {
   return (require(path.join(astroRoot, 'dist/content/mutable-data-store.js')) as { MutableDataStore: StoreClass }).MutableDataStore;
 }
 
-/** Saves of one store run one after another; a save asked for during another starts when it ends. Idempotent. */
+/**
+ * Saves of one store run one after another; a save asked for during another starts when it ends, and one asked
+ * for while the post-mortems load starts when the load ends. Idempotent.
+ */
 export function saveInOrder(storeClass: StoreClass): void {
   const proto = storeClass.prototype as StoreClass['prototype'] & { [FLUSHED]?: true };
   if (proto[FLUSHED]) return;
@@ -43,7 +47,11 @@ export function saveInOrder(storeClass: StoreClass): void {
   const last = new WeakMap<object, Promise<void>>();
   proto.writeToDisk = function writeAfterPrevious(this: object) {
     // A failed save is reported to its own caller; the next one still runs.
-    const next = (last.get(this) ?? Promise.resolve()).catch(() => undefined).then(() => write.call(this));
+    // And not while the post-mortems are loading: the store is not finished (content-loads.ts).
+    const next = (last.get(this) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(contentLoadsSettled)
+      .then(() => write.call(this));
     last.set(this, next);
     return next;
   };

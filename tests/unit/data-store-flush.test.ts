@@ -9,9 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { astroDataStoreClass, saveInOrder } from '../../src/integrations/data-store-flush.ts';
+import { whileLoading } from '../../src/lib/build/content-loads.ts';
 
 interface Store {
   set(collection: string, key: string, value: unknown): void;
+  toString(): string;
   writeToDisk(): Promise<void>;
   waitUntilSaveComplete(): Promise<void>;
 }
@@ -62,5 +64,38 @@ describe('the content data store, saved before the build bundles it', () => {
     const onDisk = await storeOnDiskAfterFinalSave('in-order');
     expect(onDisk).toContain('"last"');
     expect(onDisk).toContain('x'.repeat(1000));
+  });
+
+  it('saves asked for while the post-mortems load wait for the load, and the store is serialised once', async () => {
+    saveInOrder(astroDataStoreClass());
+    const StoreClass = astroDataStoreClass() as unknown as { fromFile(file: URL): Promise<Store> };
+    const file = path.join(temp, 'during-load', 'data-store.json');
+    const store = await StoreClass.fromFile(pathToFileURL(file));
+    let serialised = 0;
+    const inherited = store.toString;
+    store.toString = function (this: Store) {
+      serialised += 1;
+      return inherited.call(this);
+    };
+    let endLoad!: () => void;
+    const saves: Promise<void>[] = [];
+    const load = whileLoading(async () => {
+      store.set('postmortems', 'first', { id: 'first' });
+      // What the debounce does at a pause in the load: two of them.
+      saves.push(store.writeToDisk());
+      store.set('postmortems', 'last', { id: 'last' });
+      saves.push(store.writeToDisk());
+      await new Promise<void>((resolve) => (endLoad = resolve));
+    });
+    // Time for a save that did not wait to have been written.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(serialised).toBe(0);
+    expect(() => readFileSync(file, 'utf8')).toThrow();
+    endLoad();
+    await load;
+    await Promise.all(saves);
+    await store.waitUntilSaveComplete();
+    expect(serialised).toBe(1);
+    expect(readFileSync(file, 'utf8')).toContain('"last"');
   });
 });

@@ -20,6 +20,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { isPostmortemFile, slugOf } from '../postmortem/model/file-naming.ts';
 import { HindsightError } from '../errors.ts';
 import type { SizeLimit } from '../postmortem/safety/limits.ts';
+import { whileLoading } from './content-loads.ts';
 
 const PATTERN = '*.{md,mdx}';
 
@@ -27,12 +28,14 @@ const PATTERN = '*.{md,mdx}';
 export function postmortemLoader(base: string, bodyHtmlLimit: SizeLimit): Loader {
   return {
     name: 'hindsight:postmortems',
-    async load(context) {
-      const links = linkedEntries(base);
-      const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
-      await inner.load({ ...context, store: withoutRenderedSources(context.store), watcher: context.watcher && regularFilesOnly(context.watcher, base) });
-      checkRendered(context, base, bodyHtmlLimit);
-    },
+    // The store is saved once, after the load (content-loads.ts), not at every pause in it.
+    load: (context) =>
+      whileLoading(async () => {
+        const links = linkedEntries(base);
+        const inner = glob({ base, pattern: [PATTERN, ...links.map((name) => `!${escapeGlob(name)}`)], generateId: ({ entry }) => slugOf(entry) });
+        await inner.load({ ...context, store: withoutRenderedSources(context.store), watcher: context.watcher && regularFilesOnly(context.watcher, base) });
+        checkRendered(context, base, bodyHtmlLimit);
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
 /** The configured archive, as pages see it. */
-import { loadArchive, type Archive } from '../postmortem/archive/archive.ts';
+import type { Archive } from '../postmortem/archive/archive.ts';
+import { readArchive } from './archive-reader.ts';
 import type { HindsightConfig } from '../settings/load-config.ts';
 import type { Postmortem } from '../postmortem/model/model.ts';
 import { toMetricsDataset, type MetricsDataset } from '../postmortem/metrics/record.ts';
@@ -13,8 +14,8 @@ let building: Archive | null = null;
  * `astro dev` asks every time, so an edited post-mortem shows on the next request.
  */
 export function siteArchive(settings: HindsightConfig): Archive {
-  if (import.meta.env.DEV) return loadArchive(settings.archiveDir, settings);
-  return (building ??= loadArchive(settings.archiveDir, settings));
+  if (import.meta.env.DEV) return readArchive(settings.archiveDir, settings);
+  return (building ??= readArchive(settings.archiveDir, settings));
 }
 
 const datasets = new WeakMap<readonly Postmortem[], MetricsDataset>();
