@@ -8,7 +8,6 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error a plain .mjs script without types
 import { isGitDependencyPrepare } from '../../scripts/prepare-decision.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
