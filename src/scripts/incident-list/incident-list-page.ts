@@ -190,7 +190,10 @@ function searchService(root: HTMLElement) {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
+          const asked = performance.now();
           const correction = state.q && !state.verbatim ? await speller.correct(state.q) : { query: state.q, changes: [] };
+          // The corrector's share of `search: find` (the vocabulary's first load included).
+          performance.measure('search: correct', { start: asked });
           const site = await loadPagefind();
           return { ...findAll(site, state, correction.query, shown, speller.holds(searchWords(correction.query))), correction };
         })();
