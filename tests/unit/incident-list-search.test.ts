@@ -115,6 +115,16 @@ describe('findAll with remembered searches', () => {
     expect(fake.fetched).toEqual(['a']);
   });
 
+  it('fetches no fragments for a question a newer one replaced before its main search answered', async () => {
+    const fake = fakePagefind();
+    let replaced = false;
+    const { settled } = findAll(siteSearch(fake.pagefind), state('legacy'), 'legacy', { ...FIRST, stale: () => replaced });
+    replaced = true;
+    await settled;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.fetched).toEqual([]);
+  });
+
   it('a word nobody wrote makes every result a partial match', async () => {
     const found = await findAll(siteSearch(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST).settled;
     expect(found.complete).toBe(0);

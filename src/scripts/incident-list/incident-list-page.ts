@@ -8,7 +8,7 @@
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, incidentListUrl, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
 import type { Correction } from '../../lib/search/correct.ts';
-import { findAll, pagefindLoader, searchWords, type Found, type Finding } from './pagefind-client.ts';
+import { findAll, pagefindLoader, searchWords, type Found, type Finding, type Shown } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { browserCorrector } from './spelling.ts';
@@ -134,7 +134,7 @@ export function initIncidentList(): void {
     const asked = state;
     const started = performance.now();
     try {
-      const outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage });
+      const outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage, stale });
       const first = await outcome.first;
       if (stale()) return;
       let drawn: string[] = [];
@@ -186,7 +186,7 @@ function searchService(root: HTMLElement) {
       loadPagefind().catch(() => undefined);
       speller.warm();
     },
-    find(state: ListState, shown: { from: number; to: number }): Promise<Outcome> {
+    find(state: ListState, shown: Shown): Promise<Outcome> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {

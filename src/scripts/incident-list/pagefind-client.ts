@@ -120,6 +120,13 @@ function rememberData(result: PagefindResult): PagefindResult {
   };
 }
 
+/** The positions of the results a page will show, and whether a newer question has made it moot. */
+export interface Shown {
+  from: number;
+  to: number;
+  stale?: () => boolean;
+}
+
 /**
  * A question's answer in two stages. `first`: the results that hold every word, before the partial matches are
  * known, or null when it cannot be told yet (see findAll); they are the settled results' first rows, in order.
@@ -136,11 +143,12 @@ export interface Finding {
  * with the pages holding every word. The main search, one search per word (for a query of several words) and,
  * with a filter chosen, the query's unfiltered search (for the counts) are asked at once, so Pagefind's worker
  * can fetch one's index chunks while it ranks another; `shown` (positions in the results) is the page that will
- * be drawn, whose fragments are fetched meanwhile. With `archiveWords`, the per-word searches wait for the main
+ * be drawn, whose fragments are fetched meanwhile unless `shown.stale()` says a newer question replaced this one
+ * (while the index loads, the beginnings of a word typed meanwhile would each fetch a page of fragments). With `archiveWords`, the per-word searches wait for the main
  * one: Pagefind's one worker answers in turn, so the first page's fragments come before them and `first` is
  * drawn while they run.
  */
-export function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: { from: number; to: number }, archiveWords = false): Finding {
+export function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: Shown, archiveWords = false): Finding {
   const words = searchWords(query);
   const term = words.join(' ') || null;
   const order = effectiveSort({ ...state, q: term ?? '' });
@@ -150,7 +158,7 @@ export function findAll({ pagefind, facets }: SiteSearch, state: ListState, quer
   const unfilteredSearch = term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
   const mainSearch = pagefind.search(term, { filters, sort });
   // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
-  void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
+  void mainSearch.then((main) => !shown.stale?.() && main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
   // A word with a digit counts only when the archive holds it whole (Pagefind's exact search; query-words.ts).
