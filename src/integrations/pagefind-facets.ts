@@ -1,7 +1,7 @@
 /**
  * The facet table of a written Pagefind index (src/lib/site/search/facet-table.ts):
  * each page's filters as Pagefind stored them in its fragment, under the page's
- * id (the fragment's name, which the browser's results carry), in `order`.
+ * id (the fragment's name, which the browser's results carry).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +21,8 @@ interface Fragment {
   filters: Partial<FacetValues>;
 }
 
-/** Reads `pagefindDir/fragment/`; `order` ranks a page by its URL (archive order), so the file does not depend on hashes. */
-export async function facetTableOf(pagefindDir: string, order: (url: string) => number): Promise<FacetTableFile> {
+/** Reads `pagefindDir/fragment/` (the table orders its pages by id, so the file does not depend on the listing's order). */
+export async function facetTableOf(pagefindDir: string): Promise<FacetTableFile> {
   const dir = path.join(pagefindDir, 'fragment');
   const names = (await readdir(dir)).filter((name) => name.endsWith(FRAGMENT));
   const pages: { id: string; fragment: Fragment }[] = [];
@@ -31,7 +31,6 @@ export async function facetTableOf(pagefindDir: string, order: (url: string) => 
     const read = await Promise.all(batch.map(async (name) => readFragment(await promisify(gunzip)(await readFile(path.join(dir, name))), name)));
     pages.push(...read.map((fragment, k) => ({ id: batch[k]!.slice(0, -FRAGMENT.length), fragment })));
   }
-  pages.sort((a, b) => order(a.fragment.url) - order(b.fragment.url) || a.id.localeCompare(b.id, 'en'));
   return encodeFacetTable(pages.map(({ id, fragment }) => [id, fragment.filters]));
 }
 

@@ -113,8 +113,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
         await pagefind.close();
       }
       await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
-      const urlOrder = new Map(postmortems.map((pm, at) => [pageUrl(pm), at]));
-      const facets = await facetTableOf(path.join(outDir, 'pagefind'), (url) => urlOrder.get(url) ?? postmortems.length);
+      const facets = await facetTableOf(path.join(outDir, 'pagefind'));
       await writeFile(path.join(outDir, 'incidents', 'facets.json'), JSON.stringify(facets));
       // The English word list by shard, so the browser's corrector leaves correctly spelt words alone (src/lib/search/correct.ts).
       const englishDir = path.join(outDir, 'incidents', 'english');

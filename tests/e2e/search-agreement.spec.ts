@@ -49,11 +49,12 @@ async function siteTop(page: Page, query: string): Promise<{ slugs: string[]; co
   let complete: number | null = null;
   for (let at = 1; slugs.length < 10; at++) {
     await page.goto(`incidents/?q=${encodeURIComponent(query)}${at > 1 ? `&page=${at}` : ''}`);
-    // Drawn: result cards in the search view, or the empty state.
+    // Settled: result cards in the search view, or the empty state, with no partial matches still to come (aria-busy).
     await page.waitForFunction(() => {
       const results = document.querySelector('[data-search-results]');
       const empty = document.querySelector<HTMLElement>('[data-empty]');
-      return (results && results.children.length > 0 && !(results.parentElement as HTMLElement).hidden) || (empty && !empty.hidden);
+      const drawn = (results && results.children.length > 0 && !(results.parentElement as HTMLElement).hidden) || (empty && !empty.hidden);
+      return drawn && !document.getElementById('results-region')?.hasAttribute('aria-busy');
     });
     const hrefs = await page.locator('[data-search-results] [data-search-field="title"]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     if (at === 1) {

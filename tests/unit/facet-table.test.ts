@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countFacets, FACET_KEYS, type FacetValues, type Filters } from '../../src/lib/site/facets.ts';
-import { countPages, encodeFacetTable, readFacetTable } from '../../src/lib/site/search/facet-table.ts';
+import { countPages, decodeIds, encodeFacetTable, readFacetTable } from '../../src/lib/site/search/facet-table.ts';
 
 const VALUES = ['a', 'b', 'c', 'd'];
 const facetValues = fc.record(Object.fromEntries(FACET_KEYS.map((key) => [key, fc.array(fc.constantFrom(...VALUES.map((v) => `${key}-${v}`)), { maxLength: 3 })])) as Record<keyof FacetValues, fc.Arbitrary<string[]>>);
@@ -26,8 +26,27 @@ describe('the facet table', () => {
     expect(file.values.service).toEqual(['api', 'db']);
     expect(file.values.year).toEqual(['2025']);
     const table = readFacetTable(file);
+    expect(table.ids).toEqual(['en_1', 'en_2']);
     expect(table.pageOf.get('en_2')).toBe(1);
     expect(table.valuesOf(1)).toEqual({ severity: ['SEV-2'], category: [], service: ['db'], year: ['2025'], status: [], learning: ['repeat'] });
+  });
+
+  it('gives back every page id, whatever their prefixes, lengths and order, each with its own values', () => {
+    const hash = fc.tuple(fc.constantFrom('en_', 'fr_', ''), fc.integer({ min: 7, max: 13 })).chain(([prefix, digits]) =>
+      fc.array(fc.constantFrom(...'0123456789abcdef'), { minLength: digits, maxLength: digits }).map((hex) => `${prefix}${hex.join('')}`),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(hash, { maxLength: 40 }), (ids) => {
+        const table = readFacetTable(encodeFacetTable(ids.map((id, at) => [id, { year: [String(at)] }])));
+        expect([...table.ids].sort()).toEqual([...ids].sort());
+        for (const [at, id] of ids.entries()) expect(table.valuesOf(table.pageOf.get(id)!).year).toEqual([String(at)]);
+        // The same pages in another order make the same file.
+        expect(encodeFacetTable([...ids].reverse().map((id) => [id, { year: [String(ids.indexOf(id))] }]))).toEqual(table.file);
+      }),
+      { numRuns: 300 },
+    );
+    expect(decodeIds([])).toEqual([]);
+    expect(() => encodeFacetTable([['page-one', {}]])).toThrow(/hex hash/);
   });
 
   it('counts as countFacets does, over any pages of any table, with any filters', () => {

@@ -33,6 +33,8 @@ const FIRST = { from: 0, to: 10 };
 function fakePagefind() {
   const asked: string[] = [];
   const fetched: string[] = [];
+  /** Searches and fragment fetches, in the order Pagefind's worker would receive them. */
+  const order: string[] = [];
   const matches = (word: string, id: string) => PAGES[id]!.split(' ').some((token) => token.startsWith(word));
   const known = (word: string) => Object.keys(PAGES).some((id) => matches(word, id));
   const pagefind: Pagefind = {
@@ -40,6 +42,7 @@ function fakePagefind() {
     init: async () => undefined,
     search: async (term, options = {}) => {
       asked.push(`${term}|${JSON.stringify(options)}`);
+      order.push(`search ${term}`);
       const words = (term ?? '').split(' ').filter(known);
       const passes = (id: string) => Object.entries(options.filters ?? {}).every(([key, { any }]) => VALUES.get(id)![key as keyof FacetValues].some((value) => any.includes(value)));
       // A term of unknown words only finds nothing; no term (filters only) finds every page.
@@ -50,13 +53,14 @@ function fakePagefind() {
           score: words.length,
           data: async () => {
             fetched.push(id);
+            order.push(`data ${id}`);
             return { url: `/incidents/${id}/`, excerpt: '', meta: { title: PAGES[id]! }, sub_results: [] } satisfies PagefindFragment;
           },
         })),
       };
     },
   };
-  return { pagefind, asked, fetched };
+  return { pagefind, asked, fetched, order };
 }
 
 /** The fake with remembered searches and the facet table, as the page uses them. */
@@ -82,10 +86,10 @@ describe('findAll with remembered searches', () => {
   it('typing the last letter of a three-word query asks two searches (the query and its new word), not four', async () => {
     const fake = fakePagefind();
     const site = siteSearch(fake.pagefind);
-    await findAll(site, state('legacy path queu'), 'legacy path queu', FIRST);
+    await findAll(site, state('legacy path queu'), 'legacy path queu', FIRST).settled;
     expect(fake.asked).toHaveLength(4);
     fake.asked.length = 0;
-    const found = await findAll(site, state('legacy path queue'), 'legacy path queue', FIRST);
+    const found = await findAll(site, state('legacy path queue'), 'legacy path queue', FIRST).settled;
     expect(fake.asked.map((entry) => entry.split('|')[0])).toEqual(['legacy path queue', 'queue']);
     // Every word first, then the pages with some of them, most words first.
     expect(found.results.map((result) => result.id)).toEqual(['a', 'b', 'c']);
@@ -95,10 +99,10 @@ describe('findAll with remembered searches', () => {
   it('asks nothing again for a query already answered, and fetches each fragment once', async () => {
     const fake = fakePagefind();
     const site = siteSearch(fake.pagefind);
-    const first = await findAll(site, state('legacy queue'), 'legacy queue', FIRST);
+    const first = await findAll(site, state('legacy queue'), 'legacy queue', FIRST).settled;
     await Promise.all(first.results.map((result) => result.data()));
     const asked = fake.asked.length;
-    const again = await findAll(site, state('legacy queue'), 'legacy queue', FIRST);
+    const again = await findAll(site, state('legacy queue'), 'legacy queue', FIRST).settled;
     await Promise.all(again.results.map((result) => result.data()));
     expect(fake.asked).toHaveLength(asked);
     expect(fake.fetched.sort()).toEqual(['a', 'b', 'c']);
@@ -106,13 +110,23 @@ describe('findAll with remembered searches', () => {
 
   it('fetches the first page of the main search while the other searches run', async () => {
     const fake = fakePagefind();
-    await findAll(siteSearch(fake.pagefind), state('legacy path'), 'legacy path', { from: 0, to: 1 });
+    await findAll(siteSearch(fake.pagefind), state('legacy path'), 'legacy path', { from: 0, to: 1 }).settled;
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(fake.fetched).toEqual(['a']);
   });
 
+  it('fetches no fragments for a question a newer one replaced before its main search answered', async () => {
+    const fake = fakePagefind();
+    let replaced = false;
+    const { settled } = findAll(siteSearch(fake.pagefind), state('legacy'), 'legacy', { ...FIRST, stale: () => replaced });
+    replaced = true;
+    await settled;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.fetched).toEqual([]);
+  });
+
   it('a word nobody wrote makes every result a partial match', async () => {
-    const found = await findAll(siteSearch(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST);
+    const found = await findAll(siteSearch(fakePagefind().pagefind), state('redis zqxwv'), 'redis zqxwv', FIRST).settled;
     expect(found.complete).toBe(0);
     expect(found.results.map((result) => result.id)).toEqual(['d']);
   });
@@ -120,9 +134,9 @@ describe('findAll with remembered searches', () => {
   it('a different sort or filter is a different question, and a facet\'s counts reuse the search without its filter', async () => {
     const fake = fakePagefind();
     const site = siteSearch(fake.pagefind);
-    await findAll(site, state('redis'), 'redis', FIRST);
-    await findAll(site, { q: 'redis', filters: {}, sort: 'oldest' }, 'redis', FIRST);
-    await findAll(site, { q: 'redis', filters: { severity: ['SEV-1'] } }, 'redis', FIRST);
+    await findAll(site, state('redis'), 'redis', FIRST).settled;
+    await findAll(site, { q: 'redis', filters: {}, sort: 'oldest' }, 'redis', FIRST).settled;
+    await findAll(site, { q: 'redis', filters: { severity: ['SEV-1'] } }, 'redis', FIRST).settled;
     // Sorted, filtered; the severity counts without the severity filter are the first search's.
     expect(fake.asked).toHaveLength(3);
   });
@@ -139,7 +153,7 @@ describe('findAll with remembered searches', () => {
     ];
     for (const [q, filters] of cases) {
       const fake = fakePagefind();
-      const found = await findAll(siteSearch(fake.pagefind), { q, filters }, q, FIRST);
+      const found = await findAll(siteSearch(fake.pagefind), { q, filters }, q, FIRST).settled;
       // The definition, apart from the code under test: the pages holding every word (an empty query: every page).
       const words = q.split(' ').filter(Boolean);
       const holding = Object.keys(PAGES).filter((id) => words.every((word) => PAGES[id]!.split(' ').some((token) => token.startsWith(word))));
@@ -149,6 +163,47 @@ describe('findAll with remembered searches', () => {
       // Every search asked is filtered by all the filters or by none: no search per facet, no filter lists.
       const asked = fake.asked.map((entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as { filters?: object });
       expect(asked.every(({ filters: given = {} }) => Object.keys(given).length === 0 || Object.keys(given).length === Object.keys(filters).length), label).toBe(true);
+    }
+  });
+
+  it('with every word the archive\'s, draws the full matches first: always the settled results\' first rows, in order', async () => {
+    // Every query of one to three of the archive's words (and their beginnings), with and without filters.
+    const words = [...new Set(Object.values(PAGES).join(' ').split(' '))];
+    const terms = [...words, ...words.map((word) => word.slice(0, 3))];
+    const queries = terms.flatMap((a) => [a, ...terms.flatMap((b) => (b === a ? [] : [`${a} ${b}`, ...words.slice(0, 4).map((c) => `${a} ${b} ${c}`)]))]);
+    const filterSets: Filters[] = [{}, { severity: ['SEV-1'] }, { service: ['api', 'redis'] }];
+    let early = 0;
+    let appended = 0;
+    for (const q of queries) {
+      for (const filters of filterSets) {
+        const { first, settled } = findAll(siteSearch(fakePagefind().pagefind), { q, filters }, q, FIRST, true);
+        const [drawn, all] = await Promise.all([first, settled]);
+        if (!drawn) continue;
+        early += 1;
+        const ids = drawn.results.map((result) => result.id);
+        const label = `${q} ${JSON.stringify(filters)}`;
+        expect(all.results.slice(0, ids.length).map((result) => result.id), label).toEqual(ids);
+        expect(drawn.complete, label).toBe(all.complete);
+        expect(drawn.counts, label).toEqual(all.counts);
+        if (all.results.length > ids.length) appended += 1;
+      }
+    }
+    // Not vacuous: many queries drew early, and for some the partial matches followed.
+    expect(early).toBeGreaterThan(100);
+    expect(appended).toBeGreaterThan(10);
+  });
+
+  it('with every word the archive\'s, asks the first page\'s fragments before the per-word searches', async () => {
+    const fake = fakePagefind();
+    const { first, settled } = findAll(siteSearch(fake.pagefind), state('legacy queue'), 'legacy queue', { from: 0, to: 1 }, true);
+    expect((await first)!.results.map((result) => result.id)).toEqual(['a']);
+    await settled;
+    expect(fake.order).toEqual(['search legacy queue', 'data a', 'search legacy', 'search queue']);
+  });
+
+  it('draws nothing early for a single word, a word the archive may not hold, or no full match', async () => {
+    for (const [q, holds] of [['legacy', true], ['redis zqxwv', false], ['redis queue', true]] as const) {
+      expect(await findAll(siteSearch(fakePagefind().pagefind), state(q), q, FIRST, holds).first, q).toBeNull();
     }
   });
 

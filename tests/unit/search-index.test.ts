@@ -123,17 +123,18 @@ describe('indexing while the build renders', () => {
     expect(files).toEqual(written(fromPages));
   });
 
-  it('writes each Pagefind page id\'s facet values (the fragment\'s name, its filters), in archive order', async () => {
+  it('writes each Pagefind page id\'s facet values (the fragment\'s name, its filters)', async () => {
     const dir = outDir();
     await writeSearchIndex(dir, postmortems, async (_, at) => `<main>${bodyOf(at)}</main>`);
     const file = JSON.parse(readFileSync(path.join(dir, 'incidents', 'facets.json'), 'utf8')) as FacetTableFile;
     const fragments = readdirSync(path.join(dir, 'pagefind', 'fragment')).map((name) => name.replace(/\.pf_fragment$/, ''));
-    expect([...file.ids].sort()).toEqual(fragments.sort());
     const table = readFacetTable(file);
+    expect([...table.ids].sort()).toEqual(fragments.sort());
     // Each id is its post-mortem's page: the fragment's URL, read back, names the post-mortem whose facets the table gives.
-    for (const [k, id] of file.ids.entries()) {
+    for (const id of table.ids) {
       const fragment = JSON.parse(gunzipSync(readFileSync(path.join(dir, 'pagefind', 'fragment', `${id}.pf_fragment`))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string };
-      expect(fragment.url).toBe(`/incidents/${postmortems[k]!.slug}/`);
+      const k = postmortems.findIndex((pm) => fragment.url === `/incidents/${pm.slug}/`);
+      expect(k, fragment.url).toBeGreaterThanOrEqual(0);
       expect(table.valuesOf(table.pageOf.get(id)!)).toEqual(facets[k]);
     }
   });

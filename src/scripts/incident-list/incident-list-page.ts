@@ -8,11 +8,11 @@
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, incidentListUrl, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
 import type { Correction } from '../../lib/search/correct.ts';
-import { findAll, pagefindLoader, searchWords, type Found } from './pagefind-client.ts';
+import { findAll, pagefindLoader, searchWords, type Found, type Finding, type Shown } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { browserCorrector } from './spelling.ts';
-import { countText, describe, leadText, setText, updateCounts } from './texts.ts';
+import { countText, describe, leadText, pendingCountText, setText, updateCounts } from './texts.ts';
 
 /** Wide screens show the filters open beside the list; phones keep them folded above it. */
 const WIDE = '(min-width: 60rem)';
@@ -36,6 +36,8 @@ interface ListView {
   next: HTMLButtonElement;
   where: HTMLElement;
   correction: HTMLElement;
+  /** The results' region (the search box's `aria-controls`), busy while partial matches may still follow. */
+  region: HTMLElement;
 }
 
 function viewOf(root: HTMLElement): ListView {
@@ -56,6 +58,7 @@ function viewOf(root: HTMLElement): ListView {
     next: get('[data-search-next]'),
     where: get('[data-search-where]'),
     correction: get('[data-correction]'),
+    region: get('#results-region'),
   };
 }
 
@@ -77,51 +80,81 @@ export function initIncidentList(): void {
     writeUrl(state, false);
   }
 
-  /** Draws the current state; a newer state asked for meanwhile makes this one's remaining work moot. */
+  /**
+   * Draws one stage of an answer (findAll): `more` when partial matches may still follow, which the status says and
+   * `aria-busy` marks; `kept`, the result ids the first stage drew, whose cards a settled answer extending them keeps.
+   * `timed`: the stage the page's `search: fragments` and `search: draw` measures are of. Answers the ids drawn,
+   * or null when a newer state made the drawing moot.
+   */
+  const show = async (asked: ListState, found: Found, correction: Correction, { more, kept, timed }: { more: boolean; kept: readonly string[]; timed: boolean }, stale: () => boolean): Promise<string[] | null> => {
+    const searched = performance.now();
+    const pages = Math.max(1, Math.ceil(found.results.length / perPage));
+    const page = Math.min(asked.page ?? 1, pages);
+    const shown = found.results.slice((page - 1) * perPage, page * perPage);
+    const fragments = await Promise.all(shown.map((result) => result.data()));
+    if (stale()) return null;
+    const fetched = performance.now();
+    const ids = shown.map((result) => result.id);
+    const keep = kept.length > 0 && kept.every((id, k) => ids[k] === id) ? kept.length : 0;
+    const first = (page - 1) * perPage + keep;
+    const cards = view.template ? fragments.slice(keep).map((fragment, k) => resultCard(view.template!, fragment, correction.query, first + k >= found.complete)) : [];
+    if (keep) view.results.append(...cards);
+    else view.results.replaceChildren(...cards);
+    setHidden(view.staticList, true);
+    setHidden(view.searchView, found.results.length === 0);
+    showPages(view, page, pages);
+    updateCounts(view.form, found.counts);
+    setText(view.counter, more ? pendingCountText(found.complete, total) : countText(found.results.length, found.complete, total));
+    setBusy(view.region, more);
+    showCorrection(view, asked, correction);
+    setText(view.lead, leadText(asked, found.results.length, total));
+    setHidden(view.empty, found.results.length > 0);
+    setText(view.empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(asked));
+    // Each stage's time, for a devtools trace or the bench: the results' fragments, then drawing them.
+    if (timed) {
+      performance.measure('search: fragments', { start: searched, end: fetched });
+      performance.measure('search: draw', { start: fetched });
+    }
+    return ids;
+  };
+
+  /** Draws the current state, the full matches first when they can be told early; a newer state asked for meanwhile makes this one's remaining work moot. */
   const draw = async (stale: () => boolean) => {
     if (!isActive({ ...state, q: searchWords(state.q).join(' ') })) {
       setHidden(view.staticList, false);
       setHidden(view.searchView, true);
       setHidden(view.empty, true);
       setHidden(view.correction, true);
+      setBusy(view.region, false);
       setText(view.lead, initial.lead);
       setText(view.counter, initial.counter);
       updateCounts(view.form, initial.counts);
       return;
     }
     const asked = state;
-    let outcome: Outcome;
     const started = performance.now();
     try {
-      outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage });
+      const outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage, stale });
+      const first = await outcome.first;
+      if (stale()) return;
+      let drawn: string[] = [];
+      if (first && ((asked.page ?? 1) - 1) * perPage < first.results.length) {
+        performance.measure('search: find', { start: started });
+        drawn = (await show(asked, first, outcome.correction, { more: true, kept: [], timed: true }, stale)) ?? [];
+        if (stale()) return;
+      }
+      const partial = performance.now();
+      const settled = await outcome.settled;
+      if (stale()) return;
+      if (!drawn.length) performance.measure('search: find', { start: started });
+      if ((await show(asked, settled, outcome.correction, { more: false, kept: drawn, timed: !drawn.length }, stale)) === null) return;
+      // After a first draw: the time the partial matches took to follow it.
+      if (drawn.length) performance.measure('search: partial matches', { start: partial });
     } catch (error) {
-      if (!stale()) setText(view.counter, `Search is unavailable: ${(error as Error).message}`);
-      return;
+      if (stale()) return;
+      setBusy(view.region, false);
+      setText(view.counter, `Search is unavailable: ${(error as Error).message}`);
     }
-    if (stale()) return;
-    const pages = Math.max(1, Math.ceil(outcome.found.results.length / perPage));
-    const page = Math.min(asked.page ?? 1, pages);
-    const shown = outcome.found.results.slice((page - 1) * perPage, page * perPage);
-    const searched = performance.now();
-    const fragments = await Promise.all(shown.map((result) => result.data()));
-    if (stale()) return;
-    const fetched = performance.now();
-    const first = (page - 1) * perPage;
-    const cards = view.template ? fragments.map((fragment, k) => resultCard(view.template!, fragment, outcome.correction.query, first + k >= outcome.found.complete)) : [];
-    view.results.replaceChildren(...cards);
-    setHidden(view.staticList, true);
-    setHidden(view.searchView, outcome.found.results.length === 0);
-    showPages(view, page, pages);
-    updateCounts(view.form, outcome.found.counts);
-    setText(view.counter, countText(outcome.found.results.length, outcome.found.complete, total));
-    showCorrection(view, asked, outcome.correction);
-    setText(view.lead, leadText(asked, outcome.found.results.length, total));
-    setHidden(view.empty, outcome.found.results.length > 0);
-    setText(view.empty.querySelector<HTMLElement>('[data-empty-what]')!, describe(asked));
-    // Each stage's time, for a devtools trace or the bench: searching, the results' fragments, drawing.
-    performance.measure('search: find', { start: started, end: searched });
-    performance.measure('search: fragments', { start: searched, end: fetched });
-    performance.measure('search: draw', { start: fetched });
   };
   const render = latestOnly(draw);
 
@@ -153,14 +186,18 @@ function searchService(root: HTMLElement) {
       loadPagefind().catch(() => undefined);
       speller.warm();
     },
-    find(state: ListState, shown: { from: number; to: number }): Promise<Outcome> {
+    find(state: ListState, shown: Shown): Promise<Outcome> {
       const key = writeListState({ ...state, page: undefined });
       if (last?.key !== key) {
         const answer = (async () => {
+          const asked = performance.now();
           const correction = state.q && !state.verbatim ? await speller.correct(state.q) : { query: state.q, changes: [] };
-          return { found: await findAll(await loadPagefind(), state, correction.query, shown), correction };
+          // The corrector's share of `search: find` (the vocabulary's first load included).
+          performance.measure('search: correct', { start: asked });
+          const site = await loadPagefind();
+          return { ...findAll(site, state, correction.query, shown, speller.holds(searchWords(correction.query))), correction };
         })();
-        answer.catch(() => (last = null));
+        answer.then((outcome) => outcome.settled).catch(() => last?.key === key && (last = null));
         last = { key, answer };
       }
       return last.answer;
@@ -168,9 +205,8 @@ function searchService(root: HTMLElement) {
   };
 }
 
-/** What a search found, and what spelling correction changed in the query first. */
-interface Outcome {
-  found: Found;
+/** What a search finds, in its two stages, and what spelling correction changed in the query first. */
+interface Outcome extends Finding {
   correction: Correction;
 }
 
@@ -287,6 +323,13 @@ function keepFiltersInView(box: HTMLElement): void {
   new ResizeObserver(fit).observe(box);
   window.addEventListener('resize', fit);
   fit();
+}
+
+/** Marks an element busy or not, touching the DOM only when that changes anything. */
+function setBusy(element: HTMLElement, busy: boolean): void {
+  if (element.hasAttribute('aria-busy') === busy) return;
+  if (busy) element.setAttribute('aria-busy', 'true');
+  else element.removeAttribute('aria-busy');
 }
 
 /** Shows or hides an element, touching the DOM only when that changes anything. */

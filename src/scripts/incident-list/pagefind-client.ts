@@ -120,14 +120,35 @@ function rememberData(result: PagefindResult): PagefindResult {
   };
 }
 
+/** The positions of the results a page will show, and whether a newer question has made it moot. */
+export interface Shown {
+  from: number;
+  to: number;
+  stale?: () => boolean;
+}
+
 /**
- * Runs the state's question: `query` is the text after typo correction.
- * The main search, one search per word (for a query of several words) and,
- * with a filter chosen, the query's unfiltered search (for the counts) are
- * asked at once, so Pagefind's worker can fetch one's index chunks while it ranks another; `shown` (positions in the results) is
- * the page that will be drawn, whose fragments are fetched meanwhile.
+ * A question's answer in two stages. `first`: the results that hold every word, before the partial matches are
+ * known, or null when it cannot be told yet (see findAll); they are the settled results' first rows, in order.
+ * `settled`: every result, full matches first.
  */
-export async function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: { from: number; to: number }): Promise<Found> {
+export interface Finding {
+  first: Promise<Found | null>;
+  settled: Promise<Found>;
+}
+
+/**
+ * Runs the state's question: `query` is the text after typo correction; `archiveWords`: every searched word is
+ * one the archive holds (spelling.ts), so Pagefind, which drops only words it does not know, answers the query
+ * with the pages holding every word. The main search, one search per word (for a query of several words) and,
+ * with a filter chosen, the query's unfiltered search (for the counts) are asked at once, so Pagefind's worker
+ * can fetch one's index chunks while it ranks another; `shown` (positions in the results) is the page that will
+ * be drawn, whose fragments are fetched meanwhile unless `shown.stale()` says a newer question replaced this one
+ * (while the index loads, the beginnings of a word typed meanwhile would each fetch a page of fragments). With `archiveWords`, the per-word searches wait for the main
+ * one: Pagefind's one worker answers in turn, so the first page's fragments come before them and `first` is
+ * drawn while they run.
+ */
+export function findAll({ pagefind, facets }: SiteSearch, state: ListState, query: string, shown: Shown, archiveWords = false): Finding {
   const words = searchWords(query);
   const term = words.join(' ') || null;
   const order = effectiveSort({ ...state, q: term ?? '' });
@@ -137,20 +158,30 @@ export async function findAll({ pagefind, facets }: SiteSearch, state: ListState
   const unfilteredSearch = term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
   const mainSearch = pagefind.search(term, { filters, sort });
   // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
-  void mainSearch.then((main) => main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
+  void mainSearch.then((main) => !shown.stale?.() && main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
   // Pagefind leaves out a word it does not know, so "redis zqxwv" would read as a full match for "redis":
   // a query holds every word only when each word finds something on its own.
   // A word with a digit counts only when the archive holds it whole (Pagefind's exact search; query-words.ts).
-  const [main, perWord, known, unfiltered] = await Promise.all([
-    mainSearch,
-    words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
-    Promise.all(words.map(async (word) => !mustBeWhole(word) || ((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0)),
-    unfilteredSearch,
-  ]);
+  const askWords = () =>
+    Promise.all([
+      words.length < 2 ? [] : Promise.all(words.map((word) => pagefind.search(word, { filters }))),
+      Promise.all(words.map(async (word) => !mustBeWhole(word) || ((await pagefind.search(`"${word}"`))?.results.length ?? 0) > 0)),
+    ]);
+  const early = archiveWords && words.length > 1;
+  const perWord = early ? mainSearch.then(askWords) : askWords();
   // No term (filters or a sort only): every page is a result before the filters. A page the table does not know
   // (a table older than the index) counts under no value.
-  const counted = term === null ? facets.pageOf.values() : ((unfiltered ?? main)?.results ?? []).flatMap((result) => facets.pageOf.get(result.id) ?? []);
-  const counts = countPages(facets, counted, state.filters);
-  const merged = mergeMatches(main?.results ?? [], perWord.map((search) => search?.results ?? []), (result) => result, known);
-  return { ...merged, counts };
+  const counts = Promise.all([mainSearch, unfilteredSearch]).then(([main, unfiltered]) => {
+    const counted = term === null ? facets.pageOf.values() : ((unfiltered ?? main)?.results ?? []).flatMap((result) => facets.pageOf.get(result.id) ?? []);
+    return countPages(facets, counted, state.filters);
+  });
+  // An empty first answer is not drawn: a word none of the filtered pages holds leaves only partial matches.
+  const first = early
+    ? Promise.all([mainSearch, counts]).then(([main, counted]) => (main?.results.length ? { results: main.results, complete: main.results.length, counts: counted } : null))
+    : Promise.resolve(null);
+  const settled = Promise.all([mainSearch, perWord, counts]).then(([main, [answers, known], counted]) => ({
+    ...mergeMatches(main?.results ?? [], answers.map((search) => search?.results ?? []), (result) => result, known),
+    counts: counted,
+  }));
+  return { first, settled };
 }

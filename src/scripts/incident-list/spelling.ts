@@ -6,7 +6,7 @@
  * search the reader's own word than to rewrite a correct one.
  */
 import { createCorrector, englishShard, type Correction, type Corrector } from '../../lib/search/correct.ts';
-import type { Vocabulary } from '../../lib/search/vocabulary.ts';
+import { correctable, type Vocabulary } from '../../lib/search/vocabulary.ts';
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -15,10 +15,11 @@ async function fetchJson<T>(url: string): Promise<T> {
 }
 
 /** `vocabularyUrl`: `incidents/vocabulary.json`; `englishUrl`: the folder of shards, ending in `/`. */
-export function browserCorrector(vocabularyUrl: string, englishUrl: string): { warm(): void; correct(query: string): Promise<Correction> } {
+export function browserCorrector(vocabularyUrl: string, englishUrl: string): { warm(): void; correct(query: string): Promise<Correction>; holds(words: readonly string[]): boolean } {
   let corrector: Promise<Corrector> | null = null;
+  let loaded: Corrector | null = null;
   const load = () => {
-    corrector ??= fetchJson<Vocabulary>(vocabularyUrl).then((vocabulary) => createCorrector(vocabulary, isEnglish));
+    corrector ??= fetchJson<Vocabulary>(vocabularyUrl).then((vocabulary) => (loaded = createCorrector(vocabulary, isEnglish)));
     corrector.catch(() => (corrector = null));
     return corrector;
   };
@@ -43,10 +44,16 @@ export function browserCorrector(vocabularyUrl: string, englishUrl: string): { w
   return {
     warm: () => void load().catch(() => undefined),
     async correct(query) {
-      const loaded = await load().catch(() => null);
-      if (!loaded) return { query, changes: [] };
-      await Promise.all([...new Set(loaded.unknownWords(query).map(englishShard))].map(loadShard));
-      return loaded.correct(query);
+      const ready = await load().catch(() => null);
+      if (!ready) return { query, changes: [] };
+      await Promise.all([...new Set(ready.unknownWords(query).map(englishShard))].map(loadShard));
+      return ready.correct(query);
     },
+    /**
+     * Whether the archive holds every word, each a word of the vocabulary or the beginning of one (a word Pagefind
+     * then finds); false until the vocabulary is loaded, and for a short word, an id or a word with punctuation,
+     * which the vocabulary does not list.
+     */
+    holds: (words) => loaded !== null && words.every((word) => /^\p{L}+$/u.test(word) && correctable(word) && loaded!.unknownWords(word).length === 0),
   };
 }

@@ -12,6 +12,11 @@ export function countText(shown: number, complete: number, total: number): strin
   return `${complete} of ${noun(total)} match every word; ${shown - complete} more match some of them`;
 }
 
+/** The result count of a first draw: the full matches, while those holding some of the words are still searched for. */
+export function pendingCountText(complete: number, total: number): string {
+  return `${complete} of ${noun(total)} match every word; looking for more that match some of them…`;
+}
+
 /** The sentence under the page title while searching or filtering. */
 export function leadText(state: ListState, shown: number, total: number): string {
   const order = state.sort === 'oldest' ? 'oldest first' : state.q && state.sort !== 'newest' ? 'best match first' : 'newest first';

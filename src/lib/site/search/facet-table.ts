@@ -9,31 +9,64 @@
  */
 import { FACET_KEYS, type FacetKey, type FacetValues, type Filters } from '../facets.ts';
 
-/** Column-wise, so the file gzips small: each facet's distinct values once, then per page the positions of its values. */
+/**
+ * Column-wise, so the file gzips small: the page ids (idGroups), each facet's distinct values once, then per page
+ * the positions of its values, pages in the order of the ids.
+ */
 export interface FacetTableFile {
-  ids: string[];
+  ids: IdGroup[];
   values: Record<FacetKey, string[]>;
   pages: Record<FacetKey, number[][]>;
+}
+
+/**
+ * Pagefind's page ids (`en_a3f9f6f`: a prefix, then a hash of `digits` hex digits) of one prefix and length, the
+ * hashes ascending, each written as its gap to the one before in base 36, comma-separated. As JSON strings the ids
+ * were half the table at 10,000 (47.9 of 100.6 KB gzip); as gaps 24.6 KB (docs/PERFORMANCE.md).
+ */
+export interface IdGroup {
+  prefix: string;
+  digits: number;
+  gaps: string;
 }
 
 /** The table as the page reads it: each page id's position, its values by position, and the counter. */
 export interface FacetTable {
   pageOf: ReadonlyMap<string, number>;
+  /** The page ids, by position. */
+  ids: readonly string[];
   /** Pages in the table. */
   size: number;
   valuesOf(page: number): FacetValues;
   file: FacetTableFile;
 }
 
-/** The file for `pages` (id, facet values), in the order given. */
+/** An id's prefix and hash: up to its last `_`, then hex digits (at most 13, so the hash is an exact double). */
+const PAGE_ID = /^(.*_)?([0-9a-f]{1,13})$/;
+
+/** The file for `pages` (id, facet values), in any order: the file orders them by id. */
 export function encodeFacetTable(pages: Iterable<[string, Partial<FacetValues>]>): FacetTableFile {
+  const parsed = [...pages].map(([id, facets]) => {
+    const match = PAGE_ID.exec(id);
+    if (!match) throw new Error(`facet table: page id ${JSON.stringify(id)} is not a prefix and a hex hash, as Pagefind's are`);
+    const [, prefix = '', hash] = match;
+    return { group: `${prefix}\u0000${String(hash!.length).padStart(2, '0')}`, prefix, digits: hash!.length, hash: parseInt(hash!, 16), facets };
+  });
+  parsed.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.hash - b.hash));
   const file: FacetTableFile = { ids: [], values: byFacet(() => []), pages: byFacet(() => []) };
   const positions = byFacet(() => new Map<string, number>());
-  for (const [id, facets] of pages) {
-    file.ids.push(id);
+  let group = null as { key: string; prefix: string; digits: number; last: number; gaps: string[] } | null;
+  const close = () => group && file.ids.push({ prefix: group.prefix, digits: group.digits, gaps: group.gaps.join(',') });
+  for (const page of parsed) {
+    if (page.group !== group?.key) {
+      close();
+      group = { key: page.group, prefix: page.prefix, digits: page.digits, last: 0, gaps: [] };
+    }
+    group.gaps.push((page.hash - group.last).toString(36));
+    group.last = page.hash;
     for (const key of FACET_KEYS) {
       file.pages[key].push(
-        (facets[key] ?? []).map((value) => {
+        (page.facets[key] ?? []).map((value) => {
           let at = positions[key].get(value);
           if (at === undefined) positions[key].set(value, (at = file.values[key].push(value) - 1));
           return at;
@@ -41,14 +74,25 @@ export function encodeFacetTable(pages: Iterable<[string, Partial<FacetValues>]>
       );
     }
   }
+  close();
   return file;
+}
+
+/** The page ids of the file, by position. */
+export function decodeIds(groups: readonly IdGroup[]): string[] {
+  return groups.flatMap(({ prefix, digits, gaps }) => {
+    let hash = 0;
+    return gaps.split(',').map((gap) => `${prefix}${(hash += parseInt(gap, 36)).toString(16).padStart(digits, '0')}`);
+  });
 }
 
 /** Only the ids are indexed: the values stay positions until counted (decoding every page's strings cost 94 ms at 10,000). */
 export function readFacetTable(file: FacetTableFile): FacetTable {
+  const ids = decodeIds(file.ids);
   return {
-    pageOf: new Map(file.ids.map((id, page) => [id, page])),
-    size: file.ids.length,
+    pageOf: new Map(ids.map((id, page) => [id, page])),
+    ids,
+    size: ids.length,
     valuesOf: (page) => byFacet((key) => file.pages[key][page]!.map((at) => file.values[key][at]!)),
     file,
   };
