@@ -7,7 +7,9 @@
  * included where it is part of the call, and each CLI process's CPU time
  * (GNU time), which a busy machine inflates less than wall time.
  *
- *   npx tsx scripts/bench/agent-search-speed.ts <archive-dir> [queries]
+ *   npx tsx scripts/bench/agent-search-speed.ts <archive-dir> [queries] [--samples]
+ *
+ * `--samples` also lists the slowest warm MCP calls with their queries (where a p95 comes from).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -71,6 +73,12 @@ export async function measureAgentSearch(archiveDir: string, queries: readonly s
   };
 }
 
+/** The `count` slowest warm MCP calls, slowest first, one line each. */
+export function slowestMcpCalls(speed: AgentSearchSpeed, count = 10): string {
+  const warm = speed.mcp.samples.slice(1).sort((a, b) => b.ms - a.ms);
+  return `${warm.slice(0, count).map((sample) => `  ${sample.ms.toFixed(1).padStart(7)} ms  ${sample.query}`).join('\n')}\n`;
+}
+
 /** One line per figure, for the terminal. */
 export function formatAgentSearch(speed: AgentSearchSpeed): string {
   const ms = (value: number | null) => (value === null ? '—' : `${value.toFixed(0)} ms`);
@@ -83,10 +91,12 @@ export function formatAgentSearch(speed: AgentSearchSpeed): string {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const [archiveDir, count = '60'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const [archiveDir, count = '60'] = args.filter((arg) => arg !== '--samples');
   if (!archiveDir) {
-    process.stderr.write('usage: agent-search-speed.ts <archive-dir> [queries]\n');
+    process.stderr.write('usage: agent-search-speed.ts <archive-dir> [queries] [--samples]\n');
     process.exit(2);
   }
-  process.stdout.write(formatAgentSearch(await measureAgentSearch(path.resolve(archiveDir), searchQueries(Number(count) + 1))));
+  const speed = await measureAgentSearch(path.resolve(archiveDir), searchQueries(Number(count) + 1));
+  process.stdout.write(formatAgentSearch(speed) + (args.includes('--samples') ? `slowest warm MCP calls:\n${slowestMcpCalls(speed)}` : ''));
 }

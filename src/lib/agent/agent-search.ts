@@ -18,7 +18,7 @@ import { createCorrector, type Corrector } from '../search/correct.ts';
 import { createIncidentSearch, type IncidentSearch } from '../search/engine.ts';
 import { indexDocuments, type RankingIndex } from '../search/ranking.ts';
 import { isEnglish } from '../search/english.ts';
-import { highlightRanges, snippet } from '../search/highlight.ts';
+import { highlighter, snippet } from '../search/highlight.ts';
 import { buildSearchData, type SearchData } from '../search/records.ts';
 import { vocabularyCounter, type Vocabulary } from '../search/vocabulary.ts';
 import type { SearchOutput } from './schemas.ts';
@@ -125,32 +125,36 @@ export function searchSource(source: SearchSource, request: SearchRequest): Sear
     category: category ? [category] : [],
   };
   const found = engine.search(correction.query);
-  const ranked = found?.hits ?? Array.from({ length: source.count }, (_, index) => index);
-  const complete = new Set(found ? found.hits.slice(0, found.complete) : ranked);
   // Without filters every hit passes: no entry's facts are read (thousands at 10,000 post-mortems).
   const filtered = Object.values(filters).some((values) => values?.length) || request.since;
-  const hits = !filtered ? ranked : ranked.filter((index) => {
+  const passes = (index: number) => {
+    if (!filtered) return true;
     const facts = source.filterFacts(index);
     return matchesFilters(facts.facets as FacetValues, filters) && (!request.since || facts.date >= request.since);
-  });
+  };
   const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
+  const full = (found ? found.full : Array.from({ length: source.count }, (_, index) => index)).filter(passes);
+  const partial = found ? found.partial.filter(passes).length : 0;
+  // The partial matches are ranked (found.hits) only when the full ones do not fill the page.
+  const hits = full.length >= limit || !partial ? full.slice(0, limit) : full.concat(found!.hits.slice(found!.complete).filter(passes).slice(0, limit - full.length));
+  const mark = highlighter(correction.query);
   return {
     query: request.query,
     filters: { service: request.service ?? null, severity: request.severity ?? null, category, since: request.since ?? null },
     searched_for: correction.query,
     corrections: correction.changes,
-    total: hits.length,
-    complete: hits.filter((index) => complete.has(index)).length,
-    results: hits.slice(0, limit).map((index, at) => {
+    total: full.length + partial,
+    complete: full.length,
+    results: hits.map((index, at) => {
       const facts = source.resultFacts(index);
       const matched = engine.fields(index).flatMap((field) =>
         field.values.flatMap((value) => {
-          const ranges = highlightRanges(value, correction.query);
+          const ranges = mark(value);
           return ranges.length ? [{ field: field.key, label: field.label, text: snippet(value, ranges).text }] : [];
         }),
       );
       const { summary, root_cause, ...about } = facts;
-      return { ...about, rank: at + 1, match: complete.has(index) ? ('all' as const) : ('partial' as const), summary, root_cause, matched };
+      return { ...about, rank: at + 1, match: at < full.length ? ('all' as const) : ('partial' as const), summary, root_cause, matched };
     }),
   };
 }

@@ -33,10 +33,18 @@ export interface RecordField {
 
 /** What a query found: positions in the list, best first. */
 export interface SearchResult {
-  /** Post-mortems matching every word first (best first; ties: list order), then those matching some of them (more words first). */
-  hits: number[];
+  /**
+   * Post-mortems matching every word first (best first; ties: list order), then those matching some of them
+   * (more words first). The partial ones are ordered when this is first read: each word of the query ranked
+   * alone, over thousands of pages for common words, which a caller showing ten full matches never needs.
+   */
+  readonly hits: number[];
   /** How many of `hits`, from the start, match every word. */
   complete: number;
+  /** `hits`' first `complete`: the pages matching every word, best first. */
+  full: readonly number[];
+  /** The pages of `hits` after `complete`, in list order: to count or filter them without ranking them. */
+  partial: readonly number[];
 }
 
 export interface IncidentSearch {
@@ -95,10 +103,29 @@ export function createIncidentSearch(data: SearchData, ranking: RankingIndex = i
       const typed = searchWords(query);
       if (!typed.length) return null;
       const whole = ranker.rank(typed.join(' '));
-      const perWord = typed.length < 2 ? [] : typed.map((word) => ranker.rank(word));
       const known = typed.map((word) => !mustBeWhole(word) || ranker.holds(word));
-      const { results, complete } = mergeMatches(whole, perWord, (ranked) => ({ id: ranked.page, score: ranked.score }), known);
-      return { hits: results.map((ranked) => ranked.page), complete };
+      const single = typed.length < 2;
+      // mergeMatches' rules, on page sets: the full matches are the whole query's, the partial ones any usable word's other pages.
+      const usable = single ? [] : typed.map((word, at) => (known[at] ? ranker.pages(word) : []));
+      const full = (single ? known.every(Boolean) : usable.every((pages) => pages.length > 0)) ? whole.map((ranked) => ranked.page) : [];
+      const inFull = new Uint8Array(data.count);
+      for (const page of full) inFull[page] = 1;
+      for (const pages of usable) for (const page of pages) inFull[page] ||= 2;
+      const partial: number[] = [];
+      for (let page = 0; page < inFull.length; page++) if (inFull[page] === 2) partial.push(page);
+      let hits: number[] | null = null;
+      return {
+        complete: full.length,
+        full,
+        partial,
+        get hits() {
+          if (!hits) {
+            const perWord = single ? [] : typed.map((word) => ranker.rank(word));
+            hits = mergeMatches(whole, perWord, (ranked) => ({ id: ranked.page, score: ranked.score }), known).results.map((ranked) => ranked.page);
+          }
+          return hits;
+        },
+      };
     },
     likeText(text) {
       const { lookUp, postings, best } = similarIndex();

@@ -42,6 +42,11 @@ function englishLookup(): SortedWords {
   return (lookup = { length: count, at: (index) => (index >= 0 && index < count ? text.slice(places[2 * index], places[2 * index + 1]) : undefined) });
 }
 
+/** Reads the English list now (a long-running server's first call), so no later query pays for it. */
+export function loadEnglish(): void {
+  englishLookup();
+}
+
 /** Whether `word` (lower case) is correctly spelt English. */
 export function isEnglish(word: string): boolean {
   const words = englishLookup();

@@ -4,10 +4,11 @@
  * accepts a word only where the pattern occurs in it with at most
  * `threshold × length` errors (edits), so the word holds at least the rest of
  * the pattern's letters; counting shared letters leaves most of the
- * vocabulary out before fuse reads it. fuse scores each word on its own and
+ * vocabulary out before fuse reads it, and so does fuse's rule that a match
+ * mark at least three letters in a row (`letterRun`). fuse scores each word on its own and
  * breaks ties by list order, which a sub-list keeps, so the answer is the
- * same (tests/unit/search-correct.test.ts compares the two on thousands of
- * misspellings). Over the 12,000-word vocabulary of 10,000 post-mortems, fuse
+ * same (tests/unit/search-correct.test.ts compares the two on about 300
+ * misspellings, short words among them). Over the 12,000-word vocabulary of 10,000 post-mortems, fuse
  * took 35-50 ms of CPU a misspelling, and 0.1-0.2 s to index the list first.
  * Browser-safe.
  */
@@ -26,8 +27,29 @@ export function fuzzyMatcher(words: readonly string[]): (pattern: string, limit:
   return (pattern, limit) => {
     const lower = pattern.toLowerCase();
     const holds = letterSieve(lower);
-    const candidates = lower.length > BITAP_LENGTH ? [...words] : words.filter((_, at) => holds(lowered[at]!));
+    const hasRun = letterRun(lower);
+    const candidates = lower.length > BITAP_LENGTH ? [...words] : words.filter((_, at) => hasRun(lowered[at]!) && holds(lowered[at]!));
     return new Fuse(candidates, FUSE_OPTIONS).search(lower, { limit }).map((result) => result.item);
+  };
+}
+
+/**
+ * Whether a text has `minMatchCharLength` letters of `pattern` in a row: fuse marks the text's letters that
+ * are in the pattern (Bitap's match mask) and rejects a text with no such run that long, whatever its score.
+ * Over the 12,000-word vocabulary at 10,000 post-mortems it leaves out a quarter to two thirds of what the
+ * count lets through for typed words of four to six letters ("emal": 2,682 to 766), little for longer ones.
+ */
+function letterRun(pattern: string): (text: string) => boolean {
+  const run = FUSE_OPTIONS.minMatchCharLength;
+  // fuse accepts a text equal to the pattern before any mask: a shorter pattern's own run is too short.
+  if (pattern.length < run) return () => true;
+  return (text) => {
+    let length = 0;
+    for (let at = 0; at < text.length; at++) {
+      length = pattern.includes(text[at]!) ? length + 1 : 0;
+      if (length >= run) return true;
+    }
+    return false;
   };
 }
 

@@ -124,48 +124,65 @@ export function nearEdits(term: string, word: string): number {
     [twoBack, previous, current] = [previous, current, twoBack];
   }
   // `previous` now holds the last row: the distance from the term to each beginning of the word.
-  let found = -1;
-  const consider = (distance: number) => {
+  let found = word.length <= m + edits && previous[word.length]! <= edits ? previous[word.length]! : -1;
+  for (let j = m; j <= Math.min(word.length - 1, m + edits); j++) {
+    const distance = previous[j]!;
     if (distance <= edits && (found === -1 || distance < found)) found = distance;
-  };
-  if (word.length <= m + edits) consider(previous[word.length]!);
-  for (let j = m; j <= Math.min(word.length - 1, m + edits); j++) consider(previous[j]!);
+  }
   return found;
 }
 
 /** Ranges of `text` to mark for `query`, sorted and merged. */
 export function highlightRanges(text: string, query: string): Range[] {
-  const lower = text.toLowerCase();
-  const ranges: Range[] = [];
-  let words: { word: string; start: number }[] | undefined;
-  const mark = (term: string): boolean => {
-    let found = false;
-    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
-      ranges.push([at, at + term.length]);
-      found = true;
-    }
-    if (found || !allowedEdits(term.length)) return found;
-    words ??= [...lower.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index! }));
-    for (const { word, start } of words) {
-      if (nearEdits(term, word) < 0) continue;
-      ranges.push([start, start + word.length]);
-      found = true;
-    }
-    return found;
+  return highlighter(query)(text);
+}
+
+/**
+ * {@link highlightRanges} for one query over many texts (a result's every section): the query's terms are
+ * read once, and whether a word is near a term is remembered, since the same words recur from text to text.
+ */
+export function highlighter(query: string): (text: string) => Range[] {
+  const terms = queryTerms(query).filter((term) => term.length >= 2);
+  const near = new Map<string, Map<string, boolean>>();
+  const isNear = (term: string, word: string): boolean => {
+    let known = near.get(term);
+    if (!known) near.set(term, (known = new Map()));
+    let answer = known.get(word);
+    if (answer === undefined) known.set(word, (answer = nearEdits(term, word) >= 0));
+    return answer;
   };
-  for (const term of queryTerms(query)) {
-    if (term.length < 2) continue;
-    // A compound the text does not hold is looked for by its parts, as search does.
-    if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
-  }
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Range[] = [];
-  for (const range of ranges) {
-    const last = merged.at(-1);
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
-  }
-  return merged;
+  return (text) => {
+    const lower = text.toLowerCase();
+    const ranges: Range[] = [];
+    let words: { word: string; start: number }[] | undefined;
+    const mark = (term: string): boolean => {
+      let found = false;
+      for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
+        ranges.push([at, at + term.length]);
+        found = true;
+      }
+      if (found || !allowedEdits(term.length)) return found;
+      words ??= [...lower.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index! }));
+      for (const { word, start } of words) {
+        if (!isNear(term, word)) continue;
+        ranges.push([start, start + word.length]);
+        found = true;
+      }
+      return found;
+    };
+    for (const term of terms) {
+      // A compound the text does not hold is looked for by its parts, as search does.
+      if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
+    }
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: Range[] = [];
+    for (const range of ranges) {
+      const last = merged.at(-1);
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push([...range]);
+    }
+    return merged;
+  };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface Ranked {
 export interface Ranking {
   /** Pagefind's answer to `query` (words separated by spaces): every page holding every known term, best first. */
   rank(query: string): Ranked[];
+  /** The pages `rank(query)` answers, in page order, without scoring them (what counting and filtering need). */
+  pages(query: string): number[];
   /** Whether some page holds `word` whole, as Pagefind's exact search (`"word"`) reads it. */
   holds(word: string): boolean;
 }
@@ -74,6 +76,12 @@ export function createRanking(documents: readonly SearchDocument[], index: Ranki
   const scratch = new Scratch();
   return {
     rank: (query) => rankQuery(index, extend, query, scratch),
+    pages: (query) => {
+      const { holding, needed } = holdingPages(index, extend, pagefindQuery(query));
+      const found: number[] = [];
+      if (needed) for (let page = 0; page < holding.length; page++) if (holding[page] === needed) found.push(page);
+      return found;
+    },
     holds: (word) => {
       const terms = pagefindQuery(word);
       return terms.length > 0 && terms.every((term) => findWord(index.sorted, term.stemmed) >= 0);
@@ -147,12 +155,15 @@ interface Match {
   typed: number;
 }
 
-function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string, scratch: Scratch): Ranked[] {
-  const terms = pagefindQuery(query);
+/**
+ * Per page, how many of the query's terms it holds (terms that match no word are not counted), each term's
+ * idf and matching words, and how many terms a page must hold: the pages holding every term are those Pagefind answers.
+ */
+function holdingPages(index: RankingIndex, extend: (term: string) => number[], terms: ReturnType<typeof pagefindQuery>) {
   const total = index.lengths.length;
   const idfs: number[] = [];
   const extensions: number[][] = [];
-  // Per page, how many of the terms that match some word it holds (`marked`: the last term counted, so a page counts once per term).
+  // `marked`: the last term counted, so a page counts once per term.
   const holding = new Int32Array(total);
   const marked = new Int32Array(total);
   let needed = 0;
@@ -171,6 +182,13 @@ function rankQuery(index: RankingIndex, extend: (term: string) => number[], quer
     extensions.push(ids);
     if (ids.length) needed += 1;
   });
+  return { holding, needed, idfs, extensions };
+}
+
+function rankQuery(index: RankingIndex, extend: (term: string) => number[], query: string, scratch: Scratch): Ranked[] {
+  const terms = pagefindQuery(query);
+  const total = index.lengths.length;
+  const { holding, needed, idfs, extensions } = holdingPages(index, extend, terms);
   if (!needed) return [];
   // Only the pages that hold every term are scored, so only their matches are kept (by term, then word, as found).
   const matches: (Match[] | undefined)[] = new Array(total);
