@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { COMMANDS, shippedBundle } from './commands.mjs';
-import { runBundle } from './run-bundle.mjs';
+import { entrySource, runBundle } from './run-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -21,6 +21,13 @@ if (!name || !Object.hasOwn(COMMANDS, name)) {
 }
 const entry = path.join(root, COMMANDS[name].entry);
 const cacheDir = path.join(root, 'node_modules', '.cache', 'hindsight');
+
+/** Writes `file` whole or not at all: another start may be reading it. */
+function writeWhole(file, text) {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
 
 /** Everything the bundle is made of, in a fixed order: the sources under src/lib and scripts, and the lockfile. */
 function sourceFiles() {
@@ -66,9 +73,7 @@ function fingerprint() {
   const key = hash.digest('hex').slice(0, 16);
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const partial = `${keyFile}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify({ stamp: stamped, key }));
-    renameSync(partial, keyFile);
+    writeWhole(keyFile, JSON.stringify({ stamp: stamped, key }));
   } catch {
     // Only an optimisation: the next start hashes the contents again.
   }
@@ -94,6 +99,9 @@ const codeCache = COMMANDS[name].codeCache === true && !installed;
 // What the checkout builds (never computed in an installed package, which has no lockfile and must not be written to).
 const built = installed ? shipped : path.join(cacheDir, `${name}-${fingerprint()}${split ? '' : codeCache ? '.cjs' : '.mjs'}`);
 const bundle = installed ? shipped : split ? path.join(built, `${path.basename(entry, path.extname(entry))}.mjs`) : built;
+// A `codeCache` command runs as if from `startFile`, a small CommonJS file that its worker threads start from.
+const startFile = built.replace(/\.cjs$/, '.start.cjs');
+const cacheFile = `${built}.code-cache`;
 if (!existsSync(bundle)) {
   try {
     mkdirSync(cacheDir, { recursive: true });
@@ -101,6 +109,8 @@ if (!existsSync(bundle)) {
     // esbuild and the bundler are loaded only to build: most starts find their bundle.
     const { bundleCommand } = await import('./bundle-command.mjs');
     await bundleCommand({ root, entry, outfile: partial, split, commonjs: codeCache });
+    // The file the command's worker threads start from, in place before the bundle so that one implies the other.
+    if (codeCache) writeWhole(startFile, entrySource(startFile, built, cacheFile));
     try {
       renameSync(partial, built);
     } catch (error) {
@@ -110,7 +120,7 @@ if (!existsSync(bundle)) {
     }
     // Bundles of earlier versions of this command are never run again.
     for (const file of readdirSync(cacheDir)) {
-      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}(\.mjs|\.cjs|\.cjs\.code-cache)?$/.test(file.slice(name.length + 1)) && !file.startsWith(path.basename(built))) {
+      if (file.startsWith(`${name}-`) && /^[0-9a-f]{16}(\.mjs|\.cjs|\.cjs\.code-cache|\.start\.cjs)?$/.test(file.slice(name.length + 1)) && !file.startsWith(path.basename(built).replace(/\..*$/, '.'))) {
         rmSync(path.join(cacheDir, file), { recursive: true, force: true });
       }
     }
@@ -121,9 +131,9 @@ if (!existsSync(bundle)) {
 }
 
 // The CLI checks that it is the entry point: make the bundle the script being run.
-process.argv = [process.argv[0], bundle, ...(COMMANDS[name].args ?? []), ...args];
+process.argv = [process.argv[0], codeCache ? startFile : bundle, ...(COMMANDS[name].args ?? []), ...args];
 try {
-  if (codeCache) runBundle(bundle, `${bundle}.code-cache`);
+  if (codeCache) runBundle(bundle, cacheFile, startFile);
   else await import(pathToFileURL(bundle).href);
 } catch (error) {
   // The CLI's own boundary (scripts/lib/cli.ts) handles everything once it runs; this catches what fails while loading it.

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileBundle, keepCodeCache } from '../../scripts/run-bundle.mjs';
+import { compileBundle, entrySource, keepCodeCache } from '../../scripts/run-bundle.mjs';
 
 const RUNNER = path.resolve(import.meta.dirname, '../../scripts/run-bundle.mjs');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-run-bundle-'));
@@ -97,6 +97,30 @@ describe('runBundle', () => {
     expect(damaged.probe.filename).toBe(bundle);
     expect(readFileSync(cacheFile).equals(Buffer.alloc(4096, 7))).toBe(false);
     expect((await start(bundle, cacheFile)).kept).toBe(statSync(cacheFile).size);
+  });
+
+  it('writes an entry file that a worker thread starts from: the bundle runs as the entry, through the same code cache', async () => {
+    const bundle = path.join(temp, 'threads.cjs');
+    const cacheFile = `${bundle}.code-cache`;
+    const entry = path.join(temp, 'threads.start.cjs');
+    // Started from the entry (no workerData), the bundle answers itself; started as the launcher does, `start` answers.
+    writeFileSync(bundle, bundleText("\nconst t = require('node:worker_threads'); if (!t.workerData) t.parentPort.postMessage(globalThis.__runBundleProbe);"));
+    writeFileSync(entry, entrySource(entry, bundle, cacheFile));
+    // As parallel-check.ts starts its threads: `new Worker(import.meta.url)`, which in the bundle names the entry.
+    const fromEntry = () =>
+      new Promise<Probe>((resolve, reject) => {
+        let probe: Probe | undefined;
+        const worker = new Worker(entry);
+        worker.once('message', (message: Probe) => (probe = message));
+        worker.once('error', reject);
+        worker.once('exit', () => (probe ? resolve(probe) : reject(new Error('the bundle did not run'))));
+      });
+    expect(await fromEntry()).toEqual({ filename: entry, dirname: temp, self: true, joined: path.join('a', 'b') });
+    // The thread wrote the cache the launcher's own start then accepts, and so does the next thread (the same file).
+    const written = statSync(cacheFile);
+    expect((await start(bundle, cacheFile)).kept).toBe(written.size);
+    await fromEntry();
+    expect(statSync(cacheFile).ino).toBe(written.ino);
   });
 
   it('never fails the command when the cache cannot be written', () => {
