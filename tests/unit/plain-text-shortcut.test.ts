@@ -45,8 +45,8 @@ describe('plainText shortcut', () => {
       { weight: 1, arbitrary: fc.constantFrom('-     ', '-', '1.', ' ', '  ', '   ', '    ', '\t', '   \t', '- - - ', '* * *', '---', '===', '- 1. ', '- - ', '> ', '# ', '-\t') },
     );
     const word = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('a', 'Bb', '42', '2.', '1)', 'x.', '-', '+', '=', '`c`', '`*_`', '` x `', '@h', 'é', ' ', '  ') },
-      { weight: 1, arbitrary: fc.constantFrom('*em*', '_u_', '**b**', '`a', '``d``', 'a@b.co', 'www.x.io', '[l](u)', '&amp;', '\\', '<b>', '~', '|', '\t') },
+      { weight: 4, arbitrary: fc.constantFrom('a', 'Bb', '42', '2.', '1)', 'x.', '-', '+', '=', '`c`', '`*_`', '` x `', '@h', 'é', '->', 'a>b', ' ', '  ') },
+      { weight: 1, arbitrary: fc.constantFrom('*em*', '_u_', '**b**', '`a', '``d``', 'a@b.co', 'www.x.io', '[l](u)', '&amp;', '\\', '<b>', '<', '<x@y.z>', '~', '|', '\t') },
     );
     const line = fc.tuple(prefix, fc.array(word, { maxLength: 5 })).map(([start, words]) => start + words.join(' '));
     fc.assert(
@@ -64,6 +64,7 @@ describe('plainText shortcut', () => {
     ['1. one\n2. two\n7. seven', 'one two seven'],
     ['3) three\n\n- dash\n\n+ plus', 'three dash plus'],
     ['- to @owner with `code`', 'to @owner with code'],
+    ['1. Why? -> `a` > b', 'Why? -> a > b'],
   ])('reads %j without a parse', (markdown, text) => {
     expect(shortcut(markdown)).toBe(text);
     expect(plainTextFromTree(markdown)).toBe(text);
@@ -83,6 +84,8 @@ describe('plainText shortcut', () => {
     ['a tab after the marker', '-\tcode'],
     ['a setext underline', 'Title\n==='],
     ['emphasis in an item', '- *a*'],
+    ['a quote in an item', '- > a'],
+    ['an autolink', 'a <https://x.io> -> b'],
   ])('leaves %s to the parser', (_, markdown) => {
     expect(shortcut(markdown)).toBeNull();
   });

@@ -17,17 +17,17 @@
  */
 export const GFM_ONLY = /~|\||\[\^|\[[ xX]\]|www\.|https?:|(?<=[^\s])@/i;
 
-// NUL: the parser reads it as U+FFFD.
-const INLINE_MARKUP = /[\\`*_[\]!<>&~|#\0]/;
-/** A prose line a block construct could start: lists, setext underlines, indented code (a tab reaches column 4); the rest is inline markup. */
-const BLOCK_START = /^(?: {4}| {0,3}(?:\t|[-+=]|\d{1,9}[.)]))/;
+// NUL: the parser reads it as U+FFFD. A `>` means something only after `<` or at a line's start (a quote), as in `->`.
+const INLINE_MARKUP = /[\\`*_[\]!<&~|#\0]/;
+/** A prose line a block construct could start: lists, setext underlines, quotes, indented code (a tab reaches column 4); the rest is inline markup. */
+const BLOCK_START = /^(?: {4}| {0,3}(?:\t|[-+=>]|\d{1,9}[.)]))/;
 /**
  * A list item's first line at the margin: the marker (`-`, `+`, `*`, `N.`, `N)`), then 1–4 spaces and content.
  * Five spaces would make the content indented code; a tab counts to the next tab stop, so it is left to the parser.
  */
 const LIST_ITEM = /^(?:([-+*])|\d{1,9}([.)])) {1,4}(?=[^\s])/;
-/** List item content that would itself start a block: a nested list, a thematic break, a setext underline. */
-const ITEM_BLOCK_START = /^(?:[-+=]|\d{1,9}[.)])/;
+/** List item content that would itself start a block: a nested list, a thematic break, a setext underline, a quote. */
+const ITEM_BLOCK_START = /^(?:[-+=>]|\d{1,9}[.)])/;
 const BLANK = /^[ \t]*$/;
 const SIMPLE_CODE_SPAN = /(?<!`)`([^`\n]+)`(?!`)/g;
 
