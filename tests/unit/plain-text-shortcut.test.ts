@@ -45,8 +45,8 @@ describe('plainText shortcut', () => {
       { weight: 1, arbitrary: fc.constantFrom('-     ', '-', '1.', ' ', '  ', '   ', '    ', '\t', '   \t', '- - - ', '* * *', '---', '===', '- 1. ', '- - ', '> ', '# ', '-\t') },
     );
     const word = fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('a', 'Bb', '42', '2.', '1)', 'x.', '-', '+', '=', '`c`', '`*_`', '` x `', '@h', 'é', '->', 'a>b', ' ', '  ') },
-      { weight: 1, arbitrary: fc.constantFrom('*em*', '_u_', '**b**', '`a', '``d``', 'a@b.co', 'www.x.io', '[l](u)', '&amp;', '\\', '<b>', '<', '<x@y.z>', '~', '|', '\t') },
+      { weight: 4, arbitrary: fc.constantFrom('a', 'Bb', '42', '2.', '1)', 'x.', '-', '+', '=', '`c`', '`*_`', '` x `', '@h', 'é', '->', 'a>b', '**b**', '**B c**:', '**R:**', '**x.**.', '**', ' ', '  ') },
+      { weight: 1, arbitrary: fc.constantFrom('*em*', '_u_', '***t***', '**a_b**', '** s**', '**e **', 'w**b**', 'w**.b**', '**b**w', '**x.**w', '`c`**.b**', '`a', '``d``', 'a@b.co', 'www.x.io', '[l](u)', '&amp;', '\\', '<b>', '<', '<x@y.z>', '~', '|', '\t') },
     );
     const line = fc.tuple(prefix, fc.array(word, { maxLength: 5 })).map(([start, words]) => start + words.join(' '));
     fc.assert(
@@ -65,6 +65,7 @@ describe('plainText shortcut', () => {
     ['3) three\n\n- dash\n\n+ plus', 'three dash plus'],
     ['- to @owner with `code`', 'to @owner with code'],
     ['1. Why? -> `a` > b', 'Why? -> a > b'],
+    ['- **Tenants affected**: 11 (2% of total)\n\n**Root Cause:** a `q`', 'Tenants affected: 11 (2% of total) Root Cause: a q'],
   ])('reads %j without a parse', (markdown, text) => {
     expect(shortcut(markdown)).toBe(text);
     expect(plainTextFromTree(markdown)).toBe(text);
@@ -85,6 +86,8 @@ describe('plainText shortcut', () => {
     ['a setext underline', 'Title\n==='],
     ['emphasis in an item', '- *a*'],
     ['a quote in an item', '- > a'],
+    ['bold against a code span', '**a**`b`'],
+    ['bold inside a word', 'x**a** b'],
     ['an autolink', 'a <https://x.io> -> b'],
   ])('leaves %s to the parser', (_, markdown) => {
     expect(shortcut(markdown)).toBeNull();
