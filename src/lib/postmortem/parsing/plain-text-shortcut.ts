@@ -74,8 +74,8 @@ function inlineText(line: string): string | null {
 /**
  * `**bold**` opened after a space (or at the line's start) and closed before a space or punctuation: by CommonMark's
  * flanking rules the first run can open (after a letter, `w**.b**` could not) and the second can close, and with no
- * other delimiter between them they pair (`- **Impact**: …`, `**Root Cause:** …`). A code span's backtick on either
- * side counts as punctuation, so a prose piece's ends are line ends only where the line ends.
+ * other delimiter between them they pair (`- **Impact**: …`, `**Root Cause:** …`). A prose piece's end that meets a
+ * code span is padded with NUL, which neither lookaround accepts: bold beside a code span goes to the parser.
  */
 const STRONG = /(?<=[ \t])\*\*([^\s*](?:[^*]*[^\s*])?)\*\*(?=[ \t.,:;!?)])/g;
 
