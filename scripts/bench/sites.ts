@@ -5,7 +5,7 @@
  * empty cache folder so every build is cold and no build touches the
  * repository's own cache (other builds may be running in the checkout).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,9 +30,10 @@ export interface SiteBuild {
  */
 export function hindsightSite(benchDir: string, archiveDir: string, name: string): SiteBuild {
   const outDir = path.join(benchDir, `${name}-dist`);
-  // The build's own chunks, run from the output folder during prerendering, resolve packages from here.
-  const modules = path.join(benchDir, 'node_modules');
-  if (!existsSync(modules)) symlinkSync(path.join(REPO_ROOT, 'node_modules'), modules, 'dir');
+  // The build's own chunks, run from the output folder during prerendering, resolve packages from here; the
+  // build gate keeps validate's result cache in <cwd>/node_modules/.cache, which must start empty for a cold build.
+  const modules = privateModules(benchDir);
+  rmSync(path.join(modules, '.cache'), { recursive: true, force: true });
   const wrapper = path.join(benchDir, `${name}.astro.config.mjs`);
   writeFileSync(
     wrapper,
@@ -47,6 +48,24 @@ export function hindsightSite(benchDir: string, archiveDir: string, name: string
     env: { ...process.env, POSTMORTEM_DIR: archiveDir, HINDSIGHT_OUT_DIR: outDir, HINDSIGHT_BASE: '/', ASTRO_TELEMETRY_DISABLED: '1' },
     outDir,
   };
+}
+
+/**
+ * `<dir>/node_modules` as a real folder holding a link to each of this repository's packages, but no `.cache`:
+ * a link to the whole folder would share the repository's caches (validate's results among them), so a build
+ * that should be cold would find the archive already checked. Returns the folder.
+ */
+export function privateModules(dir: string): string {
+  const modules = path.join(dir, 'node_modules');
+  // Bench folders made before this function linked the whole folder: drop the link, never what it points to.
+  if (lstatSync(modules, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(modules);
+  mkdirSync(modules, { recursive: true });
+  const shared = path.join(REPO_ROOT, 'node_modules');
+  for (const name of readdirSync(shared)) {
+    const link = path.join(modules, name);
+    if (name !== '.cache' && !lstatSync(link, { throwIfNoEntry: false })) symlinkSync(path.join(shared, name), link, 'dir');
+  }
+  return modules;
 }
 
 /**
