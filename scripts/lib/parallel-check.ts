@@ -2,10 +2,9 @@
  * Checks many files on several threads: each thread reads, parses and runs the
  * file rules on the files it takes; the caller adds the archive rules. A thread
  * has to start (~0.1 s from the code cache) and warm every function again before it
- * checks at full speed; on this 2-core machine, its second core free, a second thread
- * shortens the run from about 600 files on (measured in docs/PERFORMANCE.md, "Validate,
- * ninth round"; with the core busy it only adds CPU): by default a thread is added per
- * 400 files, up to the number of cores.
+ * checks at full speed; on this 2-core machine a second thread takes the main thread's
+ * time down from about 600 files on (measured in docs/PERFORMANCE.md, "Validate, ninth
+ * round"): by default a thread is added per 400 files, up to the number of cores.
  * The files are cut into chunks that the threads take in turn from a shared
  * counter, so a thread that starts late or is slowed down by other work on
  * the machine takes fewer of them, and all finish together.
