@@ -21,7 +21,7 @@ POSTMORTEM_DIR or docs/spec/.llm/completed) and reports every problem.
 Options:
   --format pretty|json|github  output format (default: pretty)
   --strict                     warnings fail too
-  --jobs N                     threads to check on (default: one per 400
+  --jobs N                     threads to check on (default: one per 1,250
                                files, up to the number of cores)
   --no-cache                   check every file, even those unchanged since
                                the last run (results are cached by content)

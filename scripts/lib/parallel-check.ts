@@ -1,10 +1,9 @@
 /**
  * Checks many files on several threads: each thread reads, parses and runs the
  * file rules on the files it takes; the caller adds the archive rules. A thread
- * has to start (~0.1 s from the code cache) and warm every function again before it
- * checks at full speed; on this 2-core machine a second thread takes the main thread's
- * time down from about 600 files on (measured in docs/PERFORMANCE.md, "Validate, ninth
- * round"): by default a thread is added per 400 files, up to the number of cores.
+ * has to load every module again before it checks anything, so on this 2-core
+ * machine one thread wins up to about 2,000 files (measured in docs/PERFORMANCE.md):
+ * by default a thread is added per 1,250 files, up to the number of cores.
  * The files are cut into chunks that the threads take in turn from a shared
  * counter, so a thread that starts late or is slowed down by other work on
  * the machine takes fewer of them, and all finish together.
@@ -16,7 +15,7 @@ import { readSource } from '../../src/lib/postmortem/parsing/source.ts';
 import type { CheckSettings } from '../../src/lib/postmortem/safety/limits.ts';
 import { checkOne, type CheckedFile, type CheckMany } from '../../src/lib/postmortem/validation/validate.ts';
 
-const MIN_FILES_PER_THREAD = 400;
+const MIN_FILES_PER_THREAD = 1250;
 /** Files per chunk: small enough to even out the threads' ends, large enough that taking one costs nothing. */
 const CHUNK = 50;
 const JOB = 'hindsight:check-files';
