@@ -33,7 +33,8 @@ function writeWhole(file, text) {
 function sourceFiles() {
   const files = [];
   const visit = (dir) => {
-    for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    // By code units, not localeCompare: any fixed order will do, and loading the collator cost ~10 ms a start.
+    for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, item.name);
       if (item.isDirectory()) visit(full);
       else if (/\.(ts|mjs|js|json)$/.test(item.name)) files.push(full);

@@ -30,8 +30,16 @@ interface Job {
   next: SharedArrayBuffer;
 }
 
-/** Chunks a thread checked, by index. A thread stops at a chunk it cannot check (a file it cannot read). */
+/** Chunks the threads checked, by index. A thread stops at a chunk it cannot check (a file it cannot read). */
 type Done = Map<number, CheckedFile[]>;
+
+/** One chunk's results, posted by a worker thread as soon as it has checked it. */
+interface Chunk {
+  index: number;
+  results: CheckedFile[];
+}
+/** A worker thread's last message: it took every chunk it could. */
+const FINISHED = 'finished';
 
 /** How many threads check `fileCount` files when the caller does not say. */
 export function defaultThreads(fileCount: number): number {
@@ -56,9 +64,10 @@ export async function checkFiles(files: readonly string[], cwd: string, settings
   threads = Math.min(threads, files.length);
   if (threads < 2) return checkShare(files, cwd, settings);
   const job: Job = { kind: JOB, files, cwd, settings, next: new SharedArrayBuffer(4) };
-  const others = Array.from({ length: threads - 1 }, () => inWorker(job));
-  const done = takeChunks(job);
-  for (const chunks of await Promise.all(others)) for (const [index, results] of chunks) done.set(index, results);
+  const done: Done = new Map();
+  const others = Array.from({ length: threads - 1 }, () => inWorker(job, done));
+  await takeChunks(job, (index, results) => done.set(index, results));
+  await Promise.all(others);
   // Chunks no thread finished (a worker that did not start, a file that cannot be read) are checked here, in
   // order: a file that cannot be read fails the run as the first such file in order would.
   const results: CheckedFile[] = [];
@@ -70,44 +79,48 @@ function chunkOf(files: readonly string[], index: number): readonly string[] {
   return files.slice(index * CHUNK, (index + 1) * CHUNK);
 }
 
-/** Takes chunks from the shared counter and checks them until none is left or one fails. */
-function takeChunks(job: Job): Done {
-  const done: Done = new Map();
+/**
+ * Takes chunks from the shared counter and checks them until none is left or one fails, handing each chunk's
+ * results to `keep` as it is checked. It gives way to the event loop between chunks: the main thread takes in the
+ * other threads' chunks (posted as each is finished; copying them into this thread is ~0.2 s of its time at 10,000
+ * files) while it still has chunks to check, not after every check, and so checks fewer itself.
+ */
+async function takeChunks(job: Job, keep: (index: number, results: CheckedFile[]) => void): Promise<void> {
   const next = new Int32Array(job.next);
   for (let index = Atomics.add(next, 0, 1); index * CHUNK < job.files.length; index = Atomics.add(next, 0, 1)) {
     try {
-      done.set(index, checkShare(chunkOf(job.files, index), job.cwd, job.settings));
+      keep(index, checkShare(chunkOf(job.files, index), job.cwd, job.settings));
     } catch {
-      break; // Checked again in order by the caller, which reports the error.
+      return; // Checked again in order by the caller, which reports the error.
     }
+    await new Promise(setImmediate);
   }
-  return done;
 }
 
 function checkShare(files: readonly string[], cwd: string, settings: CheckSettings): CheckedFile[] {
   return files.map((file) => checkOne({ path: file, source: readSource(path.resolve(cwd, file), settings.limits.fileBytes.value) }, settings));
 }
 
-/** A worker thread taking chunks; if it cannot start (no TypeScript loader there, say), it did none and the caller checks them. */
-function inWorker(job: Job): Promise<Done> {
+/**
+ * A worker thread taking chunks, each put in `done` as it arrives; settles when the thread has finished. If it
+ * cannot start (no TypeScript loader there, say), or stops, the chunks it did not send are the caller's to check.
+ */
+function inWorker(job: Job, done: Done): Promise<void> {
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (done: Done) => {
-      // The worker exits after answering: an exit without an answer means it did nothing.
-      if (!settled) resolve(done);
-      settled = true;
-    };
     try {
       const worker = new Worker(new URL(import.meta.url), { workerData: job });
-      worker.once('message', (done: Done) => settle(done));
-      worker.once('error', () => settle(new Map()));
-      worker.once('exit', () => settle(new Map()));
+      worker.on('message', (chunk: Chunk | typeof FINISHED) => {
+        if (chunk === FINISHED) resolve();
+        else done.set(chunk.index, chunk.results);
+      });
+      worker.once('error', () => resolve());
+      worker.once('exit', () => resolve());
     } catch {
-      settle(new Map());
+      resolve();
     }
   });
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.kind === JOB) {
-  parentPort!.postMessage(takeChunks(workerData as Job));
+  void takeChunks(workerData as Job, (index, results) => parentPort!.postMessage({ index, results } satisfies Chunk)).then(() => parentPort!.postMessage(FINISHED));
 }
