@@ -178,13 +178,15 @@ export function initIncidentList(): void {
 /** Pagefind and the spelling corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
   const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!, root.dataset.facetsUrl!);
-  const speller = browserCorrector(root.dataset.vocabularyUrl!, root.dataset.englishUrl!);
+  const speller = browserCorrector({ vocabularyUrl: root.dataset.vocabularyUrl!, knownUrl: root.dataset.knownUrl!, englishUrl: root.dataset.englishUrl! });
   let last: { key: string; answer: Promise<Outcome> } | null = null;
   return {
-    /** Starts loading what a search will need (on focus or a first filter), so the first keystroke waits less. */
+    /**
+     * Starts loading Pagefind (on focus or a first filter), so the first keystroke waits less. The corrector's
+     * files depend on the words typed (spelling.ts), so they wait for them.
+     */
     warm(): void {
       loadPagefind().catch(() => undefined);
-      speller.warm();
     },
     find(state: ListState, shown: Shown): Promise<Outcome> {
       const key = writeListState({ ...state, page: undefined });
