@@ -157,6 +157,25 @@ test('a query of words the archive holds fetches no vocabulary; a misspelt one d
   expect(fetched.filter((url) => url.endsWith('/incidents/vocabulary.json'))).toHaveLength(1);
 });
 
+test('with the filters folded a search fetches no facet table; opening them fetches it and counts the results', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  const fetched: string[] = [];
+  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
+  await page.goto('incidents/');
+  await searchBox(page).fill('redis');
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^\\d+ of ${postmortems.length} post-mortems$`));
+  expect(fetched.filter((url) => url.endsWith('/incidents/facets.json'))).toEqual([]);
+  const found = Number((await page.getByRole('status').textContent())!.split(' ')[0]);
+  await page.locator('[data-filters] > summary').click();
+  const severity = page.getByRole('group', { name: 'Severity' }).locator('[data-count]');
+  await expect(severity.first()).toBeVisible();
+  const counts = (await severity.allTextContents()).map(Number);
+  // Every post-mortem has one severity: the options' counts add up to the results.
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(found);
+  expect(found).toBeLessThan(postmortems.length);
+  expect(fetched.filter((url) => url.endsWith('/incidents/facets.json'))).toHaveLength(1);
+});
+
 test('`/` focuses the search box', async ({ page }) => {
   await page.goto('incidents/');
   await page.locator('h1').click();
