@@ -37,7 +37,12 @@ function shardFiles<T>(urlOf: (key: string) => string) {
     }
     return pending;
   };
-  return { get: (key: string) => shards.get(key), loadAll: (keys: Iterable<string>) => Promise.all([...new Set(keys)].map(load)).then(() => undefined) };
+  return {
+    get: (key: string) => shards.get(key),
+    loadAll: (keys: Iterable<string>) => Promise.all([...new Set(keys)].map(load)).then(() => undefined),
+    /** Every file fetched so far. */
+    fetched: () => [...shards.values()].filter((content): content is T => content !== 'unavailable'),
+  };
 }
 
 /** The URLs of what the corrector fetches: the vocabulary (`incidents/vocabulary.json`), and the folders of its shards and of the English shards, each ending in `/`. */
@@ -66,15 +71,12 @@ export function browserCorrector({ vocabularyUrl, knownUrl, englishUrl }: Spelli
   }
   const known = shardFiles<string[]>((key) => `${knownUrl}${key}.json`);
   const shardsOf = (words: readonly string[]) => words.map((word) => word.toLowerCase()).filter(correctable).map(knownShard);
-  const knownKeys = new Set<string>();
-  // The core's corrector over the archive words fetched so far, built again when more arrive: for a word of
-  // those shards it tells the known from the unknown as the whole vocabulary would.
+  // The core's corrector over the archive words fetched so far, built again when more arrive (shards only add
+  // words, so their number says): for a word of those shards it tells the known from the unknown as the whole
+  // vocabulary would.
   let partial: { words: number; corrector: Corrector } | null = null;
   const partialCorrector = (): Corrector => {
-    const words = [...knownKeys].flatMap((key) => {
-      const shard = known.get(key);
-      return Array.isArray(shard) ? shard : [];
-    });
+    const words = known.fetched().flat();
     if (partial?.words !== words.length) partial = { words: words.length, corrector: createCorrector({ words }, isEnglish) };
     return partial.corrector;
   };
@@ -87,9 +89,7 @@ export function browserCorrector({ vocabularyUrl, knownUrl, englishUrl }: Spelli
     async correct(query) {
       const words = textWords(query);
       if (!loaded) {
-        const keys = shardsOf(words);
-        await known.loadAll(keys);
-        keys.forEach((key) => knownKeys.add(key));
+        await known.loadAll(shardsOf(words));
         const shards = judge(words);
         const unknown = shards?.unknownWords(query);
         if (unknown) {
