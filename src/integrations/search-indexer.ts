@@ -11,6 +11,7 @@ import type { Postmortem } from '../lib/postmortem/model/model.ts';
 import type { FacetValues } from '../lib/site/facets.ts';
 import { pagefindDocument } from '../lib/site/search/pagefind-page.ts';
 import { englishShards } from '../lib/search/english.ts';
+import { knownShards } from '../lib/site/search/known-words.ts';
 import { htmlWords, vocabularyCounter } from '../lib/search/vocabulary.ts';
 import { facetTableOf } from './pagefind-facets.ts';
 
@@ -34,7 +35,7 @@ export interface SearchIndexer {
   add(slug: string, facets: FacetValues, body: string | null): void;
   /**
    * Indexes the bodies never given (`builtBody`, with the facets given, else `facetsOf`), writes
-   * `outDir/pagefind/`, `outDir/incidents/vocabulary.json`, the facet table `outDir/incidents/facets.json` and the English shards `outDir/incidents/english/`; answers how many bodies were given and how many read.
+   * `outDir/pagefind/`, `outDir/incidents/vocabulary.json` and its shards `outDir/incidents/known-words/`, the facet table `outDir/incidents/facets.json` and the English shards `outDir/incidents/english/`; answers how many bodies were given and how many read.
    */
   finish(
     outDir: string,
@@ -112,7 +113,12 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
       } finally {
         await pagefind.close();
       }
-      await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(vocabulary.result()));
+      const words = vocabulary.result();
+      await writeFile(path.join(outDir, 'incidents', 'vocabulary.json'), JSON.stringify(words));
+      // The same words by their first letters, so the browser asks for the whole list only to correct a word (known-words.ts).
+      const knownDir = path.join(outDir, 'incidents', 'known-words');
+      await mkdir(knownDir, { recursive: true });
+      await Promise.all([...knownShards(words)].map(([key, shard]) => writeFile(path.join(knownDir, `${key}.json`), JSON.stringify(shard))));
       const facets = await facetTableOf(path.join(outDir, 'pagefind'));
       await writeFile(path.join(outDir, 'incidents', 'facets.json'), JSON.stringify(facets));
       // The English word list by shard, so the browser's corrector leaves correctly spelt words alone (src/lib/search/correct.ts).

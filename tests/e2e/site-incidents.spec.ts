@@ -140,7 +140,40 @@ test('the search index is fetched on first interaction, not with the first paint
   expect(fetched).toEqual([]);
   await searchBox(page).focus();
   await expect.poll(() => fetched.some((url) => url.includes('pagefind/pagefind.js'))).toBe(true);
-  await expect.poll(() => fetched.some((url) => url.includes('incidents/vocabulary.json'))).toBe(true);
+});
+
+test('a query of words the archive holds fetches no vocabulary; a misspelt one does', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
+  await page.goto('incidents/');
+  // Typed a key at a time, as a reader types: every beginning ("dur", "dura", …) is asked too.
+  await searchBox(page).pressSequentially('durability class');
+  await expect(page.getByRole('status')).toContainText(`1 of ${postmortems.length} post-mortems match every word`);
+  await expect(page.locator('#results-region')).not.toHaveAttribute('aria-busy');
+  expect(fetched.filter((url) => url.includes('/incidents/known-words/')).length).toBeGreaterThan(0);
+  expect(fetched.filter((url) => url.endsWith('/incidents/vocabulary.json'))).toEqual([]);
+  await searchBox(page).fill('certficate');
+  await expect(page.locator('[data-correction]')).toContainText('Searched for “certificate”');
+  expect(fetched.filter((url) => url.endsWith('/incidents/vocabulary.json'))).toHaveLength(1);
+});
+
+test('with the filters folded a search fetches no facet table; opening them fetches it and counts the results', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  const fetched: string[] = [];
+  page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
+  await page.goto('incidents/');
+  await searchBox(page).fill('redis');
+  await expect(page.getByRole('status')).toHaveText(new RegExp(`^\\d+ of ${postmortems.length} post-mortems$`));
+  expect(fetched.filter((url) => url.endsWith('/incidents/facets.json'))).toEqual([]);
+  const found = Number((await page.getByRole('status').textContent())!.split(' ')[0]);
+  await page.locator('[data-filters] > summary').click();
+  const severity = page.getByRole('group', { name: 'Severity' }).locator('[data-count]');
+  await expect(severity.first()).toBeVisible();
+  const counts = (await severity.allTextContents()).map(Number);
+  // Every post-mortem has one severity: the options' counts add up to the results.
+  expect(counts.reduce((sum, count) => sum + count, 0)).toBe(found);
+  expect(found).toBeLessThan(postmortems.length);
+  expect(fetched.filter((url) => url.endsWith('/incidents/facets.json'))).toHaveLength(1);
 });
 
 test('`/` focuses the search box', async ({ page }) => {

@@ -141,6 +141,15 @@ describe('findAll with remembered searches', () => {
     expect(fake.asked).toHaveLength(3);
   });
 
+  it('without the facet table counts nothing, and asks no unfiltered search for the counts', async () => {
+    const fake = fakePagefind();
+    const found = await findAll({ pagefind: rememberSearches(fake.pagefind), facets: null }, { q: 'queue', filters: { severity: ['SEV-1'] } }, 'queue', FIRST).settled;
+    expect(found.counts).toBeNull();
+    expect(fake.asked).toHaveLength(1);
+    const withTable = await findAll(siteSearch(fakePagefind().pagefind), { q: 'queue', filters: { severity: ['SEV-1'] } }, 'queue', FIRST).settled;
+    expect(withTable.results.map((result) => result.id)).toEqual(found.results.map((result) => result.id));
+  });
+
   it('counts each facet option as countFacets does over the query\'s unfiltered results, asking no search per facet', async () => {
     const cases: [string, Filters][] = [
       ['queue', {}],
@@ -159,7 +168,7 @@ describe('findAll with remembered searches', () => {
       const holding = Object.keys(PAGES).filter((id) => words.every((word) => PAGES[id]!.split(' ').some((token) => token.startsWith(word))));
       const label = `${q} ${JSON.stringify(filters)}`;
       expect(found.counts, label).toEqual(countFacets(holding.map((id) => VALUES.get(id)!), filters));
-      expect(Object.keys(found.counts), label).toEqual([...FACET_KEYS]);
+      expect(Object.keys(found.counts!), label).toEqual([...FACET_KEYS]);
       // Every search asked is filtered by all the filters or by none: no search per facet, no filter lists.
       const asked = fake.asked.map((entry) => JSON.parse(entry.slice(entry.indexOf('|') + 1)) as { filters?: object });
       expect(asked.every(({ filters: given = {} }) => Object.keys(given).length === 0 || Object.keys(given).length === Object.keys(filters).length), label).toBe(true);

@@ -8,7 +8,7 @@
 import { FACET_KEYS, type Filters } from '../../lib/site/facets.ts';
 import { effectiveSort, incidentListUrl, readListState, writeListState, type ListState } from '../../lib/site/list-state.ts';
 import type { Correction } from '../../lib/search/correct.ts';
-import { findAll, pagefindLoader, searchWords, type Found, type Finding, type Shown } from './pagefind-client.ts';
+import { facetTableLoader, findAll, pagefindLoader, searchWords, type FacetCounts, type Finding, type Found, type Shown } from './pagefind-client.ts';
 import { latestOnly } from './latest-only.ts';
 import { resultCard } from './result-card.ts';
 import { browserCorrector } from './spelling.ts';
@@ -68,6 +68,10 @@ export function initIncidentList(): void {
   if (!root) return;
   const view = viewOf(root);
   const search = searchService(root);
+  const filtersPanel = root.querySelector<HTMLDetailsElement>('[data-filters]')!;
+  // The facet counts are asked only where they can be seen: the filters open, or one chosen (docs/PERFORMANCE.md, issue 26).
+  const countsSeen = (asked: ListState) => filtersPanel.open || Object.keys(asked.filters).length > 0;
+  let countsMissing = false;
   const initial = { lead: view.lead.textContent ?? '', counter: view.counter.textContent ?? '', counts: readCounts(view.form) };
   const total = Number(root.dataset.total);
   // Set by the page (IncidentListPage.astro): the list's page size, at most what one query should fetch.
@@ -104,6 +108,7 @@ export function initIncidentList(): void {
     setHidden(view.searchView, found.results.length === 0);
     showPages(view, page, pages);
     updateCounts(view.form, found.counts);
+    countsMissing = found.counts === null;
     setText(view.counter, more ? pendingCountText(found.complete, total) : countText(found.results.length, found.complete, total));
     setBusy(view.region, more);
     showCorrection(view, asked, correction);
@@ -129,12 +134,13 @@ export function initIncidentList(): void {
       setText(view.lead, initial.lead);
       setText(view.counter, initial.counter);
       updateCounts(view.form, initial.counts);
+      countsMissing = false;
       return;
     }
     const asked = state;
     const started = performance.now();
     try {
-      const outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage, stale });
+      const outcome = await search.find(asked, { from: ((asked.page ?? 1) - 1) * perPage, to: (asked.page ?? 1) * perPage, stale }, countsSeen(asked));
       const first = await outcome.first;
       if (stale()) return;
       let drawn: string[] = [];
@@ -163,9 +169,11 @@ export function initIncidentList(): void {
     if (history !== 'none') writeUrl(state, history === 'push');
     render();
   };
-  wireControls(view, () => state, update, search.warm);
+  wireControls(view, () => state, update, () => search.warm(countsSeen(state)));
   syncControls(view, state);
-  if (matchMedia(WIDE).matches || Object.keys(state.filters).length) root.querySelector<HTMLDetailsElement>('[data-filters]')!.open = true;
+  if (matchMedia(WIDE).matches || Object.keys(state.filters).length) filtersPanel.open = true;
+  // Opened over results drawn without counts: drawn again, with them.
+  filtersPanel.addEventListener('toggle', () => filtersPanel.open && countsMissing && render());
   keepFiltersInView(root.querySelector<HTMLElement>('[data-filters-box]')!);
   window.addEventListener('popstate', () => {
     state = readListState(new URLSearchParams(location.search));
@@ -177,25 +185,30 @@ export function initIncidentList(): void {
 
 /** Pagefind and the spelling corrector, each loaded once on first use; the last answer kept, so paging does not search again. */
 function searchService(root: HTMLElement) {
-  const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!, root.dataset.facetsUrl!);
-  const speller = browserCorrector(root.dataset.vocabularyUrl!, root.dataset.englishUrl!);
+  const loadPagefind = pagefindLoader(root.dataset.pagefindUrl!);
+  const loadFacets = facetTableLoader(root.dataset.facetsUrl!);
+  const speller = browserCorrector({ vocabularyUrl: root.dataset.vocabularyUrl!, knownUrl: root.dataset.knownUrl!, englishUrl: root.dataset.englishUrl! });
   let last: { key: string; answer: Promise<Outcome> } | null = null;
   return {
-    /** Starts loading what a search will need (on focus or a first filter), so the first keystroke waits less. */
-    warm(): void {
+    /**
+     * Starts loading Pagefind, and the facet table when its counts will be seen (on focus or a first filter), so
+     * the first keystroke waits less. The corrector's files depend on the words typed (spelling.ts), so they wait.
+     */
+    warm(withCounts: boolean): void {
       loadPagefind().catch(() => undefined);
-      speller.warm();
+      if (withCounts) loadFacets().catch(() => undefined);
     },
-    find(state: ListState, shown: Shown): Promise<Outcome> {
-      const key = writeListState({ ...state, page: undefined });
+    /** `withCounts`: whether the facet counts are asked for too (the answer's `counts` is null without). */
+    find(state: ListState, shown: Shown, withCounts: boolean): Promise<Outcome> {
+      const key = `${writeListState({ ...state, page: undefined })}${withCounts ? '' : '#no-counts'}`;
       if (last?.key !== key) {
         const answer = (async () => {
           const asked = performance.now();
           const correction = state.q && !state.verbatim ? await speller.correct(state.q) : { query: state.q, changes: [] };
-          // The corrector's share of `search: find` (the vocabulary's first load included).
+          // The corrector's share of `search: find` (its first files' load included).
           performance.measure('search: correct', { start: asked });
-          const site = await loadPagefind();
-          return { ...findAll(site, state, correction.query, shown, speller.holds(searchWords(correction.query))), correction };
+          const [pagefind, facets] = await Promise.all([loadPagefind(), withCounts ? loadFacets() : null]);
+          return { ...findAll({ pagefind, facets }, state, correction.query, shown, speller.holds(searchWords(correction.query))), correction };
         })();
         answer.then((outcome) => outcome.settled).catch(() => last?.key === key && (last = null));
         last = { key, answer };
@@ -298,10 +311,10 @@ function filtersFromForm(form: HTMLFormElement): Filters {
 }
 
 /** The build-time counts, to put back when the reader clears everything. */
-function readCounts(form: HTMLFormElement): Found['counts'] {
-  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, {} as Record<string, number>])) as Found['counts'];
+function readCounts(form: HTMLFormElement): FacetCounts {
+  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, {} as Record<string, number>])) as FacetCounts;
   for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
-    const [key, ...rest] = span.dataset.count!.split(':') as [keyof Found['counts'], ...string[]];
+    const [key, ...rest] = span.dataset.count!.split(':') as [keyof FacetCounts, ...string[]];
     counts[key][rest.join(':')] = Number(span.textContent);
   }
   return counts;

@@ -34,43 +34,62 @@ export interface PagefindFragment {
   sub_results: { title: string; url: string; excerpt: string; locations: number[] }[];
 }
 
-/** What a question finds: results best first, how many of them hold every word, and each facet option's count. */
+/** Each facet option's count over a question's results. */
+export type FacetCounts = Record<FacetKey, Record<string, number>>;
+
+/** What a question finds: results best first, how many of them hold every word, and each facet option's count (null when not asked). */
 export interface Found {
   results: PagefindResult[];
   complete: number;
-  counts: Record<FacetKey, Record<string, number>>;
-}
-
-/** Pagefind, and the facet values of each of its pages (facet-table.ts), which the page counts facets from. */
-export interface SiteSearch {
-  pagefind: Pagefind;
-  facets: FacetTable;
+  counts: FacetCounts | null;
 }
 
 /**
- * Loads Pagefind and the facet table (`facetsUrl`) from the built site once; rejects with a reader-facing reason
- * when there is none (`astro dev`). Pagefind's own filter lists are not loaded: once loaded, every search counts
- * every filter value over all its results (2.2-2.5 times a search's cost at 1,000, docs/PERFORMANCE.md).
+ * Pagefind, and the facet values of each of its pages (facet-table.ts), which the page counts facets from; null
+ * while no count can be seen (the filters folded, none chosen), so the table need not be fetched for a search.
  */
-export function pagefindLoader(bundleUrl: string, facetsUrl: string): () => Promise<SiteSearch> {
-  let loading: Promise<SiteSearch> | null = null;
-  return () =>
-    (loading ??= Promise.all([import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<Pagefind>, fetchFacetTable(facetsUrl)])
-      .then(async ([pagefind, facets]) => {
-        await pagefind.options({ baseUrl: '/', excerptLength: 24 });
-        await pagefind.init();
-        return { pagefind: rememberSearches(pagefind), facets };
-      })
-      .catch((error: unknown) => {
-        loading = null;
-        throw new Error(`search needs a built site (${error instanceof Error ? error.message : String(error)})`);
-      }));
+export interface SiteSearch {
+  pagefind: Pagefind;
+  facets: FacetTable | null;
 }
 
-async function fetchFacetTable(url: string): Promise<FacetTable> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
-  return readFacetTable((await response.json()) as FacetTableFile);
+/** `load`, asked once and remembered; asked again after it failed. */
+function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () => {
+    loading ??= load();
+    loading.catch(() => (loading = null));
+    return loading;
+  };
+}
+
+/**
+ * Loads Pagefind from the built site once; rejects with a reader-facing reason when there is none (`astro dev`).
+ * Pagefind's own filter lists are not loaded: once loaded, every search counts every filter value over all its
+ * results (2.2-2.5 times a search's cost at 1,000, docs/PERFORMANCE.md), and they are more bytes than the facet
+ * table (162.0 against 82.6 KB gzip at 10,000).
+ */
+export function pagefindLoader(bundleUrl: string): () => Promise<Pagefind> {
+  return loadOnce(() =>
+    (import(/* @vite-ignore */ `${bundleUrl}pagefind.js`) as Promise<Pagefind>)
+      .then(async (pagefind) => {
+        await pagefind.options({ baseUrl: '/', excerptLength: 24 });
+        await pagefind.init();
+        return rememberSearches(pagefind);
+      })
+      .catch((error: unknown) => {
+        throw new Error(`search needs a built site (${error instanceof Error ? error.message : String(error)})`);
+      }),
+  );
+}
+
+/** Loads the facet table (`facetsUrl`, written by the build) once. */
+export function facetTableLoader(facetsUrl: string): () => Promise<FacetTable> {
+  return loadOnce(async () => {
+    const response = await fetch(facetsUrl);
+    if (!response.ok) throw new Error(`search needs a built site (${facetsUrl} answered HTTP ${response.status})`);
+    return readFacetTable((await response.json()) as FacetTableFile);
+  });
 }
 
 const toPagefindFilters = (filters: Filters): PagefindFilters =>
@@ -155,7 +174,7 @@ export function findAll({ pagefind, facets }: SiteSearch, state: ListState, quer
   const sort = order === 'relevance' ? undefined : { date: order === 'newest' ? ('desc' as const) : ('asc' as const) };
   const filters = toPagefindFilters(state.filters);
   // The counts are over the query's results without the filters: countPages applies every facet's filter but its own.
-  const unfilteredSearch = term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
+  const unfilteredSearch = facets && term !== null && Object.keys(filters).length ? pagefind.search(term, { sort }) : null;
   const mainSearch = pagefind.search(term, { filters, sort });
   // The page drawn is most often the main search's: its fragments are fetched while the other searches run.
   void mainSearch.then((main) => !shown.stale?.() && main?.results.slice(shown.from, shown.to).forEach((result) => result.data().catch(() => undefined)), () => undefined);
@@ -172,6 +191,7 @@ export function findAll({ pagefind, facets }: SiteSearch, state: ListState, quer
   // No term (filters or a sort only): every page is a result before the filters. A page the table does not know
   // (a table older than the index) counts under no value.
   const counts = Promise.all([mainSearch, unfilteredSearch]).then(([main, unfiltered]) => {
+    if (!facets) return null;
     const counted = term === null ? facets.pageOf.values() : ((unfiltered ?? main)?.results ?? []).flatMap((result) => facets.pageOf.get(result.id) ?? []);
     return countPages(facets, counted, state.filters);
   });

@@ -1,7 +1,7 @@
 /** The incident list's sentences and counts: what it says about the results it shows. */
 import { FACET_KEYS } from '../../lib/site/facets.ts';
 import type { ListState } from '../../lib/site/list-state.ts';
-import type { Found } from './pagefind-client.ts';
+import type { FacetCounts } from './pagefind-client.ts';
 
 const noun = (count: number) => `${count} post-mortem${count === 1 ? '' : 's'}`;
 
@@ -32,9 +32,14 @@ export function describe(state: ListState): string {
 }
 
 /** Writes each option's count and dims options that would show nothing. */
-export function updateCounts(form: HTMLFormElement, counts: Found['counts']): void {
+/** The facet options' counts, or null when not known. */
+export function updateCounts(form: HTMLFormElement, counts: FacetCounts | null): void {
   for (const span of form.querySelectorAll<HTMLElement>('[data-count]')) {
-    const [key, ...rest] = span.dataset.count!.split(':') as [keyof Found['counts'], ...string[]];
+    // Counts not known (the facet table not fetched while the filters are folded) are hidden, not left stale.
+    const holder = span.parentElement!;
+    if (holder.hidden !== (counts === null)) holder.hidden = counts === null;
+    if (!counts) continue;
+    const [key, ...rest] = span.dataset.count!.split(':') as [keyof FacetCounts, ...string[]];
     const count = counts[key]?.[rest.join(':')] ?? 0;
     setText(span, String(count));
     span.closest('label')?.classList.toggle('is-empty', count === 0);
