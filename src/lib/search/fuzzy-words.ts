@@ -19,6 +19,18 @@ const THRESHOLD = 0.4;
 export const FUSE_OPTIONS = { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 } as const;
 /** fuse's Bitap reads patterns up to this length at once; longer ones it splits, and they go to fuse over every word. */
 const BITAP_LENGTH = 32;
+/**
+ * The farthest a match may start and still score within the threshold (fuse's score adds start / distance
+ * to errors / length, the location being 0): fuse's Bitap reads a text no further than this plus the
+ * pattern's length, so letters past that cannot be part of a match.
+ */
+const FARTHEST_START = farthestStart();
+
+function farthestStart(): number {
+  let start = 0;
+  while ((start + 1) / FUSE_OPTIONS.distance <= THRESHOLD) start += 1;
+  return start;
+}
 
 /** The words fuse matches a pattern to, best first, at most `limit` (as `new Fuse(words, FUSE_OPTIONS).search`). */
 export function fuzzyMatcher(words: readonly string[]): (pattern: string, limit: number) => string[] {
@@ -53,7 +65,10 @@ function letterRun(pattern: string): (text: string) => boolean {
   };
 }
 
-/** Whether a text holds enough of `pattern`'s letters for fuse to match it with the errors its threshold allows. */
+/**
+ * Whether a text holds enough of `pattern`'s letters, within the part of it fuse reads, for fuse to match it
+ * with the errors its threshold allows.
+ */
 function letterSieve(pattern: string): (text: string) => boolean {
   // fuse's score for a match with e errors is at least e / length, and must not exceed the threshold.
   let errors = 0;
@@ -69,10 +84,12 @@ function letterSieve(pattern: string): (text: string) => boolean {
     } else counts[known]! += 1;
   }
   const left = new Int32Array(units.length);
+  const reach = FARTHEST_START + pattern.length;
   return (text) => {
     left.set(counts);
     let shared = 0;
-    for (let at = 0; at < text.length && shared < needed; at++) {
+    const end = Math.min(text.length, reach);
+    for (let at = 0; at < end && shared < needed; at++) {
       const known = units.indexOf(text.charCodeAt(at));
       if (known >= 0 && left[known]! > 0) {
         left[known]! -= 1;
