@@ -19,6 +19,7 @@ const THRESHOLD = 0.4;
 export const FUSE_OPTIONS = { threshold: THRESHOLD, distance: 10, minMatchCharLength: 3 } as const;
 /** fuse's Bitap reads patterns up to this length at once; longer ones it splits, and they go to fuse over every word. */
 const BITAP_LENGTH = 32;
+
 /** The words fuse matches a pattern to, best first, at most `limit` (as `new Fuse(words, FUSE_OPTIONS).search`). */
 export function fuzzyMatcher(words: readonly string[]): (pattern: string, limit: number) => string[] {
   // fuse compares lower case.

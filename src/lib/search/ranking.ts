@@ -193,6 +193,7 @@ const typedBonus = (typed: string, word: string) => (word === typed || word.star
 
 /** One matching word in one page (posting `at` of the word's list), for one query term. */
 interface Match {
+  /** The word's id in the index's sorted words. */
   word: number;
   term: number;
   list: PostingList;
