@@ -81,8 +81,10 @@ describe('the spelling corrector', () => {
     };
     // Every kind of typo of one word in 90, short words (fuse's three-letters-in-a-row rule decides most of them) and odd ones.
     const short = words.filter((word) => word.length <= 5).filter((_, at) => at % 40 === 0);
-    const patterns = [...words.filter((_, at) => at % 90 === 0).flatMap(typos), ...short.flatMap(typos), 'Certficate', 'zzzzqqq', 'abcdefghijklmnopqrstuvwxyzabcdefghij', 'straße', 'ab', 'abc', 'aab'];
-    expect(patterns.length).toBeGreaterThan(250);
+    // Typed words that start inside a long word, on either side of the farthest start fuse reads a match at.
+    const tails = words.filter((word) => word.length >= 10).filter((_, at) => at % 60 === 0).flatMap((word) => [2, 3, 4, 5, 6].flatMap((from) => [word.slice(from), ...typos(word.slice(from), from)]));
+    const patterns = [...words.filter((_, at) => at % 90 === 0).flatMap(typos), ...short.flatMap(typos), ...tails, 'Certficate', 'zzzzqqq', 'abcdefghijklmnopqrstuvwxyzabcdefghij', 'straße', 'ab', 'abc', 'aab'];
+    expect(patterns.length).toBeGreaterThan(500);
     for (const pattern of patterns) expect(fuzzy(pattern, 10), pattern).toEqual(fuse.search(pattern, { limit: 10 }).map((result) => result.item));
   });
 });

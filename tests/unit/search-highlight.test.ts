@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, highlightRanges, indexWords, nearEdits, queryTerms, snippet } from '../../src/lib/search/highlight.ts';
+import { allowedEdits, editDistance, highlighter, highlightRanges, indexWords, isCompound, nearEdits, queryTerms, snippet, termParts, WORD, type Range } from '../../src/lib/search/highlight.ts';
 
 const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
 
@@ -28,6 +28,54 @@ describe('highlightRanges', () => {
   it('handles several words and merges overlaps', () => {
     expect(marks('bank feed schema drift', 'schema drift')).toEqual(['schema', 'drift']);
     expect(highlightRanges('aaaa', 'aa aaa')).toEqual([[0, 4]]);
+  });
+});
+
+describe('highlighter', () => {
+  // What it marks, read the plain way: every occurrence of a term, else every word of the text near it.
+  const reference = (text: string, query: string): Range[] => {
+    const lower = text.toLowerCase();
+    const words = [...lower.matchAll(WORD)];
+    const ranges: Range[] = [];
+    const mark = (term: string): boolean => {
+      const before = ranges.length;
+      for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) ranges.push([at, at + term.length]);
+      if (ranges.length === before && allowedEdits(term.length)) for (const word of words) if (nearEdits(term, word[0]) >= 0) ranges.push([word.index, word.index + word[0].length]);
+      return ranges.length > before;
+    };
+    for (const term of queryTerms(query).filter((term) => term.length >= 2)) if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    const merged: Range[] = [];
+    for (const range of ranges) {
+      const last = merged.at(-1);
+      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+      else merged.push([...range]);
+    }
+    return merged;
+  };
+
+  it('reads only the words long enough to be near a term, and marks what reading every word marks', () => {
+    // Words one letter either side of the shortest a term forgives, letters outside the BMP (two UTF-16 units each), compounds.
+    const texts = [
+      'certificat certifica certificates cert certficat expired; the TLS certifcate was not renewed',
+      'redis reds redi rdis redsi rediss, a reissued key, REDIS-main and redis_session',
+      '𝐚𝐛𝐜 𝐚𝐛𝐜𝐝𝐞 ab abc abcdefgh abcdefg abcdef abcdeg',
+      'Owner @platform-team, ticket OPS-1676, pay-flow payflow paymnt payments',
+      'évictions éviction evicton evictions; straße strasse',
+    ];
+    const queries = ['certficate', 'redis', 'rediss', 'evicton', '𝐚𝐛𝐜𝐝', 'abcdefgh', 'abcdefghij', 'payment flow', 'platform-teams OPS-1676', 'pay-flw', 'straße', 'strase', 'évicton certficate redsi', 'ab', 'x'];
+    let marked = 0;
+    for (const query of queries) {
+      const mark = highlighter(query);
+      for (const text of texts) {
+        const expected = reference(text, query);
+        marked += expected.length;
+        expect(mark(text), `${query} in ${text}`).toEqual(expected);
+      }
+    }
+    expect(marked).toBeGreaterThan(30);
+    // A word shorter in code points than the least length in units a term forgives, yet near it.
+    expect(marks('𝐚𝐛𝐜 here', '𝐚𝐛𝐜𝐝')).toEqual(['𝐚𝐛𝐜']);
   });
 });
 

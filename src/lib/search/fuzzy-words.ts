@@ -2,8 +2,8 @@
  * fuse.js's fuzzy search over a word list, for the corrector (correct.ts),
  * asked of the few words it could match instead of all of them. fuse's Bitap
  * accepts a word only where the pattern occurs in it with at most
- * `threshold × length` errors (edits), so the word holds at least the rest of
- * the pattern's letters; counting shared letters leaves most of the
+ * `threshold × length` errors (edits), starting near the word's beginning, so the word's first letters
+ * hold at least the rest of the pattern's letters; counting shared letters leaves most of the
  * vocabulary out before fuse reads it, and so does fuse's rule that a match
  * mark at least three letters in a row (`letterRun`). fuse scores each word on its own and
  * breaks ties by list order, which a sub-list keeps, so the answer is the
@@ -53,15 +53,30 @@ function letterRun(pattern: string): (text: string) => boolean {
   };
 }
 
-/** Whether a text holds enough of `pattern`'s letters for fuse to match it with the errors its threshold allows. */
+/**
+ * Whether a text holds enough of `pattern`'s letters, where fuse could find them, for fuse to match it. fuse
+ * accepts a match with e errors (edits) starting at s only if e / length + s / distance is within the threshold
+ * (its score; the location is 0); such a match spans at most length + e letters of the text from s, and
+ * at least length - e of them are the pattern's. So for some e the text's first (farthest s) + length + e
+ * letters hold length - e of the pattern's: with 0.4 and a distance of 10, "fature" needs 6 of its letters
+ * in the first 10, 5 in the first 9 (a start of 2 at most) or 4 in the first 8 (a start of 0).
+ */
 function letterSieve(pattern: string): (text: string) => boolean {
-  // fuse's score for a match with e errors is at least e / length, and must not exceed the threshold.
-  let errors = 0;
-  while ((errors + 1) / pattern.length <= THRESHOLD) errors += 1;
-  const needed = pattern.length - errors;
+  const length = pattern.length;
+  if (!length) return () => true;
+  // Per number of errors the threshold allows: how far the text is read, and how many of the pattern's letters it must hold there.
+  const reaches: number[] = [];
+  const needs: number[] = [];
+  for (let errors = 0; errors / length <= THRESHOLD; errors++) {
+    let start = -1;
+    while (errors / length + (start + 1) / FUSE_OPTIONS.distance <= THRESHOLD) start += 1;
+    if (start < 0) break;
+    reaches.push(start + length + errors);
+    needs.push(length - errors);
+  }
   const units: number[] = [];
   const counts: number[] = [];
-  for (let at = 0; at < pattern.length; at++) {
+  for (let at = 0; at < length; at++) {
     const known = units.indexOf(pattern.charCodeAt(at));
     if (known < 0) {
       units.push(pattern.charCodeAt(at));
@@ -69,16 +84,25 @@ function letterSieve(pattern: string): (text: string) => boolean {
     } else counts[known]! += 1;
   }
   const left = new Int32Array(units.length);
+  // The checks in the order the text's letters reach them.
+  const order = reaches.map((_, at) => at).sort((a, b) => reaches[a]! - reaches[b]!);
+  const farthest = reaches[order.at(-1)!]!;
   return (text) => {
     left.set(counts);
+    // How many of the pattern's letters the text's first `at` letters hold.
     let shared = 0;
-    for (let at = 0; at < text.length && shared < needed; at++) {
+    const end = Math.min(text.length, farthest);
+    let next = 0;
+    for (let at = 0; ; at++) {
+      // A text shorter than a reach holds there what it holds whole.
+      for (; next < order.length && (reaches[order[next]!] === at || at === end); next++) if (shared >= needs[order[next]!]!) return true;
+      if (at === end) break;
       const known = units.indexOf(text.charCodeAt(at));
       if (known >= 0 && left[known]! > 0) {
         left[known]! -= 1;
         shared += 1;
       }
     }
-    return shared >= needed;
+    return false;
   };
 }

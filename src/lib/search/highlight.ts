@@ -151,10 +151,17 @@ export function highlighter(query: string): (text: string) => Range[] {
     if (answer === undefined) known.set(word, (answer = nearEdits(term, word) >= 0));
     return answer;
   };
+  // nearEdits answers -1 for a word shorter than the term less its typos: only longer words are read, and
+  // the regular expression skips the rest (most of a text's words are short) without making them strings.
+  const forgiven = [...terms, ...terms.flatMap(termParts)].filter((term) => allowedEdits(term.length) > 0);
+  const shortest = forgiven.length ? Math.min(...forgiven.map((term) => term.length - allowedEdits(term.length))) : 1;
+  // WORD with a least length, in code points: a word of `shortest` UTF-16 units has at least half as many.
+  const longWord = new RegExp(WORD.source.replace(/\+$/, `{${Math.max(1, Math.ceil(shortest / 2))},}`), WORD.flags);
   return (text) => {
     const lower = text.toLowerCase();
     const ranges: Range[] = [];
-    let words: { word: string; start: number }[] | undefined;
+    let words: string[] | undefined;
+    let starts: number[] | undefined;
     const mark = (term: string): boolean => {
       let found = false;
       for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
@@ -162,10 +169,19 @@ export function highlighter(query: string): (text: string) => Range[] {
         found = true;
       }
       if (found || !allowedEdits(term.length)) return found;
-      words ??= [...lower.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index! }));
-      for (const { word, start } of words) {
-        if (!isNear(term, word)) continue;
-        ranges.push([start, start + word.length]);
+      if (!words || !starts) {
+        words = [];
+        starts = [];
+        longWord.lastIndex = 0;
+        for (let match = longWord.exec(lower); match; match = longWord.exec(lower)) {
+          if (match[0].length < shortest) continue;
+          words.push(match[0]);
+          starts.push(match.index);
+        }
+      }
+      for (let w = 0; w < words.length; w++) {
+        if (!isNear(term, words[w]!)) continue;
+        ranges.push([starts[w]!, starts[w]! + words[w]!.length]);
         found = true;
       }
       return found;

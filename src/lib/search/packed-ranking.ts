@@ -8,7 +8,7 @@
  * stores them: at 10,000 post-mortems the positions as 32-bit integers were
  * 203 MB, read whole by every cold search.
  */
-import type { Posting, RankingIndex } from './ranking.ts';
+import type { PostingList, RankingIndex } from './ranking.ts';
 import type { SortedWords } from './sorted-words.ts';
 
 /** What a snapshot reads up front; each word's postings are read apart (`postingStarts`). */
@@ -71,21 +71,23 @@ export function packRanking(index: RankingIndex): PackedRanking {
     const word = index.sorted.at(id)!;
     words.push(word);
     wordStarts[id + 1] = wordStarts[id]! + word.length;
-    const postings = index.postings(id);
-    out.varint(postings.length);
+    const { pages, locStarts, locs, fieldStarts, fields } = index.postings(id);
+    out.varint(pages.length);
     let page = 0;
-    for (const posting of postings) {
-      out.signed(posting.page - page);
-      page = posting.page;
-      out.varint(posting.locs.length / 2);
+    for (let p = 0; p < pages.length; p++) {
+      out.signed(pages[p]! - page);
+      page = pages[p]!;
+      out.varint((locStarts[p + 1]! - locStarts[p]!) / 2);
       let position = 0;
-      for (let k = 0; k < posting.locs.length; k += 2) {
-        out.varint(posting.locs[k]!);
-        out.signed(posting.locs[k + 1]! - position);
-        position = posting.locs[k + 1]!;
+      for (let k = locStarts[p]!; k < locStarts[p + 1]!; k += 2) {
+        out.varint(locs[k]!);
+        out.signed(locs[k + 1]! - position);
+        position = locs[k + 1]!;
       }
-      out.varint(posting.fields.length);
-      for (const field of posting.fields) {
+      out.varint(fieldStarts[p + 1]! - fieldStarts[p]!);
+      for (let f = fieldStarts[p]!; f < fieldStarts[p + 1]!; f++) {
+        // Ids in the order first met over the sorted words, as the snapshot has always stored them.
+        const field = index.fieldNames[fields[f]!]!;
         let n = fieldId.get(field);
         if (n === undefined) {
           fieldId.set(field, (n = fieldNames.length));
@@ -103,40 +105,65 @@ export function packRanking(index: RankingIndex): PackedRanking {
 }
 
 /** Reads varints from one word's bytes. */
-function byteReader(bytes: Uint8Array) {
-  let at = 0;
-  const varint = () => {
+class ByteReader {
+  at = 0;
+  constructor(private readonly bytes: Uint8Array) {}
+
+  varint(): number {
     let value = 0;
     let scale = 1;
     let byte: number;
     do {
-      byte = bytes[at++]!;
+      byte = this.bytes[this.at++]!;
       value += (byte & 0x7f) * scale;
       scale *= 0x80;
     } while (byte & 0x80);
     return value;
-  };
-  return { varint, signed: () => ((n) => (n % 2 ? -(n + 1) / 2 : n / 2))(varint()) };
+  }
+
+  signed(): number {
+    const n = this.varint();
+    return n % 2 ? -(n + 1) / 2 : n / 2;
+  }
+}
+
+// A word's positions and fields are decoded here first, then copied out at their length (unknown until read).
+let locScratch: Int32Array = new Int32Array(1 << 16);
+let fieldScratch: Int32Array = new Int32Array(1 << 12);
+
+function room(scratch: Int32Array, size: number): Int32Array {
+  if (size <= scratch.length) return scratch;
+  const bigger = new Int32Array(Math.max(size, 2 * scratch.length));
+  bigger.set(scratch);
+  return bigger;
 }
 
 /** Word `w`'s postings from its bytes. */
-function readPostings(bytes: Uint8Array, fieldNames: readonly string[]): Posting[] {
-  const read = byteReader(bytes);
-  const postings: Posting[] = new Array(read.varint());
+function readPostings(bytes: Uint8Array): PostingList {
+  const read = new ByteReader(bytes);
+  const count = read.varint();
+  const pages = new Int32Array(count);
+  const locStarts = new Int32Array(count + 1);
+  const fieldStarts = new Int32Array(count + 1);
+  let locLength = 0;
+  let fieldLength = 0;
   let page = 0;
-  for (let p = 0; p < postings.length; p++) {
-    page += read.signed();
-    const locs: number[] = new Array(2 * read.varint());
+  for (let p = 0; p < count; p++) {
+    pages[p] = page += read.signed();
+    const end = locLength + 2 * read.varint();
+    locScratch = room(locScratch, end);
     let position = 0;
-    for (let k = 0; k < locs.length; k += 2) {
-      locs[k] = read.varint();
-      locs[k + 1] = position += read.signed();
+    for (; locLength < end; locLength += 2) {
+      locScratch[locLength] = read.varint();
+      locScratch[locLength + 1] = position += read.signed();
     }
-    const fields: string[] = new Array(read.varint());
-    for (let k = 0; k < fields.length; k++) fields[k] = fieldNames[read.varint()]!;
-    postings[p] = { page, locs, fields };
+    locStarts[p + 1] = locLength;
+    const fieldEnd = fieldLength + read.varint();
+    fieldScratch = room(fieldScratch, fieldEnd);
+    for (; fieldLength < fieldEnd; fieldLength++) fieldScratch[fieldLength] = read.varint();
+    fieldStarts[p + 1] = fieldLength;
   }
-  return postings;
+  return { pages, locStarts, locs: locScratch.slice(0, locLength), fieldStarts, fields: fieldScratch.slice(0, fieldLength) };
 }
 
 /** The words of a {@link RankingHead}, each cut out of the one string when asked for. */
@@ -149,11 +176,12 @@ function headWords({ words, wordStarts }: RankingHead): SortedWords {
  * file, or from memory), once per word a query reaches.
  */
 export function unpackRanking(head: RankingHead, postingBytes: (from: number, to: number) => Uint8Array): RankingIndex {
-  const made: (Posting[] | undefined)[] = new Array(head.wordStarts.length - 1);
+  const made: (PostingList | undefined)[] = new Array(head.wordStarts.length - 1);
   const { postingStarts, fieldNames } = head;
   return {
     sorted: headWords(head),
-    postings: (id) => (made[id] ??= readPostings(postingBytes(postingStarts[id]!, postingStarts[id + 1]!), fieldNames)),
+    postings: (id) => (made[id] ??= readPostings(postingBytes(postingStarts[id]!, postingStarts[id + 1]!))),
+    fieldNames,
     lengths: head.lengths,
     average: head.average,
   };

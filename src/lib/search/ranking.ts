@@ -23,13 +23,19 @@ const DIACRITIC_SIMILARITY = 0.8;
 const WEIGHT_SCALE = 24;
 const META_WEIGHTS: Readonly<Record<string, number>> = { title: 5 };
 
-/** Where one indexed word occurs in one page. */
-export interface Posting {
-  page: number;
-  /** Pairs of (weight ×24, position). */
-  locs: number[];
-  /** Metadata fields holding it. */
-  fields: string[];
+/**
+ * One indexed word's postings, page by page, in flat arrays: no object per page (a common word is in thousands
+ * of pages, and objects kept for every word a query reached were most of a warm server's garbage).
+ */
+export interface PostingList {
+  /** The pages holding the word, ascending. */
+  pages: Int32Array;
+  /** Page `k`'s pairs of (weight ×24, position) are `locs[locStarts[k]]` … `locs[locStarts[k + 1] - 1]`. */
+  locStarts: Int32Array;
+  locs: Int32Array;
+  /** Page `k`'s metadata fields holding the word, as ids into {@link RankingIndex.fieldNames}: `fields[fieldStarts[k]]` …. */
+  fieldStarts: Int32Array;
+  fields: Int32Array;
 }
 
 /** A page and its score, best first. */
@@ -56,7 +62,9 @@ export interface RankingIndex {
   /** The indexed words, sorted (code-unit order, as `<` compares). */
   sorted: SortedWords;
   /** The postings of `sorted[id]`, by page. */
-  postings(id: number): readonly Posting[];
+  postings(id: number): PostingList;
+  /** The metadata fields' names, by the ids the postings hold. */
+  fieldNames: readonly string[];
   lengths: ArrayLike<number>;
   average: number;
 }
@@ -98,6 +106,13 @@ function findWord(sorted: SortedWords, word: string): number {
 /** Pagefind's index of the documents: every stemmed word with its weighted positions and metadata fields per page. */
 export function indexDocuments(documents: readonly SearchDocument[]): RankingIndex {
   const words = new Map<string, Posting[]>();
+  const fieldNames: string[] = [];
+  const fieldIds = new Map<string, number>();
+  const fieldId = (field: string) => {
+    let id = fieldIds.get(field);
+    if (id === undefined) fieldIds.set(field, (id = fieldNames.push(field) - 1));
+    return id;
+  };
   const posting = (word: string, page: number): Posting => {
     let list = words.get(word);
     if (!list) words.set(word, (list = []));
@@ -118,14 +133,44 @@ export function indexDocuments(documents: readonly SearchDocument[]): RankingInd
       }
     }
     for (const [field, value] of Object.entries(document.meta)) {
-      for (const piece of value.split(/\s+/)) for (const word of piece ? indexableWords(piece) : []) posting(word.stemmed, page).fields.push(field);
+      for (const piece of value.split(/\s+/)) for (const word of piece ? indexableWords(piece) : []) posting(word.stemmed, page).fields.push(fieldId(field));
     }
     return position;
   });
   const average = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, lengths.length);
   const sorted = [...words.keys()].sort();
-  const lists = sorted.map((word) => words.get(word)!);
-  return { sorted, postings: (id) => lists[id]!, lengths, average };
+  const lists = sorted.map((word) => {
+    const list = postingList(words.get(word)!);
+    // Each word's objects are dropped as it is made flat: at 10,000 post-mortems they are millions.
+    words.delete(word);
+    return list;
+  });
+  return { sorted, postings: (id) => lists[id]!, fieldNames, lengths, average };
+}
+
+/** Where one indexed word occurs in one page, while the documents are indexed. */
+interface Posting {
+  page: number;
+  /** Pairs of (weight ×24, position). */
+  locs: number[];
+  /** Ids of the metadata fields holding it. */
+  fields: number[];
+}
+
+function postingList(postings: readonly Posting[]): PostingList {
+  const locStarts = new Int32Array(postings.length + 1);
+  const fieldStarts = new Int32Array(postings.length + 1);
+  postings.forEach((posting, k) => {
+    locStarts[k + 1] = locStarts[k]! + posting.locs.length;
+    fieldStarts[k + 1] = fieldStarts[k]! + posting.fields.length;
+  });
+  return {
+    pages: Int32Array.from(postings, (posting) => posting.page),
+    locStarts,
+    locs: Int32Array.from(postings.flatMap((posting) => posting.locs)),
+    fieldStarts,
+    fields: Int32Array.from(postings.flatMap((posting) => posting.fields)),
+  };
 }
 
 /** The ids of the indexed words a stemmed term matches: those it begins, else the longest one that begins it. */
@@ -146,11 +191,13 @@ const idfOf = (total: number, containing: number) => Math.log((total - containin
 const lengthBonus = (word: string, term: string) => Math.exp(Math.exp(-0.5 * (Math.abs(word.length - term.length) + 1) ** 2 / 4) * TERM_SIMILARITY) / Math.exp(TERM_SIMILARITY);
 const typedBonus = (typed: string, word: string) => (word === typed || word.startsWith(typed) || typed.startsWith(word) ? 1 + DIACRITIC_SIMILARITY : 1);
 
-/** One matching word in one page, for one query term. */
+/** One matching word in one page (posting `at` of the word's list), for one query term. */
 interface Match {
-  word: string;
+  /** The word's id in the index's sorted words. */
+  word: number;
   term: number;
-  posting: Posting;
+  list: PostingList;
+  at: number;
   bonus: number;
   typed: number;
 }
@@ -171,7 +218,9 @@ function holdingPages(index: RankingIndex, extend: (term: string) => number[], t
     const ids = extend(term.stemmed);
     let pages = 0;
     for (const id of ids) {
-      for (const { page } of index.postings(id)) {
+      const list = index.postings(id).pages;
+      for (let k = 0; k < list.length; k++) {
+        const page = list[k]!;
         if (marked[page] === at + 1) continue;
         marked[page] = at + 1;
         holding[page]! += 1;
@@ -197,8 +246,10 @@ function rankQuery(index: RankingIndex, extend: (term: string) => number[], quer
       const word = index.sorted.at(id)!;
       const bonus = lengthBonus(word, term.stemmed);
       const typed = typedBonus(term.original, word);
-      for (const posting of index.postings(id)) {
-        if (holding[posting.page] === needed) (matches[posting.page] ??= []).push({ word, term: at, posting, bonus, typed });
+      const list = index.postings(id);
+      for (let k = 0; k < list.pages.length; k++) {
+        const page = list.pages[k]!;
+        if (holding[page] === needed) (matches[page] ??= []).push({ word: id, term: at, list, at: k, bonus, typed });
       }
     }
   });
@@ -213,16 +264,20 @@ function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonl
   const { words, counts } = weightedCounts(matches, idfs.length, scratch);
   let score = 0;
   for (let w = 0; w < words.length; w++) {
-    const match = matches.find((candidate) => candidate.word === words[w])!;
+    let found = 0;
+    while (matches[found]!.word !== words[w]) found++;
+    const match = matches[found]!;
     const tf = (counts[w]! / WEIGHT_SCALE) * match.bonus;
     const bm25 = ((K1 + 1) * tf) / (K1 * (1 - B + B * (index.lengths[page]! / index.average)) + tf);
     score += idfs[match.term]! * bm25 * match.typed;
   }
   // Per metadata field, the query terms it holds (once each, however many of a term's words it holds: measured against Pagefind 1.6).
-  const fields: string[] = [];
+  const fields: number[] = [];
   const fieldTerms: number[][] = [];
   for (const match of matches) {
-    for (const field of match.posting.fields) {
+    const { fieldStarts, fields: ids } = match.list;
+    for (let f = fieldStarts[match.at]!; f < fieldStarts[match.at + 1]!; f++) {
+      const field = ids[f]!;
       const at = fields.indexOf(field);
       if (at < 0) {
         fields.push(field);
@@ -234,7 +289,7 @@ function pageScore(index: RankingIndex, matches: readonly Match[], idfs: readonl
     let held = 0;
     for (const term of fieldTerms[at]!) held += idfs[term]!;
     const coverage = held / queryIdf;
-    if (queryIdf > 0) score += (META_WEIGHTS[field] ?? 1) * held * coverage * coverage;
+    if (queryIdf > 0) score += (META_WEIGHTS[index.fieldNames[field]!] ?? 1) * held * coverage * coverage;
   });
   return score;
 }
@@ -290,13 +345,13 @@ function grown(array: Int32Array, size: number): Int32Array {
  * Words in the order they are first credited (positions in the order first
  * seen), which is the order the score adds them up in.
  */
-function weightedCounts(matches: readonly Match[], terms: number, scratch: Scratch): { words: string[]; counts: number[] } {
+function weightedCounts(matches: readonly Match[], terms: number, scratch: Scratch): { words: number[]; counts: number[] } {
   const stamp = scratch.next();
   let slots = 0;
   for (let m = 0; m < matches.length; m++) {
-    const { locs } = matches[m]!.posting;
-    const term = matches[m]!.term;
-    for (let k = 0; k < locs.length; k += 2) {
+    const { list, at, term } = matches[m]!;
+    const { locs } = list;
+    for (let k = list.locStarts[at]!, end = list.locStarts[at + 1]!; k < end; k += 2) {
       const position = locs[k + 1]!;
       scratch.fit(position, slots + 1, terms);
       let slot: number;
@@ -316,7 +371,7 @@ function weightedCounts(matches: readonly Match[], terms: number, scratch: Scrat
       scratch.entries[slot] = entries + 1;
     }
   }
-  const words: string[] = [];
+  const words: number[] = [];
   const counts: number[] = [];
   for (let slot = 0; slot < slots; slot++) {
     const base = slot * terms;
