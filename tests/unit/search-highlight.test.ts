@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, editDistance, highlighter, highlightRanges, indexWords, isCompound, nearEdits, queryTerms, snippet, termParts, WORD, type Range } from '../../src/lib/search/highlight.ts';
+import { allowedEdits, editDistance, highlighter, highlightRanges, indexWords, isCompound, mergeRanges, nearEdits, queryTerms, snippet, termParts, WORD, type Range } from '../../src/lib/search/highlight.ts';
 
 const marks = (text: string, query: string) => highlightRanges(text, query).map(([start, end]) => text.slice(start, end));
 
@@ -44,14 +44,7 @@ describe('highlighter', () => {
       return ranges.length > before;
     };
     for (const term of queryTerms(query).filter((term) => term.length >= 2)) if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
-    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const merged: Range[] = [];
-    for (const range of ranges) {
-      const last = merged.at(-1);
-      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-      else merged.push([...range]);
-    }
-    return merged;
+    return mergeRanges(ranges);
   };
 
   it('reads only the words long enough to be near a term, and marks what reading every word marks', () => {

@@ -190,15 +190,20 @@ export function highlighter(query: string): (text: string) => Range[] {
       // A compound the text does not hold is looked for by its parts, as search does.
       if (!mark(term) && isCompound(term)) for (const part of termParts(term)) mark(part);
     }
-    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const merged: Range[] = [];
-    for (const range of ranges) {
-      const last = merged.at(-1);
-      if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-      else merged.push([...range]);
-    }
-    return merged;
+    return mergeRanges(ranges);
   };
+}
+
+/** `ranges` in text order, overlapping or touching ones joined (sorts `ranges` in place). */
+export function mergeRanges(ranges: Range[]): Range[] {
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Range[] = [];
+  for (const range of ranges) {
+    const last = merged.at(-1);
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([...range]);
+  }
+  return merged;
 }
 
 /**
