@@ -44,7 +44,12 @@ export const ENGLISH_SHARDS = 256;
 export function englishShard(word: string): string {
   let hash = 0x811c9dc5;
   for (let at = 0; at < word.length; at++) hash = Math.imul(hash ^ word.charCodeAt(at), 0x01000193);
-  return ((hash >>> 0) % ENGLISH_SHARDS).toString(16).padStart(2, '0');
+  return shardName((hash >>> 0) % ENGLISH_SHARDS);
+}
+
+/** The file name of shard `index` (0 to ENGLISH_SHARDS - 1): two hex digits. */
+export function shardName(index: number): string {
+  return index.toString(16).padStart(2, '0');
 }
 
 /** A corrector over the archive's vocabulary; `isEnglish` answers for lower-case words. */

@@ -7,7 +7,7 @@
  * letters, so it is in the same shard. The whole vocabulary is then fetched
  * only for a word to correct. Browser-safe.
  */
-import { ENGLISH_SHARDS, englishShard } from '../../search/correct.ts';
+import { ENGLISH_SHARDS, englishShard, shardName } from '../../search/correct.ts';
 import { MIN_CORRECTED_LENGTH, type Vocabulary } from '../../search/vocabulary.ts';
 
 /**
@@ -21,7 +21,7 @@ export function knownShard(word: string): string {
 /** The vocabulary's words by shard, in the vocabulary's order; every shard there is, the empty ones too (a missing file is an error, not "no words"). */
 export function knownShards(vocabulary: Vocabulary): Map<string, string[]> {
   const shards = new Map<string, string[]>();
-  for (let key = 0; key < ENGLISH_SHARDS; key++) shards.set(key.toString(16).padStart(2, '0'), []);
+  for (let index = 0; index < ENGLISH_SHARDS; index++) shards.set(shardName(index), []);
   for (const word of vocabulary.words) shards.get(knownShard(word))!.push(word);
   return shards;
 }
