@@ -30,6 +30,7 @@ import type { AgentArchive } from './agent-archive.ts';
 import { archiveStamp, folderReader } from './folder-reader.ts';
 import { filterFactsOf, memorySource, prepareSearch, resultFactsOf, type FilterFacts, type ResultFacts, type SearchSource } from './agent-search.ts';
 import { openSectionFile, writeSectionFile, type SectionFile } from './section-file.ts';
+import { warmUp } from './warm-search.ts';
 
 /**
  * The snapshot's header; its sections: the ranking's words (`words`, UTF-16, and `wordStarts`), each
@@ -84,6 +85,9 @@ export async function openSearchSource(
   return memorySource(archive.postmortems);
 }
 
+/** Whether this process has run its search warm-up (once is enough: it is V8's compiled code that stays). */
+let warmed = false;
+
 /**
  * The search of a long-running process (the MCP server): a snapshot's when one is current (a first call
  * then costs a read, not a parse of the archive), made again only when a file changes (folderReader).
@@ -94,6 +98,8 @@ export function searchSourceReader(dir: string, cwd: string, settings: CheckSett
     const source = await openSearchSource(dir, cwd, cacheDir, settings, version, stamp);
     // With the first call, not the first misspelling: 43-54 ms of CPU a warm call would otherwise pay once.
     loadEnglish();
+    // Once a process: what later calls run is then compiled (warm-search.ts); a changed folder needs no second.
+    if (!warmed) warmed = warmUp(source) > 0;
     return source;
   });
   return async () => await read();
