@@ -44,11 +44,6 @@ export interface SearchIndexer {
   ): Promise<{ given: number; missing: number }>;
 }
 
-/** The names a post-mortem adds to the vocabulary (always kept, whatever their frequency). */
-export function vocabularyNames(pm: Postmortem): string[] {
-  return [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)];
-}
-
 /** Starts Pagefind for `postmortems` (archive order, as the pages are listed) of a site served under `base`. */
 export async function startSearchIndexer(postmortems: readonly Postmortem[], base = '/'): Promise<SearchIndexer> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -59,8 +54,6 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
   // Facets the pages gave: computing them again here (another module instance) would redo the learning indexes.
   const facetsGiven: (FacetValues | undefined)[] = [];
   const vocabulary = vocabularyCounter();
-  // Bodies whose words are not counted yet: counted while Pagefind writes its index, not while the pages render.
-  const uncounted: string[] = [];
   const failures: string[] = [];
   let next = 0;
   let inFlight = 0;
@@ -72,8 +65,8 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
       waiting.delete(next);
       const pm = postmortems[next]!;
       next += 1;
-      uncounted.push(body);
-      for (const name of vocabularyNames(pm)) vocabulary.addName(name);
+      vocabulary.addText(htmlWords(body));
+      for (const name of [pm.meta.title, ...pm.meta.services, ...pm.meta.tags, ...pm.actionItems.map((item) => item.owner)]) vocabulary.addName(name);
       inFlight += 1;
       index
         .addHTMLFile({ url: pageUrl(pm), content: document })
@@ -115,11 +108,7 @@ export async function startSearchIndexer(postmortems: readonly Postmortem[], bas
           pump();
         });
         if (failures.length) throw new Error(`Pagefind refused a post-mortem: ${failures[0]}`);
-        const writing = index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-        // Pagefind writes in its own process, and this thread only waits for it: count the words meanwhile
-        // (about 1 s of CPU per 1,000 bodies, which kept the pages waiting; the counts do not depend on order).
-        for (const body of uncounted.splice(0)) vocabulary.addText(htmlWords(body));
-        const written = await writing;
+        const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
       } finally {
         await pagefind.close();
