@@ -44,6 +44,12 @@ describe('the site renders post-mortem bodies through the allowlist', () => {
     for (const target of targets) expect(ids, target).toContain(target);
   });
 
+  it('parses raw HTML and fixes in-page links however deep in the body they are', async () => {
+    const html = await render('> - item <kbd>Ctrl</kbd>\n>   - [to the note](#note) <span id="note">n</span>\n');
+    expect(html).toContain('<kbd>Ctrl</kbd>');
+    expect(html).toContain('<a href="#user-content-note">to the note</a> <span id="user-content-note">n</span>');
+  });
+
   it('leaves refused images out, keeping their alt text, and never hands them to Astro', async () => {
     const result = await processor.render('![A diagram](./evil.svg) ![Safe](./good.svg) ![Gone](./missing.png)\n', {
       fileURL: new URL(`file://${path.join(FIXTURES, 'hostile/archive/postmortem-2026-03-20-assets.md')}`),

@@ -9,9 +9,9 @@
  */
 import type { Element, Root } from 'hast';
 import { raw } from 'hast-util-raw';
-import { EXIT, visit } from 'unist-util-visit';
 import { checkImage, checkSrcset } from '../postmortem/safety/assets.ts';
 import { MDX_NODE_TYPES, isMdx } from '../postmortem/safety/body-tree.ts';
+import { eachElement, hasNodeOfType } from '../postmortem/safety/hast-walk.ts';
 import { mdxToHtml } from '../postmortem/safety/mdx-constructs.ts';
 import { SANITIZE_SCHEMA } from '../postmortem/safety/sanitize-schema.ts';
 import type { MdxMode } from '../postmortem/safety/limits.ts';
@@ -26,20 +26,11 @@ export default function rehypeSanitizeContent(options: { mdx?: MdxMode } = {}) {
     if (mdx && trusted) return tree;
     // Re-parsing the whole tree as a browser would is only needed where raw HTML is: most bodies have none,
     // and the parse was about a fifth of the Markdown rendering time (docs/PERFORMANCE.md).
-    const parsed = mdx || hasRawHtml(tree) ? (raw(tree, { passThrough: MDX_NODE_TYPES }) as Root) : tree;
+    const parsed = mdx || hasNodeOfType(tree, 'raw') ? (raw(tree, { passThrough: MDX_NODE_TYPES }) as Root) : tree;
     const safe = sanitizeTree(mdx ? mdxToHtml(parsed) : parsed);
     afterSanitizing(safe, file.path);
     return safe;
   };
-}
-
-function hasRawHtml(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return EXIT;
-  });
-  return found;
 }
 
 function safeDecode(text: string): string {
@@ -60,7 +51,7 @@ function safeDecode(text: string): string {
 function afterSanitizing(tree: Root, postmortem: string | undefined): void {
   const ids = new Set<string>();
   const inPageLinks: Element[] = [];
-  visit(tree, 'element', (element: Element) => {
+  eachElement(tree, (element) => {
     const { id, href } = element.properties;
     if (typeof id === 'string') ids.add(id);
     if (element.tagName === 'a' && typeof href === 'string' && href.startsWith('#')) inPageLinks.push(element);

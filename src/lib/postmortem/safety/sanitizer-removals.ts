@@ -4,9 +4,10 @@
  * attribute did not come through is reported. One definition of "unsafe" for
  * the site (which renders the sanitised tree) and `validate` (which reports).
  */
-import type { Element, Nodes, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { sanitize } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
+import { eachElement } from './hast-walk.ts';
 import { SANITIZE_SCHEMA } from './sanitize-schema.ts';
 
 export interface RemovedContent {
@@ -29,12 +30,12 @@ export function sanitizeTree(tree: Root): Root {
 /** Every element and attribute the sanitizer removes from `tree`, in document order. */
 export function findRemoved(tree: Root): RemovedContent[] {
   const original: Element[] = [];
-  walk(tree, (element) => {
+  eachElement(tree, (element) => {
     element.data = { ...element.data, [KEY]: original.length } as Element['data'];
     original.push(element);
   });
   const kept = new Map<number, Element>();
-  walk(sanitizeTree(tree), (element) => {
+  eachElement(sanitizeTree(tree), (element) => {
     const key = (element.data as Record<string, unknown> | undefined)?.[KEY];
     if (typeof key === 'number') kept.set(key, element);
   });
@@ -59,11 +60,6 @@ export function findRemoved(tree: Root): RemovedContent[] {
   };
   for (const child of tree.children) if (child.type === 'element') visit(child, false);
   return removed;
-}
-
-function walk(node: Nodes, onElement: (element: Element) => void): void {
-  if (node.type === 'element') onElement(node);
-  if ('children' in node) for (const child of node.children) walk(child as Nodes, onElement);
 }
 
 /** Kept as is, or only given the clobber prefix (`id="x"` becomes `id="user-content-x"`): nothing was removed. */
