@@ -132,9 +132,13 @@ function readCell(markdown: string): TableCell {
 
 const TRAILING_PUNCTUATION = new Set(['?', '!', '.', ',', ':', '*', '_', '~', "'", '"']);
 
+const AUTOLINK = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i;
+
 /** A GFM autolink literal (`https://…`, `www.…`), trimmed of trailing punctuation as GFM trims it. */
 function bareUrl(markdown: string): string | null {
-  const match = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i.exec(markdown);
+  // Both forms hold `://` or `.`: most cells (times, names, dates, states) hold neither and skip the pattern.
+  if (!markdown.includes('.') && !markdown.includes('://')) return null;
+  const match = AUTOLINK.exec(markdown);
   if (!match) return null;
   // Trimmed by hand: an end-anchored pattern or a recount per `)` is quadratic on a long run of them.
   let end = match[0].length;
