@@ -110,6 +110,9 @@ describe('names compiled only where a name stands before a verb (differential)',
     for (const sentence of [...labelled.flag, ...labelled.pass]) same(sentence);
     same(readFileSync(path.join(FIXTURES, 'blameless/postmortem-2026-03-14-blame-in-prose.md'), 'utf8'));
     same(VALID);
+    // A name that starts inside an earlier match of itself (its words alone are not names: they start with a digit).
+    same('1a 1a 1a forgot to renew it', { names: ['1a 1a'] });
+    expect(findBlame('1a 1a 1a forgot to renew it', { names: ['1a 1a'] })).toHaveLength(1);
   });
 
   it('finds what the regexes with every name find, on generated prose', () => {

@@ -29,6 +29,7 @@ describe('table reader agrees with remark-gfm', () => {
     ['no outer pipes, alignment', 'a | b\n:--|--:\n1 | 2\n'],
     ['short and long rows', '| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n'],
     ['links and entities', '| a |\n|---|\n| [OPS-1](https://x.example/1) &amp; <https://y.example> |\n'],
+    ['bare links and cells without one', '| a | b |\n|---|---|\n| see www.example.com. | https://x.example/a?b=1) |\n| 07:31 | no link: here |\n| WWW.X.EXAMPLE | ftp://x.example |\n'],
     ['ends at a heading', '| a |\n|---|\n| 1 |\n## Next\n| 2 |\n'],
     ['inside a fence is no table', '```\n| a |\n|---|\n```\n'],
     ['mismatched delimiter', '| a | b |\n|---|\n| 1 | 2 |\n'],

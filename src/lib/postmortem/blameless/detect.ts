@@ -110,9 +110,9 @@ interface PersonPattern {
   kind: Pattern['kind'];
   /** What follows the person: `'s mistake`, ` simply forgot`. */
   tail: string;
-  /** The pattern without names (`gi`), and its tail alone, for finding where a tail starts (`gi`). */
+  /** The pattern without names (`gi`), and its tail alone, for testing whether a tail starts at an index (`iy`). */
   withoutNames: RegExp;
-  tailSearch: RegExp;
+  tailAt: RegExp;
 }
 
 const STATIC_PERSON = `@[\\w.-]*\\w|\\b${ROLE}s?\\b|\\b${PRONOUN}\\b`;
@@ -121,7 +121,7 @@ function personPattern(tail: string, kind: Pattern['kind']): PersonPattern {
   // A person ends with a letter, so a tail (which opens with `\s+` or `'s`) never starts after a space:
   // saying so keeps the search linear (otherwise each space of a long run re-scans the rest of it).
   const anchored = `(?<=[^\\s])${tail}`;
-  return { kind, tail: anchored, withoutNames: new RegExp(`(?:${STATIC_PERSON})${anchored}`, 'gi'), tailSearch: new RegExp(anchored, 'gi') };
+  return { kind, tail: anchored, withoutNames: new RegExp(`(?:${STATIC_PERSON})${anchored}`, 'gi'), tailAt: new RegExp(anchored, 'iy') };
 }
 
 // The verb alternatives are the only capturing groups: the one that matched says which kind of blame it is.
@@ -139,12 +139,11 @@ const BEFORE: Pattern[] = [
 const CAPITALISED_POSSESSIVE: Pattern = { regex: new RegExp(`${CAPITALISED_NAME}(?:'s|’s)\\s+(?:mistake|fault|oversight|carelessness|negligence|blunder)\\b`, 'g'), kind: 'possessive' };
 const CAPITALISED_VERB: Pattern = { regex: new RegExp(`${CAPITALISED_NAME}${ADVERB}\\s+${HUMAN_ONLY_VERB}`, 'g'), kind: humanOnlyKind };
 
-/** The names of one post-mortem as regexes: each alone (sticky), and the full person patterns once needed. */
+/** The names of one post-mortem as regexes: each alone, and the full person patterns once needed. */
 interface NameMatchers {
   names: string[];
-  /** Each name alone (sticky), and its length as matched. */
+  /** Each name alone, as a word (`gi`). */
   each: RegExp[];
-  lengths: number[];
   full: Map<PersonPattern, RegExp>;
 }
 
@@ -154,22 +153,23 @@ let lastNames: NameMatchers | null = null;
 function nameMatchers(people: People): NameMatchers {
   const names = nameAlternatives(people);
   if (lastNames && lastNames.names.join('|') === names.join('|')) return lastNames;
-  lastNames = { names, each: names.map((name) => new RegExp(`\\b(?:${name})\\b`, 'iy')), lengths: names.map((name) => name.replace(/\\(.)/g, '$1').length), full: new Map() };
+  lastNames = { names, each: names.map((name) => new RegExp(`\\b(?:${name})\\b`, 'gi')), full: new Map() };
   return lastNames;
 }
 
-/** Whether some name stands right before a start of the pattern's tail in `text`: only then can the names alternative match. */
+/**
+ * Whether some name stands right before a start of the pattern's tail in `text`: only then can the names alternative match.
+ * Searched from the names, which a text holds a few times, not from the tail, which has no literal start and
+ * was tried at every character (most of the rule's time on a file that mentions blame).
+ */
 function nameBeforeTail(text: string, pattern: PersonPattern, matchers: NameMatchers): boolean {
-  const { tailSearch } = pattern;
-  tailSearch.lastIndex = 0;
-  // Every index where the tail matches (not only disjoint matches): the tail may start inside an earlier one.
-  for (let tail = tailSearch.exec(text); tail; tailSearch.lastIndex = tail.index + 1, tail = tailSearch.exec(text)) {
-    // A case-insensitive match of a literal has the literal's length: a name ending here starts `length` before.
-    for (let at = 0; at < matchers.names.length; at += 1) {
-      const start = tail.index - matchers.lengths[at]!;
-      const one = matchers.each[at]!;
-      one.lastIndex = start;
-      if (start >= 0 && one.exec(text)?.[0].length === tail.index - start) return true;
+  const { tailAt } = pattern;
+  for (const name of matchers.each) {
+    name.lastIndex = 0;
+    // Every index where the name matches (not only disjoint matches): a name may start inside an earlier match of itself.
+    for (let found = name.exec(text); found; name.lastIndex = found.index + 1, found = name.exec(text)) {
+      tailAt.lastIndex = found.index + found[0].length;
+      if (tailAt.test(text)) return true;
     }
   }
   return false;

@@ -12,3 +12,8 @@ export function closesFence(line: string, opening: string): boolean {
   const match = FENCE.exec(line);
   return Boolean(match && match[1]![0] === opening[0] && match[1]!.length >= opening.length && !line.slice(match[0].length).trim());
 }
+
+/** False when no line of `text` can open a fence (no ``` or ~~~ anywhere): a scanner may then skip the per-line check. */
+export function mayHoldFence(text: string): boolean {
+  return text.includes('```') || text.includes('~~~');
+}

@@ -10,6 +10,7 @@ import { slugOf } from '../model/file-naming.ts';
 import { frontmatterSchema, type Frontmatter } from '../schema/frontmatter-schema.ts';
 import { parseIsoDate } from '../dates.ts';
 import type { TimelineEvent } from '../schema/timeline-event.ts';
+import { blockLines } from './block-lines.ts';
 import { sectionKeyOf, type SectionKey } from './sections.ts';
 import type { SourceProblem } from './source.ts';
 import { columnIndex, firstTable, type ParsedTable } from './tables.ts';
@@ -123,19 +124,11 @@ function validFields(data: Record<string, unknown>): Partial<Frontmatter> {
   return fields as Partial<Frontmatter>;
 }
 
-/** Lines that may open a heading or a fence; everything else is skipped without being split out. */
-const BLOCK_LINE = /^ {0,3}(?:#|`{3}|~{3})[^\n]*/gm;
-
 /** Finds ATX headings outside code fences and cuts the body into sections (as slices of the body, not copies). */
 function readSections(body: string, firstLine: number): Section[] {
   const headings: { line: number; start: number; end: number; level: number; heading: string; key: SectionKey | null }[] = [];
   let fence: string | null = null;
-  let line = 0;
-  let counted = 0;
-  for (const match of body.matchAll(BLOCK_LINE)) {
-    for (let i = body.indexOf('\n', counted); i !== -1 && i < match.index; i = body.indexOf('\n', i + 1)) line += 1;
-    counted = match.index;
-    const text = match[0];
+  for (const { line, index, text } of blockLines(body)) {
     if (fence) {
       if (closesFence(text, fence)) fence = null;
       continue;
@@ -143,7 +136,7 @@ function readSections(body: string, firstLine: number): Section[] {
     fence = fenceOpening(text);
     if (fence) continue;
     const heading = readHeading(text);
-    if (heading) headings.push({ line, start: match.index, end: match.index + text.length, ...heading, key: sectionKeyOf(heading.heading) });
+    if (heading) headings.push({ line, start: index, end: index + text.length, ...heading, key: sectionKeyOf(heading.heading) });
   }
 
   return headings.map((current, position) => {

@@ -3,7 +3,8 @@
  * so text checks can ignore code samples and still report exact lines.
  */
 
-import { closesFence, fenceOpening } from './fences.ts';
+import { closesFence, fenceOpening, mayHoldFence } from './fences.ts';
+import { linesOf } from './lines.ts';
 
 /** `markdown` with fenced code and code spans turned into spaces (line breaks kept). */
 export function blankCode(markdown: string): string {
@@ -18,7 +19,8 @@ let lastBlanked = { markdown: '', blanked: '' };
 
 function blank(markdown: string): string {
   if (!markdown.includes('`') && !markdown.includes('~~~')) return markdown;
-  const lines = markdown.split('\n');
+  if (!mayHoldFence(markdown)) return blankLinesWithSpans(markdown);
+  const lines = linesOf(markdown);
   let fence: string | null = null;
   const kept = lines.map((line) => {
     if (fence) {
@@ -29,6 +31,20 @@ function blank(markdown: string): string {
     return fence ? ' '.repeat(line.length) : line;
   });
   return kept.map(blankCodeSpans).join('\n');
+}
+
+/** {@link blank} for text without fences: only the lines holding a backtick change, the rest is copied as it is. */
+function blankLinesWithSpans(markdown: string): string {
+  let out = '';
+  let copied = 0;
+  for (let tick = markdown.indexOf('`'); tick !== -1; tick = markdown.indexOf('`', copied)) {
+    const start = markdown.lastIndexOf('\n', tick) + 1;
+    const newline = markdown.indexOf('\n', tick);
+    const end = newline === -1 ? markdown.length : newline;
+    out += markdown.slice(copied, start) + blankCodeSpans(markdown.slice(start, end));
+    copied = end;
+  }
+  return out + markdown.slice(copied);
 }
 
 /**

@@ -7,7 +7,8 @@
  * fixture table.
  */
 
-import { closesFence, fenceOpening } from './fences.ts';
+import { closesFence, fenceOpening, mayHoldFence } from './fences.ts';
+import { linesOf } from './lines.ts';
 
 export interface TableCell {
   /** The cell's plain text (emphasis and code marks removed). */
@@ -30,7 +31,7 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:\s|$)|>|`{3,}|~{3,}|[-*+](?:\s|$)|\d{1,9
 /** Parses `markdown` (which starts at file line `firstLine`) and returns its first table, or null. */
 export function firstTable(markdown: string, firstLine: number): ParsedTable | null {
   const lines = markdown.split('\n');
-  for (const block of tableBlocks(lines)) {
+  for (const block of tableBlocks(lines, mayHoldFence(markdown))) {
     // Like remark-gfm, rows keep the cells they have: short rows are not padded, extra cells are kept.
     const rows = block.bodyLines.map((index) => ({ line: index + firstLine, cells: splitRow(lines[index]!).map(readCell) }));
     return { line: block.index + firstLine, columns: block.header.map((cell) => readCell(cell).text.toLowerCase()), rows };
@@ -40,9 +41,10 @@ export function firstTable(markdown: string, firstLine: number): ParsedTable | n
 
 /**
  * Every GFM table of `lines`, in order: the header's line index, its cells and the indexes of its body
- * rows. Fenced code is skipped; a body ends at a blank line or the start of another block.
+ * rows. Fenced code is skipped (`fenced`: the text may hold a fence at all); a body ends at a blank
+ * line or the start of another block.
  */
-function* tableBlocks(lines: readonly string[]): Generator<{ index: number; header: string[]; bodyLines: number[] }> {
+function* tableBlocks(lines: readonly string[], fenced: boolean): Generator<{ index: number; header: string[]; bodyLines: number[] }> {
   let fence: string | null = null;
   for (let index = 0; index + 1 < lines.length; index += 1) {
     const line = lines[index]!;
@@ -50,7 +52,7 @@ function* tableBlocks(lines: readonly string[]): Generator<{ index: number; head
       if (closesFence(line, fence)) fence = null;
       continue;
     }
-    fence = fenceOpening(line);
+    fence = fenced ? fenceOpening(line) : null;
     if (fence || !line.includes('|') || /^ {4}|^\t/.test(line)) continue;
     const header = splitRow(line);
     const delimiter = splitRow(lines[index + 1]!);
@@ -130,9 +132,13 @@ function readCell(markdown: string): TableCell {
 
 const TRAILING_PUNCTUATION = new Set(['?', '!', '.', ',', ':', '*', '_', '~', "'", '"']);
 
+const AUTOLINK = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i;
+
 /** A GFM autolink literal (`https://…`, `www.…`), trimmed of trailing punctuation as GFM trims it. */
 function bareUrl(markdown: string): string | null {
-  const match = /(?:\bhttps?:\/\/|\bwww\.)[^\s<`]+/i.exec(markdown);
+  // Both forms hold `://` or `.`: most cells (times, names, dates, states) hold neither and skip the pattern.
+  if (!markdown.includes('.') && !markdown.includes('://')) return null;
+  const match = AUTOLINK.exec(markdown);
   if (!match) return null;
   // Trimmed by hand: an end-anchored pattern or a recount per `)` is quadratic on a long run of them.
   let end = match[0].length;
@@ -161,17 +167,25 @@ export interface TableShape {
   longestCell: { line: number; length: number; text: string };
 }
 
-/** The shape of every GFM table in `markdown` (which starts at file line `firstLine`), read as {@link firstTable} reads one. */
-export function tableShapes(markdown: string, firstLine: number): TableShape[] {
-  const lines = markdown.split('\n');
+/**
+ * The shape of every GFM table in `markdown` (which starts at file line `firstLine`), read as {@link firstTable} reads one.
+ * A cell is part of its row's line, so a row no longer than `measureOver` characters (or than the longest cell so far)
+ * cannot hold a longer cell and is not split: `longestCell` is exact whenever it is longer than `measureOver` (all that
+ * `table-size` asks of it).
+ */
+export function tableShapes(markdown: string, firstLine: number, measureOver = 0): TableShape[] {
+  const lines = linesOf(markdown);
   const shapes: TableShape[] = [];
-  for (const { index, header, bodyLines } of tableBlocks(lines)) {
+  for (const { index, header, bodyLines } of tableBlocks(lines, mayHoldFence(markdown))) {
     const shape: TableShape = { line: index + firstLine, columns: header.length, rows: bodyLines.length, longestCell: { line: index + firstLine, length: 0, text: '' } };
     const measure = (cells: string[], cellLine: number) => {
       for (const cell of cells) if (cell.length > shape.longestCell.length) shape.longestCell = { line: cellLine, length: cell.length, text: cell };
     };
     measure(header, shape.line);
-    for (const rowIndex of bodyLines) measure(splitRow(lines[rowIndex]!), rowIndex + firstLine);
+    for (const rowIndex of bodyLines) {
+      const row = lines[rowIndex]!;
+      if (row.length > measureOver && row.length > shape.longestCell.length) measure(splitRow(row), rowIndex + firstLine);
+    }
     shapes.push(shape);
   }
   return shapes;

@@ -1,6 +1,7 @@
 import { BLAME_TRIGGER, findBlame, REWRITES, type BlameMatch, type People } from '../blameless/detect.ts';
 import { lineInBlock, proseBlocks } from '../blameless/prose-blocks.ts';
 import type { ParsedPostmortem } from '../parsing/parse.ts';
+import { linesOf } from '../parsing/lines.ts';
 import { blankCode, positionOf } from '../parsing/prose.ts';
 import type { Finding, Rule } from './types.ts';
 
@@ -43,7 +44,7 @@ export const blamelessLanguage: Rule = {
     if (!candidates.length) return [];
     // The block (lines that are not blank once code is blanked) around each candidate: a paragraph, a list item, a table.
     const looseLines = loose.split('\n');
-    const bodyLines = pm.body.split('\n');
+    const bodyLines = linesOf(pm.body);
     const blank = (at: number) => !looseLines[at]?.trim();
     const findings: Finding[] = [];
     let doneUpTo = -1;

@@ -1,3 +1,5 @@
+import { mayHoldFence } from '../parsing/fences.ts';
+import { linesOf } from '../parsing/lines.ts';
 import { findDenseBrackets, MAX_BRACKETS_PER_BLOCK } from '../safety/nesting.ts';
 import type { Rule } from './types.ts';
 
@@ -7,8 +9,8 @@ export const bracketDensity: Rule = {
   description: `A paragraph, list or table holds at most ${MAX_BRACKETS_PER_BLOCK.toLocaleString('en-US')} \`]\` (links, images and footnotes close with one): more would make Markdown's parser, in validate and the build, take quadratic time.`,
   check(pm) {
     if (pm.binary || !pm.body.includes(']')) return [];
-    const lines = pm.body.split('\n');
-    const dense = findDenseBrackets(lines);
+    const lines = linesOf(pm.body);
+    const dense = findDenseBrackets(lines, MAX_BRACKETS_PER_BLOCK, mayHoldFence(pm.body));
     if (!dense) return [];
     return [{
       line: pm.bodyStartLine + dense.index,

@@ -1,3 +1,5 @@
+import { mayHoldFence } from '../parsing/fences.ts';
+import { linesOf } from '../parsing/lines.ts';
 import { findDeepNesting, MAX_NESTING } from '../safety/nesting.ts';
 import type { Rule } from './types.ts';
 
@@ -7,9 +9,10 @@ export const nestingDepth: Rule = {
   description: `Lists and blockquotes nest at most ${MAX_NESTING} levels deep: deeper, the build's Markdown renderer runs out of stack.`,
   check(pm) {
     if (pm.binary) return [];
-    const deep = findDeepNesting(pm.body.split('\n'));
+    const lines = linesOf(pm.body);
+    const deep = findDeepNesting(lines, MAX_NESTING, mayHoldFence(pm.body));
     if (!deep) return [];
-    const line = pm.body.split('\n')[deep.index]!;
+    const line = lines[deep.index]!;
     const shown = line.length > 60 ? `${line.slice(0, 57)}…` : line;
     return [{
       line: pm.bodyStartLine + deep.index,

@@ -12,7 +12,7 @@ export const tableSize: Rule = {
     const { tableRows, tableColumns, cellChars } = limits;
     if (!pm.body.includes('|')) return [];
     const findings: Finding[] = [];
-    for (const table of tableShapes(pm.body, pm.bodyStartLine)) {
+    for (const table of tableShapes(pm.body, pm.bodyStartLine, cellChars.value)) {
       if (table.rows > tableRows.value) {
         findings.push({ line: table.line, message: `table has ${table.rows} rows, over the limit of ${tableRows.value}`, hint: `Keep the table to what readers need and link the full data (or raise the limit with ${tableRows.env}; see docs/FORMAT.md).` });
       }

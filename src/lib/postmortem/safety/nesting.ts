@@ -7,15 +7,19 @@
  * the `[` it closes, so a block of thousands of `]` costs quadratic time
  * (128 KiB of `](` took over 20 s).
  */
-import { closesFence, fenceOpening } from '../parsing/fences.ts';
+import { closesFence, fenceOpening, mayHoldFence } from '../parsing/fences.ts';
+import { linesOf } from '../parsing/lines.ts';
 
 /** Lists and blockquotes nested deeper than this are refused (docs/FORMAT.md#limits). */
 export const MAX_NESTING = 32;
 
 const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 
-/** The first line (0-based in `lines`) whose container depth passes `limit`, and that depth; null when none does. */
-export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): { index: number; depth: number } | null {
+/**
+ * The first line (0-based in `lines`) whose container depth passes `limit`, and that depth; null when none does.
+ * `fenced`: whether a line may open a code fence at all ({@link mayHoldFence} of the text).
+ */
+export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING, fenced = true): { index: number; depth: number } | null {
   // Content columns of the list items still open: a line indented at least that far is inside the item.
   const open: number[] = [];
   let fence: string | null = null;
@@ -60,7 +64,7 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
       }
       if (open.length + quotes > limit) return { index, depth: open.length + quotes };
     }
-    fence = fenceOpening(line);
+    fence = fenced ? fenceOpening(line) : null;
     afterBlank = false;
   }
   return null;
@@ -69,8 +73,8 @@ export function findDeepNesting(lines: readonly string[], limit = MAX_NESTING): 
 /** Brackets closing a label (`]`) allowed in one block of consecutive lines. */
 export const MAX_BRACKETS_PER_BLOCK = 1000;
 
-/** The first block (0-based index of its first line) holding more than `limit` `]`, outside fenced code; null when none does. */
-export function findDenseBrackets(lines: readonly string[], limit = MAX_BRACKETS_PER_BLOCK): { index: number } | null {
+/** The first block (0-based index of its first line) holding more than `limit` `]`, outside fenced code; null when none does. `fenced` as in {@link findDeepNesting}. */
+export function findDenseBrackets(lines: readonly string[], limit = MAX_BRACKETS_PER_BLOCK, fenced = true): { index: number } | null {
   let fence: string | null = null;
   let count = 0;
   let blockStart = 0;
@@ -80,7 +84,7 @@ export function findDenseBrackets(lines: readonly string[], limit = MAX_BRACKETS
       if (closesFence(line, fence)) fence = null;
       continue;
     }
-    fence = fenceOpening(line);
+    fence = fenced ? fenceOpening(line) : null;
     if (fence || !line.trim()) {
       count = 0;
       blockStart = index + 1;
@@ -94,6 +98,7 @@ export function findDenseBrackets(lines: readonly string[], limit = MAX_BRACKETS
 
 /** Whether a body is within both bounds, so it may be parsed into a tree. */
 export function isParseable(body: string): boolean {
-  const lines = body.split('\n');
-  return findDeepNesting(lines) === null && (!body.includes(']') || findDenseBrackets(lines) === null);
+  const lines = linesOf(body);
+  const fenced = mayHoldFence(body);
+  return findDeepNesting(lines, MAX_NESTING, fenced) === null && (!body.includes(']') || findDenseBrackets(lines, MAX_BRACKETS_PER_BLOCK, fenced) === null);
 }
